@@ -1,0 +1,3 @@
+from chronique.cli.app import main
+
+main()

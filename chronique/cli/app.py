@@ -1,0 +1,43 @@
+"""The `chronique` command: thin Typer wrappers over library functions."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from chronique import __version__
+from chronique.cli import eval as eval_cmd
+from chronique.cli import extract as extract_cmd
+from chronique.cli import kb as kb_cmd
+from chronique.errors import ChroniqueError
+
+app = typer.Typer(
+    name="chronique",
+    help="Political event data from news reports (French, English): actors, places, dates, "
+    "PLOVER/CAMEO events and arms transfers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (extract_cmd, eval_cmd, kb_cmd):
+    module.register(app)
+
+
+@app.command()
+def version() -> None:
+    """Print chronique's version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except ChroniqueError as error:  # errors raised outside a command's own handling
+        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
+        sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""The transfers stage (placeholder until its issue lands: it writes an empty list)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronique.nlp.stage import Stage
+
+
+class TransferBuilder(Stage):
+    factory = "chronique_transfers_v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ch_transfers = []
+        return doc

@@ -1,0 +1,18 @@
+"""Typed options of the extraction pipeline (what the CLI flags and the Python API set)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    lang: str | None = None  # force a language; None = detect per article
+    published: str | None = None  # fallback publication date (YYYY-MM-DD) when the source has none
+    actor_files: tuple[Path, ...] = ()  # user YAML/CSV actor files that add or override entries
+    models: dict[str, str] = field(default_factory=dict)  # lang -> spaCy package name override
+    batch_size: int = 16
+    n_process: int = 1

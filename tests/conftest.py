@@ -1,0 +1,33 @@
+"""Shared fixtures: paths to ../shared (tests that need it skip cleanly when it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_dir: Path) -> Path:
+    path = shared_dir / "examples" / "fr-russia-belarus-iskander.txt"
+    if not path.is_file():
+        pytest.skip("the canonical example is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    """One real pipeline (models loaded once) for every model-backed test."""
+    from chronique.pipeline import Pipeline
+
+    return Pipeline()
