@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from chronique.errors import ChroniqueError
 
 
-class FailurePolicy(str, enum.Enum):
+class FailurePolicy(enum.StrEnum):
     RAISE = "raise"
     SKIP = "skip"
     RECORD = "record"
@@ -34,7 +34,7 @@ class Failure:
             record=None if error.record is None else str(error.record),
             code=error.code,
             message=error.message,
-            at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
 
     def to_dict(self) -> dict[str, str | None]:

@@ -8,8 +8,13 @@ import typer
 
 from chronique import __version__
 from chronique.cli import eval as eval_cmd
+from chronique.cli import events as events_cmd
+from chronique.cli import export as export_cmd
 from chronique.cli import extract as extract_cmd
+from chronique.cli import failures as failures_cmd
+from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
+from chronique.cli import transfers as transfers_cmd
 from chronique.errors import ChroniqueError
 
 app = typer.Typer(
@@ -21,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cmd, eval_cmd, kb_cmd):
+for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, kb_cmd, eval_cmd):
     module.register(app)
 
 

@@ -15,7 +15,7 @@ from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"

@@ -17,27 +17,29 @@ EVENT_COLUMNS = ["article_id", "event_id", "date", "event", "mode", "cameo", "ac
 
 
 def write_extractions(extractions: Iterable[Extraction], fmt: str, out: TextIO) -> int:
-    """Write in ``fmt``; returns the number of extractions written."""
+    """Write in ``fmt`` as the extractions arrive; returns how many were written."""
+    if fmt not in ("json", "jsonl", "csv", "table"):
+        raise ValueError(f"unknown output format {fmt!r}")
+    writer = csv.writer(out)
+    console = Console(file=out, width=160)
     count = 0
     if fmt == "json":
         out.write("[")
-        for count, extraction in enumerate(extractions, 1):
-            out.write(("," if count > 1 else "") + "\n" + json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2))
-        out.write("\n]\n" if count else "]\n")
-    elif fmt == "jsonl":
-        for count, extraction in enumerate(extractions, 1):
-            out.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = csv.writer(out)
         writer.writerow(EVENT_COLUMNS)
-        for count, extraction in enumerate(extractions, 1):
+    for extraction in extractions:
+        count += 1
+        if fmt == "json":
+            text = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2)
+            out.write(("," if count > 1 else "") + "\n" + text)
+        elif fmt == "jsonl":
+            out.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "csv":
             writer.writerows(event_rows(extraction))
-    elif fmt == "table":
-        console = Console(file=out, width=160)
-        for count, extraction in enumerate(extractions, 1):
+        else:
             render_table(extraction, console)
-    else:
-        raise ValueError(f"unknown output format {fmt!r}")
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
     return count
 
 
@@ -82,7 +84,7 @@ def render_table(extraction: Extraction, console: Console) -> None:
         console.print(events)
     if extraction.transfers:
         transfers = Table("supplier", "recipient", "weapon", "category", "status", "date", title="Arms transfers")
-        for t in extraction.transfers:
-            transfers.add_row(t.supplier or "?", t.recipient or "?", t.weapon or "", t.category or "", t.status,
-                              t.date or "")
+        for x in extraction.transfers:
+            transfers.add_row(x.supplier or "?", x.recipient or "?", x.weapon or "", x.category or "", x.status,
+                              x.date or "")
         console.print(transfers)

@@ -37,6 +37,6 @@ def register_components() -> None:
 
 def _stage_factory(stage: type[Stage]):  # type: ignore[no-untyped-def]
     def make(nlp: Language, name: str) -> Stage:
-        return stage(nlp.lang)
+        return stage(nlp.lang or "")
 
     return make

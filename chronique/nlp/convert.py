@@ -26,8 +26,13 @@ from chronique.schema import (
 )
 
 
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    """Stages may keep working notes under keys starting with "_"; they never leave the Doc."""
+    return {k: (_public(v) if isinstance(v, dict) else v) for k, v in item.items() if not k.startswith("_")}
+
+
 def _remap(item: dict[str, Any], norm: NormalisedText, text_key: str | None = "text") -> dict[str, Any]:
-    out = dict(item)
+    out = _public(item)
     start, end = norm.to_original(int(item["start"]), int(item["end"]))
     out["start"], out["end"] = start, end
     if text_key:
@@ -36,7 +41,7 @@ def _remap(item: dict[str, Any], norm: NormalisedText, text_key: str | None = "t
 
 
 def _remap_event(item: dict[str, Any], norm: NormalisedText, article: Article) -> dict[str, Any]:
-    out = dict(item)
+    out = _public(item)
     for role in ("actor", "recipient"):
         party = out.get(role)
         if party and party.get("start") is not None:
@@ -61,7 +66,7 @@ def doc_to_extraction(doc: Doc, article: Article, norm: NormalisedText) -> Extra
     events = [_remap_event(e, norm, article) for e in get_list(doc, "ch_events")]
     transfers = []
     for t in get_list(doc, "ch_transfers"):
-        t = dict(t)
+        t = _public(t)
         index = t.pop("event_index", None)
         if index is not None and not t.get("event_id"):
             t["event_id"] = events[int(index)]["id"]

@@ -6,6 +6,8 @@ in the Doc's own coordinates); ``convert.py`` is the only bridge from a Doc to s
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers")
@@ -19,7 +21,7 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def get_list(doc: Doc, name: str) -> list[dict[str, object]]:
+def get_list(doc: Doc, name: str) -> list[dict[str, Any]]:
     """The list an earlier stage wrote, or an empty one when that stage did not run."""
     value = getattr(doc._, name)
     return list(value) if value else []

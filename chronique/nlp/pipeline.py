@@ -12,6 +12,7 @@ from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, reg
 from chronique.nlp.convert import doc_to_extraction
 from chronique.nlp.models import load_model
 from chronique.nlp.resources import Resources
+from chronique.nlp.stage import Stage
 from chronique.nlp.text import NormalisedText, normalise
 from chronique.schema import Article, Extraction
 
@@ -39,6 +40,7 @@ class Annotator:
                 short = stage.factory.removeprefix("chronique_").rsplit("_v", 1)[0]
                 if short in self.stages:
                     component = nlp.add_pipe(stage.factory, name=f"chronique_{short}")
+                    assert isinstance(component, Stage)
                     component.bind(self.resources)
             self._languages[lang] = nlp
         return self._languages[lang]
@@ -83,7 +85,7 @@ class Annotator:
         results: dict[int, Extraction] = {}
         for lang, indices in by_lang.items():
             docs = self.language(lang).pipe(prepared[i][0] for i in indices)
-            for i, doc in zip(indices, docs):
+            for i, doc in zip(indices, docs, strict=False):
                 results[i] = doc_to_extraction(doc, batch[i], prepared[i][1])
         for i in range(len(batch)):
             yield results[i]

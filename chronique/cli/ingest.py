@@ -1,0 +1,9 @@
+"""`chronique ingest` (placeholder until its work lands)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass
