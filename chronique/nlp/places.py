@@ -1,15 +1,231 @@
-"""The places stage (placeholder until its issue lands: it writes an empty list)."""
+"""The places stage: every toponym of the text, resolved against the offline gazetteer.
+
+Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what the actors stage
+already holds as a person or organisation and what looks like a product designation (Iskander-M,
+Su-25), and keeps an unresolved name only when it is a proper noun. Resolution uses the article's
+context (geo.resolve); a capital standing for its government is role "metonymy" (geo.metonymy,
+or the actors stage's "_metonymy" note). ``event_location`` serves the event coder.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from typing import TYPE_CHECKING, Any
 
+from spacy.tokens import Doc, Span
+
+from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
+from chronique.geo.resolve import Resolution, Resolver
+from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
+from chronique.knowledge.geo_index import normalise_name
+from chronique.nlp.extensions import get_list
 from chronique.nlp.stage import Stage
+
+if TYPE_CHECKING:
+    from chronique.nlp.resources import Resources
+
+PLACE_LABELS: dict[str, frozenset[str]] = {"fr": frozenset({"LOC"}), "en": frozenset({"GPE", "LOC"})}
+# Entities the parser often mislabels as organisations, products or events ("Texas", "U.S.",
+# "Canada" as ORG): taken as places only when the gazetteer knows the name well (see _well_known).
+RECOVER_LABELS = frozenset({"ORG", "MISC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"})
+# Names of organisations and buildings that open with a place ("Texas A&M University",
+# "the U.S. Department of Justice"): the place part is a toponym of its own.
+PREFIX_LABELS = frozenset({"ORG", "FAC"})
+MAX_PREFIX_TOKENS = 3
+RECOVER_MIN_POPULATION = 100_000
+# Titles that open a person's name the parser took for a place ("Ms Raggi", "King Bach")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "king", "queen", "prince", "sir", "lady", "saint"})
+# Model or weapon designations: a name, a hyphen and a short code (Iskander-M, Su-25, F-16)
+_DESIGNATION = re.compile(r"^\w+-[A-Z0-9]{1,3}\b")
+_NOT_PLACE_KINDS = frozenset({"person", "organisation"})
+# A dateline: a place opening the text, followed by a comma, a bracket or a dash
+_DATELINE_END = re.compile(r"^\s*(?:,|\(|—|–|-)")
+DATELINE_WINDOW = 80
 
 
 class PlaceTagger(Stage):
     factory = "chronique_places_v1"
 
+    def __init__(self, lang: str, gazetteer: Gazetteer | None = None, cues: MetonymyCues | None = None) -> None:
+        super().__init__(lang)
+        self.resolver = Resolver(gazetteer) if gazetteer is not None else None
+        self.cues = cues if cues is not None else load_metonymy_cues(lang)
+        self.labels = PLACE_LABELS.get(lang, frozenset({"LOC", "GPE"}))
+
+    def bind(self, resources: Resources) -> None:
+        if self.resolver is None:
+            self.resolver = Resolver(resources.gazetteer)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ch_places = []
+        if self.resolver is None:
+            raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
+        actors = get_list(doc, "ch_actors")
+        spans = self._toponym_spans(doc, actors)
+        context = {a["code"] for a in actors if isinstance(a.get("code"), str)
+                   and self.resolver.gazetteer.country(a["code"])}
+        resolutions = self.resolver.resolve_all([s.text for s in spans], context)
+        places = []
+        for span, resolution in zip(spans, resolutions, strict=True):
+            if resolution.entry is None and not _proper_name(span):
+                continue
+            places.append(self._record(span, resolution, _flagged_metonymy(span, actors)))
+        doc._.ch_places = places
         return doc
+
+    def _toponym_spans(self, doc: Doc, actors: list[dict[str, Any]]) -> list[Span]:
+        taken = [(int(a["start"]), int(a["end"])) for a in actors
+                 if a.get("kind") in _NOT_PLACE_KINDS and not a.get("_metonymy")]
+        spans = []
+        for ent in [*doc.ents, *_bare_proper_nouns(doc)]:
+            if _DESIGNATION.match(ent.text):
+                continue
+            if ent.label_ not in self.labels:
+                recovered = self._recover(_trim(ent))
+                if recovered is None:
+                    continue
+                ent = recovered
+            ent = _trim(ent)
+            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                continue
+            spans.append(ent)
+        # a name the actors stage holds as a metonymy but the parser missed is still a place
+        covered = [(s.start_char, s.end_char) for s in spans]
+        for actor in actors:
+            if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
+                span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        return sorted(spans, key=lambda s: s.start_char)
+
+    def _recover(self, span: Span) -> Span | None:
+        """The place in an entity the parser labelled otherwise (or left unlabelled): the whole
+        span when it is a well-known place, else a leading place name of an organisation."""
+        if len(span) == 0:
+            return None
+        proper = all(t.pos_ == "PROPN" or not t.is_alpha for t in span)
+        if (span.label_ in RECOVER_LABELS or span.label_ == "") and proper and self._well_known(span.text, True):
+            return span
+        if span.label_ in PREFIX_LABELS:
+            for size in range(min(MAX_PREFIX_TOKENS, len(span) - 1), 0, -1):
+                head = span[:size]
+                if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
+                    return head
+        return None
+
+    def _well_known(self, text: str, cities: bool) -> bool:
+        """A country, region or area of this name, or (``cities``) a large city whose own name it
+        is: safe to call a place even when the parser labelled it otherwise."""
+        assert self.resolver is not None
+        if not text[:1].isupper():
+            return False
+        key = normalise_name(text)
+        return any(e.resolution != CITY or (cities and e.population >= RECOVER_MIN_POPULATION
+                                            and normalise_name(e.name) == key)
+                   for e in self.resolver.gazetteer.lookup(text))
+
+    def _record(self, span: Span, resolution: Resolution, flagged: bool) -> dict[str, Any]:
+        entry = resolution.entry
+        metonymy = flagged or bool(entry and entry.capital_of and stands_for_government(span, self.cues))
+        record: dict[str, Any] = {
+            "text": span.text, "start": span.start_char, "end": span.end_char,
+            "name": None, "country_code": None, "lat": None, "lon": None, "geonameid": None,
+            "feature_class": None, "role": "metonymy" if metonymy else "place",
+            "_tokens": [span.start, span.end], "_score": round(resolution.score, 3),
+            "_resolution": None, "_fuzzy": resolution.fuzzy,
+        }
+        if entry is not None:
+            record.update(_entry_fields(entry))
+        return record
+
+
+def _entry_fields(entry: GeoEntry) -> dict[str, Any]:
+    return {"name": entry.name, "country_code": entry.country_code, "lat": round(entry.lat, 5),
+            "lon": round(entry.lon, 5), "geonameid": entry.geonameid, "feature_class": entry.feature_class,
+            "_resolution": entry.resolution}
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading determiners and a trailing possessive ("the Donbas", "Russia's")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].pos_ in ("DET", "ADP"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _proper_name(span: Span) -> bool:
+    """An unresolved name is kept only when it reads as a proper noun and not as a person's."""
+    return (span.text[:1].isupper() and any(t.pos_ == "PROPN" for t in span) and not span.text.isupper()
+            and span[0].lower_.rstrip(".") not in _TITLES)
+
+
+def _bare_proper_nouns(doc: Doc) -> list[Span]:
+    """Runs of proper nouns outside every entity (the parser missed them), unlabelled."""
+    runs: list[Span] = []
+    start = None
+    for token in [*doc, None]:
+        inside = token is not None and token.pos_ == "PROPN" and token.ent_iob_ == "O"
+        if inside and start is None:
+            start = token.i  # type: ignore[union-attr]
+        elif not inside and start is not None:
+            runs.append(doc[start:token.i if token is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _flagged_metonymy(span: Span, actors: list[dict[str, Any]]) -> bool:
+    return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
+
+
+# --- the event location, for the event coder ---------------------------------------------------
+
+
+def event_location(doc: Doc, start: int, end: int) -> dict[str, object] | None:
+    """The EventLocation dict of the best place for the doc char span [start, end), if any.
+
+    The place inside the span (the event's clause), else in the sentence(s) around it, else the
+    dateline; metonymies never count. Among several, the most precise resolved one wins
+    (city 4 > region 3 > country 2 > larger area 1), then the first.
+    """
+    places = [p for p in get_list(doc, "ch_places") if p.get("role") == "place"]
+    if not places:
+        return None
+    sentence = _sentence_bounds(doc, start, end)
+    for lo, hi in ((start, end), sentence):
+        inside = [p for p in places if lo <= int(p["start"]) and int(p["end"]) <= hi]
+        if inside:
+            return _location(_best(inside))
+    dateline = [p for p in places if int(p["start"]) < DATELINE_WINDOW
+                and _DATELINE_END.match(doc.text[int(p["end"]):int(p["end"]) + 3]) and _opens_text(doc, p)]
+    return _location(dateline[0]) if dateline else None
+
+
+def _best(places: list[dict[str, Any]]) -> dict[str, Any]:
+    return max(places, key=lambda p: (p.get("_resolution") or 0, -int(p["start"])))
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    lo, hi = start, end
+    if not doc.has_annotation("SENT_START"):
+        return lo, hi
+    for sent in doc.sents:
+        if sent.start_char < end and start < sent.end_char:
+            lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
+    return lo, hi
+
+
+def _opens_text(doc: Doc, place: dict[str, Any]) -> bool:
+    """The dateline place is the first word(s) of the text (after an optional bracketed tag)."""
+    before = doc.text[:int(place["start"])].strip()
+    return before == "" or before.isupper()
+
+
+def _location(place: dict[str, Any]) -> dict[str, object]:
+    resolution = place.get("_resolution")
+    if resolution is None and place.get("country_code") and place.get("feature_class") == "A":
+        resolution = COUNTRY
+    return {"extracted_place": place["text"], "resolved_place": place.get("name"),
+            "geonameid": place.get("geonameid"), "lat": place.get("lat"), "lon": place.get("lon"),
+            "country_code": place.get("country_code"), "resolution": resolution}

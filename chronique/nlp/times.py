@@ -1,15 +1,205 @@
-"""The times stage (placeholder until its issue lands: it writes an empty list)."""
+"""The times stage: every temporal expression of the Doc, normalised against the publication date.
+
+The recogniser and normaliser live in ``chronique.temporal`` (usable on plain strings); here they
+get the Doc's tense information and sentence numbers, and ``event_date`` gives the event coder
+the date that governs a span.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
 from spacy.tokens import Doc
 
+from chronique.nlp.extensions import get_list
 from chronique.nlp.stage import Stage
+from chronique.temporal.calendar import weekday_date
+from chronique.temporal.grammar import SUPPORTED, Grammar, load_grammar
+from chronique.temporal.normalise import Timex
+from chronique.temporal.tagger import (
+    TenseOf,
+    clause_bounds,
+    lexical_tense,
+    parse_anchor,
+    sentence_bounds,
+    tag_text,
+)
+
+if TYPE_CHECKING:
+    from chronique.nlp.resources import Resources
+
+# Event dates are days, months or years; these TIMEX3 shapes reduce to one of them.
+DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T.*)?$")
+MONTH = re.compile(r"^\d{4}-\d{2}$")
+YEAR = re.compile(r"^\d{4}$")
+WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
+PART_OF_YEAR = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
+NARRATIVE_DAYS = 7  # how far before publication a named day may still set the narrative's scene
+FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def doc_tense(doc: Doc, grammar: Grammar) -> TenseOf:
+    """Lexical cues first; else the parser's morphology of the clause's verbs (Tense=Fut/Past)."""
+    lexical = lexical_tense(doc.text, grammar)
+
+    def tense(start: int, end: int) -> str | None:
+        found = lexical(start, end)
+        if found or not doc.has_annotation("MORPH"):
+            return found
+        left, right = clause_bounds(doc.text, start, end)
+        span = doc.char_span(left, right, alignment_mode="expand")
+        if span is None:
+            return None
+        tenses = {t for token in span if token.pos_ in ("VERB", "AUX") for t in token.morph.get("Tense", [])}
+        if "Fut" in tenses:
+            return "future"
+        return "past" if "Past" in tenses else None
+
+    return tense
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sent.start_char for sent in doc.sents]
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def timex_record(timex: Timex, sentence: int) -> dict[str, Any]:
+    """A TimeMention-shaped dict plus the private notes the event coder reads."""
+    record: dict[str, Any] = {
+        "text": timex.text, "start": timex.start, "end": timex.end, "value": timex.value, "type": timex.type,
+        "_precision": timex.precision, "_anchor": timex.anchor, "_mod": timex.mod, "_sentence": sentence,
+    }
+    if timex.invalid:
+        record["_invalid"] = timex.invalid
+    if timex.weekday is not None:
+        record["_weekday"] = timex.weekday
+        record["_tense"] = timex.tense
+    return record
 
 
 class TimeTagger(Stage):
     factory = "chronique_times_v1"
 
+    def __init__(self, lang: str, grammar: Grammar | None = None) -> None:
+        super().__init__(lang)
+        self.grammar = grammar
+
+    def bind(self, resources: Resources) -> None:
+        if self.grammar is None and self.lang in SUPPORTED:
+            self.grammar = load_grammar(self.lang)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ch_times = []
+        lang = doc._.ch_lang or self.lang
+        grammar = self.grammar if self.grammar is not None and self.grammar.lang == lang else None
+        if grammar is None and lang in SUPPORTED:
+            grammar = load_grammar(lang)  # a Doc in another language than the pipeline's (rare)
+        if grammar is None:
+            doc._.ch_times = []
+            return doc
+        starts = _sentence_starts(doc)
+        timexes = tag_text(doc.text, grammar, doc._.ch_published, tense=doc_tense(doc, grammar))
+        doc._.ch_times = [timex_record(t, _sentence_index(starts, t.start)) for t in timexes]
         return doc
+
+
+def calendar_date(value: str | None, precision: str) -> tuple[str, str] | None:
+    """A TIMEX3 value as an event date ("YYYY-MM-DD" | "YYYY-MM" | "YYYY") with its precision."""
+    if not value:
+        return None
+    if m := DAY.match(value):
+        return m.group(1), "day"
+    if MONTH.match(value):
+        return value, "month"
+    if YEAR.match(value):
+        return value, "year"
+    if m := WEEK.match(value):
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return monday.isoformat(), "week"
+    if m := PART_OF_YEAR.match(value):
+        return f"{m.group(1)}-{FIRST_MONTH[m.group(2)]:02d}", precision if precision != "none" else "month"
+    return None
+
+
+def _dated(doc: Doc, item: dict[str, Any], future: bool) -> tuple[str, str] | None:
+    if item.get("type") not in ("DATE", "TIME"):
+        return None
+    weekday = item.get("_weekday")
+    anchor = parse_anchor(doc._.ch_published)
+    if future and weekday is not None and anchor is not None and item.get("_tense") is None:
+        # a bare weekday whose own clause gave no tense, told of a future event: the coming one
+        return weekday_date(anchor, int(weekday), "future").isoformat(), "day"
+    return calendar_date(item.get("value"), str(item.get("_precision", "none")))
+
+
+def _detached(text: str, item: dict[str, Any], start: int) -> bool:
+    """A time set off by commas on its own ("Samedi 25 juin, les forces…") governs the clause
+    that follows it in its sentence."""
+    left, right = clause_bounds(text, item["start"], item["end"])
+    alone = len(text[left:right].strip()) <= len(item["text"]) + 3  # room for "Le", "On"
+    return alone and item["end"] <= start and sentence_bounds(text, start, start)[0] <= item["start"]
+
+
+def _closest(items: list[tuple[dict[str, Any], tuple[str, str]]], start: int, end: int) -> tuple[str, str]:
+    def distance(item: dict[str, Any]) -> int:
+        if item["start"] < end and start < item["end"]:
+            return 0
+        return min(abs(item["start"] - end), abs(start - item["end"]))
+
+    return min(items, key=lambda pair: distance(pair[0]))[1]
+
+
+def event_date(doc: Doc, start: int, end: int, *, future: bool = False) -> tuple[str | None, str, str]:
+    """(value, precision, source) of the date governing the doc span [start, end).
+
+    The temporal expression of the span's clause, else of its sentence, else the publication date
+    (source "published"; value None when the article has none). Between the sentence and the
+    publication date, a past event with no date of its own takes the narrative's current day, the
+    last recent day named before it (source "context").
+    """
+    dated = [(item, d) for item in get_list(doc, "ch_times") if (d := _dated(doc, item, future))]
+    if dated:
+        left, right = clause_bounds(doc.text, start, end)
+        left, right = min(left, start), max(right, end)
+        in_clause = [(i, d) for i, d in dated
+                     if (i["start"] >= left and i["end"] <= right) or _detached(doc.text, i, start)]
+        if in_clause:
+            value, precision = _closest(in_clause, start, end)
+            return value, precision, "clause"
+        starts = _sentence_starts(doc)
+        sentence = _sentence_index(starts, start)
+        in_sentence = [(i, d) for i, d in dated
+                       if i.get("_sentence", _sentence_index(starts, i["start"])) == sentence]
+        if in_sentence:
+            value, precision = _closest(in_sentence, start, end)
+            return value, precision, "sentence"
+        carried = _narrative_date(doc, dated, start)
+        if carried:
+            return carried[0], carried[1], "context"
+    published = doc._.ch_published
+    return published, "day" if published else "none", "published"
+
+
+def _narrative_date(doc: Doc, dated: list[tuple[dict[str, Any], tuple[str, str]]],
+                    start: int) -> tuple[str, str] | None:
+    """The narrative's current day: the last day named before the span, when it is a recent one.
+
+    News copy names the day once ("ont eu un tête-à-tête samedi") and goes on about the same
+    occasion (a pledge made there is dated by it, whatever its future tense). A background date
+    ("depuis le 24 février 2022", or one more than a week before publication) sets no such scene.
+    """
+    anchor = parse_anchor(doc._.ch_published)
+    before = [(i, d) for i, d in dated if i["end"] <= start and d[1] == "day" and not i.get("_mod")]
+    if not before:
+        return None
+    _, (value, precision) = max(before, key=lambda pair: pair[0]["end"])
+    if anchor is not None and not 0 <= (anchor - date.fromisoformat(value)).days <= NARRATIVE_DAYS:
+        return None
+    return value, precision
