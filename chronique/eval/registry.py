@@ -39,6 +39,13 @@ class EvalContext:
     shared: Path  # the ../shared folder
     pipeline: Callable[[], Pipeline]  # builds (or returns the cached) pipeline
     limit: int | None = None  # score only the first N documents (quick runs)
+    # builds (or returns the cached) pipeline that runs only some stages; None: use ``pipeline``
+    stage_pipeline: Callable[[tuple[str, ...]], Pipeline] | None = None
+
+    def pipeline_with(self, stages: tuple[str, ...]) -> Pipeline:
+        """A pipeline running only ``stages`` (e.g. ("actors",)): a task that scores one stage is
+        neither slowed nor broken by the stages after it."""
+        return self.stage_pipeline(stages) if self.stage_pipeline is not None else self.pipeline()
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,4 @@
+"""Ingest: inputs (text, HTML, RSS/Atom, WARC, JSONL, plugins) → Articles; language; publication dates.
 
+Entry point: ``chronique.ingest.sources.read_sources(paths, fmt=None)``.
+"""

@@ -1,15 +1,30 @@
-"""The events stage (placeholder until its issue lands: it writes an empty list)."""
+"""The events stage: codes PLOVER/CAMEO events with the coder named in its configuration."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
 
+from chronique.coding.protocol import Coder, make_coder
+from chronique.knowledge.cameo import load_cameo_table
 from chronique.nlp.stage import Stage
+
+if TYPE_CHECKING:
+    from chronique.nlp.resources import Resources
 
 
 class EventCoder(Stage):
     factory = "chronique_events_v1"
 
+    def __init__(self, lang: str, coder: str = "rules") -> None:
+        super().__init__(lang)
+        self.coder_name = coder
+        self.coder: Coder | None = None
+
+    def bind(self, resources: Resources) -> None:
+        self.coder = make_coder(self.coder_name, resources.event_lexicon(self.lang), load_cameo_table())
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ch_events = []
+        doc._.ch_events = self.coder.code(doc) if self.coder is not None else []
         return doc

@@ -1,0 +1,81 @@
+"""Modality of an event trigger: asserted, negated, conditional, future, reported (and who says so).
+
+Read from morphology (Mood=Cnd, Tense=Fut), governing modal verbs ("va transférer", "devrait
+intervenir", "pourraient"), negation words around the trigger and its verb, and reported-speech
+verbs ("X a déclaré que …"). Every word list comes from the lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.knowledge.lexicon import EventLexicon
+
+# French conditional endings: the tagger often reads "fournirait" as an imperfect.
+CONDITIONAL_ENDINGS = ("rait", "raient", "rions", "riez", "rais")
+ENGLISH_FUTURE = frozenset({"will", "shall", "'ll"})
+ENGLISH_CONDITIONAL = frozenset({"could", "might", "may", "would", "should"})
+
+
+def _verb_chain(tok: Token) -> list[Token]:
+    """The trigger, its auxiliaries' head and the verbs that govern it within the clause."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ in ("xcomp", "obj", "dobj") and cur.head is not cur and len(chain) < 4:
+        cur = cur.head
+        chain.append(cur)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+        chain.append(tok.head)
+    return chain
+
+
+def _conditional_form(tok: Token) -> bool:
+    return "Mood=Cnd" in str(tok.morph) or (
+        tok.pos_ in ("VERB", "AUX") and tok.lang_ == "fr" and tok.lower_.endswith(CONDITIONAL_ENDINGS))
+
+
+def negated(tok: Token, lexicon: EventLexicon) -> bool:
+    for verb in _verb_chain(tok):
+        for c in verb.children:
+            if c.dep_ in ("neg",) or (c.lower_ in lexicon.negation and c.dep_ in ("advmod", "neg", "det", "cc")):
+                return True
+            if c.lower_ in ("not", "n't", "never") and c.dep_ in ("neg", "advmod"):
+                return True
+    return False
+
+
+def reported_by(tok: Token, lexicon: EventLexicon) -> Token | None:
+    """The speech verb that reports ``tok``'s clause, if any."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in lexicon.speech and anc.i != tok.i:
+            return anc
+    for c in tok.children:  # "selon X", "according to X"
+        if c.lower_ in ("selon", "according"):
+            return c
+    return None
+
+
+def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
+    """(modality, speech verb) for the trigger token ``tok``."""
+    speech = reported_by(tok, lexicon)
+    if negated(tok, lexicon):
+        return "negated", speech
+    chain = _verb_chain(tok)
+    words = [c for v in chain for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")] + chain
+    lowers = {w.lower_ for w in words}
+    if lowers & ENGLISH_FUTURE or any("Tense=Fut" in str(w.morph) for w in words):
+        return "future", speech
+    for verb in chain[1:]:
+        lemma = verb.lemma_.lower()
+        if lemma in lexicon.future:
+            return ("conditional" if lemma == "pouvoir" else "future"), speech
+        if lemma in lexicon.conditional and _conditional_form(verb):
+            return "conditional", speech
+    if lowers & ENGLISH_CONDITIONAL or any(_conditional_form(w) for w in words):
+        # a conditional under a past speech verb is a future in the past ("a annoncé qu'elle fournirait")
+        if speech is not None and not any(w.lemma_.lower() in lexicon.conditional for w in words):
+            return "future", speech
+        return "conditional", speech
+    if lowers & {"going"}:
+        return "future", speech
+    return ("reported" if speech is not None else "asserted"), speech

@@ -1,0 +1,36 @@
+"""The coder interface: anything with ``name`` and ``code(doc) -> list[event dict]``.
+
+The events stage picks a coder by name, so a statistical or LLM coder can sit beside the rule
+coder without touching the stage. A coder returns dicts shaped like ``Event.to_dict()`` without
+"id" and "sources" (convert.py fills them), plus private "_" keys for later stages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from spacy.tokens import Doc
+
+from chronique.errors import ConfigError
+
+if TYPE_CHECKING:
+    from chronique.knowledge.cameo import CameoTable
+    from chronique.knowledge.lexicon import EventLexicon
+
+CODER_VERSION = "chronique 0.1 rules.v1"
+
+
+@runtime_checkable
+class Coder(Protocol):
+    name: str
+
+    def code(self, doc: Doc) -> list[dict[str, Any]]: ...
+
+
+def make_coder(name: str, lexicon: EventLexicon, table: CameoTable) -> Coder:
+    """The coder registered under ``name`` (today: "rules")."""
+    if name == "rules":
+        from chronique.coding.rules import RuleCoder
+
+        return RuleCoder(lexicon, table)
+    raise ConfigError(f"expected an event coder among ['rules'], found {name!r}", where="events coder")

@@ -1,0 +1,209 @@
+"""Source and target of a trigger from the dependency parse (French UD and English ClearNLP labels).
+
+Handles active and passive voice, participial and infinitive clauses (the subject is inherited
+from the governing verb), coordination (every actor of a coordinated phrase), indirect objects,
+possessives and adjectives ("sa demande", "l'offensive russe"), light verbs ("avoir un
+tête-à-tête") and pronouns (the reported speaker, else the last subject actor before them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.lexicon import EventLexicon, Trigger
+
+SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
+AGENT = frozenset({"obl:agent", "agent"})
+OBJECT = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg", "attr", "oprd"})
+OBLIQUE = frozenset({"obl", "obl:mod", "nmod", "prep", "pobj", "dep"})
+INHERITS = frozenset({"xcomp", "advcl", "acl", "conj", "acl:relcl", "relcl"})
+# Prepositions that introduce the recipient of an act, and those that never do.
+RECIPIENT_CASES = frozenset({"à", "au", "aux", "contre", "avec", "envers", "vers", "sur", "de", "du", "des", "d'",
+                             "to", "against", "with", "on", "toward", "towards", "into", "at", "from", "of"})
+SOURCE_CASES_NOUN = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
+PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
+SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
+PERSON_PRONOUNS = frozenset({"il", "he", "she", "him", "his", "her", "je", "i"})
+EUPHONIC = frozenset({"-t", "t", "-t-"})  # "a-t-il": the t is not a subject
+
+
+@dataclass
+class Roles:
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    target_place: dict[str, Any] | None = None
+    source_parsed: bool = False
+    target_parsed: bool = False
+    place_object: bool = False  # the object is a place (for triggers that need one)
+
+
+def _case(tok: Token) -> str:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark"):
+            return c.lower_
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        return tok.head.lower_
+    return ""
+
+
+def _args(tok: Token) -> list[Token]:
+    """Argument heads of ``tok``; an English preposition is replaced by its object."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+            if c.dep_ == "agent":
+                continue
+        out.append(c)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, or a bare participle with an agent ("le résumé fourni par le ministère")."""
+    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
+        "VerbForm=Part" in str(verb.morph) and verb.dep_ in ("acl", "amod")
+        and any(c.dep_ in AGENT for c in verb.children))
+
+
+class RoleFinder:
+    def __init__(self, index: MentionIndex, lexicon: EventLexicon) -> None:
+        self.index = index
+        self.lexicon = lexicon
+
+    def is_pronoun(self, tok: Token) -> bool:
+        return tok.lower_.strip("-") in self.lexicon.pronouns and tok.pos_ in ("PRON", "DET")
+
+    def resolve(self, tok: Token) -> list[dict[str, Any]]:
+        """Actors of an argument: its own mentions, else the antecedent of its pronoun."""
+        found = self.index.actors_under(tok)
+        if found:
+            return found
+        pronoun = tok if self.is_pronoun(tok) else next(
+            (c for c in tok.children if self.is_pronoun(c) and c.dep_ in ("det", "poss", "nmod:poss")), None)
+        if pronoun is None:
+            return []
+        speaker = self.speaker_of(pronoun)
+        if speaker is not None:
+            return [speaker]
+        return self.antecedent(pronoun)
+
+    def speaker_of(self, tok: Token) -> dict[str, Any] | None:
+        """The subject actor of the speech verb that ``tok``'s clause is reported by."""
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in self.lexicon.speech:
+                subj = next((c for c in anc.children if c.dep_ in SUBJECT and c.lower_ not in EUPHONIC), None)
+                if subj is None or subj.i == tok.i:
+                    return None
+                found = self.index.actors_under(subj)
+                if found:
+                    return found[0]
+                if self.is_pronoun(subj):
+                    back = self.antecedent(subj)
+                    return back[0] if back else None
+                return None
+        return None
+
+    def antecedent(self, tok: Token) -> list[dict[str, Any]]:
+        """The last compatible subject actor before ``tok`` (within reach), else the last actor.
+
+        "il"/"he" prefer a person; the others take any actor.
+        """
+        doc = tok.doc
+        before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx]
+        if tok.lower_.strip("-") in PERSON_PRONOUNS:
+            before = [a for a in before if a.get("kind") == "person"] or before
+        for actor in reversed(before):
+            span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+            if span is not None and any(t.dep_ in SUBJECT | PASSIVE_SUBJECT or t.head.dep_ in SUBJECT
+                                        for t in span):
+                return [actor]
+        return before[-1:]
+
+    def subject(self, verb: Token) -> tuple[list[dict[str, Any]], bool]:
+        """Actors of the subject of ``verb``, inherited from governing verbs when it has none."""
+        actors, parsed, _ = self.subject_or_patient(verb)
+        return actors, parsed
+
+    def subject_or_patient(self, verb: Token) -> tuple[list[dict[str, Any]], bool, bool]:
+        """(actors, found in the parse, they are the patient of a passive trigger)."""
+        passive = is_passive(verb)
+        if passive:
+            agents = [c for c in _args(verb) if c.dep_ in AGENT or _case(c) in ("par", "by")]
+            if agents or any(c.dep_ in PASSIVE_SUBJECT for c in verb.children):
+                # a named agent that is no actor ("par le ministère") leaves the source unknown
+                return [a for c in agents for a in self.resolve(c)], bool(agents), False
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT and c.lower_ not in EUPHONIC), None)
+            if subj is not None:
+                if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
+                    return self.resolve(verb.head), True, passive
+                return self.resolve(subj), True, passive
+            if verb.dep_ not in INHERITS or verb.head is verb:
+                break
+            verb = verb.head
+        return [], False, False
+
+    def find(self, head: Token, trigger: Trigger) -> Roles:
+        roles = Roles()
+        if head.pos_ in ("NOUN", "PROPN"):
+            self._noun_roles(head, roles)
+        else:
+            actors, parsed, patient = self.subject_or_patient(head)
+            if patient:  # "les avions pourraient être modernisés": the subject undergoes the act
+                roles.targets, roles.target_parsed = actors, parsed
+            else:
+                roles.sources, roles.source_parsed = actors, parsed
+            passive_targets = [a for c in head.children if c.dep_ in PASSIVE_SUBJECT for a in self.resolve(c)]
+            if is_passive(head) and passive_targets:
+                roles.targets, roles.target_parsed = passive_targets, True
+            for c in head.children:  # "Kharkiv a été prise": the place undergoes the act
+                if c.dep_ in PASSIVE_SUBJECT and self.index.place_under(c) is not None:
+                    roles.place_object, roles.target_place = True, self.index.place_under(c)
+            self._objects(head, roles)
+        if trigger.inverse:
+            roles.sources, roles.targets = roles.targets, roles.sources
+        return roles
+
+    def _noun_roles(self, noun: Token, roles: Roles) -> None:
+        for c in noun.children:
+            if c.dep_ in ("det", "poss", "nmod:poss") and ("Poss=Yes" in str(c.morph) or c.dep_ != "det"):
+                roles.sources = self.resolve(noun) or self.resolve(c)
+            elif c.dep_ in ("amod", "compound", "nmod", "prep", "pobj") and not roles.sources:
+                if c.dep_ in ("nmod", "prep") and _case(c) not in SOURCE_CASES_NOUN and c.dep_ != "prep":
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in ("of", "by"):
+                    continue
+                roles.sources = [a for a in self.resolve(c)]
+        roles.source_parsed = bool(roles.sources)
+        if not roles.sources and noun.head is not noun and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
+            roles.sources, roles.source_parsed = self.subject(noun.head)
+        if noun.dep_ in SUBJECT and noun.head is not noun:  # "l'offensive se poursuit en Ukraine"
+            for c in _args(noun.head):
+                if c.dep_ in OBJECT | OBLIQUE and roles.target_place is None:
+                    roles.target_place = self.index.place_under(c)
+        self._objects(noun, roles, nominal=True)
+
+    def _objects(self, head: Token, roles: Roles, nominal: bool = False) -> None:
+        taken = {a.get("code") for a in roles.sources}
+        for c in _args(head):
+            if c.dep_ in AGENT and not is_passive(head) and not nominal:
+                pass  # "préoccupé par X": without passive voice the par-phrase is the target
+            elif c.dep_ in SUBJECT | PASSIVE_SUBJECT | AGENT or c.dep_ in ("det", "poss", "amod", "case", "punct"):
+                continue
+            case = _case(c)
+            if c.dep_ in OBJECT | OBLIQUE and (self.index.place_under(c) is not None or c.ent_type_ in PLACE_ENTS):
+                roles.place_object = True  # "pénétrer dans la ville de X", "s'emparer de X"
+                roles.target_place = roles.target_place or self.index.place_under(c)
+            is_obj = (c.dep_ in OBJECT or c.dep_ in AGENT) and (not case or case in RECIPIENT_CASES | {"par", "by"})
+            is_obl = c.dep_ in OBLIQUE and case in RECIPIENT_CASES
+            if not (is_obj or is_obl):
+                continue
+            for actor in self.resolve(c):
+                if actor.get("code") not in taken or not roles.sources:
+                    roles.targets.append(actor)
+                    roles.target_parsed = True

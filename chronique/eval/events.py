@@ -1,0 +1,207 @@
+"""Event-coding evaluations: PLOVER GSR (en), PETRARCH2 unit records (en, fictional states),
+French Wikinews (fr, the main French measure) and the canonical example.
+
+Gold files are read from ../shared by path; nothing of them is copied into the project.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from chronique.eval.registry import EvalContext, EvalResult, EvalTask
+from chronique.eval.scoring import Counts, confusion_markdown, counts_table, macro_f1
+from chronique.knowledge.cameo import PLOVER_TYPES, load_cameo_table
+from chronique.schema import Article, Event
+
+GSR = "eval/dev/events/plover-gsr/PLOVER_GSR_CAMEO.json"
+PETR = "eval/dev/events/petrarch2-unit"
+WIKINEWS = "eval/dev/events/fr-wikinews"
+SEED = "examples/fr-russia-belarus-iskander.txt"
+NONE = "(none)"
+
+
+def _code(party: Any) -> str:
+    return str(getattr(party, "code", None) or "") if party is not None else ""
+
+
+def _top(events: tuple[Event, ...]) -> Event | None:
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+def _class_table(pairs: list[tuple[str, str]]) -> dict[str, Counts]:
+    table: dict[str, Counts] = {}
+    for gold, pred in pairs:
+        if gold == pred:
+            table[gold] = table.get(gold, Counts()) + Counts(tp=1)
+        else:
+            table[gold] = table.get(gold, Counts()) + Counts(fn=1)
+            if pred != NONE:
+                table[pred] = table.get(pred, Counts()) + Counts(fp=1)
+    return table
+
+
+def _gold_codes(parties: Any) -> set[str]:
+    """GSR parties are a list of {code, …} or, in some records, bare strings."""
+    if isinstance(parties, (dict, str)):
+        parties = [parties]
+    return {str(p.get("code") if isinstance(p, dict) else p) for p in parties or []}
+
+
+def run_plover_gsr(ctx: EvalContext) -> EvalResult:
+    table = load_cameo_table()
+    records = [r for r in json.loads((ctx.shared / GSR).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    records = records[: ctx.limit] if ctx.limit else records
+    pipeline = ctx.pipeline()
+    pairs: list[tuple[str, str]] = []
+    src_ok = tgt_ok = tgt_n = 0
+    for rec in records:
+        gold, _ = table.modernise(rec["event"], rec.get("mode", ""))
+        top = _top(pipeline.extract(rec["text"], lang="en", published=rec.get("date") or None).events)
+        pairs.append((gold, top.event if top else NONE))
+        src_codes, tgt_codes = _gold_codes(rec.get("source")), _gold_codes(rec.get("target"))
+        src_ok += bool(top and _code(top.actor) in src_codes)
+        if tgt_codes:
+            tgt_n += 1
+            tgt_ok += bool(top and _code(top.recipient) in tgt_codes)
+    classes = _class_table(pairs)
+    n = len(pairs)
+    metrics = {"type_accuracy": sum(g == p for g, p in pairs) / n if n else 0.0,
+               "macro_f1": macro_f1({k: v for k, v in classes.items() if k in PLOVER_TYPES}),
+               "source_accuracy": src_ok / n if n else 0.0,
+               "target_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
+               "coverage": sum(p != NONE for _, p in pairs) / n if n else 0.0}
+    details = ("Top-confidence event per sentence against the gold class (2016 names mapped).\n\n"
+               + counts_table(classes) + "\n\n"
+               + confusion_markdown(Counter(pairs), rows=sorted({g for g, _ in pairs}),
+                                    columns=sorted({p for _, p in pairs})))
+    return EvalResult("events/plover-gsr", GSR, n, metrics, details,
+                      baseline={"macro_f1": 0.82})  # published zero-shot NLI coder
+
+
+def _petrarch_records(path: Path) -> list[tuple[str, str, list[dict[str, str]]]]:
+    out = []
+    root = ET.parse(path).getroot()
+    for sent in root.iter("Sentence"):
+        text_el = sent.find("Text")
+        codings = [dict(c.attrib) for c in sent.findall("EventCoding")]
+        if text_el is None or not codings:
+            continue
+        text = re.sub(r"\s+", " ", text_el.text or "").strip()
+        date = sent.get("date") or ""
+        iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else ""
+        out.append((text, iso, codings))
+    return out
+
+
+def run_petrarch(ctx: EvalContext) -> EvalResult:
+    from chronique.options import PipelineOptions
+    from chronique.pipeline import Pipeline
+
+    folder = ctx.shared / PETR
+    pipeline = Pipeline(PipelineOptions(lang="en", actor_files=(folder / "PETR.Validate.actors.txt",
+                                                                folder / "PETR.Validate.agents.txt")))
+    records = _petrarch_records(folder / "PETR.UnitTest.records.xml")
+    records = records[: ctx.limit] if ctx.limit else records
+    root_ok = full_ok = src_ok = tgt_ok = n = 0
+    for text, date, codings in records:
+        events = pipeline.extract(text, published=date or None).events
+        for gold in codings:
+            code = gold.get("eventcode", "")
+            if not code or not code.isdigit():
+                continue
+            n += 1
+            root_ok += any((e.cameo or "")[:2] == code[:2] for e in events)
+            full_ok += any(e.cameo == code for e in events)
+            src_ok += any(_code(e.actor)[:3] == gold.get("sourcecode", "")[:3] for e in events)
+            tgt_ok += any(_code(e.recipient)[:3] == gold.get("targetcode", "")[:3] for e in events)
+    metrics = {k: v / n if n else 0.0 for k, v in
+               {"root_agreement": root_ok, "code_agreement": full_ok, "source_agreement": src_ok,
+                "target_agreement": tgt_ok}.items()}
+    return EvalResult("events/petrarch2-unit", PETR, n, metrics,
+                      "A gold coding agrees when any event of its sentence has that root / code / party.")
+
+
+def _overlaps(event: Event, start: int, end: int) -> bool:
+    return event.text_info.start < end and start < event.text_info.end
+
+
+def run_wikinews(ctx: EvalContext) -> EvalResult:
+    folder = ctx.shared / WIKINEWS
+    gold = {a["id"]: a["events"] for a in json.loads((folder / "events.json").read_text(encoding="utf-8"))["articles"]}
+    rows = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    rows = rows[: ctx.limit] if ctx.limit else rows
+    pipeline = ctx.pipeline()
+    triple, dyad, per_type = Counts(), Counts(), dict[str, Counts]()
+    dates_ok = matched = 0
+    for row in rows:
+        article = Article(id=row["id"], text=row["text"], title=row.get("title"), language="fr",
+                          published=row.get("published"), source=row.get("source"))
+        predicted = list(pipeline.extract_article(article).events)
+        used_t: set[int] = set()
+        used_d: set[int] = set()
+        for g in gold.get(row["id"], []):
+            key = (g["event"], (g.get("actor") or {}).get("code") or "", (g.get("recipient") or {}).get("code") or "")
+            span = (g["sentence_start"], g["sentence_end"])
+            hit = next((i for i, e in enumerate(predicted) if i not in used_t and _overlaps(e, *span)
+                        and (e.event, _code(e.actor), _code(e.recipient)) == key), None)
+            c = Counts(tp=1) if hit is not None else Counts(fn=1)
+            per_type[g["event"]] = per_type.get(g["event"], Counts()) + c
+            triple += c
+            if hit is not None:
+                used_t.add(hit)
+                matched += 1
+                got = predicted[hit].date or ""
+                dates_ok += bool(got and g.get("date") and got.startswith(g["date"]))
+            dh = next((i for i, e in enumerate(predicted) if i not in used_d and _overlaps(e, *span)
+                       and (_code(e.actor), _code(e.recipient)) == key[1:]), None)
+            dyad += Counts(tp=1) if dh is not None else Counts(fn=1)
+            if dh is not None:
+                used_d.add(dh)
+        for i, e in enumerate(predicted):
+            if i not in used_t:
+                triple += Counts(fp=1)
+                per_type[e.event] = per_type.get(e.event, Counts()) + Counts(fp=1)
+            if i not in used_d:
+                dyad += Counts(fp=1)
+    metrics = {**triple.metrics(), **dyad.metrics("dyad_"),
+               "date_accuracy": dates_ok / matched if matched else 0.0}
+    return EvalResult("events/fr-wikinews", WIKINEWS, triple.support, metrics,
+                      "Event triple = type + actor code + recipient code, in the gold sentence span.\n\n"
+                      + counts_table(per_type, label="type"))
+
+
+def run_seed(ctx: EvalContext) -> EvalResult:
+    path = ctx.shared / SEED
+    extraction = ctx.pipeline().extract(path.read_text(encoding="utf-8"), lang="fr", published="2022-06-26",
+                                        source=str(path))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as tmp:
+        json.dump([extraction.to_dict()], tmp, ensure_ascii=False)
+    out = subprocess.run([sys.executable, str(ctx.shared / "tools" / "seedcheck.py"), "events", tmp.name],
+                         capture_output=True, text=True, check=False).stdout
+    Path(tmp.name).unlink(missing_ok=True)
+    found = re.search(r"must (\d+)/(\d+), should (\d+)/(\d+), wrongly dated (\d+)", out)
+    metrics: dict[str, float] = {}
+    if found:
+        m, mt, s, st, bad = map(int, found.groups())
+        metrics = {"must": m / mt, "should": s / st, "wrongly_dated": float(bad)}
+    return EvalResult("events/seed-example", SEED, 11, metrics, "```\n" + out.strip() + "\n```")
+
+
+TASKS: tuple[EvalTask, ...] = (
+    EvalTask("events/plover-gsr", "PLOVER gold standard records: event type, source, target (en)",
+             (GSR,), run_plover_gsr),
+    EvalTask("events/petrarch2-unit", "PETRARCH2 unit records: CAMEO code and dyad agreement (en)",
+             (PETR + "/PETR.UnitTest.records.xml",), run_petrarch),
+    EvalTask("events/fr-wikinews", "French Wikinews events: triple and dyad F1, date accuracy (fr)",
+             (WIKINEWS + "/events.json",), run_wikinews),
+    EvalTask("events/seed-example", "The canonical example's expected events (fr)",
+             (SEED, "tools/seedcheck.py"), run_seed),
+)

@@ -1,0 +1,1 @@
+"""Geoparsing helpers: toponym resolution with article context, metonymy, event locations."""

@@ -1,0 +1,115 @@
+"""Toponym resolution: choose, for every place name of an article, one gazetteer entry or none.
+
+Each candidate gets a prior from what it is (a country or a named region outranks a namesake
+village; a big city outranks a small one) plus support from the article's context: the countries
+it mentions, the countries of its actors and of its other, unambiguous places. Two passes: the
+first resolves the names that need no context, the second uses what the first found.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry, distance_km
+from chronique.knowledge.geo_index import normalise_name
+
+CONTEXT_BONUS = 0.35  # the candidate lies in a country the article is about
+CAPITAL_BONUS = 0.1
+NAME_BONUS = 0.1
+# Places of one article cluster: a candidate near another, unambiguous place of the article
+# (a town in the state or beside the city it names) gets this bonus.
+NEAR_BONUS = 0.3
+NEAR_KM = 400.0  # the mention is the entry's own name, not one of its alternates ("Mexico")
+# A town this small is accepted only when its country is in the article's context: an unknown
+# word must never be "resolved" to some village of the same name.
+SMALL_TOWN = 5_000
+MIN_SCORE = 0.3
+
+_PRIOR = {COUNTRY: 1.2, AREA: 0.9, REGION: 0.9}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entry: GeoEntry | None
+    score: float
+    fuzzy: bool = False
+
+
+def prior(entry: GeoEntry) -> float:
+    """How likely a bare mention of this name means this entry, before any context."""
+    if entry.resolution in _PRIOR:
+        return _PRIOR[entry.resolution]
+    # log-population: 10 M → 0.8, 100 k → 0.57, 1 k → 0.34
+    return 0.8 * min(1.0, math.log10(max(entry.population, 10)) / 7.0)
+
+
+def score(entry: GeoEntry, context: Collection[str], fuzzy_score: float = 100.0, mention: str = "",
+          anchors: Sequence[GeoEntry] = ()) -> float:
+    value = prior(entry)
+    if entry.resolution in (CITY, REGION) and any(
+            a is not entry and distance_km(a.lat, a.lon, entry.lat, entry.lon) <= NEAR_KM for a in anchors):
+        value += NEAR_BONUS
+    if entry.country_code and entry.country_code in context:
+        value += CONTEXT_BONUS
+    if entry.capital_of:
+        value += CAPITAL_BONUS
+    if mention and normalise_name(entry.name) == normalise_name(mention):
+        value += NAME_BONUS
+    return value * (fuzzy_score / 100.0) ** 2
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def candidates(self, text: str) -> tuple[list[tuple[GeoEntry, float]], bool]:
+        """(entry, name similarity) pairs; exact names first, a fuzzy search only when none."""
+        exact = self.gazetteer.lookup(text)
+        if exact:
+            return [(e, 100.0) for e in exact], False
+        seen: set[object] = set()
+        found = []
+        for entry, similarity in self.gazetteer.fuzzy(text):
+            key = entry.geonameid or (entry.name, entry.lat, entry.lon)
+            if key not in seen:
+                seen.add(key)
+                found.append((entry, similarity))
+        return found, True
+
+    def choose(self, mention: str, candidates: Sequence[tuple[GeoEntry, float]], context: Collection[str],
+               fuzzy: bool, anchors: Sequence[GeoEntry] = ()) -> Resolution:
+        best: Resolution = Resolution(None, 0.0, fuzzy)
+        for entry, similarity in candidates:
+            if (entry.resolution == CITY and entry.population < SMALL_TOWN
+                    and entry.country_code not in context):
+                continue
+            value = score(entry, context, similarity, mention, anchors)
+            if value > best.score:
+                best = Resolution(entry, value, fuzzy)
+        return best if best.score >= MIN_SCORE else Resolution(None, best.score, fuzzy)
+
+    def resolve_all(self, names: Sequence[str], context: Iterable[str] = ()) -> list[Resolution]:
+        """One Resolution per name, in order; ``context``: ISO-3 codes known from elsewhere (actors)."""
+        pools = [self.candidates(n) for n in names]
+        outside = Counter(set(context))
+        first = [self.choose(n, c, outside, f) for n, (c, f) in zip(names, pools, strict=True)]
+        # Only confident, unambiguous findings feed the context of the second pass; a mention
+        # never supports itself ("Georgia" alone must not vote for the country Georgia).
+        own: list[str | None] = []
+        for resolution, (pool, _) in zip(first, pools, strict=True):
+            entry = resolution.entry
+            confident = entry and entry.country_code and (entry.resolution == COUNTRY or len(pool) == 1)
+            own.append(entry.country_code if confident and entry else None)
+        found = outside + Counter(code for code in own if code)
+        # towns and regions that are the only place of their name anchor their neighbours
+        anchors = [(i, r.entry) for i, (r, (pool, fuzzy)) in enumerate(zip(first, pools, strict=True))
+                   if r.entry and r.entry.resolution in (CITY, REGION) and len(pool) == 1 and not fuzzy]
+        out = []
+        for i, (name, (pool, fuzzy), code) in enumerate(zip(names, pools, own, strict=True)):
+            context_here = found - Counter([code]) if code else found
+            near = [a for j, a in anchors if j != i and normalise_name(a.name) != normalise_name(name)]
+            out.append(self.choose(name, pool, +context_here, fuzzy, near))
+        return out

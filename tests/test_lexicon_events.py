@@ -1,0 +1,45 @@
+"""Event lexicons (chronique/knowledge/lexicon.py and data/events_*.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.errors import KnowledgeError
+from chronique.knowledge.cameo import load_cameo_table
+from chronique.knowledge.lexicon import load_event_lexicon, parse_event_lexicon
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_packaged_lexicons_load_and_cover_all_types(lang: str) -> None:
+    lex = load_event_lexicon(lang)
+    table = load_cameo_table()
+    assert lex.source and lex.lang == lang
+    types = {t.event or table.plover(t.cameo)[0] for t in lex.triggers}  # type: ignore[index]
+    missing = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"} - types
+    assert not missing
+    for trig in lex.triggers:
+        assert table.lookup(trig.cameo) is not None, trig
+
+
+def test_multiword_match_with_gap_and_pos() -> None:
+    lex = parse_event_lexicon({"source": "test", "triggers": [
+        {"match": ["prendre", "contrôle"], "cameo": "192"},
+        {"match": "prendre", "cameo": "192", "pos": ["VERB"]},
+        {"match": "attaque", "cameo": "190", "pos": ["NOUN"]},
+    ]}, "test")
+    lemmas = ["les", "rebelle", "prendre", "le", "contrôle", "de", "la", "ville"]
+    forms = ["les", "rebelles", "ont", "le", "contrôle", "de", "la", "ville"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN"]
+    found = lex.match(lemmas, forms, pos, offset=10)
+    assert [(m.trigger.words, m.tokens) for m in found] == [(("prendre", "contrôle"), (12, 14))]
+    assert lex.match(["attaque"], ["attaque"], ["VERB"]) == []  # POS filter
+
+
+def test_malformed_lexicon_is_a_knowledge_error() -> None:
+    with pytest.raises(KnowledgeError):
+        parse_event_lexicon({"source": "x", "triggers": [{"match": "x"}]}, "bad.yaml")
+    with pytest.raises(KnowledgeError):
+        parse_event_lexicon({"triggers": []}, "bad.yaml")
+    with pytest.raises(KnowledgeError):
+        parse_event_lexicon({"source": "x", "triggers": [{"match": "x", "cameo": "19", "embeds": "bogus"}]}, "b")
