@@ -14,5 +14,6 @@ class PipelineOptions:
     published: str | None = None  # fallback publication date (YYYY-MM-DD) when the source has none
     actor_files: tuple[Path, ...] = ()  # user YAML/CSV actor files that add or override entries
     models: dict[str, str] = field(default_factory=dict)  # lang -> spaCy package name override
+    stages: tuple[str, ...] | None = None  # run only these chronique stages (None = all)
     batch_size: int = 16
     n_process: int = 1

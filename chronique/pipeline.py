@@ -10,6 +10,7 @@ from functools import lru_cache
 from chronique.errors import ChroniqueError, EmptyInputError, InputError, TooLargeError
 from chronique.ingest.language import check_language, detect_language
 from chronique.ingest.published import infer_published
+from chronique.nlp.components import STAGE_NAMES
 from chronique.nlp.pipeline import MAX_ARTICLE_CHARS, Annotator
 from chronique.nlp.resources import Resources
 from chronique.options import PipelineOptions
@@ -31,7 +32,8 @@ class Pipeline:
         self.options = options or PipelineOptions()
         if self.options.published:
             _check_date(self.options.published, "--published")
-        self.annotator = Annotator(resources or Resources(self.options))
+        self.annotator = Annotator(resources or Resources(self.options),
+                                   stages=self.options.stages or STAGE_NAMES)
 
     def prepare(self, article: Article) -> Article:
         """Fill language and publication date; reject what cannot be annotated."""

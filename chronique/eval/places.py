@@ -192,13 +192,12 @@ def _demonyms(docs: list[GoldArticle]) -> set[int]:
 def places_pipeline(ctx: EvalContext) -> Pipeline:
     """The context's pipeline cut down to the stages places depend on (actors, places): the
     later stages do not change places and would only slow the run down."""
-    from chronique.nlp.pipeline import Annotator
+    from dataclasses import replace
+
     from chronique.pipeline import Pipeline
 
     full = ctx.pipeline()
-    pipeline = Pipeline(full.options, resources=full.annotator.resources)
-    pipeline.annotator = Annotator(full.annotator.resources, stages=("actors", "places"))
-    return pipeline
+    return Pipeline(replace(full.options, stages=("actors", "places")), resources=full.annotator.resources)
 
 
 def _extract(ctx: EvalContext, docs: list[GoldArticle], dataset: str,

@@ -89,13 +89,10 @@ def cached_stage_pipeline() -> Callable[[tuple[str, ...]], Pipeline]:
 
     @cache
     def build(stages: tuple[str, ...]) -> Pipeline:
-        from chronique.nlp.pipeline import Annotator
+        from chronique.options import PipelineOptions
         from chronique.pipeline import Pipeline
 
-        pipeline = Pipeline()
-        # Pipeline takes no stage list yet; its Annotator does.
-        pipeline.annotator = Annotator(pipeline.annotator.resources, stages=stages)
-        return pipeline
+        return Pipeline(PipelineOptions(stages=stages))
 
     return build
 
