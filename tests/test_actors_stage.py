@@ -129,3 +129,10 @@ def test_seed_article_actors(pipeline: Any, seed_article: Any) -> None:
     assert {"RUS", "BLR", "LTU", "POL", "UKR", "USA", "NATO", "G7"} <= {a.code for a in actors}
     assert any(a.text == "Vlaimir Poutine" and a.name == "Vladimir Putin" for a in actors)
     assert any(a.code == "RUS" and a.sector == "MIL" for a in actors)
+
+
+def test_function_word_acronym_in_all_caps_text_is_not_an_organisation(kb: ActorKnowledge) -> None:
+    shouted = tag(kb, "fr", "UN HOMME ARRÊTÉ À LYON")
+    assert not [a for a in shouted if a["text"] == "UN"]
+    normal = tag(kb, "en", "The UN envoy met the minister.")
+    assert [a["code"] for a in normal if a["text"] == "UN"] == ["UN"]

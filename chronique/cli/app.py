@@ -7,6 +7,7 @@ import sys
 import typer
 
 from chronique import __version__
+from chronique.cli import db as db_cmd
 from chronique.cli import eval as eval_cmd
 from chronique.cli import events as events_cmd
 from chronique.cli import export as export_cmd
@@ -26,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, kb_cmd, eval_cmd):
+for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd):
     module.register(app)
 
 

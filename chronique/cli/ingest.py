@@ -1,9 +1,75 @@
-"""`chronique ingest` (placeholder until its work lands)."""
+"""`chronique ingest SOURCE… [--db URL]`: extract articles into the event store, resumably."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from chronique.errors import ChroniqueError
+from chronique.options import PipelineOptions
+from chronique.report import FailurePolicy
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file (default: $CHRONIQUE_DB, "
+                                              "else chronique.db).")]
+
+
+def ingest(
+    sources: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL.")],
+    db: DbOption = None,
+    lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when a source has none.")] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="Force a reader.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+    on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Extract events from articles and store them; running it again only adds what is new."""
+    from chronique.pipeline import Pipeline
+    from chronique.settings import Settings
+    from chronique.store.ingest import IngestResult, count_articles
+    from chronique.store.ingest import ingest as run_ingest
+    from chronique.store.store import Store
+
+    console = Console(stderr=True)
+    started = time.perf_counter()
+    try:
+        settings = Settings.load(db)
+        pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
+        with Store.open(settings) as store:
+            total = count_articles(sources, input_format) if progress else None
+            bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[events]} events · {task.fields[rate]:.1f} art/s"),
+                           TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                           console=console, disable=not progress)
+            with bar:
+                task = bar.add_task("ingest", total=total, events=0, rate=0.0)
+
+                def update(r: IngestResult) -> None:
+                    done = r.report.articles + r.already_stored + r.report.skipped
+                    elapsed = max(time.perf_counter() - started, 1e-6)
+                    bar.update(task, completed=done, events=r.stored_events, rate=done / elapsed)
+
+                result = run_ingest(sources, store, pipeline, fmt=input_format, policy=on_error,
+                                    batch_size=batch_size, progress=update)
+    except ChroniqueError as error:
+        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
+        raise typer.Exit(error.exit_code) from error
+    report = result.report
+    for failure in report.failures:
+        typer.echo(f"rejected [{failure.code}] {failure.source}"
+                   f"{' record ' + failure.record if failure.record else ''}: {failure.message}", err=True)
+    seconds = time.perf_counter() - started
+    typer.echo(f"{result.stored_articles} article(s) stored with {result.stored_events} event(s) and "
+               f"{result.stored_transfers} transfer(s); {result.already_stored} already stored; "
+               f"{report.skipped} rejected ({result.failures} new failure row(s)); {seconds:.1f} s", err=True)
+    if report.skipped:
+        raise typer.Exit(1 if report.articles or result.already_stored else 3)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command()(ingest)

@@ -99,7 +99,7 @@ class ActorFinder:
                 key += self.folded[j]
                 if key not in self.kb.prefixes:
                     break
-                aliases = self._accepted(self.kb.lookup(key), doc[i:j + 1].text)
+                aliases = self._accepted(self.kb.lookup(key), doc[i:j + 1].text, i, j + 1)
                 for what in {a.entry.what for a in aliases}:
                     hits.append(Hit(i, j + 1, what, tuple(a for a in aliases if a.entry.what == what)))
                 key += " " if doc[j].whitespace_ else ""
@@ -109,12 +109,21 @@ class ActorFinder:
                     hits.append(Hit(i, i + 1, NAME, tuple(stems), score=0.9))
         return hits
 
-    def _accepted(self, aliases: list[Alias], surface: str) -> list[Alias]:
+    def _accepted(self, aliases: list[Alias], surface: str, start: int = -1, end: int = -1) -> list[Alias]:
         flat = " ".join(surface.split())
         return [a for a in aliases
                 if (a.entry.lang is None or a.entry.lang == self.lang)
-                and (not a.exact_case or flat == a.surface)
+                and (not a.exact_case or (flat == a.surface and not self._shouted_word(flat, start, end)))
                 and (not a.needs_capital or flat[:1].isupper())]
+
+    def _shouted_word(self, flat: str, start: int, end: int) -> bool:
+        """An acronym that is also a function word ("UN", "US", "AU") inside an all-caps run is the
+        word, not the organisation: "UN HOMME ARRÊTÉ" is not the United Nations."""
+        if start < 0 or not self.doc.vocab[flat.lower()].is_stop:
+            return False
+        around = [t for t in (self.doc[start - 1] if start > 0 else None,
+                              self.doc[end] if end < len(self.doc) else None) if t is not None and t.is_alpha]
+        return any(t.is_upper and len(t) > 1 for t in around)
 
     def fuzzy_hits(self, hits: list[Hit]) -> list[Hit]:
         """People whose names are misspelt: capitalised runs not covered by one exact name."""

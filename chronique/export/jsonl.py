@@ -1,0 +1,17 @@
+"""JSON Lines: one record's ``to_dict()`` per line, written as it comes (nothing held in memory)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from chronique.schema import Record
+
+
+def write_jsonl(records: Iterable[Record], handle: IO[str]) -> int:
+    count = 0
+    for record in records:
+        handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,69 @@
+"""Filtered event queries: typed options → one SELECT that the indexes of tables.py serve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Integer, Select, column, or_, select
+
+from chronique.errors import InputError
+from chronique.store import fts
+from chronique.store.tables import articles, event_sources, events
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    actor: str | None = None  # actor code (RUS, NATO…)
+    recipient: str | None = None
+    type: str | None = None  # PLOVER event type (AGREE…)
+    cameo: str | None = None  # a CAMEO code or its prefix ("03" covers 030–0394)
+    country: str | None = None  # country code of the event's place
+    place: str | None = None  # place name, case-insensitive substring
+    text: str | None = None  # full-text query on the text of the articles that report the event
+    limit: int | None = 100
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    date.fromisoformat(value)
+                except ValueError as exc:
+                    raise InputError(f"expected a date as YYYY-MM-DD, found {value!r}", where=f"--{name}") from exc
+        if self.limit is not None and self.limit < 0:
+            raise InputError(f"expected a limit >= 0, found {self.limit}", where="--limit")
+
+
+def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:
+    """The ids and JSON records of matching events, newest first, ties broken by id."""
+    q = select(events.c.id, events.c.record)
+    if query.since:
+        q = q.where(events.c.date >= query.since)
+    if query.until:
+        # dates may be partial ("2022-06"): compare on the prefix so a month inside the range counts
+        q = q.where(events.c.date <= query.until + "\uffff")
+    if query.actor:
+        q = q.where(events.c.actor_code == query.actor.upper())
+    if query.recipient:
+        q = q.where(events.c.recipient_code == query.recipient.upper())
+    if query.type:
+        q = q.where(events.c.event == query.type.upper())
+    if query.cameo:
+        q = q.where(or_(events.c.cameo == query.cameo, events.c.cameo.startswith(query.cameo, autoescape=True)))
+    if query.country:
+        q = q.where(events.c.country == query.country.upper())
+    if query.place:
+        q = q.where(events.c.place.ilike(f"%{query.place}%"))
+    if query.text:
+        matching = fts.matching_pks(dialect, query.text).columns(column("pk", Integer)).subquery()
+        reported = (select(event_sources.c.event_id)
+                    .join(articles, articles.c.id == event_sources.c.article_id)
+                    .where(articles.c.pk.in_(select(matching.c.pk))))
+        q = q.where(events.c.id.in_(reported))
+    q = q.order_by(events.c.date.desc(), events.c.id)
+    if query.limit is not None:
+        q = q.limit(query.limit)
+    return q

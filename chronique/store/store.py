@@ -1,0 +1,208 @@
+"""The event store: writes Extractions atomically and idempotently, reads records back.
+
+An article is identified by its content hash. ``write`` stores a batch in one transaction: each new
+article with all its events, sources, transfers and full-text entry, plus the batch's failures;
+articles already stored are left as they are. So a run killed at any moment loses at most the
+batch in flight, and running it again completes the database without duplicating anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from chronique.errors import StoreError
+from chronique.report import Failure
+from chronique.schema import Article, Event, Extraction, Transfer
+from chronique.settings import Settings
+from chronique.store import engine as engines
+from chronique.store import fts, rows
+from chronique.store.query import EventQuery, event_select
+from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
+
+T = TypeVar("T")
+RETRIES = 3  # attempts of a batch whose connection dropped (safe: writes are idempotent)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one ``write`` added (articles already stored count as ``already_stored``)."""
+
+    articles: int = 0
+    events: int = 0
+    transfers: int = 0
+    failures: int = 0
+    already_stored: int = 0
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, settings: Settings, *, migrate: bool = True,
+             sqlite_pragmas: Mapping[str, Any] | None = None) -> Store:
+        """Open (and by default migrate to the latest version) the database of ``settings``."""
+        engine = engines.make_engine(settings, sqlite_pragmas=sqlite_pragmas)
+        store = cls(engine)
+        if migrate:
+            store._guard(lambda: engines.upgrade(engine), "migrate the database")
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def where(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(self, extractions: Sequence[Extraction], failed: Sequence[Failure] = ()) -> Written:
+        """Store a batch in one transaction; retried when the connection drops."""
+        def attempt() -> Written:
+            with self.engine.connect() as base, \
+                    base.execution_options(**{engines.WRITE_OPTION: True}) as connection, connection.begin():
+                return self._write(connection, extractions, failed)
+
+        return self._guard(attempt, "store a batch of articles", retry=True)
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as connection:
+            found = connection.scalar(select(articles.c.pk).where(articles.c.id == article_id))
+        return found is not None
+
+    def _insert(self, table: Table) -> Any:
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def _write(self, connection: Connection, extractions: Sequence[Extraction], failed: Sequence[Failure]) -> Written:
+        wanted: dict[str, Extraction] = {}
+        for x in extractions:
+            wanted.setdefault(x.article.id, x)
+        stored = set(connection.scalars(select(articles.c.id).where(articles.c.id.in_(list(wanted)))))
+        new = [x for aid, x in wanted.items() if aid not in stored]
+        n_events = n_transfers = 0
+        if new:
+            connection.execute(insert(articles), [rows.article_row(x) for x in new])
+            pks = connection.execute(select(articles.c.pk, articles.c.id, articles.c.title, articles.c.text,
+                                            articles.c.language).where(articles.c.id.in_([x.article.id for x in new])))
+            fts.index_articles(connection, [dict(r._mapping) for r in pks])
+            event_rows, source_rows, transfer_rows = [], [], []
+            for x in new:
+                aid = x.article.id
+                for e in x.events:
+                    event_rows.append(rows.event_row(e, aid))
+                    source_rows += [{"event_id": e.id, "article_id": s} for s in dict.fromkeys((aid, *e.sources))
+                                    if s == aid or s in stored or s in wanted]
+                transfer_rows += [rows.transfer_row(t, aid, i) for i, t in enumerate(x.transfers)]
+            if event_rows:
+                connection.execute(self._insert(events), event_rows)
+                n_events = len({r["id"] for r in event_rows})
+                connection.execute(self._insert(event_sources), source_rows)
+            if transfer_rows:
+                connection.execute(insert(transfers), transfer_rows)
+                n_transfers = len(transfer_rows)
+        n_failures = 0
+        if failed:
+            keys = {r["key"]: r for r in map(rows.failure_row, failed)}
+            known = set(connection.scalars(select(failures.c.key).where(failures.c.key.in_(list(keys)))))
+            fresh = [r for k, r in keys.items() if k not in known]
+            if fresh:
+                connection.execute(self._insert(failures), fresh)
+            n_failures = len(fresh)
+        return Written(articles=len(new), events=max(n_events, 0), transfers=max(n_transfers, 0),
+                       failures=max(n_failures, 0), already_stored=len(extractions) - len(new))
+
+    def record_failures(self, failed: Sequence[Failure]) -> Written:
+        return self.write((), failed)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        query = query or EventQuery()
+
+        def run() -> list[Event]:
+            with self.engine.connect() as connection:
+                found = connection.execute(event_select(query, self.dialect)).all()
+                sources = self._sources(connection, [r.id for r in found])
+            return [rows.event_from_row(r.record, sources.get(r.id, [])) for r in found]
+
+        return self._guard(run, "query events")
+
+    def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(ids, 500):
+            q = (select(event_sources.c.event_id, event_sources.c.article_id)
+                 .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id))
+            for event_id, aid in connection.execute(q):
+                out.setdefault(event_id, []).append(aid)
+        return out
+
+    def iter_events(self, batch: int = 1000) -> Iterator[Event]:
+        yield from self.events(EventQuery(limit=None))
+
+    def iter_transfers(self) -> Iterator[Transfer]:
+        with self.engine.connect() as connection:
+            q = select(transfers).order_by(transfers.c.date, transfers.c.article_id, transfers.c.seq)
+            for row in connection.execute(q):
+                yield rows.transfer_from_row(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        with self.engine.connect() as connection:
+            for row in connection.execute(select(articles).order_by(articles.c.pk)):
+                yield rows.article_from_row(row)
+
+    def failures(self, *, code: str | None = None, limit: int | None = None) -> list[Failure]:
+        q = select(failures).order_by(failures.c.at, failures.c.source, failures.c.record)
+        if code:
+            q = q.where(failures.c.code == code)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as connection:
+            return [rows.failure_from_row(r) for r in connection.execute(q)]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {t.name: int(connection.scalar(select(func.count()).select_from(t)) or 0) for t in TABLES}
+
+    # -- errors --------------------------------------------------------------------------------
+
+    def _guard(self, work: Callable[[], T], doing: str, *, retry: bool = False) -> T:
+        """Run ``work``; a dropped connection is retried, every database error becomes a StoreError."""
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return work()
+            except DBAPIError as exc:
+                if retry and exc.connection_invalidated and attempt < RETRIES:
+                    continue
+                raise StoreError(f"expected to {doing}, found: {_reason(exc)}", where=self.where) from exc
+            except SQLAlchemyError as exc:
+                raise StoreError(f"expected to {doing}, found: {exc}", where=self.where) from exc
+        raise AssertionError("unreachable")
+
+
+def _reason(exc: DBAPIError) -> str:
+    message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    if "database is locked" in message:
+        return f"{message} (another process holds the write lock; nothing from this batch was written)"
+    if "full" in message:
+        return f"{message} (the transaction was rolled back; nothing from this batch was written)"
+    return message
+
+
+def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

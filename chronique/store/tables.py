@@ -1,0 +1,135 @@
+"""SQLAlchemy Core tables shared by SQLite and PostgreSQL, derived from the schema module.
+
+The columns of ``articles`` and ``transfers`` are generated from the dataclass fields of
+``schema.Article`` and ``schema.Transfer``, so the store follows the contract. An event keeps its
+whole PLOVER record as JSON (``record``) beside the columns that queries filter on. Full-text
+search lives beside these tables (fts.py) because SQLite and PostgreSQL do it differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, fields
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeEngine
+
+from chronique.schema import Article, Transfer
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+ID = String(64)  # sha256 hex of an article, or a shorter stable hash of an event
+
+# Field annotations are strings (postponed evaluation); their base type decides the column type.
+_TYPES: dict[str, TypeEngine[Any]] = {"str": Text(), "int": Integer(), "float": Float(), "bool": Boolean()}
+# Short, indexed text columns get a bounded String rather than Text.
+_SHORT = {"id": ID, "language": String(8), "published": String(10), "supplier": String(32),
+          "recipient": String(32), "category": String(64), "status": String(16), "date": String(10),
+          "event_id": ID, "weapon": String(128)}
+
+
+def _column_for(name: str, annotation: str, required: bool) -> Column[Any]:
+    base = annotation.replace(" ", "").split("|")[0]
+    nullable = "None" in annotation or not required
+    sql_type = _SHORT.get(name) or _TYPES.get(base)
+    if sql_type is None:
+        raise TypeError(f"no column type for field {name}: {annotation}")
+    return Column(name, sql_type, nullable=nullable)
+
+
+def schema_columns(record: type, *, skip: frozenset[str] = frozenset()) -> list[Column[Any]]:
+    """One column per flat field of a schema dataclass (nested records are handled by the caller)."""
+    out = []
+    for f in fields(record):
+        if f.name in skip:
+            continue
+        required = f.default is MISSING and f.default_factory is MISSING
+        out.append(_column_for(f.name, str(f.type), required))
+    return out
+
+
+articles = Table(
+    "articles", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),  # rowid of the SQLite FTS index
+    *schema_columns(Article),
+    # The Extraction's mention lists (actors, places, times, weapons) as JSON: the article's other views.
+    Column("mentions", Text, nullable=False),
+    Index(None, "id", unique=True),
+    Index(None, "published"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", ID, primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id"), nullable=False),  # the first source
+    Column("date", String(10)),
+    Column("event", String(16), nullable=False),
+    Column("mode", String(32), nullable=False),
+    Column("cameo", String(8)),
+    Column("actor_code", String(32)),
+    Column("actor_sector", String(16)),
+    Column("recipient_code", String(32)),
+    Column("recipient_sector", String(16)),
+    Column("country", String(8)),
+    Column("place", Text),
+    Column("modality", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("record", Text, nullable=False),  # the PLOVER event record (JSON), sources excluded
+    Index(None, "actor_code", "event", "date"),
+    Index(None, "recipient_code", "date"),
+    Index(None, "event", "date"),
+    Index(None, "date"),
+    Index(None, "cameo"),
+    Index(None, "country", "date"),
+    Index(None, "article_id"),
+)
+
+# An event reported by several articles keeps one row here per article (dedup merges into it).
+event_sources = Table(
+    "event_sources", metadata,
+    Column("event_id", ID, ForeignKey("events.id"), primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
+    Index(None, "article_id"),
+)
+
+transfers = Table(
+    "transfers", metadata,
+    Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # order within the article
+    *schema_columns(Transfer, skip=frozenset({"evidence"})),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Index(None, "supplier", "date"),
+    Index(None, "recipient", "date"),
+)
+
+# Every rejected input. ``key`` hashes source, record, code and message so that running the same
+# input again records a failure once, not once per run.
+failures = Table(
+    "failures", metadata,
+    Column("key", ID, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("record", Text),
+    Column("code", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+    Index(None, "code"),
+)
+
+TABLES = (articles, events, event_sources, transfers, failures)
