@@ -1,0 +1,1 @@
+"""Arms transfers: statuses from coded events, register checks, tabular views (library side)."""

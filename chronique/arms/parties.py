@@ -1,0 +1,151 @@
+"""Who supplies and who receives, read from the dependency parse around a weapon mention.
+
+Used for transfers that no coded event carries ("les avions biélorusses Su-25 pourraient être
+modernisés dans les usines russes"): the owner of the weapon (a country adjective or complement
+of its noun phrase), the subject of the trigger, and its prepositional complements, sorted by
+preposition into the giving side ("par", "by", "from", "dans les usines") and the receiving side
+("à", "to", "for").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique.coding.mentions import MentionIndex
+
+VERBAL = frozenset({"VERB", "AUX"})
+PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "obl:agent", "obl:mod", "iobj", "agent", "prep", "dative", "nmod"})
+# dependencies through which a verb passes its object on to the verb above it ("refuse de livrer")
+RAISING_DEPS = frozenset({"xcomp"})
+NP_DEPS = frozenset({"nmod", "appos", "compound", "flat", "flat:name", "nummod", "amod", "fixed"})
+TO_PREPS = frozenset({"à", "au", "aux", "pour", "to", "for"})
+FROM_PREPS = frozenset({"par", "de", "du", "des", "by", "from", "dans", "in", "auprès", "chez"})
+MAX_HOPS = 8
+
+
+def has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def root_token(doc: Doc, weapon: dict[str, Any]) -> Token | None:
+    """The token of the weapon mention whose head lies outside it. A designation is never a verb:
+    when the tagger reads one as a verb ("Iskander-M"), its parse is unusable and the word before
+    it, of the same noun phrase ("systèmes de missiles tactiques Iskander-M"), stands for it."""
+    tokens = weapon.get("_tokens")
+    span = doc[int(tokens[0]):int(tokens[1])] if tokens else doc.char_span(
+        int(weapon["start"]), int(weapon["end"]), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.pos_ in VERBAL and span.start > 0:
+        before = doc[span.start - 1]
+        if before.pos_ in ("NOUN", "ADJ", "PROPN") and before.whitespace_ != "":
+            return before
+    return root
+
+
+def governed(weapon: Token, trigger: Token) -> bool:
+    """The weapon is an argument of the trigger: reached by climbing heads without leaving for
+    another verb's clause (a relative clause, another coordinated verb)."""
+    cur = weapon
+    for _ in range(MAX_HOPS):
+        if cur.i == trigger.i:
+            return True
+        if cur is not weapon and cur.pos_ in VERBAL:
+            if any(c.i == trigger.i and c.dep_ in RAISING_DEPS for c in cur.children):
+                return True  # a raised subject ("les Su-25 pourraient être modernisés")
+            if cur.dep_ not in RAISING_DEPS:
+                return False
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def governing_trigger(weapon: Token, is_trigger: Any) -> Token | None:
+    """The first head above the weapon that ``is_trigger`` accepts, within its clause; a verb
+    that raises its subject passes it to its infinitive ("Su-25 pourraient être modernisés")."""
+    cur = weapon
+    for _ in range(MAX_HOPS):
+        if cur is not weapon and is_trigger(cur):
+            return cur
+        if cur is not weapon and cur.pos_ in VERBAL:
+            raised = [c for c in cur.children if c.dep_ in RAISING_DEPS and is_trigger(c)]
+            if raised:
+                return raised[0]
+            if cur.dep_ not in RAISING_DEPS:
+                return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def noun_phrase_head(weapon: Token) -> Token:
+    """The noun a designation hangs on ("avions … Su-25" → "avions"), or the weapon itself."""
+    if weapon.dep_ in NP_DEPS and weapon.head.pos_ in ("NOUN", "PROPN") and weapon.head is not weapon:
+        return weapon.head
+    return weapon
+
+
+def owner(index: MentionIndex, weapon: Token) -> dict[str, Any] | None:
+    """A country that qualifies the weapon's noun phrase ("avions biélorusses", "Belarusian jets")."""
+    head = noun_phrase_head(weapon)
+    for tok in (head, weapon):
+        for child in tok.children:
+            if child.dep_ in ("amod", "nmod", "nmod:poss", "poss", "compound", "det:poss"):
+                found = index.actors_under(child, limit=1)
+                if found:
+                    return found[0]
+    return None
+
+
+def _preposition(tok: Token) -> str:
+    for child in tok.children:
+        if child.dep_ in ("case", "mark"):
+            return child.lower_
+    if tok.head.dep_ == "prep":
+        return tok.head.lower_
+    return ""
+
+
+@dataclass
+class Parties:
+    subject: dict[str, Any] | None = None
+    passive: bool = False
+    to_side: list[dict[str, Any]] = field(default_factory=list)
+    from_side: list[dict[str, Any]] = field(default_factory=list)
+
+
+def parties(index: MentionIndex, trigger: Token, exclude: set[int]) -> Parties:
+    """The trigger's subject and complements that are actors; ``exclude`` holds the weapon's tokens."""
+    found = Parties(passive=any(c.dep_ in PASSIVE_DEPS for c in trigger.children))
+    for child in trigger.children:
+        if child.i in exclude:
+            continue
+        actors = index.actors_under(child, limit=2)
+        if not actors:
+            continue
+        if child.dep_ in SUBJECT_DEPS and child.dep_ not in PASSIVE_DEPS:
+            found.subject = actors[0]
+        elif child.dep_ in COMPLEMENT_DEPS:
+            prep = child.lower_ if child.dep_ in ("prep", "agent") else _preposition(child)
+            if prep in TO_PREPS or child.dep_ in ("iobj", "dative"):
+                found.to_side.extend(actors)
+            elif prep in FROM_PREPS or child.dep_ in ("obl:agent", "agent"):
+                found.from_side.extend(actors)
+    return found
+
+
+def quantity(weapon: Token) -> int | None:
+    """A number written in digits before the weapon ("40 chars", "12 HIMARS")."""
+    for tok in (weapon, noun_phrase_head(weapon)):
+        for child in tok.children:
+            if child.dep_ == "nummod" and child.text.replace("\u202f", "").replace(" ", "").isdigit():
+                return int(child.text.replace("\u202f", "").replace(" ", ""))
+    return None

@@ -1,0 +1,230 @@
+"""The weapons catalogue: designations, aliases, NATO names, category and origin (names only, no
+technical data), generic weapon terms, military cue words and transfer trigger words.
+
+Matching works on raw text: an alias is cut into word chunks joined by an optional hyphen or
+space ("Su-25" also finds "Su 25" and "Su25"), a designation ending in a digit may carry a variant
+suffix ("T-72B3", "Leopard 2A4") and a plural ("F-16s"). Aliases without a digit are proper names
+and need a capital; short all-caps aliases need the same case; aliases marked ``ambiguous`` (a
+common word, a place or a person's name: "Patriot", "Caesar", "Iskander") also need a military cue
+nearby, which the tagger checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from chronique.errors import KnowledgeError
+
+DATA_PACKAGE = "chronique.knowledge.data"
+CATALOGUE_FILE = "weapons.csv"
+TERMS_FILE = "weapon_terms.csv"
+
+CATEGORIES = frozenset({
+    "aircraft", "helicopter", "drone", "air-defence system", "armoured vehicle", "tank", "artillery", "missile",
+    "missile system", "ship", "sensor", "engine", "munition", "small arms",
+    # generic terms only
+    "weapons", "heavy weapons", "chemical weapons", "nuclear weapons", "explosive device",
+})
+STATUSES = frozenset({"requested", "offered", "pledged", "agreed", "ordered", "delivered", "refused", "cancelled",
+                      "upgrade"})
+ROLES = frozenset({"supplier", "recipient"})
+_SEPARATOR = r"[\s\-\u2010\u2011]?"
+_CHUNK = re.compile(r"\w+|[^\w\s-]")
+# a variant after a designation that ends in a digit ("B3", "SM", "A4"), then a plural or possessive
+_VARIANT = r"(?:(?-i:[A-Z]{1,3}[0-9]?))?"
+_PLURAL = r"(?:s|'s)?"
+
+
+def fold_key(text: str) -> str:
+    """The lookup form of a surface string: lower case, no spaces or hyphens."""
+    return re.sub(r"[\s\-\u2010\u2011]+", "", text.replace("\u2019", "'")).lower()
+
+
+@dataclass(frozen=True)
+class WeaponEntry:
+    designation: str | None  # None for a generic term ("armes lourdes")
+    category: str
+    origin: str | None = None
+    nato_name: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class WeaponAlias:
+    surface: str
+    entry: WeaponEntry
+    ambiguous: bool = False  # needs a military cue nearby
+    needs_capital: bool = False  # a proper name: the text must start with a capital
+    exact_case: bool = False  # an acronym: the text must have the same case
+
+    def accepts(self, found: str) -> bool:
+        if self.exact_case:
+            letters = sum(c.isalpha() for c in self.surface)
+            return "".join(c for c in found if c.isalpha())[:letters].isupper()
+        if self.needs_capital:
+            return found[:1].isupper()
+        return True
+
+
+@dataclass(frozen=True)
+class Trigger:
+    word: str
+    status: str
+    role: str  # what the subject of the active verb is: supplier ("livrer") or recipient ("acheter")
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    alias: WeaponAlias
+
+
+def alias_pattern(alias: str) -> str:
+    chunks = _CHUNK.findall(alias)
+    out = ""
+    for i, chunk in enumerate(chunks):
+        if i:
+            out += _SEPARATOR if chunk[0].isalnum() and chunks[i - 1][-1].isalnum() else ""
+        out += re.escape(chunk)
+    if alias[-1:].isdigit():
+        out += _VARIANT
+    return out + _PLURAL
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and not any(c.isdigit() for c in alias) and all(c.isupper() for c in letters)
+
+
+@dataclass
+class WeaponCatalogue:
+    entries: list[WeaponEntry] = field(default_factory=list)
+    aliases: dict[str, list[WeaponAlias]] = field(default_factory=dict)  # fold_key → aliases
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → lower-case cue words
+    triggers: dict[str, dict[str, Trigger]] = field(default_factory=dict)  # lang → word → trigger
+    states: dict[str, str] = field(default_factory=dict)  # register state name (folded) → ISO3
+    _regex: re.Pattern[str] | None = None
+
+    def add(self, entry: WeaponEntry, surfaces: Iterable[str], ambiguous: Iterable[str] = ()) -> None:
+        self.entries.append(entry)
+        unsure = {fold_key(a) for a in ambiguous}
+        for surface in dict.fromkeys(s.strip() for s in surfaces if s.strip()):
+            generic = entry.designation is None
+            has_digit = any(c.isdigit() for c in surface)
+            alias = WeaponAlias(
+                surface, entry, ambiguous=fold_key(surface) in unsure,
+                needs_capital=not generic and not has_digit,
+                exact_case=_is_acronym(surface) and len(surface) <= 6,
+            )
+            self.aliases.setdefault(fold_key(surface), []).append(alias)
+        self._regex = None
+
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            surfaces = sorted({a.surface for group in self.aliases.values() for a in group},
+                              key=lambda s: (-len(s), s))
+            body = "|".join(alias_pattern(s) for s in surfaces) or r"(?!x)x"
+            self._regex = re.compile(rf"(?<![\w\-/])(?:{body})(?![\w]|-\w)", re.IGNORECASE)
+        return self._regex
+
+    def lookup(self, found: str) -> WeaponAlias | None:
+        """The alias a matched string stands for (variant suffix and plural removed)."""
+        key = fold_key(found)
+        for candidate in (key, key.removesuffix("'s"), key.removesuffix("s")):
+            for alias in self.aliases.get(candidate, []):
+                if alias.accepts(found):
+                    return alias
+        stripped = re.sub(r"[a-z]{1,3}[0-9]?$", "", key.removesuffix("s"))
+        for alias in self.aliases.get(stripped, []):
+            if alias.surface[-1:].isdigit() and alias.accepts(found):
+                return alias
+        return None
+
+    def find(self, text: str) -> Iterator[AliasMatch]:
+        """Every alias occurrence in ``text`` (longest first, no overlaps), case rules applied."""
+        for m in self.regex().finditer(text):
+            alias = self.lookup(m.group(0))
+            if alias is not None:
+                yield AliasMatch(m.start(), m.end(), alias)
+
+    def resolve(self, designation: str) -> WeaponEntry | None:
+        """The catalogue entry a designation string names ("C-130H Hercules" → C-130 Hercules)."""
+        for match in self.find(designation):
+            if match.alias.entry.designation is not None:
+                return match.alias.entry
+        return None
+
+    def trigger(self, word: str, lang: str) -> Trigger | None:
+        return self.triggers.get(lang, {}).get(word.lower())
+
+    def is_cue(self, word: str, lang: str) -> bool:
+        return word.lower() in self.cues.get(lang, frozenset())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    try:
+        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _forms(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _check(ok: bool, what: str, found: str, name: str, line: int) -> None:
+    if not ok:
+        raise KnowledgeError(f"expected {what}, found {found!r}", where=name, record=str(line))
+
+
+def add_catalogue_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], name: str = CATALOGUE_FILE) -> None:
+    for line, row in enumerate(rows, start=2):
+        _check(bool(row.get("designation")), "a designation", row.get("designation") or "", name, line)
+        _check(row.get("category") in CATEGORIES, f"a category among {sorted(CATEGORIES)}",
+               row.get("category") or "", name, line)
+        origin = row.get("origin") or None
+        _check(origin is None or bool(re.fullmatch(r"[A-Z]{3}", origin)), "an ISO 3166 alpha-3 origin",
+               origin or "", name, line)
+        _check(bool(row.get("source")), "a source", "", name, line)
+        entry = WeaponEntry(row["designation"], row["category"], origin, row.get("nato_name") or None, row["source"])
+        surfaces = [row["designation"], *_forms(row.get("aliases")), *_forms(row.get("nato_name"))]
+        catalogue.add(entry, surfaces, _forms(row.get("ambiguous")))
+
+
+def add_term_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], name: str = TERMS_FILE) -> None:
+    cues: dict[str, set[str]] = {}
+    for line, row in enumerate(rows, start=2):
+        kind, lang, forms, value = row.get("kind"), row.get("lang") or "", _forms(row.get("forms")), row.get("value")
+        _check(bool(row.get("source")), "a source", "", name, line)
+        if kind == "generic":
+            _check(value in CATEGORIES, "a category", value or "", name, line)
+            catalogue.add(WeaponEntry(None, value or "", source=row["source"]), forms)
+        elif kind == "cue":
+            cues.setdefault(lang, set()).update(f.lower() for f in forms)
+        elif kind == "trigger":
+            _check(value in STATUSES, f"a status among {sorted(STATUSES)}", value or "", name, line)
+            _check(row.get("role") in ROLES, "supplier or recipient", row.get("role") or "", name, line)
+            for form in forms:
+                catalogue.triggers.setdefault(lang, {})[form.lower()] = Trigger(form.lower(), value or "",
+                                                                                row["role"])
+        elif kind == "state":
+            for form in forms:
+                catalogue.states[form.lower()] = value or ""
+        else:
+            _check(False, "kind generic, cue, trigger or state", kind or "", name, line)
+    catalogue.cues = {lang: frozenset(words) for lang, words in cues.items()}
+
+
+def load_catalogue() -> WeaponCatalogue:
+    """The packaged catalogue and terms (built on demand, never at import time)."""
+    catalogue = WeaponCatalogue()
+    add_catalogue_rows(catalogue, _rows(CATALOGUE_FILE))
+    add_term_rows(catalogue, _rows(TERMS_FILE))
+    return catalogue
