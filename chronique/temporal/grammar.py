@@ -59,6 +59,12 @@ class Pattern:
     regex: re.Pattern[str]
 
 
+# Classes whose words never make a temporal expression alone ("a", "this", "early", "every"…):
+# every pattern also needs a digit or a word of another class, which is what ``trigger`` finds.
+WEAK_CLASSES = frozenset({"wnum", "rel", "mod", "approx", "set", "vague", "opener", "signal", "ordinal",
+                          "age", "rate", "yearprefix", "relafter", "agobefore"})
+
+
 @dataclass(frozen=True)
 class Grammar:
     lang: str
@@ -71,6 +77,8 @@ class Grammar:
     future_cues: tuple[str, ...] = ()
     past_cues: tuple[str, ...] = ()
     cue_regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # a digit or a word of a class no expression can do without: where expressions can be
+    trigger: re.Pattern[str] | None = None
 
     def lookup(self, cls: str, word: str) -> Any:
         """The value of ``word`` in vocabulary class ``cls`` (spacing and case folded)."""
@@ -162,7 +170,10 @@ def grammar_from_dict(data: dict[str, Any], where: str = "<memory>") -> Grammar:
             cues[name] = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"expected valid {name} patterns, found {endings!r}: {exc}", where=where) from exc
+    strong = [w for cls, words in vocab.items() if cls not in WEAK_CLASSES for w in words]
+    trigger = re.compile(r"\d|(?<!\w)(?:" + _alternation(strong) + r")(?!\w)", re.IGNORECASE)
     return Grammar(
+        trigger=trigger,
         lang=str(data.get("lang", "")), version=int(data.get("version", 0)), vocab=vocab,
         capitalised_only=frozenset(fold(w) for w in data.get("capitalised_only") or []),
         never_alone=frozenset(fold(w) for w in data.get("never_alone") or []),
