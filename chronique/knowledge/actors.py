@@ -83,7 +83,8 @@ class ActorKnowledge:
     people: PeopleIndex = field(default_factory=PeopleIndex)
     addressee_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     max_tokens: int = 8
-    _fuzzy_keys: list[str] | None = None
+    _fuzzy_keys: dict[int, list[str]] | None = None  # person keys by length
+    _fold_cache: dict[str, str] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------------
     def add(self, entry: ActorEntry, aliases: Iterable[str], *, override: bool = False,
@@ -119,18 +120,33 @@ class ActorKnowledge:
     def lookup(self, key: str) -> list[Alias]:
         return self.names.get(key, [])
 
+    def fold_token(self, text: str) -> str:
+        """``fold`` memoised per knowledge base: the same words recur in every article."""
+        folded = self._fold_cache.get(text)
+        if folded is None:
+            if len(self._fold_cache) > 200_000:
+                self._fold_cache.clear()
+            folded = self._fold_cache[text] = fold(text)
+        return folded
+
     def stem_matches(self, folded_token: str) -> list[Alias]:
         return [a for a in self.stems.get(folded_token[:4], []) if folded_token.startswith(fold(a.surface))]
 
     def fuzzy_person(self, text: str, cutoff: float = 88.0) -> tuple[Alias, float] | None:
         """The person alias closest to ``text`` (a capitalised run the exact scan missed)."""
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = [k for k, aliases in self.names.items()
-                                if " " in k and any(a.entry.kind == "person" for a in aliases)]
+            self._fuzzy_keys = {}
+            for k, aliases in self.names.items():
+                if " " in k and any(a.entry.kind == "person" for a in aliases):
+                    self._fuzzy_keys.setdefault(len(k), []).append(k)
         key = fold(text)
         if len(key) < 6 or not self._fuzzy_keys:
             return None
-        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        # fuzz.ratio = 2·matches / (len a + len b) ≥ cutoff bounds the length ratio: only keys of a
+        # length within that bound can reach the cutoff, so the others are never scored.
+        low, high = int(len(key) * cutoff / (200 - cutoff)), int(len(key) * (200 - cutoff) / cutoff) + 1
+        keys = [k for n in range(low, high + 1) for k in self._fuzzy_keys.get(n, ())]
+        best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return None
         persons = [a for a in self.names[best[0]] if a.entry.kind == "person"]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
-from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias, fold
+from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class ActorFinder:
 
     def __init__(self, doc: Doc, kb: ActorKnowledge, lang: str, date: str | None) -> None:
         self.doc, self.kb, self.lang, self.date = doc, kb, lang, date
-        self.folded = [fold(t.text) for t in doc]
+        self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
 
     # -- dictionary scan --------------------------------------------------------------------------
