@@ -10,20 +10,15 @@ Built once by ``load_actor_knowledge`` (well under a second); nothing here is bu
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import data_file_names, read_data_csv, split_forms
 from chronique.knowledge.people import PeopleIndex, Person, Term
-
-DATA_PACKAGE = "chronique.knowledge.data"
 
 # What a dictionary key stands for; the stage treats each differently.
 NAME, ADJECTIVE, CAPITAL, SECTOR, ROLE = "name", "adjective", "capital", "sector", "role"
@@ -165,23 +160,9 @@ def _is_word(entry: ActorEntry) -> bool:
     return entry.what in (SECTOR, ROLE)
 
 
-def read_data_csv(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged CSV under knowledge/data, as dicts (header = first row)."""
-    try:
-        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def split_forms(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
 def packaged_people_files() -> list[str]:
     """Every people*.csv shipped in knowledge/data (leaders, ministers, …), sorted."""
-    return sorted(p.name for p in resources.files(DATA_PACKAGE).iterdir()
-                  if p.name.startswith("people") and p.name.endswith(".csv"))
+    return [n for n in data_file_names() if n.startswith("people") and n.endswith(".csv")]
 
 
 def _is_common_word(alias: str) -> bool:

@@ -11,16 +11,13 @@ nearby, which the tagger checks.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_csv, split_forms
 
-DATA_PACKAGE = "chronique.knowledge.data"
 CATALOGUE_FILE = "weapons.csv"
 TERMS_FILE = "weapon_terms.csv"
 
@@ -216,18 +213,6 @@ class WeaponCatalogue:
         return word.lower() in self.cues.get(lang, frozenset())
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    try:
-        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def _forms(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
 def _check(ok: bool, what: str, found: str, name: str, line: int) -> None:
     if not ok:
         raise KnowledgeError(f"expected {what}, found {found!r}", where=name, record=str(line))
@@ -243,14 +228,15 @@ def add_catalogue_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], n
                origin or "", name, line)
         _check(bool(row.get("source")), "a source", "", name, line)
         entry = WeaponEntry(row["designation"], row["category"], origin, row.get("nato_name") or None, row["source"])
-        surfaces = [row["designation"], *_forms(row.get("aliases")), *_forms(row.get("nato_name"))]
-        catalogue.add(entry, surfaces, _forms(row.get("ambiguous")))
+        surfaces = [row["designation"], *split_forms(row.get("aliases")), *split_forms(row.get("nato_name"))]
+        catalogue.add(entry, surfaces, split_forms(row.get("ambiguous")))
 
 
 def add_term_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], name: str = TERMS_FILE) -> None:
     cues: dict[str, set[str]] = {}
     for line, row in enumerate(rows, start=2):
-        kind, lang, forms, value = row.get("kind"), row.get("lang") or "", _forms(row.get("forms")), row.get("value")
+        kind, lang, value = row.get("kind"), row.get("lang") or "", row.get("value")
+        forms = split_forms(row.get("forms"))
         _check(bool(row.get("source")), "a source", "", name, line)
         if kind == "generic":
             _check(value in CATEGORIES, "a category", value or "", name, line)
@@ -274,6 +260,6 @@ def add_term_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], name: 
 def load_catalogue() -> WeaponCatalogue:
     """The packaged catalogue and terms (built on demand, never at import time)."""
     catalogue = WeaponCatalogue()
-    add_catalogue_rows(catalogue, _rows(CATALOGUE_FILE))
-    add_term_rows(catalogue, _rows(TERMS_FILE))
+    add_catalogue_rows(catalogue, read_data_csv(CATALOGUE_FILE))
+    add_term_rows(catalogue, read_data_csv(TERMS_FILE))
     return catalogue

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_text
 
-DATA_PACKAGE = "chronique.knowledge.data"
 SUPPORTED = ("en", "fr")
 
 # Fixed (language-independent) sub-patterns a template may use besides the vocabulary classes.
@@ -191,8 +190,7 @@ def load_grammar(lang: str) -> Grammar:
                              where="chronique.temporal")
     name = f"time_{lang}.yaml"
     try:
-        text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.safe_load(read_data_text(name))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"expected a readable YAML grammar, found an error: {exc}", where=name) from exc
     if not isinstance(data, dict):

@@ -1,0 +1,32 @@
+"""Reading the packaged knowledge files under chronique/knowledge/data (importlib.resources)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+
+from chronique.errors import KnowledgeError
+
+DATA_PACKAGE = "chronique.knowledge.data"
+
+
+def read_data_text(name: str) -> str:
+    try:
+        return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged CSV as dicts (header = first row)."""
+    return list(csv.DictReader(io.StringIO(read_data_text(name))))
+
+
+def data_file_names() -> list[str]:
+    return sorted(p.name for p in resources.files(DATA_PACKAGE).iterdir())
+
+
+def split_forms(value: str | None) -> list[str]:
+    """The ``|``-separated forms of one CSV cell."""
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
