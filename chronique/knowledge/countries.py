@@ -7,7 +7,8 @@ import re
 
 from babel import Locale
 
-from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ActorEntry, ActorKnowledge, read_data_csv, split_forms
+from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ActorEntry, ActorKnowledge
+from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 LANGUAGES = ("fr", "en")
 

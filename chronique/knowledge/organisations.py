@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge, read_data_csv, split_forms
+from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge
+from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 
 def add_organisations(kb: ActorKnowledge) -> None:

@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 
 from chronique.errors import KnowledgeError
-from chronique.knowledge.actors import NAME, SECTOR, ActorEntry, ActorKnowledge, split_forms
+from chronique.knowledge.actors import NAME, SECTOR, ActorEntry, ActorKnowledge
+from chronique.knowledge.datafiles import split_forms
 from chronique.knowledge.people import Person, Term, date_bound, read_people
 from chronique.knowledge.petrarch import (
     looks_like_agents,
