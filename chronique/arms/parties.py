@@ -56,12 +56,12 @@ def governed(weapon: Token, trigger: Token) -> bool:
     for _ in range(MAX_HOPS):
         if cur.i == trigger.i:
             return True
-        if cur is not weapon and cur.pos_ in VERBAL:
+        if cur.i != weapon.i and cur.pos_ in VERBAL:
             if any(c.i == trigger.i and c.dep_ in RAISING_DEPS for c in cur.children):
                 return True  # a raised subject ("les Su-25 pourraient être modernisés")
             if cur.dep_ not in RAISING_DEPS:
                 return False
-        if cur.head is cur:
+        if cur.head.i == cur.i:  # Tokens are rebuilt on access: compare indices
             return False
         cur = cur.head
     return False
@@ -72,15 +72,15 @@ def governing_trigger(weapon: Token, is_trigger: Any) -> Token | None:
     that raises its subject passes it to its infinitive ("Su-25 pourraient être modernisés")."""
     cur = weapon
     for _ in range(MAX_HOPS):
-        if cur is not weapon and is_trigger(cur):
+        if cur.i != weapon.i and is_trigger(cur):
             return cur
-        if cur is not weapon and cur.pos_ in VERBAL:
+        if cur.i != weapon.i and cur.pos_ in VERBAL:
             raised = [c for c in cur.children if c.dep_ in RAISING_DEPS and is_trigger(c)]
             if raised:
                 return raised[0]
             if cur.dep_ not in RAISING_DEPS:
                 return None
-        if cur.head is cur:
+        if cur.head.i == cur.i:  # Tokens are rebuilt on access: compare indices
             return None
         cur = cur.head
     return None
@@ -88,7 +88,7 @@ def governing_trigger(weapon: Token, is_trigger: Any) -> Token | None:
 
 def noun_phrase_head(weapon: Token) -> Token:
     """The noun a designation hangs on ("avions … Su-25" → "avions"), or the weapon itself."""
-    if weapon.dep_ in NP_DEPS and weapon.head.pos_ in ("NOUN", "PROPN") and weapon.head is not weapon:
+    if weapon.dep_ in NP_DEPS and weapon.head.pos_ in ("NOUN", "PROPN") and weapon.head.i != weapon.i:
         return weapon.head
     return weapon
 

@@ -8,8 +8,24 @@ from spacy.tokens import Doc, Token
 
 from chronique.nlp.extensions import get_list
 
+# Named-entity labels that can stand for an actor the actor stage did not code (English and French
+# model labels); places are left to the geoparser and its metonymy reading.
+ACTOR_ENTS = frozenset({"PERSON", "PER", "ORG", "NORP"})
+
 # Dependencies that open a new clause: an argument search does not cross them.
 CLAUSAL = frozenset({"acl:relcl", "relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj:clause"})
+
+
+def is_root(tok: Token) -> bool:
+    """spaCy builds a new Token object on each access, so ``tok.head is tok`` is never true."""
+    return tok.head.i == tok.i
+
+
+def party_key(actor: dict[str, Any] | None) -> str:
+    """Who a party is: its code, else (uncoded) its lower-cased text."""
+    if not actor:
+        return ""
+    return str(actor.get("code") or "~" + str(actor.get("text") or actor.get("entity_text") or "").lower())
 
 
 class MentionIndex:
@@ -17,10 +33,27 @@ class MentionIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.actors: list[dict[str, Any]] = [a for a in get_list(doc, "ch_actors") if a.get("code")]
+        # coded mentions, then uncoded ones a coder can still name (a sector word, a person, a
+        # named organisation): PLOVER records keep an actor whose code is unknown
+        mentions = get_list(doc, "ch_actors")
+        self.actors: list[dict[str, Any]] = [a for a in mentions if a.get("code")]
+        self.actors += [{**a, "code": None} for a in mentions
+                        if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
+        self.actors += self._entities([a for a in self.actors])
         self.places: list[dict[str, Any]] = get_list(doc, "ch_places")
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
+
+    def _entities(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Named entities of an actor type that overlap no actor mention, as uncoded actors."""
+        spans = [(int(a["start"]), int(a["end"])) for a in known]
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ACTOR_ENTS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
+                continue
+            out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "name": ent.text,
+                        "code": None, "sector": None, "kind": "entity", "_tokens": [ent.start, ent.end]})
+        return out
 
     def _by_token(self, items: list[dict[str, Any]]) -> dict[int, int]:
         out: dict[int, int] = {}

@@ -1,14 +1,16 @@
-"""Modality of an event trigger: asserted, negated, conditional, future, reported (and who says so).
+"""Modality of an event trigger: asserted, negated, conditional, future, requested, reported (and who).
 
 Read from morphology (Mood=Cnd, Tense=Fut), governing modal verbs ("va transférer", "devrait
 intervenir", "pourraient"), negation words around the trigger and its verb, and reported-speech
-verbs ("X a déclaré que …"). Every word list comes from the lexicon.
+verbs ("X a déclaré que …"); obligation modals ("must") make the act a requested one. Every word
+list comes from the lexicon.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.coding.mentions import is_root
 from chronique.knowledge.lexicon import EventLexicon
 
 # French conditional endings: the tagger often reads "fournirait" as an imperfect.
@@ -21,10 +23,10 @@ def _verb_chain(tok: Token) -> list[Token]:
     """The trigger, its auxiliaries' head and the verbs that govern it within the clause."""
     chain = [tok]
     cur = tok
-    while cur.dep_ in ("xcomp", "obj", "dobj") and cur.head is not cur and len(chain) < 4:
+    while cur.dep_ in ("xcomp", "obj", "dobj") and not is_root(cur) and len(chain) < 4:
         cur = cur.head
         chain.append(cur)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+    if tok.pos_ in ("NOUN", "PROPN") and not is_root(tok):
         chain.append(tok.head)
     return chain
 
@@ -63,6 +65,8 @@ def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
     chain = _verb_chain(tok)
     words = [c for v in chain for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")] + chain
     lowers = {w.lower_ for w in words}
+    if lowers & lexicon.obligation:
+        return "requested", speech
     if lowers & ENGLISH_FUTURE or any("Tense=Fut" in str(w.morph) for w in words):
         return "future", speech
     for verb in chain[1:]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from chronique.coding.mentions import MentionIndex
+from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.knowledge.lexicon import EventLexicon, Trigger
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
@@ -21,10 +21,11 @@ PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
 AGENT = frozenset({"obl:agent", "agent"})
 OBJECT = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg", "attr", "oprd"})
 OBLIQUE = frozenset({"obl", "obl:mod", "nmod", "prep", "pobj", "dep"})
-INHERITS = frozenset({"xcomp", "advcl", "acl", "conj", "acl:relcl", "relcl"})
+INHERITS = frozenset({"xcomp", "advcl", "acl", "conj", "acl:relcl", "relcl", "acomp"})
 # Prepositions that introduce the recipient of an act, and those that never do.
 RECIPIENT_CASES = frozenset({"à", "au", "aux", "contre", "avec", "envers", "vers", "sur", "de", "du", "des", "d'",
                              "to", "against", "with", "on", "toward", "towards", "into", "at", "from", "of"})
+LOCATIVE_CASES = frozenset({"dans", "en", "in", "at", "inside"})
 SOURCE_CASES_NOUN = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
 PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
@@ -143,7 +144,7 @@ class RoleFinder:
                 if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
                     return self.resolve(verb.head), True, passive
                 return self.resolve(subj), True, passive
-            if verb.dep_ not in INHERITS or verb.head is verb:
+            if verb.dep_ not in INHERITS or is_root(verb):
                 break
             verb = verb.head
         return [], False, False
@@ -156,6 +157,9 @@ class RoleFinder:
             actors, parsed, patient = self.subject_or_patient(head)
             if patient:  # "les avions pourraient être modernisés": the subject undergoes the act
                 roles.targets, roles.target_parsed = actors, parsed
+                # no agent: whose premises the act happens in does it ("… dans les usines russes")
+                roles.sources = self._locative_doer(head, {party_key(a) for a in actors})
+                roles.source_parsed = bool(roles.sources)
             else:
                 roles.sources, roles.source_parsed = actors, parsed
             passive_targets = [a for c in head.children if c.dep_ in PASSIVE_SUBJECT for a in self.resolve(c)]
@@ -169,6 +173,15 @@ class RoleFinder:
             roles.sources, roles.targets = roles.targets, roles.sources
         return roles
 
+    def _locative_doer(self, verb: Token, taken: set[str]) -> list[dict[str, Any]]:
+        """Actors of a locative oblique of an agentless passive ("repaired in German workshops")."""
+        for c in _args(verb):
+            if c.dep_ in OBLIQUE | OBJECT and _case(c) in LOCATIVE_CASES and self.index.place_under(c) is None:
+                found = [a for a in self.resolve(c) if party_key(a) not in taken]
+                if found:
+                    return found
+        return []
+
     def _noun_roles(self, noun: Token, roles: Roles) -> None:
         for c in noun.children:
             if c.dep_ in ("det", "poss", "nmod:poss") and ("Poss=Yes" in str(c.morph) or c.dep_ != "det"):
@@ -180,16 +193,16 @@ class RoleFinder:
                     continue
                 roles.sources = [a for a in self.resolve(c)]
         roles.source_parsed = bool(roles.sources)
-        if not roles.sources and noun.head is not noun and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
+        if not roles.sources and not is_root(noun) and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
             roles.sources, roles.source_parsed = self.subject(noun.head)
-        if noun.dep_ in SUBJECT and noun.head is not noun:  # "l'offensive se poursuit en Ukraine"
+        if noun.dep_ in SUBJECT and not is_root(noun):  # "l'offensive se poursuit en Ukraine"
             for c in _args(noun.head):
                 if c.dep_ in OBJECT | OBLIQUE and roles.target_place is None:
                     roles.target_place = self.index.place_under(c)
         self._objects(noun, roles, nominal=True)
 
     def _objects(self, head: Token, roles: Roles, nominal: bool = False) -> None:
-        taken = {a.get("code") for a in roles.sources}
+        taken = {party_key(a) for a in roles.sources}
         for c in _args(head):
             if c.dep_ in AGENT and not is_passive(head) and not nominal:
                 pass  # "préoccupé par X": without passive voice the par-phrase is the target
@@ -204,6 +217,6 @@ class RoleFinder:
             if not (is_obj or is_obl):
                 continue
             for actor in self.resolve(c):
-                if actor.get("code") not in taken or not roles.sources:
+                if party_key(actor) not in taken or not roles.sources:
                     roles.targets.append(actor)
                     roles.target_parsed = True

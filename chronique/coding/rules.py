@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.coding.mentions import MentionIndex
+from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import modality
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.roles import RoleFinder, Roles
@@ -24,6 +24,13 @@ from chronique.nlp.times import event_date
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
+REQUEST_CODE = "100"
+REJECT_CODE = "120"
+THREATEN_CODE = "130"
+PROTEST_ROOT = "14"
+AIM_ROOTS = frozenset({"10", "11", "12"})  # demands, accusations, rejections a protest voices
+REQUESTED_WEIGHT = 0.6
+NAMED_KINDS = frozenset({"person", "entity"})
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
 
 
@@ -37,20 +44,24 @@ def _party(actor: dict[str, Any] | None) -> dict[str, Any] | None:
 def _distinct(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out, codes = [], set()
     for a in actors:
-        key = (a.get("code"), a.get("sector"))
+        key = (party_key(a), a.get("sector"))
         if key not in codes:
             codes.add(key)
             out.append(a)
     return out[:MAX_PARTIES]
 
 
-def _clause(head: Token, sent: Span) -> tuple[int, int]:
-    cur = head
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
-        cur = cur.head
-    toks = [t for t in cur.subtree if sent.start <= t.i < sent.end and not t.is_space]
+def _clause_verb(head: Token) -> Token | None:
+    """The nearest verb at or above the head; None in a verbless sentence (headline, list item)."""
+    return next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
+    if verb is None:
+        return bounds
+    toks = [t for t in verb.subtree if sent.start <= t.i < sent.end and not t.is_space]
     if not toks:
-        return sent.start_char, sent.end_char
+        return bounds
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
@@ -61,12 +72,18 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "nmod", "obl:arg", 
 def _governs(head: Token, other: Token, depth: int = 3) -> bool:
     cur = other
     for _ in range(depth):
-        if cur.dep_ not in EMBEDDING_DEPS or cur.head is cur:
+        if cur.dep_ not in EMBEDDING_DEPS or is_root(cur):
             return False
         cur = cur.head
         if cur.i == head.i:
             return True
     return False
+
+
+def _conditional_threat(head: Token, lexicon: EventLexicon) -> bool:
+    """An announced act tied to a condition on the target ("… unless X complies") is a threat."""
+    return any(c.lower_ in lexicon.threat_markers or (
+        c.dep_ == "advcl" and any(g.lower_ in lexicon.threat_markers for g in c.children)) for c in head.children)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -110,12 +127,19 @@ class RuleCoder:
         absorbed: set[int] = set()
         refines: dict[int, TriggerMatch] = {}
         for m in matches:
-            if not m.trigger.embeds:
+            protest = m.trigger.cameo[:2] == PROTEST_ROOT
+            if not m.trigger.embeds and not protest:
                 continue
             head = doc[m.tokens[0]]
             for other in matches:
-                if other is not m and not other.trigger.embeds and _governs(head, doc[other.tokens[0]]):
-                    absorbed.add(other.tokens[0])
+                if other is m or not any(_governs(head, doc[t]) for t in other.tokens):
+                    continue
+                if protest:  # "rallied to demand reforms": the demand is the protest's aim
+                    if other.trigger.cameo[:2] in AIM_ROOTS:
+                        absorbed.add(other.tokens[0])
+                    continue
+                absorbed.add(other.tokens[0])  # "refused to commit to aid": the outer act codes
+                if not other.trigger.embeds:
                     refines.setdefault(head.i, other)
         return absorbed, refines
 
@@ -123,6 +147,10 @@ class RuleCoder:
                        index: MentionIndex, finder: RoleFinder) -> list[dict[str, Any]]:
         absorbed, refines = self._embeddings(doc, matches)
         out: list[dict[str, Any]] = []
+        # per sentence, not per trigger: a long sentence full of triggers stays linear
+        s_start, s_end = _sentence_bounds(sent)
+        cues = self.lexicon.cue_contexts([t.lemma_.lower() for t in sent])
+        clauses: dict[int, tuple[int, int]] = {}
         for m in matches:
             trig, head = m.trigger, doc[m.tokens[0]]
             if trig.embedded_only or head.i in absorbed:
@@ -139,20 +167,42 @@ class RuleCoder:
             if not roles.sources:
                 continue
             code = self._code(trig.cameo, refines.get(head.i), trig.embeds)
-            start, end = _clause(head, sent)
-            cues = self.lexicon.cue_contexts([t.lemma_.lower() for t in doc[sent.start:sent.end]])
+            verb = _clause_verb(head)
+            key = verb.i if verb is not None else -1
+            if key not in clauses:
+                clauses[key] = _clause(verb, sent, (s_start, s_end))
+            start, end = clauses[key]
             code = self._refine(code, cues)
             event, mode, context = self.table.plover(code) or ("", "", ())
-            if event in ("AID", "COOPERATE") and mod in ("future", "conditional"):
-                code = self.table.parallel_code("intent", code) or code
-                event, mode, context = self.table.plover(code) or (event, mode, context)
             event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
+            if mod == "requested":  # "X said Y must withdraw": X asks Y for the act
+                asker = finder.speaker_of(head) if speech is not None else None
+                if asker is not None and all(party_key(asker) != party_key(a) for a in roles.sources):
+                    code = self.table.parallel_code("request", code) or REQUEST_CODE
+                    event, mode, context = self.table.plover(code) or ("REQUEST", "", ())
+                    roles.sources, roles.targets = [asker], roles.sources or roles.targets
+                    mod = "asserted"
+            if mod == "negated" and self.table.quad(event) in (1, 2):
+                # "will not accept / meet / help": declining a cooperative act is a rejection
+                code = self.table.parallel_code("reject", code) or REJECT_CODE
+                event, mode, context = self.table.plover(code) or ("REJECT", "", ())
+                mod = "reported" if speech is not None else "asserted"
+            stance: str | None = self._stance(event, mod, trig.embeds)
+            if mod == "future" and _conditional_threat(head, self.lexicon):
+                # "will withdraw unless …": the threat itself is made now
+                mod, stance = ("reported" if speech is not None else "asserted"), "threaten"
+            parallel = self.table.parallel_code(stance, code) if stance is not None else None
+            if stance == "threaten" and parallel is None:
+                parallel = THREATEN_CODE
+            if parallel is not None:
+                code = parallel
+                event, mode, context = self.table.plover(code) or (event, mode, context)
             if not event:
                 continue
             contexts = list(dict.fromkeys([*context, *trig.context, *(c for c in cues if c in self.table.contexts)]))
             speaker = finder.speaker_of(head) if speech is not None else None
             if mod == "reported" and speaker is not None and any(
-                    s.get("code") == speaker.get("code") for s in roles.sources):
+                    party_key(s) == party_key(speaker) for s in roles.sources):
                 mod = "asserted"  # the speaker states their own act
             if event in TERRITORIAL and not roles.targets and roles.target_place and roles.target_place.get(
                     "country_code"):
@@ -160,32 +210,49 @@ class RuleCoder:
                 roles.targets = [{"code": place["country_code"], "sector": None, "text": None, "start": None,
                                   "end": None}]
             date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"))
-            s_start, s_end = _sentence_bounds(sent)
             base = {
                 "date": date, "date_precision": precision, "event": event, "mode": mode or "",
                 "context": contexts, "quad_code": self.table.quad(event), "cameo": code,
                 "event_loc": event_location(doc, start, end), "event_text": doc.text[s_start:s_end],
                 "text_info": {"sequence": seq, "start": s_start, "end": s_end}, "modality": mod,
                 "speaker": (speaker or {}).get("name") or (speaker or {}).get("text"),
-                "confidence": round(confidence, 2), "coder": CODER_VERSION,
+                # an act only asked for ranks below the acts the sentence reports as done
+                "confidence": round(confidence * (REQUESTED_WEIGHT if mod == "requested" else 1.0), 2),
+                "coder": CODER_VERSION,
                 "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
                 "_lemma": " ".join(trig.words),
             }
             out.extend(self._pairs(base, roles, event))
         return out
 
+    def _stance(self, event: str, mod: str, embeds: str | None) -> str | None:
+        """The CAMEO branch an act announced for later takes (PLOVER: a promise is AGREE).
+
+        A cooperative act in the future or conditional is an intent (AGREE); a conflictual
+        material act announced as future is a threat (THREATEN); requests, refusals and acts
+        already embedded keep their own code.
+        """
+        if embeds is not None or mod not in ("future", "conditional"):
+            return None
+        quad = self.table.quad(event)
+        if quad in (1, 2) and event != "AGREE":
+            return "intent"
+        if quad == 4 and mod == "future":
+            return "threaten"
+        return None
+
     def _fallbacks(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool) -> float:
         """Fill missing roles from the nearest mentions in the sentence; return the confidence."""
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
         if not roles.sources and not weak and not roles.source_parsed:
-            taken = {a.get("code") for a in roles.targets}
-            before = [a for a in index.actors_in(sent.start, head.i) if a.get("code") not in taken]
-            after = [a for a in index.actors_in(head.i + 1, sent.end) if a.get("code") not in taken]
+            taken = {party_key(a) for a in roles.targets}
+            before = [a for a in index.actors_in(sent.start, head.i) if party_key(a) not in taken]
+            after = [a for a in index.actors_in(head.i + 1, sent.end) if party_key(a) not in taken]
             pick = before[-1:] or after[:1]
             roles.sources = pick
         if not roles.targets and roles.sources:
-            codes = {a.get("code") for a in roles.sources}
-            after = [a for a in index.actors_in(head.i + 1, sent.end) if a.get("code") not in codes]
+            codes = {party_key(a) for a in roles.sources}
+            after = [a for a in index.actors_in(head.i + 1, sent.end) if party_key(a) not in codes]
             if after and not weak:
                 roles.targets = _with_conjuncts(after, head.doc, index)
                 confidence -= 0.05
@@ -194,7 +261,10 @@ class RuleCoder:
     def _code(self, cameo: str, inner: TriggerMatch | None, kind: str | None) -> str:
         if inner is None or kind is None:
             return cameo
-        return self.table.parallel_code(kind, inner.trigger.cameo) or cameo
+        code = self.table.parallel_code(kind, inner.trigger.cameo)
+        if code is None and kind == "intent":  # "vowed to fight": an intent to use force is a threat
+            code = self.table.parallel_code("threaten", inner.trigger.cameo)
+        return code or cameo
 
     def _refine(self, code: str, cues: list[str]) -> str:
         entry = self.table.lookup(code)
@@ -208,15 +278,25 @@ class RuleCoder:
 
     def _pairs(self, base: dict[str, Any], roles: Roles, event: str) -> list[dict[str, Any]]:
         sources, targets = _distinct(roles.sources), _distinct(roles.targets)
-        if not targets and event in SYMMETRIC and len({a.get("code") for a in sources}) > 1:
-            sources, targets = sources[:1], [a for a in sources[1:] if a.get("code") != sources[0].get("code")][:1]
+        # uncoded parties only stand in for a missing coded one: a coded source wins, and when
+        # nobody is coded the source must at least be named (a person, an organisation), not a
+        # bare sector word ("police", "refugees") that identifies no one
+        coded_sources = [a for a in sources if a.get("code")]
+        sources = coded_sources or sources
+        if not coded_sources and not any(a.get("code") for a in targets):
+            sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
+        if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
+            sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
         out = []
         options: list[dict[str, Any] | None] = list(targets) or [None]
         for src in sources:
             for tgt in options:
-                if tgt is not None and tgt.get("code") == src.get("code") and tgt.get("sector") == src.get("sector"):
+                if tgt is not None and party_key(tgt) == party_key(src) and tgt.get("sector") == src.get("sector"):
                     continue
-                out.append({**base, "actor": _party(src), "recipient": _party(tgt)})
+                # an uncoded party is a weaker record: coded readings of the sentence rank first
+                penalty = 0.1 * (not src.get("code")) + 0.05 * (tgt is not None and not tgt.get("code"))
+                out.append({**base, "actor": _party(src), "recipient": _party(tgt),
+                            "confidence": round(max(0.1, base["confidence"] - penalty), 2)})
         return out
 
 
@@ -224,8 +304,7 @@ def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:
-        key = (e["text_info"]["sequence"], e["event"], (e["actor"] or {}).get("code"),
-               (e["recipient"] or {}).get("code"))
+        key = (e["text_info"]["sequence"], e["event"], party_key(e["actor"]), party_key(e["recipient"]))
         if key not in best or e["confidence"] > best[key]["confidence"]:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e["text_info"]["start"], e["_trigger"][0]))

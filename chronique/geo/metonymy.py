@@ -61,7 +61,7 @@ def stands_for_government(span: Span, cues: MetonymyCues) -> bool:
     the addressee of a request, or the seat named by a leader noun ("le patron de Minsk")."""
     root = span.root
     head = root.head
-    if head is root:
+    if head.i == root.i:  # spaCy builds a new Token on each access: compare indices, not identity
         return False
     head_lemma = _lemma(head.lemma_, head.text)
     dep = root.dep_
@@ -71,6 +71,6 @@ def stands_for_government(span: Span, cues: MetonymyCues) -> bool:
     if dep in OBJECT_DEPS and verb_forms & cues.object_verbs:
         return True
     # English "call on Moscow to…": the name hangs off a preposition whose head is the verb
-    if dep == "pobj" and head.head is not head and _lemma(head.head.lemma_, head.head.text) in cues.object_verbs:
+    if dep == "pobj" and head.head.i != head.i and _lemma(head.head.lemma_, head.head.text) in cues.object_verbs:
         return True
     return dep in NOUN_DEPS and head_lemma in cues.head_nouns

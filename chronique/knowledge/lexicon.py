@@ -53,6 +53,8 @@ class EventLexicon:
     speech: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()  # modals that make the act a requested one ("must")
+    threat_markers: frozenset[str] = frozenset()  # "unless": an announced act becomes a threat
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -134,7 +136,9 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
     return EventLexicon(
         lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
         triggers=triggers, speech=_words(data.get("speech")), future=_words(data.get("future")),
-        conditional=_words(data.get("conditional")), negation=_words(data.get("negation")),
+        conditional=_words(data.get("conditional")), obligation=_words(data.get("obligation")),
+        threat_markers=_words(data.get("threat_markers")),
+        negation=_words(data.get("negation")),
         pronouns=_words(data.get("pronouns")), cues=cues,
     )
 

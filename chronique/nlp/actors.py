@@ -308,7 +308,7 @@ class ActorFinder:
         if not self.parsed:
             return False
         root = doc[start:end].root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         if root.dep_ in SUBJECT_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             return True

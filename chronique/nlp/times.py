@@ -62,9 +62,12 @@ def doc_tense(doc: Doc, grammar: Grammar) -> TenseOf:
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
-    if not doc.has_annotation("SENT_START"):
-        return [0]
-    return [sent.start_char for sent in doc.sents]
+    """Character offsets where sentences start, computed once per Doc (event_date asks per event)."""
+    cached = doc.user_data.get("chronique.sentence_starts")
+    if cached is None or cached[0] != len(doc):
+        starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        cached = doc.user_data["chronique.sentence_starts"] = (len(doc), starts)
+    return cached[1]
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
