@@ -103,6 +103,10 @@ class Gazetteer:
                         country_code=self._iso3.get(c.country[row]), feature_class="P", resolution=CITY,
                         geonameid=gid, population=c.population[row], capital_of=self._capitals.get(gid))
 
+    def prepare(self) -> None:
+        """Build the lazy fuzzy index now (load time), not inside the first article's annotation."""
+        _ = self._fuzzy_keys
+
     @cached_property
     def _fuzzy_keys(self) -> dict[str, list[str]]:
         """Keys worth a fuzzy match, bucketed by first letter (transliterations keep it)."""

@@ -154,9 +154,17 @@ class WeaponCatalogue:
             self._key_regex = {}
         return self._regex
 
+    def prepare(self) -> None:
+        """Compile every per-start alternation now (load time), not during the first articles."""
+        self.regex()
+        for key in list(self._by_key):
+            self._regex_for(key)
+
     def _regex_at(self, text: str, pos: int) -> re.Pattern[str] | None:
         """The alternation of the aliases that can begin at ``pos`` (same order as the full one)."""
-        key = _start_key(text, pos)
+        return self._regex_for(_start_key(text, pos))
+
+    def _regex_for(self, key: str) -> re.Pattern[str] | None:
         if key not in self._key_regex:
             order = {s: i for i, s in enumerate(self._by_key.get(key, []) + self._by_key.get(key[:1], []))}
             surfaces = sorted(order, key=lambda s: (-len(s), s))

@@ -54,6 +54,7 @@ class PlaceTagger(Stage):
 
     def bind(self, resources: Resources) -> None:
         if self.resolver is None:
+            resources.gazetteer.prepare()
             self.resolver = Resolver(resources.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -56,6 +56,7 @@ class WeaponTagger(Stage):
 
     def bind(self, resources: Resources) -> None:
         self.catalogue = resources.weapons
+        self.catalogue.prepare()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.ch_weapons = self.tag(doc) if self.catalogue is not None else []
