@@ -51,7 +51,7 @@ def test_db_upgrade_and_current(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
     assert runner.invoke(app, ["db", "upgrade", "--db", url]).exit_code == 0
     result = runner.invoke(app, ["db", "current", "--db", url])
-    assert "current 0001, latest 0001" in result.stdout
+    assert "current 0002, latest 0002" in result.stdout
 
 
 @pytest.mark.model

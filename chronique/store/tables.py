@@ -92,6 +92,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("record", Text, nullable=False),  # the PLOVER event record (JSON), sources excluded
     Index(None, "actor_code", "event", "date"),
+    Index(None, "actor_code", "date"),  # migration 0002
     Index(None, "recipient_code", "date"),
     Index(None, "event", "date"),
     Index(None, "date"),
