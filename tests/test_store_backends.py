@@ -92,3 +92,23 @@ def test_reopening_does_not_migrate_again(db_url: str) -> None:
 def test_bad_dates_are_rejected_before_querying() -> None:
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         EventQuery(since="26/06/2022")
+
+
+def test_frequent_text_query_walks_events_and_agrees_with_the_in_list_plan(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the threshold the store walks events newest first; the answer must not change."""
+    import chronique.store.store as store_module
+    from chronique.store.query import EventQuery
+    from chronique.store.store import Store
+
+    with Store.open(Settings(database_url=db_url)) as s:
+        s.write([make_extraction(i) for i in range(12)])
+        query = EventQuery(text="Bielorussie", limit=5)
+        monkeypatch.setattr(store_module, "WALK_THRESHOLD", 10_000)
+        planned = [e.id for e in s.events(query)]
+        monkeypatch.setattr(store_module, "WALK_THRESHOLD", 0)
+        walked = [e.id for e in s.events(query)]
+        everything = [e.id for e in s.events(EventQuery(text="Bielorussie", limit=None))]
+    assert planned and walked == planned
+    assert walked == everything[:5]

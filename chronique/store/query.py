@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Integer, Select, column, or_, select
 
@@ -35,6 +36,20 @@ class EventQuery:
                     raise InputError(f"expected a date as YYYY-MM-DD, found {value!r}", where=f"--{name}") from exc
         if self.limit is not None and self.limit < 0:
             raise InputError(f"expected a limit >= 0, found {self.limit}", where="--limit")
+
+
+# A full-text query matching more articles than this is served by walking the events newest first
+# and keeping those reported by a matching article (it stops after ``limit`` hits); a rarer one
+# by the IN-list plan, whose cost grows with the number of matches.
+WALK_THRESHOLD = 500
+
+
+def walk_select(query: EventQuery) -> Select[Any]:
+    """Events with every filter but the text, newest first, one row per reporting article's pk."""
+    base = event_select(replace(query, text=None, limit=None), "")
+    return (base.add_columns(articles.c.pk)
+            .join(event_sources, event_sources.c.event_id == events.c.id)
+            .join(articles, articles.c.id == event_sources.c.article_id))
 
 
 def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:

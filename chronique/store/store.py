@@ -22,7 +22,7 @@ from chronique.schema import Article, Event, Extraction, Transfer
 from chronique.settings import Settings
 from chronique.store import engine as engines
 from chronique.store import fts, rows
-from chronique.store.query import EventQuery, event_select
+from chronique.store.query import WALK_THRESHOLD, EventQuery, event_select, walk_select
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
@@ -136,11 +136,34 @@ class Store:
 
         def run() -> list[Event]:
             with self.engine.connect() as connection:
-                found = connection.execute(event_select(query, self.dialect)).all()
-                sources = self._sources(connection, [r.id for r in found])
-            return [rows.event_from_row(r.record, sources.get(r.id, [])) for r in found]
+                found = self._walk(connection, query) if query.text else None
+                if found is None:
+                    found = [(r.id, r.record) for r in connection.execute(event_select(query, self.dialect))]
+                sources = self._sources(connection, [event_id for event_id, _ in found])
+            return [rows.event_from_row(record, sources.get(event_id, [])) for event_id, record in found]
 
         return self._guard(run, "query events")
+
+    def _walk(self, connection: Connection, query: EventQuery) -> list[tuple[str, str]] | None:
+        """A frequent full-text query: newest events first, kept when a matching article reports
+        them, until ``limit``; None when the query is rare enough for the IN-list plan."""
+        matching = set(connection.scalars(fts.matching_pks(self.dialect, query.text or "")))
+        if len(matching) <= WALK_THRESHOLD:
+            return None
+        if query.limit == 0:
+            return []
+        found: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        result = connection.execution_options(stream_results=True, yield_per=1000).execute(walk_select(query))
+        for row in result:
+            event_id, record, pk = row[0], row[1], row[2]
+            if pk in matching and event_id not in seen:
+                seen.add(event_id)
+                found.append((event_id, record))
+                if query.limit is not None and len(found) >= query.limit:
+                    break
+        result.close()
+        return found
 
     def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
