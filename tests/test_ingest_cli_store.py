@@ -75,3 +75,11 @@ def test_ingest_twice_stores_once_and_records_bad_input(tmp_path: Path) -> None:
         assert store.counts() == counts
     listed = runner.invoke(app, ["failures", "--db", url, "--format", "jsonl"])
     assert all(json.loads(line)["source"].endswith("bad.jsonl") for line in listed.stdout.splitlines())
+
+
+def test_transfers_are_listed_from_the_store(filled: str) -> None:
+    result = runner.invoke(app, ["transfers", "--db", filled, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("supplier,recipient,designation")
+    assert len(lines) > 1

@@ -8,15 +8,19 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
+
+if TYPE_CHECKING:
+    from chronique.arms.register import RegisterRow
 
 
 class TransferFormat(enum.StrEnum):
@@ -26,7 +30,9 @@ class TransferFormat(enum.StrEnum):
 
 
 def transfers(
-    files: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL.")],
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL. Without files, the store's transfers.")] = None,
+    db: DbOption = None,
     lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the source has none.")] = None,
     output_format: Annotated[TransferFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -56,9 +62,13 @@ def transfers(
         if check is not None:
             catalogue = pipeline.annotator.resources.weapons
             register = read_register(check, catalogue, CountryResolver(catalogue, actor_country_lookup()))
+        if not files:
+            rows = _stored_rows(db, register)
+            _write(rows, COLUMNS, output_format, check is not None)
+            return
 
         def articles():  # type: ignore[no-untyped-def]
-            for item in read_sources(files):
+            for item in read_sources(files or ()):
                 if isinstance(item, ChroniqueError):
                     report.reject(item, on_error)
                 else:
@@ -94,6 +104,23 @@ def _write(rows: list[list[object]], columns: list[str], fmt: TransferFormat, ch
             table.add_row(*(str(record[c]) or "?" if c in ("supplier", "recipient") else str(record[c])
                             for c in shown))
         Console(width=160).print(table)
+
+
+def _stored_rows(db: str | None, register: list[RegisterRow] | None) -> list[list[object]]:
+    """The transfers already in the store (``chronique ingest``), with their evidence."""
+    from chronique.arms.register import in_register, transfer_row
+    from chronique.schema import Extraction
+    from chronique.settings import Settings
+    from chronique.store.store import Store
+
+    out: list[list[object]] = []
+    with Store.open(Settings.load(db)) as store:
+        for article, found in store.iter_article_transfers():
+            extraction = Extraction(article=article, transfers=tuple(found))
+            for transfer in found:
+                found_in = in_register(transfer, register) if register is not None else None
+                out.append(transfer_row(transfer, extraction, found_in))
+    return out
 
 
 def register(app: typer.Typer) -> None:

@@ -183,6 +183,17 @@ class Store:
             for row in connection.execute(q):
                 yield rows.transfer_from_row(row)
 
+    def iter_article_transfers(self) -> Iterator[tuple[Article, list[Transfer]]]:
+        """Each stored article that reports transfers, with them (for listings with evidence)."""
+        with self.engine.connect() as connection:
+            q = select(transfers).order_by(transfers.c.article_id, transfers.c.seq)
+            grouped: dict[str, list[Transfer]] = {}
+            for row in connection.execute(q):
+                grouped.setdefault(row.article_id, []).append(rows.transfer_from_row(row))
+            for article_id, found in grouped.items():
+                row = connection.execute(select(articles).where(articles.c.id == article_id)).one()
+                yield rows.article_from_row(row), found
+
     def iter_articles(self) -> Iterator[Article]:
         with self.engine.connect() as connection:
             for row in connection.execute(select(articles).order_by(articles.c.pk)):
