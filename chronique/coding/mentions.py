@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -14,6 +15,10 @@ ACTOR_ENTS = frozenset({"PERSON", "PER", "ORG", "NORP"})
 
 # Dependencies that open a new clause: an argument search does not cross them.
 CLAUSAL = frozenset({"acl:relcl", "relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj:clause"})
+
+
+# Sectors that are always domestic groups of some country, so an unnamed one takes that country.
+DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
 
 
 def is_root(tok: Token) -> bool:
@@ -37,12 +42,28 @@ class MentionIndex:
         # named organisation): PLOVER records keep an actor whose code is unknown
         mentions = get_list(doc, "ch_actors")
         self.actors: list[dict[str, Any]] = [a for a in mentions if a.get("code")]
-        self.actors += [{**a, "code": None} for a in mentions
+        self.places: list[dict[str, Any]] = get_list(doc, "ch_places")
+        self.actors += [{**a, "code": self._home_country(a) if a.get("sector") in DOMESTIC_SECTORS else None}
+                        for a in mentions
                         if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
         self.actors += self._entities([a for a in self.actors])
-        self.places: list[dict[str, Any]] = get_list(doc, "ch_places")
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
+
+    def _home_country(self, actor: dict[str, Any]) -> str | None:
+        """The country an unnamed domestic group belongs to (PLOVER: unnamed rebels are the
+        country + REB): the country of the nearest place in its sentence ("les rebelles de Homs"),
+        else the country the document's places name most often."""
+        start = int(actor["start"])
+        sent = self.doc.char_span(start, int(actor["end"]), alignment_mode="expand")
+        if sent is not None:
+            bounds = sent[0].sent
+            near = [p for p in self.places if p.get("country_code")
+                    and bounds.start_char <= int(p["start"]) < bounds.end_char]
+            if near:
+                return str(min(near, key=lambda p: abs(int(p["start"]) - start))["country_code"])
+        counts = Counter(str(p["country_code"]) for p in self.places if p.get("country_code"))
+        return counts.most_common(1)[0][0] if counts else None
 
     def _entities(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Named entities of an actor type that overlap no actor mention, as uncoded actors."""
