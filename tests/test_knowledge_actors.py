@@ -162,3 +162,13 @@ def test_knowledge_loads_fast() -> None:
     start = time.perf_counter()
     load_actor_knowledge()
     assert time.perf_counter() - start < 2.0
+
+
+def test_armed_groups_are_actors_with_their_sector() -> None:
+    from chronique.knowledge.actors import load_actor_knowledge
+
+    kb = load_actor_knowledge()
+    for surface, code in (("boko haram", "BOKOHARAM"), ("etat islamique", "ISIL"), ("ansar dine", "ANSARDINE")):
+        entries = [a.entry for a in kb.lookup(surface)]
+        assert {(e.code, e.sector, e.kind) for e in entries} == {(code, "REB", "group")}, surface
+    assert {a.entry.sector for a in kb.lookup("otan")} == {"IGO"}

@@ -1,4 +1,5 @@
-"""International organisations (NATO/Otan, EU/UE, UN/ONU, G7…): code, English name, aliases."""
+"""Organisations: international ones (NATO/Otan, EU/UE, UN/ONU, G7…, sector IGO) and non-state armed
+groups (Boko Haram, État islamique…, sector from the file): code, English name, aliases."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 
+ORGANISATION_FILES = ("organisations.csv", "armed_groups.csv")
+
+
 def add_organisations(kb: ActorKnowledge) -> None:
-    for row in read_data_csv("organisations.csv"):
-        entry = ActorEntry(name=row["name"], code=row["code"], sector="IGO", kind="organisation",
-                           wikidata=row["wikidata"] or None, what=NAME, source=row["source"])
-        kb.add(entry, [row["name"], *split_forms(row["aliases"])])
+    for name in ORGANISATION_FILES:
+        for row in read_data_csv(name):
+            sector = row.get("sector") or "IGO"
+            entry = ActorEntry(name=row["name"], code=row["code"], sector=sector,
+                               kind="organisation" if sector == "IGO" else "group",
+                               wikidata=row["wikidata"] or None, what=NAME, source=row["source"])
+            kb.add(entry, [row["name"], *split_forms(row["aliases"])])
