@@ -299,15 +299,22 @@ class NearDuplicateIndex:
         # a < 2**31 and x < 2**32 keep a*x + b below 2**64: no overflow in uint64.
         return ((np.outer(x, self._a) + self._b) % np.uint64(_PRIME)).min(axis=0)
 
+    def band_keys(self, grams: frozenset[int]) -> list[tuple[int, bytes]]:
+        """The LSH buckets of a shingle set: (band number, that band's rows of the signature).
+
+        Two texts are candidates when they share one bucket; a store keeps these as indexed rows.
+        """
+        sig = self.signature(grams)
+        return [(band, sig[band * self._rows:(band + 1) * self._rows].tobytes())
+                for band in range(len(sig) // self._rows)]
+
     def add(self, article_id: str, text: str) -> list[tuple[str, float]]:
         """Index one article; return (earlier article id, Jaccard) for each near duplicate."""
         if article_id in self._shingles:
             return []
         grams = shingles(text)
-        sig = self.signature(grams)
         candidates: set[str] = set()
-        for band in range(len(sig) // self._rows):
-            key = (band, sig[band * self._rows:(band + 1) * self._rows].tobytes())
+        for key in self.band_keys(grams):
             candidates.update(self._buckets[key])
             self._buckets[key].append(article_id)
         self._shingles[article_id] = grams

@@ -87,3 +87,15 @@ def test_thousand_articles_are_fast() -> None:
     pairs = near_duplicates(arts)
     assert time.perf_counter() - start < 20  # generous for a shared 2-core CI machine
     assert [(a, b) for a, b, _ in pairs] == [("copy", "id0500")]
+
+
+def test_band_keys_are_shared_by_copies_and_stable() -> None:
+    index, other = NearDuplicateIndex(), NearDuplicateIndex()
+    original = story(7)
+    keys = index.band_keys(shingles(original))
+    assert keys == other.band_keys(shingles(original))  # fixed seeds: the same buckets in every run
+    assert [band for band, _ in keys] == list(range(32))
+    copy = index.band_keys(shingles("LONDON (Wire) - " + original))
+    unrelated = index.band_keys(shingles(story(8)))
+    assert set(keys) & set(copy)
+    assert not set(keys) & set(unrelated)

@@ -51,7 +51,7 @@ def test_db_upgrade_and_current(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
     assert runner.invoke(app, ["db", "upgrade", "--db", url]).exit_code == 0
     result = runner.invoke(app, ["db", "current", "--db", url])
-    assert "current 0002, latest 0002" in result.stdout
+    assert "current 0003, latest 0003" in result.stdout
 
 
 @pytest.mark.model
@@ -83,3 +83,26 @@ def test_transfers_are_listed_from_the_store(filled: str) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("supplier,recipient,designation")
     assert len(lines) > 1
+
+
+WIRE = ("The defence minister of Valdoria announced on Tuesday in Minsk that two missile batteries would soon be "
+        "delivered to the neighbouring country, a decision several diplomats described as weighty for the region. "
+        "According to a statement released in the evening, the equipment will travel by rail before the end of the "
+        "month and instructors will accompany the crews in charge of bringing it into service.\n")
+
+
+@pytest.mark.model
+def test_ingest_links_a_wire_copy_once(tmp_path: Path) -> None:
+    (tmp_path / "agency.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "paper.txt").write_text("MINSK (Agency) - " + WIRE + "Additional reporting by our staff.\n",
+                                        encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'wire.db'}"
+    args = ["ingest", str(tmp_path / "agency.txt"), str(tmp_path / "paper.txt"), "--db", url,
+            "--published", "2022-06-28", "--no-progress"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "1 near-duplicate link(s)" in first.output
+    again = runner.invoke(app, args)
+    assert "0 near-duplicate link(s)" in again.output and "2 already stored" in again.output
+    with Store.open(Settings(database_url=url)) as store:
+        assert len(store.duplicate_pairs()) == 1

@@ -65,7 +65,8 @@ def test_two_writers_on_one_sqlite_file_both_finish_without_duplicates(tmp_path:
     procs = [writer(url, 60, b=3), writer(url, 60, b=4)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     with Store.open(Settings(database_url=url)) as store:
-        assert store.counts() == {"articles": 60, "events": 60, "event_sources": 60, "transfers": 20, "failures": 0}
+        assert store.counts() == {"articles": 60, "events": 60, "event_sources": 60, "transfers": 20, "failures": 0,
+                                  "article_signatures": 60 * 32, "article_links": 0}
 
 
 def test_locked_database_fails_clearly_and_writes_nothing(tmp_path: Path) -> None:

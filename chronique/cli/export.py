@@ -14,10 +14,10 @@ from chronique.errors import ChroniqueError
 from chronique.schema import Event, Record
 
 
-def _merged(events: Iterable[Event]) -> Iterator[Event]:
+def _merged(events: Iterable[Event], duplicates: Iterable[tuple[str, str, float]]) -> Iterator[Event]:
     from chronique.dedup import merge_events
 
-    for merged in merge_events(events):
+    for merged in merge_events(events, duplicates=duplicates):
         yield merged.event
 
 
@@ -41,7 +41,8 @@ def export(
         with Store.open(Settings.load(db)) as store:
             records: Iterable[Record]
             if what == "events":
-                records = _merged(store.iter_events()) if merge else store.iter_events()
+                records = (_merged(store.iter_events(), store.duplicate_pairs()) if merge
+                           else store.iter_events())
             elif what == "transfers":
                 records = store.iter_transfers()
             else:

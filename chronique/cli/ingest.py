@@ -65,7 +65,8 @@ def ingest(
                    f"{' record ' + failure.record if failure.record else ''}: {failure.message}", err=True)
     seconds = time.perf_counter() - started
     typer.echo(f"{result.stored_articles} article(s) stored with {result.stored_events} event(s) and "
-               f"{result.stored_transfers} transfer(s); {result.already_stored} already stored; "
+               f"{result.stored_transfers} transfer(s); {result.linked_copies} near-duplicate link(s); "
+               f"{result.already_stored} already stored; "
                f"{report.skipped} rejected ({result.failures} new failure row(s)); {seconds:.1f} s", err=True)
     if report.skipped:
         raise typer.Exit(1 if report.articles or result.already_stored else 3)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
-
 ORGANISATION_FILES = ("organisations.csv", "armed_groups.csv")
 
 

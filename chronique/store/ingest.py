@@ -27,6 +27,7 @@ class IngestResult:
     stored_transfers: int = 0
     failures: int = 0
     already_stored: int = 0
+    linked_copies: int = 0  # new near-duplicate links (wire copies, syndication)
 
     def add(self, written: Written) -> None:
         self.stored_articles += written.articles
@@ -34,6 +35,7 @@ class IngestResult:
         self.stored_transfers += written.transfers
         self.failures += written.failures
         self.already_stored += written.already_stored
+        self.linked_copies += written.links
 
 
 Progress = Callable[[IngestResult], None]

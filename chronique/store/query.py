@@ -45,11 +45,16 @@ WALK_THRESHOLD = 500
 
 
 def walk_select(query: EventQuery) -> Select[Any]:
-    """Events with every filter but the text, newest first, one row per reporting article's pk."""
-    base = event_select(replace(query, text=None, limit=None), "")
-    return (base.add_columns(articles.c.pk)
-            .join(event_sources, event_sources.c.event_id == events.c.id)
-            .join(articles, articles.c.id == event_sources.c.article_id))
+    """The ids of events with every filter but the text, newest first (the date indexes serve
+    the order, so rows stream without a sort of the whole table)."""
+    return event_select(replace(query, text=None, limit=None), "").with_only_columns(events.c.id)
+
+
+def reporting_pks(event_ids: list[str]) -> Select[Any]:
+    """(event id, pk of an article reporting it) for the given events."""
+    return (select(event_sources.c.event_id, articles.c.pk)
+            .join(articles, articles.c.id == event_sources.c.article_id)
+            .where(event_sources.c.event_id.in_(event_ids)))
 
 
 def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:

@@ -9,23 +9,25 @@ batch in flight, and running it again completes the database without duplicating
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from chronique.dedup import MergedEvent, merge_events
 from chronique.errors import StoreError
 from chronique.report import Failure
 from chronique.schema import Article, Event, Extraction, Transfer
 from chronique.settings import Settings
 from chronique.store import engine as engines
-from chronique.store import fts, rows
-from chronique.store.query import WALK_THRESHOLD, EventQuery, event_select, walk_select
+from chronique.store import fts, links, rows
+from chronique.store.query import WALK_THRESHOLD, EventQuery, event_select, reporting_pks, walk_select
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
+WALK_CHUNK = 500  # events examined per round trip when a full-text query walks the table
 RETRIES = 3  # attempts of a batch whose connection dropped (safe: writes are idempotent)
 
 
@@ -38,6 +40,7 @@ class Written:
     transfers: int = 0
     failures: int = 0
     already_stored: int = 0
+    links: int = 0  # near-duplicate links between a new article and a copy of it (links.py)
 
 
 class Store:
@@ -94,12 +97,13 @@ class Store:
             wanted.setdefault(x.article.id, x)
         stored = set(connection.scalars(select(articles.c.id).where(articles.c.id.in_(list(wanted)))))
         new = [x for aid, x in wanted.items() if aid not in stored]
-        n_events = n_transfers = 0
+        n_events = n_transfers = n_links = 0
         if new:
             connection.execute(insert(articles), [rows.article_row(x) for x in new])
             pks = connection.execute(select(articles.c.pk, articles.c.id, articles.c.title, articles.c.text,
                                             articles.c.language).where(articles.c.id.in_([x.article.id for x in new])))
             fts.index_articles(connection, [dict(r._mapping) for r in pks])
+            n_links = links.link_articles(connection, [x.article for x in new])
             event_rows, source_rows, transfer_rows = [], [], []
             for x in new:
                 aid = x.article.id
@@ -124,7 +128,7 @@ class Store:
                 connection.execute(self._insert(failures), fresh)
             n_failures = len(fresh)
         return Written(articles=len(new), events=max(n_events, 0), transfers=max(n_transfers, 0),
-                       failures=max(n_failures, 0), already_stored=len(extractions) - len(new))
+                       failures=max(n_failures, 0), already_stored=len(extractions) - len(new), links=n_links)
 
     def record_failures(self, failed: Sequence[Failure]) -> Written:
         return self.write((), failed)
@@ -152,18 +156,20 @@ class Store:
             return None
         if query.limit == 0:
             return []
-        found: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        result = connection.execution_options(stream_results=True, yield_per=1000).execute(walk_select(query))
-        for row in result:
-            event_id, record, pk = row[0], row[1], row[2]
-            if pk in matching and event_id not in seen:
-                seen.add(event_id)
-                found.append((event_id, record))
-                if query.limit is not None and len(found) >= query.limit:
-                    break
+        kept: list[str] = []
+        result = connection.execution_options(stream_results=True, yield_per=WALK_CHUNK).execute(walk_select(query))
+        for chunk in result.partitions(WALK_CHUNK):
+            ids = [row[0] for row in chunk]
+            reported: dict[str, set[int]] = {}
+            for event_id, pk in connection.execute(reporting_pks(ids)):
+                reported.setdefault(event_id, set()).add(pk)
+            kept.extend(i for i in ids if reported.get(i, set()) & matching)
+            if query.limit is not None and len(kept) >= query.limit:
+                kept = kept[:query.limit]
+                break
         result.close()
-        return found
+        records = dict(connection.execute(select(events.c.id, events.c.record).where(events.c.id.in_(kept))).all())
+        return [(i, records[i]) for i in kept]
 
     def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -173,6 +179,26 @@ class Store:
             for event_id, aid in connection.execute(q):
                 out.setdefault(event_id, []).append(aid)
         return out
+
+    def duplicate_pairs(self, article_ids: Iterable[str] | None = None) -> list[tuple[str, str, float]]:
+        """Stored near-duplicate pairs (smaller id, larger id, score), as ``dedup.merge_events``
+        takes them; only those touching ``article_ids`` when given."""
+        def run() -> list[tuple[str, str, float]]:
+            with self.engine.connect() as connection:
+                return links.stored_pairs(connection, article_ids)
+
+        return self._guard(run, "read near-duplicate links")
+
+    def merged_events(self, query: EventQuery | None = None, *, window_days: int = 1) -> list[MergedEvent]:
+        """The events matching ``query`` merged across articles (copies of one story counted once),
+        newest first; ``query.limit`` bounds the merged events, not the reports read."""
+        query = query or EventQuery()
+        found = self.events(replace(query, limit=None))
+        pairs = self.duplicate_pairs({s for e in found for s in e.sources})
+        merged = merge_events(found, window_days=window_days, duplicates=pairs)
+        merged.sort(key=lambda m: m.event.id)
+        merged.sort(key=lambda m: m.event.date or "", reverse=True)
+        return merged if query.limit is None else merged[:query.limit]
 
     def iter_events(self, batch: int = 1000) -> Iterator[Event]:
         yield from self.events(EventQuery(limit=None))

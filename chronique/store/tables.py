@@ -133,4 +133,24 @@ failures = Table(
     Index(None, "code"),
 )
 
-TABLES = (articles, events, event_sources, transfers, failures)
+# Each article's MinHash-LSH buckets (dedup.NearDuplicateIndex.band_keys), one row per band, so that
+# a new article's candidate copies come from an indexed lookup across runs, not from a scan.
+article_signatures = Table(
+    "article_signatures", metadata,
+    Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
+    Column("band", Integer, primary_key=True, autoincrement=False),
+    Column("bucket", String(16), nullable=False),  # 64-bit hash (hex) of the band's rows of the signature
+    Index(None, "band", "bucket"),
+)
+
+# Near-duplicate articles (wire copies, syndication): ``article_id`` is the larger id of the pair and
+# ``duplicate_of`` the smaller, so a pair is stored once whichever article came first.
+article_links = Table(
+    "article_links", metadata,
+    Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
+    Column("duplicate_of", ID, ForeignKey("articles.id"), primary_key=True),
+    Column("score", Float, nullable=False),  # exact Jaccard of the word 5-grams
+    Index(None, "duplicate_of"),
+)
+
+TABLES = (articles, events, event_sources, transfers, failures, article_signatures, article_links)
