@@ -110,5 +110,11 @@ def test_frequent_text_query_walks_events_and_agrees_with_the_in_list_plan(
         monkeypatch.setattr(store_module, "WALK_THRESHOLD", 0)
         walked = [e.id for e in s.events(query)]
         everything = [e.id for e in s.events(EventQuery(text="Bielorussie", limit=None))]
+        by_actor = EventQuery(text="Bielorussie", actor="RUS", limit=3)
+        monkeypatch.setattr(store_module, "WALK_THRESHOLD", 10_000)
+        actor_planned = [e.id for e in s.events(by_actor)]
+        monkeypatch.setattr(store_module, "WALK_THRESHOLD", 0)
+        actor_walked = [e.id for e in s.events(by_actor)]
     assert planned and walked == planned
     assert walked == everything[:5]
+    assert actor_planned and actor_walked == actor_planned

@@ -23,7 +23,14 @@ from chronique.schema import Article, Event, Extraction, Transfer
 from chronique.settings import Settings
 from chronique.store import engine as engines
 from chronique.store import fts, links, rows
-from chronique.store.query import WALK_THRESHOLD, EventQuery, event_select, reporting_pks, walk_select
+from chronique.store.query import (
+    WALK_THRESHOLD,
+    EventQuery,
+    event_select,
+    reporting_pks,
+    walk_join_select,
+    walk_select,
+)
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
@@ -151,13 +158,34 @@ class Store:
     def _walk(self, connection: Connection, query: EventQuery) -> list[tuple[str, str]] | None:
         """A frequent full-text query: newest events first, kept when a matching article reports
         them, until ``limit``; None when the query is rare enough for the IN-list plan."""
-        if query.actor or query.recipient or query.country or query.cameo or query.place:
-            return None  # a selective filter leaves few events: the IN-list plan is faster then
         matching = set(connection.scalars(fts.matching_pks(self.dialect, query.text or "")))
         if len(matching) <= WALK_THRESHOLD:
             return None
         if query.limit == 0:
             return []
+        selective = bool(query.actor or query.recipient or query.country or query.cameo or query.place)
+        kept = self._walk_joined(connection, query, matching) if selective else self._walk_chunks(
+            connection, query, matching)
+        records = dict(connection.execute(select(events.c.id, events.c.record).where(events.c.id.in_(kept))).all())
+        return [(i, records[i]) for i in kept]
+
+    def _walk_joined(self, connection: Connection, query: EventQuery, matching: set[int]) -> list[str]:
+        """With a selective filter its index orders the few candidates: one streamed join."""
+        kept: list[str] = []
+        seen: set[str] = set()
+        result = connection.execution_options(stream_results=True, yield_per=WALK_CHUNK).execute(
+            walk_join_select(query))
+        for event_id, pk in result:
+            if pk in matching and event_id not in seen:
+                seen.add(event_id)
+                kept.append(event_id)
+                if query.limit is not None and len(kept) >= query.limit:
+                    break
+        result.close()
+        return kept
+
+    def _walk_chunks(self, connection: Connection, query: EventQuery, matching: set[int]) -> list[str]:
+        """Without one, the date index streams event ids; their sources are checked by chunks."""
         kept: list[str] = []
         result = connection.execution_options(stream_results=True, yield_per=WALK_CHUNK).execute(walk_select(query))
         for chunk in result.partitions(WALK_CHUNK):
@@ -170,8 +198,7 @@ class Store:
                 kept = kept[:query.limit]
                 break
         result.close()
-        records = dict(connection.execute(select(events.c.id, events.c.record).where(events.c.id.in_(kept))).all())
-        return [(i, records[i]) for i in kept]
+        return kept
 
     def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
