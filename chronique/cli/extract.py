@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
+from chronique.schema import Article
 
 
 class OutputFormat(enum.StrEnum):
@@ -48,7 +50,7 @@ def extract(
         )
         pipeline = Pipeline(options)
 
-        def articles():  # type: ignore[no-untyped-def]
+        def articles() -> Iterator[Article]:
             for item in read_sources(files, fmt=input_format):
                 if isinstance(item, ChroniqueError):
                     report.reject(item, on_error)

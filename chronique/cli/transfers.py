@@ -7,6 +7,7 @@ import csv
 import enum
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,7 @@ from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
+from chronique.schema import Article
 
 if TYPE_CHECKING:
     from chronique.arms.register import RegisterRow
@@ -67,7 +69,7 @@ def transfers(
             _write(rows, COLUMNS, output_format, check is not None)
             return
 
-        def articles():  # type: ignore[no-untyped-def]
+        def articles() -> Iterator[Article]:
             for item in read_sources(files or ()):
                 if isinstance(item, ChroniqueError):
                     report.reject(item, on_error)

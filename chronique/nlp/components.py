@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 
 from chronique.nlp.actors import ActorTagger
@@ -35,7 +37,7 @@ def register_components() -> None:
             Language.factory(stage.factory, func=_stage_factory(stage))
 
 
-def _stage_factory(stage: type[Stage]):  # type: ignore[no-untyped-def]
+def _stage_factory(stage: type[Stage]) -> Callable[[Language, str], Stage]:
     def make(nlp: Language, name: str) -> Stage:
         return stage(nlp.lang or "")
 
