@@ -37,7 +37,8 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import ROOT, SHARED  # the sibling benchmark's corpus locations
+from throughput import ROOT, SHARED  # the sibling benchmark: corpus locations and the doc writer
+from throughput import write_section as write_doc_section
 
 from chronique.errors import ChroniqueError
 from chronique.ingest.sources import read_sources
@@ -379,15 +380,7 @@ def markdown(r: dict[str, Any], args: argparse.Namespace) -> str:
 
 def write_section(path: Path, section: str) -> None:
     """Replace this benchmark's section of the performance document, keeping the others."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start, end = f"<!-- {SECTION} -->", f"<!-- /{SECTION} -->"
-    if start in doc and end in doc:
-        before, rest = doc.split(start, 1)
-        after = rest.split(end, 1)[1].lstrip("\n")
-        doc = before + section + ("\n" + after if after else "")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + section
-    path.write_text(doc, encoding="utf-8")
+    write_doc_section(path, section, SECTION)
 
 
 def main() -> None:

