@@ -52,19 +52,7 @@ def root_token(doc: Doc, weapon: dict[str, Any]) -> Token | None:
 def governed(weapon: Token, trigger: Token) -> bool:
     """The weapon is an argument of the trigger: reached by climbing heads without leaving for
     another verb's clause (a relative clause, another coordinated verb)."""
-    cur = weapon
-    for _ in range(MAX_HOPS):
-        if cur.i == trigger.i:
-            return True
-        if cur.i != weapon.i and cur.pos_ in VERBAL:
-            if any(c.i == trigger.i and c.dep_ in RAISING_DEPS for c in cur.children):
-                return True  # a raised subject ("les Su-25 pourraient être modernisés")
-            if cur.dep_ not in RAISING_DEPS:
-                return False
-        if cur.head.i == cur.i:  # Tokens are rebuilt on access: compare indices
-            return False
-        cur = cur.head
-    return False
+    return weapon.i == trigger.i or governing_trigger(weapon, lambda tok: tok.i == trigger.i) is not None
 
 
 def governing_trigger(weapon: Token, is_trigger: Any) -> Token | None:
