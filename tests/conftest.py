@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -31,3 +33,14 @@ def pipeline():  # type: ignore[no-untyped-def]
     from chronique.pipeline import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def warc_builder() -> ModuleType:
+    """tests/fixtures/ingest/warc_builder.py (fixtures is not a package): builds WARC bytes in tests."""
+    path = Path(__file__).parent / "fixtures" / "ingest" / "warc_builder.py"
+    spec = importlib.util.spec_from_file_location("warc_builder", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

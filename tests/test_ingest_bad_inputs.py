@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -26,15 +25,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 GOOD = FIXTURES / "en-wire.txt"
 
 
-def load_warc_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("warc_builder", FIXTURES / "warc_builder.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILDER = load_warc_builder()
 
 
 def only_error(path: Path, fmt: str | None = None) -> ChroniqueError:
@@ -123,8 +113,9 @@ def test_feed_that_is_not_xml(name: str) -> None:
 
 @pytest.mark.parametrize("gzip", [False, True])
 @pytest.mark.parametrize("cut", [200, 40])
-def test_truncated_warc_keeps_complete_records(tmp_path: Path, gzip: bool, cut: int) -> None:
-    data = BUILDER.make_warc(BUILDER.PAGES, gzip=gzip)
+def test_truncated_warc_keeps_complete_records(tmp_path: Path, gzip: bool, cut: int,
+                                               warc_builder: ModuleType) -> None:
+    data = warc_builder.make_warc(warc_builder.PAGES, gzip=gzip)
     path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
     path.write_bytes(data[:-cut])
     items = list(read_sources([path]))

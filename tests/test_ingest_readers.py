@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -106,20 +105,11 @@ def test_jsonl_reader_good_and_bad_lines() -> None:
     assert [e.record for e in items if isinstance(e, ChroniqueError)] == [2, 3, 5, 7]
 
 
-def load_warc_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("warc_builder", FIXTURES / "warc_builder.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILDER = load_warc_builder()
-make_warc, WARC_PAGES = BUILDER.make_warc, BUILDER.PAGES
 
 
 @pytest.mark.parametrize("gzip", [False, True])
-def test_warc_reader_html_responses(tmp_path: Path, gzip: bool) -> None:
+def test_warc_reader_html_responses(tmp_path: Path, gzip: bool, warc_builder: ModuleType) -> None:
+    make_warc, WARC_PAGES = warc_builder.make_warc, warc_builder.PAGES
     path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     path.write_bytes(make_warc(WARC_PAGES, gzip=gzip, extra_image=True))
     items = list(WarcReader().read(path))
@@ -133,20 +123,23 @@ def test_warc_reader_html_responses(tmp_path: Path, gzip: bool) -> None:
     assert french.source == f"{path}#record 2" and english.source == f"{path}#record 4"
 
 
-def test_warc_sniffing_sees_through_gzip() -> None:
+def test_warc_sniffing_sees_through_gzip(warc_builder: ModuleType) -> None:
+    make_warc, WARC_PAGES = warc_builder.make_warc, warc_builder.PAGES
     assert WarcReader().sniff(make_warc(WARC_PAGES[:1], gzip=True)[:512])
     assert WarcReader().sniff(make_warc(WARC_PAGES[:1])[:512])
     assert not WarcReader().sniff(b"\x1f\x8b\x08\x00garbage")
 
 
-def test_warc_without_html_is_reported(tmp_path: Path) -> None:
+def test_warc_without_html_is_reported(tmp_path: Path, warc_builder: ModuleType) -> None:
+    make_warc = warc_builder.make_warc
     path = tmp_path / "info-only.warc"
     path.write_bytes(make_warc([]))
     [error] = list(WarcReader().read(path))
     assert isinstance(error, NoTextError)
 
 
-def test_warc_page_without_main_text_is_a_record_error(tmp_path: Path) -> None:
+def test_warc_page_without_main_text_is_a_record_error(tmp_path: Path, warc_builder: ModuleType) -> None:
+    make_warc, WARC_PAGES = warc_builder.make_warc, warc_builder.PAGES
     path = tmp_path / "mixed.warc"
     nav_only = "<html><body><nav><a href='/a'>Home</a> <a href='/b'>News</a></nav></body></html>"
     path.write_bytes(make_warc([("https://x.example/menu", nav_only), WARC_PAGES[1]]))
