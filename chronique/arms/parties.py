@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.arms.numbers import is_number_word, parse_cardinal
 from chronique.coding.mentions import MentionIndex
 
 VERBAL = frozenset({"VERB", "AUX"})
@@ -130,10 +131,21 @@ def parties(index: MentionIndex, trigger: Token, exclude: set[int]) -> Parties:
     return found
 
 
-def quantity(weapon: Token) -> int | None:
-    """A number written in digits before the weapon ("40 chars", "12 HIMARS")."""
-    for tok in (weapon, noun_phrase_head(weapon)):
-        for child in tok.children:
-            if child.dep_ == "nummod" and child.text.replace("\u202f", "").replace(" ", "").isdigit():
-                return int(child.text.replace("\u202f", "").replace(" ", ""))
-    return None
+def quantity(first: Token) -> int | None:
+    """The number just before a weapon mention whose first token is ``first``, in digits or words
+    ("40 chars", "douze canons Caesar", "1 200 obus", "twenty-four Leopard 2 tanks"), past at most
+    two common nouns or adjectives of its noun phrase ("vingt chars Leopard"). Read from the words,
+    not the parse: parsers tear multi-word numbers apart ("deux cents drones": a noun "cents")."""
+    doc, i = first.doc, first.i
+    skipped = 0
+    while i > 0 and skipped < 2 and doc[i - 1].pos_ in ("NOUN", "ADJ") and not is_number_word(doc[i - 1].text):
+        i, skipped = i - 1, skipped + 1
+    words: list[str] = []
+    while i > 0 and len(words) < 8 and is_number_word(doc[i - 1].text):
+        words.insert(0, doc[i - 1].text)
+        i -= 1
+    while words and words[0].lower() in ("et", "and", "-"):
+        words.pop(0)
+    if not words or [w.lower() for w in words] in (["un"], ["une"]):  # the article, not a count
+        return None
+    return parse_cardinal(" ".join(words)) or None

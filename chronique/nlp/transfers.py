@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.arms.consolidate import consolidate
 from chronique.arms.parties import (
     governed,
     governing_trigger,
@@ -101,7 +102,7 @@ class TransferBuilder(Stage):
                 record = self._from_trigger(doc, weapon, root, index, event_triggers)
                 if record is not None:
                     out.append(record)
-        return _dedupe(out)
+        return consolidate(_dedupe(out))
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -128,9 +129,16 @@ class TransferBuilder(Stage):
             "supplier": supplier, "recipient": recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
             "evidence": {"start": evidence[0], "end": evidence[1]},
-            "quantity": quantity(root) if root is not None and has_parse(root.doc) else None,
+            "quantity": self._quantity(weapon, root),
             "weapon_text": weapon.get("text"),
         }
+
+    @staticmethod
+    def _quantity(weapon: dict[str, Any], root: Token | None) -> int | None:
+        if root is None or not has_parse(root.doc):
+            return None
+        tokens = weapon.get("_tokens")
+        return quantity(root.doc[int(tokens[0])] if tokens else root)
 
     def _from_event(self, n: int, event: dict[str, Any], direction: Direction, weapon: dict[str, Any],
                     root: Token | None, index: MentionIndex) -> dict[str, Any]:
