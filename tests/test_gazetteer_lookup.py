@@ -109,3 +109,20 @@ def test_regions_table_is_well_formed() -> None:
 def test_distance() -> None:
     assert distance_km(48.91, 38.42, 48.91, 38.42) == 0.0
     assert 630 < distance_km(59.94, 30.31, 55.75, 37.62) < 640  # Saint Petersburg – Moscow
+
+
+def test_fuzzy_length_window_loses_no_match_and_answers_repeat_questions_from_memory() -> None:
+    from rapidfuzz import fuzz
+
+    g = small_gazetteer()
+    names = ["Lyssytchansk", "Lisitchansk", "Lysychanskk", "Sievierodonetsk", "Saint Petersbourgg"]
+    for name in names:
+        key = normalise_name(name)
+        # the window only drops keys whose length alone keeps them under the cutoff
+        every = [k for bucket in g._fuzzy_keys.get(key[0], {}).values() for k in bucket
+                 if fuzz.ratio(key, k) >= 86.0]
+        assert {e.name for e, _ in g.fuzzy(name)} >= {e.name for k in every for e in g.lookup(k)
+                                                     if e.resolution != CITY or e.population >= 10_000}
+    first = g.fuzzy("Lyssytchansk")
+    first.clear()  # callers get their own list: the remembered answer is not theirs to change
+    assert g.fuzzy("Lyssytchansk")

@@ -31,6 +31,7 @@ CITY, REGION, COUNTRY, AREA = 4, 3, 2, 1
 FUZZY_MIN_POPULATION = 10_000
 FUZZY_MIN_SCORE = 86.0
 FUZZY_MIN_LENGTH = 5
+FUZZY_CACHE_SIZE = 4096  # names whose fuzzy candidates are remembered (first in, first out)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Gazetteer:
                 if key:
                     self._keys.setdefault(key, []).append(row)
         self._cities = cities
+        self._fuzzy_cache: dict[tuple[str, int], list[tuple[GeoEntry, float]]] = {}
         self._iso3 = iso3 or {}
         self._capitals = capitals or {}
 
@@ -85,7 +87,21 @@ class Gazetteer:
         key = normalise_name(text)
         if len(key) < FUZZY_MIN_LENGTH:
             return []
-        keys = self._fuzzy_keys.get(key[0], [])
+        # an article names the same unknown place many times, and a news stream the same few hundred
+        cached = self._fuzzy_cache.get((key, limit))
+        if cached is None:
+            cached = self._fuzzy_search(key, limit)
+            if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
+                self._fuzzy_cache.pop(next(iter(self._fuzzy_cache)))
+            self._fuzzy_cache[(key, limit)] = cached
+        return list(cached)
+
+    def _fuzzy_search(self, key: str, limit: int) -> list[tuple[GeoEntry, float]]:
+        # fuzz.ratio cannot reach the cutoff across too great a length gap: 2·min/(a+b) bounds it
+        share = FUZZY_MIN_SCORE / 200.0
+        shortest, longest = math.ceil(len(key) * share / (1 - share)), math.floor(len(key) * (1 - share) / share)
+        by_length = self._fuzzy_keys.get(key[0], {})
+        keys = [k for n in range(shortest, longest + 1) for k in by_length.get(n, ())]
         found: list[tuple[GeoEntry, float]] = []
         for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,
                                                score_cutoff=FUZZY_MIN_SCORE):
@@ -113,17 +129,17 @@ class Gazetteer:
         _ = self._fuzzy_keys
 
     @cached_property
-    def _fuzzy_keys(self) -> dict[str, list[str]]:
-        """Keys worth a fuzzy match, bucketed by first letter (transliterations keep it)."""
+    def _fuzzy_keys(self) -> dict[str, dict[int, list[str]]]:
+        """Keys worth a fuzzy match, bucketed by first letter (transliterations keep it), then length."""
         keys = set(self._keys)
         if self._cities:
             c = self._cities
             keys.update(k for k, rows in c.keys.items()
                         if any(c.population[r] >= FUZZY_MIN_POPULATION for r in rows))
-        buckets: dict[str, list[str]] = {}
+        buckets: dict[str, dict[int, list[str]]] = {}
         for key in sorted(keys):
             if len(key) >= FUZZY_MIN_LENGTH:
-                buckets.setdefault(key[0], []).append(key)
+                buckets.setdefault(key[0], {}).setdefault(len(key), []).append(key)
         return buckets
 
 
