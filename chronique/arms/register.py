@@ -76,10 +76,13 @@ class CountryResolver:
 
 
 def actor_country_lookup() -> Callable[[str], str | None]:
-    """Country names → ISO3 with chronique's actor dictionary (loaded once, on first call)."""
-    from chronique.knowledge.actors import fold, load_actor_knowledge
+    """Country names → ISO3 with the country part of chronique's actor dictionary (names, CLDR
+    names, demonyms, capitals): the people and organisations are not needed and take seconds."""
+    from chronique.knowledge.actors import ActorKnowledge, fold
+    from chronique.knowledge.countries import add_countries
 
-    kb = load_actor_knowledge()
+    kb = ActorKnowledge()
+    add_countries(kb)
 
     def lookup(name: str) -> str | None:
         codes = [a.entry.code for a in kb.lookup(fold(name)) if a.entry.kind == "country" and a.entry.code]
