@@ -12,12 +12,15 @@ One pass over the tokens looks every token sequence up in the folded dictionary 
 * a role word joined to a country ("le président russe", "le patron de Minsk", "the British prime
   minister") gives the person who held that role on the article date, as one mention of the phrase;
 * capitalised runs that the exact scan missed are compared with people's names (rapidfuzz), so a
-  typo ("Vlaimir Poutine") still finds its person, with a lower score.
+  typo ("Vlaimir Poutine") still finds its person, with a lower score;
+* then chronique.nlp.anaphora adds the actors named indirectly: unknown people by their apposition
+  ("X, procureure de la CPI") and definite descriptions ("le royaume", "la secte") by their antecedent.
 
 Overlapping mentions: the longest wins. Private keys for later stages: ``_tokens`` [first, last+1],
 ``_head`` (syntactic head token), ``_metonymy`` (a country or capital standing for its government;
 also set on a role phrase built on a capital, with ``_metonymy_span`` = the capital's char span),
-``_role`` (a person's role), ``_code`` (the full code of an imported dictionary, "ARNGOV").
+``_role`` (a person's role), ``_code`` (the full code of an imported dictionary, "ARNGOV"),
+``_apposition`` / ``_anaphora`` + ``_antecedent`` (see chronique.nlp.anaphora).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
+from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indirect_knowledge, name_runs
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -64,27 +68,41 @@ class Candidate:
 class ActorTagger(Stage):
     factory = "chronique_actors_v1"
 
-    def __init__(self, lang: str, knowledge: ActorKnowledge | None = None) -> None:
+    def __init__(self, lang: str, knowledge: ActorKnowledge | None = None,
+                 indirect: IndirectKnowledge | None = None) -> None:
         super().__init__(lang)
         self.knowledge = knowledge
+        self.indirect = indirect  # None: no apposition nor anaphora
+        self._country_codes: frozenset[str] | None = None
 
     def bind(self, resources: Resources) -> None:
         self.knowledge = resources.actors
+        self.indirect = load_indirect_knowledge()
+        self._country_codes = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.knowledge is None:
             raise KnowledgeError("expected actor knowledge bound to the actors stage, found none",
                                  where="chronique_actors_v1")
         lang = doc._.ch_lang or self.lang
-        doc._.ch_actors = ActorFinder(doc, self.knowledge, lang, doc._.ch_published).find()
+        finder = ActorFinder(doc, self.knowledge, lang, doc._.ch_published, self.indirect)
+        actors = finder.find()
+        if self.indirect is not None:
+            if self._country_codes is None:
+                self._country_codes = frozenset(e.code for e in self.knowledge.entries()
+                                                if e.kind == "country" and e.code)
+            actors = finder.indirect(actors, self.indirect, self._country_codes)
+        doc._.ch_actors = actors
         return doc
 
 
 class ActorFinder:
     """The work of one document (kept apart from the stage so that it holds no per-doc state)."""
 
-    def __init__(self, doc: Doc, kb: ActorKnowledge, lang: str, date: str | None) -> None:
+    def __init__(self, doc: Doc, kb: ActorKnowledge, lang: str, date: str | None,
+                 indirect: IndirectKnowledge | None = None) -> None:
         self.doc, self.kb, self.lang, self.date = doc, kb, lang, date
+        self.titles = indirect.titles.get(lang) if indirect else None
         self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
 
@@ -164,9 +182,19 @@ class ActorFinder:
         for hit in by_what.get(SECTOR, []):
             candidates.extend(self._sector(hit, countries))
         person_starts = {h.start for h in by_what.get(NAME, []) if h.aliases[0].entry.kind == "person"}
+        if self.titles is not None:  # unknown names too: "le président russe, X" is X, not the holder
+            person_starts |= {start for start, _ in name_runs(self.doc, self.titles)}
         for hit in by_what.get(ROLE, []):
             candidates.extend(self._role(hit, countries, person_starts))
         return [self._finish(c) for c in self._longest(candidates) if c.record is not None]
+
+    def indirect(self, records: list[dict[str, Any]], knowledge: IndirectKnowledge,
+                 country_codes: frozenset[str]) -> list[dict[str, Any]]:
+        records = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes).add(records)
+        for r in records:  # "le royaume a décidé": a country that acts is its government
+            if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
+                r["sector"], r["_metonymy"] = "GOV", True
+        return records
 
     def _record(self, start: int, end: int, **fields: Any) -> dict[str, Any]:
         span = self.doc[start:end]
@@ -242,7 +270,8 @@ class ActorFinder:
             return []
         span = (min(hit.start, country.start), max(hit.end, country.end))
         is_capital = country.what == CAPITAL
-        if span[1] in person_starts or self._plural(hit) or not self.kb.people:
+        after = span[1] + 1 if span[1] < len(self.doc) and self.doc[span[1]].text == "," else span[1]
+        if span[1] in person_starts or after in person_starts or self._plural(hit) or not self.kb.people:
             # "le président russe Vladimir Poutine": the name says who; the adjective says which state
             return [self._country(country, sector=entry.sector, score=0.92, metonymy=is_capital)]
         holder = self.kb.people.holder(country.aliases[-1].entry.code or "", entry.role, self.date)
