@@ -41,6 +41,7 @@ def test_every_un_member_has_names_and_adjectives_in_both_languages(kb) -> None:
     ("Biélorussie", "BLR"), ("Belarus", "BLR"), ("Royaume-Uni", "GBR"), ("Corée du Nord", "PRK"),
     ("biélorusses", "BLR"), ("lituaniennes", "LTU"), ("polonais", "POL"), ("moscovites", "RUS"),
     ("Ukrainians", "UKR"), ("Otan", "NATO"), ("ONU", "UN"), ("UE", "EU"), ("G20", "G20"),
+    ("RASD", "ESH"), ("Sahrawi Arab Democratic Republic", "ESH"), ("sahraouis", "ESH"),
 ])
 def test_names_and_adjectives(kb, surface: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in codes(kb, surface)
