@@ -82,3 +82,82 @@ def test_praise_is_a_weak_trigger_because_louer_also_means_to_rent() -> None:
     [match] = load_event_lexicon("fr").match(["il", "louer", "le", "relation"], ["il", "loue", "la", "relation"],
                                               ["PRON", "VERB", "DET", "NOUN"])
     assert match.trigger.cameo == "051" and match.trigger.weak
+
+
+def _accuse_doc() -> Doc:
+    # "Les États-Unis accusent la Syrie d'être à l'origine de l'attaque ." (the parser's reading)
+    doc = _doc([("Les", "le", "DET", "det", 1), ("États-Unis", "États-Unis", "PROPN", "nsubj", 2),
+                ("accusent", "accuser", "VERB", "ROOT", 2), ("la", "le", "DET", "det", 4),
+                ("Syrie", "Syrie", "PROPN", "obj", 2), ("d'", "de", "ADP", "mark", 6),
+                ("être", "être", "AUX", "xcomp", 2), ("à", "à", "ADP", "case", 9), ("l'", "le", "DET", "det", 9),
+                ("origine", "origine", "NOUN", "obl:arg", 2), ("de", "de", "ADP", "case", 12),
+                ("l'", "le", "DET", "det", 12), ("attaque", "attaque", "NOUN", "nmod", 9),
+                (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_actors = [_mention(doc, "États-Unis", code="USA", sector="GOV", kind="country"),
+                       _mention(doc, "Syrie", code="SYR", sector="GOV", kind="country")]
+    return doc
+
+
+def test_an_attack_under_an_accusation_is_its_content_not_an_act() -> None:
+    assert _triples(_code(_accuse_doc())) == [("ACCUSE", "USA", "SYR")]
+
+
+def test_an_attack_under_a_denial_is_its_content_not_an_act() -> None:
+    # "La Russie dément toute implication dans l'attentat ."
+    doc = _doc([("La", "le", "DET", "det", 1), ("Russie", "Russie", "PROPN", "nsubj", 2),
+                ("dément", "démentir", "VERB", "ROOT", 2), ("toute", "tout", "DET", "det", 4),
+                ("implication", "implication", "NOUN", "obj", 2), ("dans", "dans", "ADP", "case", 7),
+                ("l'", "le", "DET", "det", 7), ("attentat", "attentat", "NOUN", "nmod", 4),
+                (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_actors = [_mention(doc, "Russie", code="RUS", sector="GOV", kind="country")]
+    assert {e["event"] for e in _code(doc)} == {"REJECT"}
+
+
+def test_a_condemned_attack_is_presupposed_and_keeps_its_own_parties() -> None:
+    # "L'Allemagne condamne l'attaque de la Turquie contre la Syrie ."
+    doc = _doc([("L'", "le", "DET", "det", 1), ("Allemagne", "Allemagne", "PROPN", "nsubj", 2),
+                ("condamne", "condamner", "VERB", "ROOT", 2), ("l'", "le", "DET", "det", 4),
+                ("attaque", "attaque", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 7),
+                ("la", "le", "DET", "det", 7), ("Turquie", "Turquie", "PROPN", "nmod", 4),
+                ("contre", "contre", "ADP", "case", 10), ("la", "le", "DET", "det", 10),
+                ("Syrie", "Syrie", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_actors = [_mention(doc, "Allemagne", code="DEU", sector="GOV", kind="country"),
+                       _mention(doc, "Turquie", code="TUR", sector="GOV", kind="country"),
+                       _mention(doc, "Syrie", code="SYR", sector="GOV", kind="country")]
+    triples = _triples(_code(doc))
+    assert ("ASSAULT", "TUR", "SYR") in triples
+    assert any(t[:2] == ("ACCUSE", "DEU") for t in triples)
+
+
+def test_a_cancelled_summit_is_a_rejection_not_a_meeting() -> None:
+    # "Le Japon annule le sommet avec la Chine ."
+    doc = _doc([("Le", "le", "DET", "det", 1), ("Japon", "Japon", "PROPN", "nsubj", 2),
+                ("annule", "annuler", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
+                ("sommet", "sommet", "NOUN", "obj", 2), ("avec", "avec", "ADP", "case", 7),
+                ("la", "le", "DET", "det", 7), ("Chine", "Chine", "PROPN", "nmod", 4),
+                (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_actors = [_mention(doc, "Japon", code="JPN", sector="GOV", kind="country"),
+                       _mention(doc, "Chine", code="CHN", sector="GOV", kind="country")]
+    events = _code(doc)
+    assert {e["event"] for e in events} == {"REJECT"}
+    assert events[0]["cameo"] == "125" and events[0]["actor"]["code"] == "JPN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Les États-Unis ont rappelé le personnel de leur ambassade à Cuba.", ("SANCTION", "USA", "CUB")),
+    ("L'armée syrienne a pilonné la ville d'Alep.", ("ASSAULT", "SYR", None)),
+    ("Le Japon a accusé la Corée du Nord d'être responsable du tir de missile.", ("ACCUSE", "JPN", "PRK")),
+    ("Le Hamas a revendiqué l'attentat contre Israël.", ("ASSAULT", None, "ISR")),
+])
+def test_new_families_on_real_parses(pipeline: Any, text: str, triple: tuple[str, str | None, str | None]) -> None:
+    found = [(e.event, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+             for e in pipeline.extract(text, lang="fr", published="2024-03-01").events]
+    assert any(all(want is None or want == got for want, got in zip(triple, t, strict=True)) for t in found), found
+    assert not any(t[0] in ("AID", "COERCE") for t in found)  # no look-alike reading slips in
+
+
+@pytest.mark.model
+def test_a_claim_with_soutenir_que_codes_no_support(pipeline: Any) -> None:
+    text = "La Russie soutient que ses troupes n'ont jamais franchi la frontière ukrainienne."
+    assert not [e for e in pipeline.extract(text, lang="fr", published="2024-03-01").events if e.event == "SUPPORT"]

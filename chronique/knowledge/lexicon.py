@@ -17,7 +17,10 @@ import yaml
 from chronique.errors import KnowledgeError
 
 # What an embedding trigger does with the act it governs ("demander d'aider" → a request of aid).
-EMBED_KINDS = ("request", "reject", "intent", "threaten")
+# "content": the governed act is only alleged, denied or called off ("accuser X d'être à l'origine
+# de l'attaque" is an accusation, not an attack): absorbed, the outer code unchanged. Factive verbs
+# ("condamner l'attaque") presuppose the act and do not take it.
+EMBED_KINDS = ("request", "reject", "intent", "threaten", "content")
 TARGET_KINDS = ("any", "place")
 MAX_GAP = 3  # tokens allowed between the words of a multi-word trigger
 
