@@ -91,13 +91,15 @@ events = Table(
     Column("modality", String(16), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("record", Text, nullable=False),  # the PLOVER event record (JSON), sources excluded
-    Index(None, "actor_code", "event", "date"),
-    Index(None, "actor_code", "date"),  # migration 0002
-    Index(None, "recipient_code", "date"),
-    Index(None, "event", "date"),
-    Index(None, "date"),
+    # Each filter's index ends with (date, id): the order of results, and covering for a full-text
+    # walk that reads only ids and dates (migration 0004 appended the id).
+    Index(None, "actor_code", "event", "date", "id"),
+    Index(None, "actor_code", "date", "id"),
+    Index(None, "recipient_code", "date", "id"),
+    Index(None, "event", "date", "id"),
+    Index(None, "date", "id"),
     Index(None, "cameo"),
-    Index(None, "country", "date"),
+    Index(None, "country", "date", "id"),
     Index(None, "article_id"),
 )
 
