@@ -105,6 +105,7 @@ class ActorFinder:
         self.titles = indirect.titles.get(lang) if indirect else None
         self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
+        self.capitals: list[tuple[int, str]] = []  # (token, country) of capitals named as places
 
     # -- dictionary scan --------------------------------------------------------------------------
     def scan(self) -> list[Hit]:
@@ -175,10 +176,14 @@ class ActorFinder:
         for hit in by_what.get(NAME, []):
             candidates.extend(self._name(hit))
         for hit in by_what.get(ADJECTIVE, []):
-            candidates.append(self._country(hit, sector=None, score=0.9))
+            candidates.append(self._demonym(hit))
         for hit in by_what.get(CAPITAL, []):
-            if self._metonymic(hit.start, hit.end) and not self._inside_bigger_name(hit):
+            if self._inside_bigger_name(hit):
+                continue
+            if self._metonymic(hit.start, hit.end):
                 candidates.append(self._country(hit, sector="GOV", score=0.85, metonymy=True))
+            elif hit.aliases[-1].entry.code:  # "à Damas": no actor, but it says where the story is
+                self.capitals.append((hit.start, hit.aliases[-1].entry.code or ""))
         for hit in by_what.get(SECTOR, []):
             candidates.extend(self._sector(hit, countries))
         person_starts = {h.start for h in by_what.get(NAME, []) if h.aliases[0].entry.kind == "person"}
@@ -190,7 +195,8 @@ class ActorFinder:
 
     def indirect(self, records: list[dict[str, Any]], knowledge: IndirectKnowledge,
                  country_codes: frozenset[str]) -> list[dict[str, Any]]:
-        records = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes).add(records)
+        records = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes,
+                                 self.capitals).add(records)
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
                 r["sector"], r["_metonymy"] = "GOV", True
@@ -245,6 +251,17 @@ class ActorFinder:
         if metonymy:
             fields["_metonymy"] = True
         return Candidate(start, end, self._record(start, end, **fields), score)
+
+    def _demonym(self, hit: Hit) -> Candidate:
+        """ "les drones russes": the country, marked ``_demonym`` (a party, not a place). A French
+        demonym written as a noun ("les Nord-Coréens", "des Maliens") is that state's people."""
+        candidate = self._country(hit, sector=None, score=0.9)
+        if candidate.record is not None:
+            candidate.record["_demonym"] = True
+            first = self.doc[hit.start]
+            if self.lang == "fr" and first.text[:1].isupper() and not first.is_sent_start:
+                candidate.record["sector"], candidate.record["kind"] = "CVL", "group"
+        return candidate
 
     def _sector(self, hit: Hit, countries: list[Hit]) -> list[Candidate]:
         entry = hit.aliases[-1].entry
