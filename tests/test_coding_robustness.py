@@ -153,3 +153,19 @@ def test_empty_document(lang: str) -> None:
     doc = Doc(spacy.blank(lang).vocab, words=[])
     doc._.ch_actors = []
     assert _coder(lang).code(doc) == []
+
+
+def test_a_cyclic_tree_terminates() -> None:
+    """A hand-made or corrupt parse may hold a cycle ("affirme" → "le" → "Mali" → "affirme"); the
+    role search must still end."""
+    rows = [("Il", "il", "PRON", "nsubj", 1), ("attaque", "attaquer", "VERB", "ccomp", 6),
+            ("le", "le", "DET", "det", 3), ("Niger", "Niger", "PROPN", "obj", 1), (",", ",", "PUNCT", "punct", 5),
+            ("affirme", "affirmer", "VERB", "ROOT", 6), ("le", "le", "DET", "det", 7),
+            ("Mali", "Mali", "PROPN", "nsubj", 5), (".", ".", "PUNCT", "punct", 5)]
+    doc = _doc(rows, {0})
+    assert [doc[i].head.i for i in (5, 6, 7)] == [6, 7, 5]  # the cycle is really there
+    doc._.ch_actors = [{"text": name, "start": doc.text.index(name), "end": doc.text.index(name) + len(name),
+                        "name": name, "code": code, "sector": "GOV", "kind": "country"}
+                       for name, code in (("Niger", "NER"), ("Mali", "MLI"))]
+    with line_budget(50_000):
+        _coder().code(doc)

@@ -46,6 +46,7 @@ class MentionIndex:
         self.actors += [{**a, "code": self._home_country(a) if a.get("sector") in DOMESTIC_SECTORS else None}
                         for a in mentions
                         if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
+        self.actors += self._metonymic_places(self.actors)
         self.actors += self._entities([a for a in self.actors])
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
@@ -64,6 +65,16 @@ class MentionIndex:
                 return str(min(near, key=lambda p: abs(int(p["start"]) - start))["country_code"])
         counts = Counter(str(p["country_code"]) for p in self.places if p.get("country_code"))
         return counts.most_common(1)[0][0] if counts else None
+
+    def _metonymic_places(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Places the geoparser read as standing for a government ("leur ambassadeur à Moscou")
+        that the actor stage left out, as that country's government."""
+        spans = [(int(a["start"]), int(a["end"])) for a in known]
+        return [{"text": p.get("text"), "start": p["start"], "end": p["end"], "name": p.get("name"),
+                 "code": p["country_code"], "sector": "GOV", "kind": "country", "_metonymy": True}
+                for p in self.places
+                if p.get("role") == "metonymy" and p.get("country_code")
+                and not any(s < int(p["end"]) and int(p["start"]) < e for s, e in spans)]
 
     def _entities(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Named entities of an actor type that overlap no actor mention, as uncoded actors."""
@@ -97,6 +108,7 @@ class MentionIndex:
         """Actors in ``token``'s phrase, nearest first, without entering nested clauses."""
         found: list[dict[str, Any]] = []
         seen: set[int] = set()
+        visited = {token.i}  # a hand-made or corrupt tree may hold a cycle: visit each token once
         queue = [token]
         while queue and len(found) < limit:
             tok = queue.pop(0)
@@ -104,7 +116,10 @@ class MentionIndex:
             if n is not None and n not in seen:
                 seen.add(n)
                 found.append(self.actors[n])
-            queue.extend(c for c in tok.children if c.dep_ not in CLAUSAL or c.dep_ == "conj")
+            for c in tok.children:
+                if c.i not in visited and (c.dep_ not in CLAUSAL or c.dep_ == "conj"):
+                    visited.add(c.i)
+                    queue.append(c)
         return found
 
     def place_under(self, token: Token) -> dict[str, Any] | None:

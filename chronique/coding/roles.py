@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.knowledge.lexicon import EventLexicon, Trigger
@@ -27,10 +27,18 @@ RECIPIENT_CASES = frozenset({"à", "au", "aux", "contre", "avec", "envers", "ver
                              "to", "against", "with", "on", "toward", "towards", "into", "at", "from", "of"})
 LOCATIVE_CASES = frozenset({"dans", "en", "in", "at", "inside"})
 SOURCE_CASES_NOUN = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
+AGENT_CASES = frozenset({"par", "by"})
+# Cases that name whom an act is aimed at, when the parser hangs them on the verb above the act
+# noun ("a ordonné une frappe sur X", "mené une opération contre X").
+AIMED_CASES = frozenset({"contre", "envers", "sur", "against", "on", "toward", "towards"})
 PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
 PERSON_PRONOUNS = frozenset({"il", "he", "she", "him", "his", "her", "je", "i"})
 EUPHONIC = frozenset({"-t", "t", "-t-"})  # "a-t-il": the t is not a subject
+# Object pronouns whose antecedent is the last party named before them, other than the source.
+OBJECT_CLITICS = frozenset({"le", "la", "l'", "les", "lui", "leur", "him", "her", "them"})
+# "à Tombouctou", "en Afghanistan": a place named after these says where, not to whom
+WHERE_CASES = LOCATIVE_CASES | {"à", "au", "aux"}
 
 
 @dataclass
@@ -89,7 +97,7 @@ class RoleFinder:
         if pronoun is None:
             return []
         speaker = self.speaker_of(pronoun)
-        if speaker is not None:
+        if speaker is not None and int(speaker["start"]) < pronoun.idx:  # "X said he …", not "he …, X said"
             return [speaker]
         return self.antecedent(pronoun)
 
@@ -108,6 +116,15 @@ class RoleFinder:
                     return back[0] if back else None
                 return None
         return None
+
+    def _clitic_antecedent(self, tok: Token, taken: set[str]) -> list[dict[str, Any]]:
+        """An object pronoun ("il le met en garde", "warned them") stands for the last actor named
+        before it that is not the source."""
+        if tok.pos_ != "PRON" or tok.lower_ not in OBJECT_CLITICS or tok.dep_ not in OBJECT:
+            return []
+        before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx
+                  and a.get("code") and party_key(a) not in taken]
+        return before[-1:]
 
     def antecedent(self, tok: Token) -> list[dict[str, Any]]:
         """The last compatible subject actor before ``tok`` (within reach), else the last actor.
@@ -138,14 +155,16 @@ class RoleFinder:
             if agents or any(c.dep_ in PASSIVE_SUBJECT for c in verb.children):
                 # a named agent that is no actor ("par le ministère") leaves the source unknown
                 return [a for c in agents for a in self.resolve(c)], bool(agents), False
+        shared = SUBJECT  # "X a été prévenu et a réussi à …": a conjunct shares even a passive subject
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ in SUBJECT and c.lower_ not in EUPHONIC), None)
+            subj = next((c for c in verb.children if c.dep_ in shared and c.lower_ not in EUPHONIC), None)
             if subj is not None:
                 if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
                     return self.resolve(verb.head), True, passive
                 return self.resolve(subj), True, passive
             if verb.dep_ not in INHERITS or is_root(verb):
                 break
+            shared = SUBJECT | PASSIVE_SUBJECT if verb.dep_ == "conj" else SUBJECT
             verb = verb.head
         return [], False, False
 
@@ -153,6 +172,8 @@ class RoleFinder:
         roles = Roles()
         if head.pos_ in ("NOUN", "PROPN"):
             self._noun_roles(head, roles)
+        elif self._bare_participle(head):  # "des diplomates accusés d'espionnage"
+            self._participle_roles(head, roles)
         else:
             actors, parsed, patient = self.subject_or_patient(head)
             if patient:  # "les avions pourraient être modernisés": the subject undergoes the act
@@ -162,7 +183,7 @@ class RoleFinder:
                 roles.source_parsed = bool(roles.sources)
             else:
                 roles.sources, roles.source_parsed = actors, parsed
-            passive_targets = [a for c in head.children if c.dep_ in PASSIVE_SUBJECT for a in self.resolve(c)]
+            passive_targets = [a for c in self._subjects(head) for a in self.resolve(c)]
             if is_passive(head) and passive_targets:
                 roles.targets, roles.target_parsed = passive_targets, True
             for c in head.children:  # "Kharkiv a été prise": the place undergoes the act
@@ -173,6 +194,32 @@ class RoleFinder:
             roles.sources, roles.targets = roles.targets, roles.sources
         return roles
 
+    @staticmethod
+    def _subjects(verb: Token) -> list[Token]:
+        """Subjects of ``verb``, passive first, and those the parser hung on its auxiliary ("la
+        proposition a été rejetée" parsed with "proposition" under "a")."""
+        own = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        hung = [g for aux in verb.children if aux.dep_.startswith("aux")
+                for g in aux.children if g.dep_ in SUBJECT | PASSIVE_SUBJECT]
+        return own + hung
+
+    @staticmethod
+    def _bare_participle(verb: Token) -> bool:
+        """A past participle qualifying a noun with no agent: the noun undergoes the act."""
+        morph = str(verb.morph)
+        return ("VerbForm=Part" in morph and "Tense=Past" in morph and verb.dep_ in ("acl", "amod")
+                and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in AGENT for c in _args(verb)))
+
+    def _participle_roles(self, verb: Token, roles: Roles) -> None:
+        """The qualified noun is the target; the doer is unsaid, so the subject of the clause the
+        noun belongs to is taken, as a guess ("X a expulsé des diplomates accusés d'espionnage")."""
+        noun = verb.head
+        roles.targets = self.resolve(noun)
+        roles.target_parsed = bool(roles.targets)
+        taken = {party_key(a) for a in roles.targets}
+        if not is_root(noun) and noun.dep_ in OBJECT | OBLIQUE:
+            roles.sources = [a for a in self.subject(noun.head)[0] if party_key(a) not in taken]
+
     def _locative_doer(self, verb: Token, taken: set[str]) -> list[dict[str, Any]]:
         """Actors of a locative oblique of an agentless passive ("repaired in German workshops")."""
         for c in _args(verb):
@@ -182,17 +229,36 @@ class RoleFinder:
                     return found
         return []
 
-    def _noun_roles(self, noun: Token, roles: Roles) -> None:
+    def _noun_sources(self, noun: Token) -> list[dict[str, Any]]:
+        """Who does the act a noun names: its agent ("par X"), possessor or adjective ("l'offensive
+        russe"), else its "de" complement."""
+        sources: list[dict[str, Any]] = []
         for c in noun.children:
             if c.dep_ in ("det", "poss", "nmod:poss") and ("Poss=Yes" in str(c.morph) or c.dep_ != "det"):
-                roles.sources = self.resolve(noun) or self.resolve(c)
-            elif c.dep_ in ("amod", "compound", "nmod", "prep", "pobj") and not roles.sources:
+                # "son soutien au gouvernement X": the possessor acts, not the noun's complement
+                own = self.index.actor(noun)
+                sources = [own] if own is not None else self.resolve(c)
+            elif c.dep_ in ("amod", "compound", "nmod", "prep", "pobj") and not sources:
                 if c.dep_ in ("nmod", "prep") and _case(c) not in SOURCE_CASES_NOUN and c.dep_ != "prep":
                     continue
                 if c.dep_ == "prep" and c.lower_ not in ("of", "by"):
                     continue
-                roles.sources = [a for a in self.resolve(c)]
+                sources = self.resolve(c)
+        agents = [a for c in _args(noun) if c.dep_ not in ("det", "case") and _case(c) in AGENT_CASES
+                  for a in self.resolve(c)]
+        return agents or sources  # "l'exécution par les rebelles": the agent acts
+
+    def _is_act(self, tok: Token) -> bool:
+        """A noun that names an act of the lexicon ("l'invasion", "la proposition")."""
+        return tok.pos_ == "NOUN" and bool(self.lexicon.match([tok.lemma_.lower()], [tok.lower_], [tok.pos_], tok.i))
+
+    def _noun_roles(self, noun: Token, roles: Roles) -> None:
+        roles.sources = self._noun_sources(noun)
         roles.source_parsed = bool(roles.sources)
+        verb_args = self._verb_args_after(noun)
+        if not roles.sources:  # "a fait état de l'exécution, par les rebelles, de …"
+            roles.sources = [a for c in verb_args if _case(c) in AGENT_CASES for a in self.resolve(c)]
+            roles.source_parsed = bool(roles.sources)
         if not roles.sources and not is_root(noun) and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
             roles.sources, roles.source_parsed = self.subject(noun.head)
         if noun.dep_ in SUBJECT and not is_root(noun):  # "l'offensive se poursuit en Ukraine"
@@ -200,6 +266,19 @@ class RoleFinder:
                 if c.dep_ in OBJECT | OBLIQUE and roles.target_place is None:
                     roles.target_place = self.index.place_under(c)
         self._objects(noun, roles, nominal=True)
+        if not roles.targets:
+            taken = {party_key(a) for a in roles.sources}
+            roles.targets = [a for c in verb_args if _case(c) in AIMED_CASES for a in self.resolve(c)
+                             if party_key(a) not in taken]
+            roles.target_parsed = roles.target_parsed or bool(roles.targets)
+
+    def _verb_args_after(self, noun: Token) -> list[Token]:
+        """Arguments of the active verb an act noun depends on that follow the noun: the parser often
+        hangs the act's own complements there."""
+        verb = noun.head
+        if is_root(noun) or verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+            return []
+        return [c for c in _args(verb) if c.i > noun.i and c.dep_ in OBLIQUE | {"obl:arg", "obl:mod", "obl"}]
 
     def _objects(self, head: Token, roles: Roles, nominal: bool = False) -> None:
         taken = {party_key(a) for a in roles.sources}
@@ -216,7 +295,97 @@ class RoleFinder:
             is_obl = c.dep_ in OBLIQUE and case in RECIPIENT_CASES
             if not (is_obj or is_obl):
                 continue
-            for actor in self.resolve(c):
+            # an act aimed at another act aims at whoever does it ("condamner l'offensive russe")
+            doers = self._noun_sources(c) if self._is_act(c) else []
+            for actor in doers or self.resolve(c) or self._clitic_antecedent(c, taken):
                 if party_key(actor) not in taken or not roles.sources:
                     roles.targets.append(actor)
                     roles.target_parsed = True
+
+
+def _span_head(doc: Doc, first: int, end: int) -> Token:
+    """The token of ``doc[first:end]`` whose head lies outside it (the phrase's syntactic head)."""
+    for tok in doc[first:end]:
+        if not first <= tok.head.i < end or is_root(tok):
+            return tok
+    return doc[first]
+
+
+def _governed(head: Token, tok: Token) -> bool:
+    """``tok`` lies in a clause ``head`` governs; a clause set beside it (after a colon, a
+    semicolon) or coordinated with it is not governed."""
+    cur = tok
+    for _ in range(len(tok.doc)):  # bounded: a corrupt tree may hold a cycle
+        if is_root(cur) or cur.i == head.i:
+            break
+        if cur.dep_ in ("parataxis", "conj"):
+            return False
+        cur = cur.head
+    return cur.i == head.i
+
+
+class TargetFallback:
+    """The recipient when the parse names none: the nearest coded actor on the object side of the
+    trigger, inside the trigger's clause first, else in the rest of the sentence.
+
+    Skipped on the way: the source itself, a place named as a location ("en Afghanistan"), and the
+    subject of another verb (the actor of a different act).
+    """
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+
+    def find(self, head: Token, after: int, sources: list[dict[str, Any]],
+             sent: Span) -> tuple[list[dict[str, Any]], bool]:
+        """(targets, found inside the clause); ``after`` is the token index past the trigger."""
+        taken = {party_key(a) for a in sources}
+        candidates = [a for a in self.index.actors_in(after, sent.end)
+                      if a.get("code") and party_key(a) not in taken and not self._acts_elsewhere(a, head)]
+        if not candidates:
+            return [], False
+        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+        clause = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
+        # nearest first, but a party named as such before a country named as the place of the act
+        ranked = sorted(candidates, key=lambda a: (self._first_token(a) not in clause, self._located(a)))
+        chosen = ranked[0]
+        return self._with_conjuncts([chosen, *(a for a in candidates if a is not chosen)], head.doc), \
+            self._first_token(chosen) in clause
+
+    def _first_token(self, actor: dict[str, Any]) -> int:
+        tokens = actor.get("_tokens")
+        if tokens:
+            return int(tokens[0])
+        span = self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+        return span.start if span is not None else -1
+
+    def _span(self, actor: dict[str, Any]) -> Span | None:
+        return self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+
+    def _acts_elsewhere(self, actor: dict[str, Any], trigger: Token) -> bool:
+        """The subject or agent of a verb outside the trigger's reach acts in its own event ("X attacked
+        Y and Z retaliated"); the subject of a clause the trigger governs is its addressee ("demanded
+        that Z …")."""
+        span = self._span(actor)
+        if span is None:
+            return True
+        top = _span_head(self.index.doc, span.start, span.end)
+        if top.dep_ not in SUBJECT | PASSIVE_SUBJECT | AGENT or top.head.i == trigger.i:
+            return False
+        return not _governed(trigger, top.head)
+
+    def _located(self, actor: dict[str, Any]) -> bool:
+        """A country named as where the act happens ("in Montenegro"), not as a party to it."""
+        span = self._span(actor)
+        if span is None or actor.get("_metonymy"):
+            return False
+        top = _span_head(self.index.doc, span.start, span.end)
+        return any(i in self.index.place_at for i in range(span.start, span.end)) and _case(top) in WHERE_CASES
+
+    def _with_conjuncts(self, after: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+        """The first actor and those coordinated with it ("lituaniens et polonais")."""
+        first = after[0]
+        span = doc.char_span(int(first["start"]), int(first["end"]), alignment_mode="expand")
+        if span is None:
+            return [first]
+        conj = {t.i for tok in span for t in tok.conjuncts}
+        return [first] + [a for a in after[1:] if self._first_token(a) in conj]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import modality
 from chronique.coding.protocol import CODER_VERSION
-from chronique.coding.roles import RoleFinder, Roles
+from chronique.coding.roles import RoleFinder, Roles, TargetFallback
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 from chronique.nlp.places import event_location
@@ -69,10 +69,16 @@ def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[in
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "nmod", "obl:arg", "acl", "prep", "pobj", "advcl"})
 
 
-def _governs(head: Token, other: Token, depth: int = 3) -> bool:
+# An alleged, denied or called-off act sits deeper ("accuser X d'être à l'origine de l'attaque"):
+# its content may hang on an oblique of a copula or an infinitive.
+CONTENT_DEPS = EMBEDDING_DEPS | {"obl", "obl:mod", "cop", "pcomp", "acl:relcl", "relcl"}
+CONTENT = "content"
+
+
+def _governs(head: Token, other: Token, depth: int = 3, deps: frozenset[str] = EMBEDDING_DEPS) -> bool:
     cur = other
     for _ in range(depth):
-        if cur.dep_ not in EMBEDDING_DEPS or is_root(cur):
+        if cur.dep_ not in deps or is_root(cur):
             return False
         cur = cur.head
         if cur.i == head.i:
@@ -91,16 +97,6 @@ def _sentence_bounds(sent: Span) -> tuple[int, int]:
     return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else (sent.start_char, sent.end_char)
 
 
-def _with_conjuncts(after: list[dict[str, Any]], doc: Doc, index: MentionIndex) -> list[dict[str, Any]]:
-    """The first actor after the trigger and those coordinated with it ("lituaniens et polonais")."""
-    first = after[0]
-    span = doc.char_span(int(first["start"]), int(first["end"]), alignment_mode="expand")
-    if span is None:
-        return [first]
-    conj = {t.i for tok in span for t in tok.conjuncts}
-    return [first] + [a for a in after[1:] if any(index.actor_at.get(i) == index.actors.index(a) for i in conj)]
-
-
 class RuleCoder:
     name = "rules"
 
@@ -113,13 +109,14 @@ class RuleCoder:
         if not index.actors:
             return []  # no actor, no event: nothing is invented
         finder = RoleFinder(index, self.lexicon)
+        fallback = TargetFallback(index)
         events: list[dict[str, Any]] = []
         for seq, sent in enumerate(doc.sents, start=1):
             toks = list(sent)
             matches = self.lexicon.match([t.lemma_.lower() for t in toks], [t.lower_ for t in toks],
                                          [t.pos_ for t in toks], offset=sent.start)
             if matches:
-                events.extend(self._code_sentence(doc, sent, seq, matches, index, finder))
+                events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
         return _dedupe(events)
 
     def _embeddings(self, doc: Doc, matches: list[TriggerMatch]) -> tuple[set[int], dict[int, TriggerMatch]]:
@@ -131,20 +128,23 @@ class RuleCoder:
             if not m.trigger.embeds and not protest:
                 continue
             head = doc[m.tokens[0]]
+            content = m.trigger.embeds == CONTENT
+            depth, deps = (4, CONTENT_DEPS) if content else (3, EMBEDDING_DEPS)
             for other in matches:
-                if other is m or not any(_governs(head, doc[t]) for t in other.tokens):
+                if other is m or not any(_governs(head, doc[t], depth, deps) for t in other.tokens):
                     continue
                 if protest:  # "rallied to demand reforms": the demand is the protest's aim
                     if other.trigger.cameo[:2] in AIM_ROOTS:
                         absorbed.add(other.tokens[0])
                     continue
                 absorbed.add(other.tokens[0])  # "refused to commit to aid": the outer act codes
-                if not other.trigger.embeds:
+                if not other.trigger.embeds and not content:  # an alleged act leaves the code as is
                     refines.setdefault(head.i, other)
         return absorbed, refines
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
-                       index: MentionIndex, finder: RoleFinder) -> list[dict[str, Any]]:
+                       index: MentionIndex, finder: RoleFinder,
+                       fallback: TargetFallback) -> list[dict[str, Any]]:
         absorbed, refines = self._embeddings(doc, matches)
         out: list[dict[str, Any]] = []
         # per sentence, not per trigger: a long sentence full of triggers stays linear
@@ -163,7 +163,7 @@ class RuleCoder:
             roles = finder.find(head, trig)
             if trig.target == "place" and not roles.place_object:
                 continue
-            confidence = self._fallbacks(roles, head, sent, index, trig.weak)
+            confidence = self._fallback_source(roles, head, sent, index, trig.weak)
             if not roles.sources:
                 continue
             code = self._code(trig.cameo, refines.get(head.i), trig.embeds)
@@ -204,11 +204,9 @@ class RuleCoder:
             if mod == "reported" and speaker is not None and any(
                     party_key(s) == party_key(speaker) for s in roles.sources):
                 mod = "asserted"  # the speaker states their own act
-            if event in TERRITORIAL and not roles.targets and roles.target_place and roles.target_place.get(
-                    "country_code"):
-                place = roles.target_place
-                roles.targets = [{"code": place["country_code"], "sector": None, "text": None, "start": None,
-                                  "end": None}]
+            if not roles.targets:
+                confidence = self._fallback_target(roles, event, head, max(m.tokens) + 1, sent, fallback,
+                                                   trig.weak, confidence)
             date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"))
             base = {
                 "date": date, "date_precision": precision, "event": event, "mode": mode or "",
@@ -241,22 +239,38 @@ class RuleCoder:
             return "threaten"
         return None
 
-    def _fallbacks(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool) -> float:
-        """Fill missing roles from the nearest mentions in the sentence; return the confidence."""
+    def _fallback_source(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool) -> float:
+        """Fill a missing source from the nearest mention in the sentence; return the confidence.
+
+        A role read from the parse is worth more than one taken by proximity.
+        """
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
         if not roles.sources and not weak and not roles.source_parsed:
             taken = {party_key(a) for a in roles.targets}
             before = [a for a in index.actors_in(sent.start, head.i) if party_key(a) not in taken]
             after = [a for a in index.actors_in(head.i + 1, sent.end) if party_key(a) not in taken]
-            pick = before[-1:] or after[:1]
-            roles.sources = pick
-        if not roles.targets and roles.sources:
-            codes = {party_key(a) for a in roles.sources}
-            after = [a for a in index.actors_in(head.i + 1, sent.end) if party_key(a) not in codes]
-            if after and not weak:
-                roles.targets = _with_conjuncts(after, head.doc, index)
-                confidence -= 0.05
+            roles.sources = before[-1:] or after[:1]
         return max(0.1, min(0.95, confidence))
+
+    def _fallback_target(self, roles: Roles, event: str, head: Token, after: int, sent: Span,
+                         fallback: TargetFallback, weak: bool, confidence: float) -> float:
+        """Fill a missing target; return the confidence, lowered by how far the guess reaches.
+
+        An attack or seizure "en Ukraine" with no party named targets the place's country; else the
+        nearest coded actor after the trigger, in its clause (a weak trigger looks no further) or
+        in the rest of the sentence.
+        """
+        place = roles.target_place
+        if event in TERRITORIAL and place and place.get("country_code"):
+            roles.targets = [{"code": place["country_code"], "sector": None, "text": None, "start": None,
+                              "end": None}]
+            return confidence
+        targets, in_clause = fallback.find(head, after, roles.sources, sent)
+        if targets and (in_clause or not weak):
+            roles.targets = targets
+            return max(0.1, confidence - (0.05 if in_clause else 0.1))
+        # a record with no recipient is no surer than one whose recipient is a guess
+        return max(0.1, confidence - 0.1)
 
     def _code(self, cameo: str, inner: TriggerMatch | None, kind: str | None) -> str:
         if inner is None or kind is None:
