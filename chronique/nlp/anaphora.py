@@ -10,15 +10,9 @@
   ``WINDOW`` before it) gives its code. The mention keeps the description's own offsets, has a
   lower score and ``_anaphora`` (with ``_antecedent`` = the antecedent's char span), so later
   stages know it is inferred. No compatible antecedent: no mention (nothing is invented).
-* The country in focus: a bare sector noun still uncoded ("les rebelles", "l'armée", "the
-  authorities"; data: focus_words.csv) takes the code of the same-sector group named just before
-  ("l'armée malienne … l'armée"), else of the country the story is located in: the countries
-  mentioned in its sentence and the ``WINDOW`` before it (a place after "au/en/à/in" counts most),
-  plus each country's share of the article. No clear winner: no code (a wrong code is worse than
-  none). Marked ``_focus``, lower score. A noun qualified as another party ("le gouvernement
-  tibétain en exil", "Kurdish rebels"; data: other_parties.csv) takes neither focus nor antecedent.
+* The country in focus of a bare sector noun ("les rebelles", "the authorities"): chronique.nlp.focus.
 
-Both read only the records the scan produced and the Doc; the knowledge comes in built.
+All read only the records the scan produced and the Doc; the knowledge comes in built.
 """
 
 from __future__ import annotations
@@ -31,8 +25,8 @@ from spacy.tokens import Doc, Span
 
 from chronique.knowledge.actors import fold
 from chronique.knowledge.datafiles import read_data_csv, split_forms
+from chronique.nlp.focus import WINDOW, CountryInFocus, overlaps
 
-WINDOW = 3  # sentences before the description's own
 ANAPHORA_SCORE = 0.6  # times the antecedent's score
 APPOSITION_SCORE = 0.7
 MAX_PHRASE = 8  # tokens between a title and the country/organisation that qualifies it
@@ -47,12 +41,6 @@ COMPLEMENT = frozenset({"de", "d'", "du", "des", "of"})  # "le groupe de travail
 HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr."})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
-FOCUS_SCORE = 0.5
-LOCATIVE = frozenset({"au", "aux", "en", "a", "dans", "in", "inside", "across", "throughout"})
-LOCATIVE_WEIGHT, COUNTRY_WEIGHT, PARTY_WEIGHT = 2.0, 1.0, 0.5  # a place locates; a party only takes part
-EARLIER_WEIGHT = 0.5  # a mention in the sentences before counts half one in the mention's own
-FOCUS_MARGIN = 1.5  # the winner must outweigh the runner-up by this factor
-MODIFIER_DEPS = frozenset({"compound", "amod"})  # "police station", "military operations"
 
 
 @dataclass(frozen=True)
@@ -133,7 +121,7 @@ def _strip_honorific(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class IndirectActors:
+class IndirectActors(CountryInFocus):
     """The indirect mentions of one document, from the records the dictionary scan produced."""
 
     def __init__(self, doc: Doc, folded: list[str], lang: str, knowledge: IndirectKnowledge,
@@ -161,7 +149,7 @@ class IndirectActors:
         runs = name_runs(self.doc, self.titles)
         named = {i for start, end in runs for i in range(start, end)}
         for start, end in runs:
-            if any(r.get("code") and _overlaps(r, start, end) for r in records):
+            if any(r.get("code") and overlaps(r, start, end) for r in records):
                 continue  # a name the knowledge base knows
             found = self._title_before(start, owners, named) or self._title_after(end, owners)
             if found is not None:
@@ -240,7 +228,7 @@ class IndirectActors:
                 continue
             if not self._closed(end, description) or self._other_party(i + 1, end):
                 continue
-            if any(r.get("code") and _overlaps(r, i + 1, end) for r in records):
+            if any(r.get("code") and overlaps(r, i + 1, end) for r in records):
                 continue
             antecedent = self._antecedent(records, i, description)
             if antecedent is not None:
@@ -307,113 +295,8 @@ class IndirectActors:
                 "_head": self._head(span), "_anaphora": True,
                 "_antecedent": [antecedent["start"], antecedent["end"]]}
 
-    # -- the country in focus ---------------------------------------------------------------------
-    def focus(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if not self.focus_words:
-            return []
-        evidence = self._evidence(records)
-        article: dict[str, float] = {}
-        for _, _, code, weight in evidence:
-            article[code] = article.get(code, 0.0) + weight
-        out: list[dict[str, Any]] = []
-        i = 0
-        while i < len(self.doc):
-            match = self._focus_word(i)
-            if match is None or not self._bare(i, match[0], records):
-                i += 1
-                continue
-            end, sector = match
-            found = self._same_sector(records, i, sector) or self._country_in_focus(evidence, article, i)
-            if found is not None:
-                out.append(self._focused(i, end, sector, found, records))
-            i = end
-        return out
-
-    def _focus_word(self, start: int) -> tuple[int, str] | None:
-        key, found = "", None
-        for j in range(start, min(len(self.doc), start + self.max_tokens)):
-            key = f"{key} {self.folded[j]}" if key else self.folded[j]
-            if key in self.focus_words:
-                found = (j + 1, self.focus_words[key])
-        return found
-
-    def _bare(self, start: int, end: int, records: list[dict[str, Any]]) -> bool:
-        """A sector noun with nothing that says whose it is: no country or name attached, not inside
-        a name ("la Police nationale"), not a modifier ("police station"), not another party's."""
-        doc = self.doc
-        if any(r.get("code") and _overlaps(r, start, end) for r in records):
-            return False
-        if doc[start].text[:1].isupper() and not doc[start].is_sent_start and start > 0:
-            return False
-        if self.parsed and doc[end - 1].dep_ in MODIFIER_DEPS:
-            return False
-        if self._other_party(start, end):
-            return False
+    def _closed_noun_phrase(self, end: int) -> bool:
         return self._closed(end, Description(ARMED_GROUP, None))
-
-    def _other_party(self, start: int, end: int) -> bool:
-        """ "le gouvernement tibétain en exil", "les forces étrangères", "Kurdish rebels"."""
-        if start > 0 and self.folded[start - 1] in self.other_parties:
-            return True
-        key = ""
-        for j in range(end, min(len(self.doc), end + 3)):
-            key = f"{key} {self.folded[j]}" if key else self.folded[j]
-            if key in self.other_parties:
-                return True
-        return False
-
-    def _evidence(self, records: list[dict[str, Any]]) -> list[tuple[int, int, str, float]]:
-        """(token, sentence, country code, weight) of each mention that ties the story to a country."""
-        out = []
-        for r in records:
-            code = r.get("code")
-            if not code or code not in self.country_codes or r.get("_focus"):
-                continue
-            start = r["_tokens"][0]
-            if r.get("kind") == "country" and not r.get("_anaphora") and not r.get("_demonym"):
-                weight = LOCATIVE_WEIGHT if self._locative(start) else COUNTRY_WEIGHT  # "au Mali", "le Mali"
-            else:
-                weight = PARTY_WEIGHT
-            out.append((start, self.sentence[start], code, weight))
-        for start, code in self.capitals:
-            if code in self.country_codes:
-                weight = LOCATIVE_WEIGHT if self._locative(start) else COUNTRY_WEIGHT
-                out.append((start, self.sentence[start], code, weight))
-        return out
-
-    def _locative(self, start: int) -> bool:
-        k = start - 1
-        if k > 0 and self.folded[k] in ("le", "la", "les", "l'", "the"):
-            k -= 1
-        return k >= 0 and self.folded[k] in LOCATIVE
-
-    def _same_sector(self, records: list[dict[str, Any]], at: int, sector: str) -> str | None:
-        """ "l'armée malienne … l'armée": the same sector coded shortly before, if only one country."""
-        first = self.sentence[at] - WINDOW
-        codes = {r["code"] for r in records if r.get("code") in self.country_codes and r.get("sector") == sector
-                 and r.get("kind") == "group" and not r.get("_focus")
-                 and r["_tokens"][0] < at and self.sentence[r["_tokens"][0]] >= first}
-        return codes.pop() if len(codes) == 1 else None
-
-    def _country_in_focus(self, evidence: list[tuple[int, int, str, float]], article: dict[str, float],
-                          at: int) -> str | None:
-        here, total = self.sentence[at], sum(article.values())
-        if not total:
-            return None
-        scores = {code: weight / total for code, weight in article.items()}
-        for _, sentence, code, weight in evidence:
-            if here - WINDOW <= sentence <= here:
-                scores[code] += weight * (1.0 if sentence == here else EARLIER_WEIGHT)
-        ranked = sorted(scores.items(), key=lambda cw: -cw[1])
-        best, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0.0)
-        return ranked[0][0] if best >= FOCUS_MARGIN * runner_up else None
-
-    def _focused(self, start: int, end: int, sector: str, code: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-        span = self.doc[start:end]
-        name = next((r.get("name") for r in records if r.get("code") == code and r.get("kind") == "country"), code)
-        return {"text": span.text, "start": span.start_char, "end": span.end_char, "name": name or code,
-                "code": code, "sector": sector, "kind": "group", "wikidata": None, "score": FOCUS_SCORE,
-                "_tokens": [start, end], "_head": self._head(span), "_focus": True}
 
     # -- helpers ----------------------------------------------------------------------------------
     def _is_name(self, record: dict[str, Any]) -> bool:
@@ -439,10 +322,6 @@ class IndirectActors:
         """New mentions replace the uncoded mentions they overlap ("les djihadistes" → the group)."""
         if not new:
             return records
-        kept = [r for r in records if r.get("code") or not any(_overlaps(r, *n["_tokens"]) for n in new)]
+        kept = [r for r in records if r.get("code") or not any(overlaps(r, *n["_tokens"]) for n in new)]
         return sorted(kept + new, key=lambda r: r["_tokens"][0])
 
-
-def _overlaps(record: dict[str, Any], start: int, end: int) -> bool:
-    first, last = record["_tokens"]
-    return bool(first < end and start < last)
