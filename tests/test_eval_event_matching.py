@@ -48,3 +48,12 @@ def test_dyad_ignores_the_type() -> None:
     gold = [_gold("ACCUSE", "USA", "RUS")]
     counts, _, _ = _match_article(gold, [_event(1, "SANCTION", "USA", "RUS")], co_parties=False, dyad=True)
     assert counts.tp == 1
+
+
+def test_dates_of_reduced_precision() -> None:
+    from chronique.eval.events import same_date
+
+    assert same_date("2016-12-29", "2016-12") and same_date("2016-12-29", "2016-12-29")
+    assert same_date("2018-03-12", "2018-W11") and same_date("2018-03-18", "2018-W11")
+    assert not same_date("2018-03-19", "2018-W11") and not same_date("2016-11-29", "2016-12")
+    assert not same_date(None, "2016") and not same_date("2016", None)

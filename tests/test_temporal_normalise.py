@@ -35,6 +35,13 @@ def _one(text: str, lang: str, published: str | None = SUNDAY) -> Timex:
         ("Le défilé du 14 juillet 2021 a été annulé.", "14 juillet 2021", "2021-07-14", "DATE"),
         ("Les troupes sont rentrées l'été dernier.", "l'été dernier", "2021-SU", "DATE"),
         ("La séance est levée à 14 h 30.", "14 h 30", "2022-06-26T14:30", "TIME"),
+        # a night is dated by its evening; "cette nuit" told in the past is the one just gone
+        ("Cette nuit, des tirs ont visé la caserne.", "Cette nuit", "2022-06-25TNI", "TIME"),
+        ("Cette nuit, le ministre parlera à la nation.", "Cette nuit", "2022-06-26TNI", "TIME"),
+        ("La nuit dernière, la centrale a été bombardée.", "La nuit dernière", "2022-06-25TNI", "TIME"),
+        ("Dans la nuit de jeudi à vendredi, le port a été visé.", "la nuit de jeudi à vendredi", "2022-06-23TNI",
+         "TIME"),
+        ("Le sommet se tiendra du 4 au 6 juillet.", "du 4 au 6 juillet", "2022-07-04", "DATE"),
     ],
 )
 def test_french_expressions(text: str, surface: str, value: str, type_: str) -> None:
@@ -53,6 +60,7 @@ def test_french_expressions(text: str, surface: str, value: str, type_: str) -> 
         ("Output fell in the third quarter of 2021.", "the third quarter of 2021", "2021-Q3", "DATE"),
         ("The accord was signed on June 25, 2022 in Vienna.", "June 25, 2022", "2022-06-25", "DATE"),
         ("Talks resume next month.", "next month", "2022-07", "DATE"),
+        ("Overnight, shells struck the port.", "Overnight", "2022-06-25TNI", "TIME"),
         ("The strike lasted two weeks.", "two weeks", "P2W", "DURATION"),
         ("The cabinet meets at 10:30 a.m. in Ottawa.", "10:30 a.m.", "2022-06-26T10:30", "TIME"),
     ],
@@ -151,3 +159,8 @@ def test_french_month_of_a_relative_year_and_rates() -> None:
 )
 def test_quarters_sets_clock_times_holidays(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.value, t.type) for t in tag_text(text, lang, SUNDAY)] == expected
+
+
+def test_two_days_joined_by_and_are_two_dates_not_a_range() -> None:
+    found = tag_text("Les votes ont eu lieu les 6 et 13 avril 2022.", "fr", SUNDAY)
+    assert [t.value for t in found] == ["2022-04-13"]

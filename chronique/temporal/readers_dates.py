@@ -93,6 +93,8 @@ def read_date(c: Candidate, g: Grammar, ctx: Context, tense: str | None) -> Read
         rest = int(g.lookup("wnum", groups["wnum"]))
         year = int(g.lookup("scentury", groups["scentury"])) * 100 + (rest if rest < 100 else 0)
     day = to_int(groups["day"]) if "day" in groups else None
+    if "firstday" in groups and day is not None and to_int(groups["firstday"]) < day:
+        day = to_int(groups["firstday"])  # a range of days ("les 22 et 23 mars") is dated by its first
     mod, offset = mod_of(g, groups), offset_of(g, groups)
     if month is not None and day is not None:
         if year is not None:
@@ -198,6 +200,9 @@ def read_deictic(c: Candidate, g: Grammar, ctx: Context, tense: str | None) -> R
     return with_part_of_day(g, groups, shift(ctx.anchor, "D", days))
 
 
+OVERNIGHT = frozenset({"overnight"})  # a night word that, bare, means the night just gone
+
+
 def read_part_of_day(c: Candidate, g: Grammar, ctx: Context, tense: str | None) -> Reading:
     base = ctx.reference or ctx.anchor
     offset = offset_of(g, c.groups)
@@ -205,6 +210,12 @@ def read_part_of_day(c: Candidate, g: Grammar, ctx: Context, tense: str | None) 
         return Reading(f"XXXX-XX-XXT{g.lookup('pod', c.groups['pod'])}", type="TIME", precision="day")
     if isinstance(offset, int):
         base = shift(ctx.anchor or base, "D", offset)
+    # Told in the past, "cette nuit" (at publication) and "overnight" (before any day) are the night
+    # just gone, dated by its evening (TNI); a bare "la nuit" may be any night.
+    bare_overnight = "rel" not in c.groups and "relafter" not in c.groups and c.groups["pod"].lower() in OVERNIGHT
+    this_night = offset == 0 and ctx.anchor is not None and base == ctx.anchor
+    if tense == "past" and (this_night or bare_overnight) and g.lookup("pod", c.groups["pod"]) == "NI":
+        base = shift(base, "D", -1)
     return with_part_of_day(g, c.groups, base)
 
 
