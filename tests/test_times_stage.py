@@ -75,6 +75,13 @@ def test_background_dates_set_no_narrative_date() -> None:
     assert event_date(doc, *_span(doc, "signera"), future=True) == ("2022-06-25", "day", "context")
 
 
+def test_a_named_day_stops_setting_the_scene_after_some_sentences() -> None:
+    filler = " ".join(f"Le point {n} a été discuté." for n in range(1, 9))
+    doc = _doc(f"Le ministre est arrivé samedi. {filler} Les réactions se multiplient.")
+    assert event_date(doc, *_span(doc, "point 8")) == ("2022-06-25", "day", "context")
+    assert event_date(doc, *_span(doc, "multiplient")) == ("2022-06-26", "day", "published")
+
+
 def test_a_weekday_read_in_a_past_clause_stays_past_for_a_future_event() -> None:
     doc = _doc("La Russie a annoncé samedi qu'elle fournirait des missiles.", published="2022-06-26")
     assert event_date(doc, *_span(doc, "fournirait"), future=True) == ("2022-06-25", "day", "clause")

@@ -38,6 +38,7 @@ YEAR = re.compile(r"^\d{4}$")
 WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
 PART_OF_YEAR = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
 NARRATIVE_DAYS = 7  # how far before publication a named day may still set the narrative's scene
+NARRATIVE_SENTENCES = 8  # how many sentences on a named day still sets it
 FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -196,13 +197,18 @@ def _narrative_date(doc: Doc, dated: list[tuple[dict[str, Any], tuple[str, str]]
 
     News copy names the day once ("ont eu un tête-à-tête samedi") and goes on about the same
     occasion (a pledge made there is dated by it, whatever its future tense). A background date
-    ("depuis le 24 février 2022", or one more than a week before publication) sets no such scene.
+    ("depuis le 24 février 2022", or one more than a week before publication) sets no such scene,
+    and a scene fades: after ``NARRATIVE_SENTENCES`` sentences the copy has moved on (reactions,
+    background), and an undated event is the report's own.
     """
     anchor = parse_anchor(doc._.ch_published)
     before = [(i, d) for i, d in dated if i["end"] <= start and d[1] == "day" and not i.get("_mod")]
     if not before:
         return None
-    _, (value, precision) = max(before, key=lambda pair: pair[0]["end"])
+    item, (value, precision) = max(before, key=lambda pair: pair[0]["end"])
     if anchor is not None and not 0 <= (anchor - date.fromisoformat(value)).days <= NARRATIVE_DAYS:
+        return None
+    starts = _sentence_starts(doc)
+    if _sentence_index(starts, start) - _sentence_index(starts, item["start"]) > NARRATIVE_SENTENCES:
         return None
     return value, precision
