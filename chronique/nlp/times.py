@@ -143,12 +143,16 @@ def _dated(doc: Doc, item: dict[str, Any], future: bool) -> tuple[str, str] | No
     return calendar_date(item.get("value"), str(item.get("_precision", "none")))
 
 
-def _detached(text: str, item: dict[str, Any], start: int) -> bool:
+def _detached(text: str, item: dict[str, Any], start: int, sentence_left: int) -> bool:
     """A time set off by commas on its own ("Samedi 25 juin, les forces…") governs the clause
-    that follows it in its sentence."""
-    left, right = clause_bounds(text, item["start"], item["end"])
-    alone = len(text[left:right].strip()) <= len(item["text"]) + 3  # room for "Le", "On"
-    return alone and item["end"] <= start and sentence_bounds(text, start, start)[0] <= item["start"]
+    that follows it in its sentence (which begins at ``sentence_left``)."""
+    if item["end"] > start or item["start"] < sentence_left:
+        return False
+    alone = item.get("_alone")
+    if alone is None:  # worked out once per time, not once per event
+        left, right = clause_bounds(text, item["start"], item["end"])
+        alone = item["_alone"] = len(text[left:right].strip()) <= len(item["text"]) + 3  # room for "Le", "On"
+    return bool(alone)
 
 
 def _closest(items: list[tuple[dict[str, Any], tuple[str, str]]], start: int, end: int) -> tuple[str, str]:
@@ -172,8 +176,9 @@ def event_date(doc: Doc, start: int, end: int, *, future: bool = False) -> tuple
     if dated:
         left, right = clause_bounds(doc.text, start, end)
         left, right = min(left, start), max(right, end)
+        sentence_left = sentence_bounds(doc.text, start, start)[0]
         in_clause = [(i, d) for i, d in dated
-                     if (i["start"] >= left and i["end"] <= right) or _detached(doc.text, i, start)]
+                     if (i["start"] >= left and i["end"] <= right) or _detached(doc.text, i, start, sentence_left)]
         if in_clause:
             value, precision = _closest(in_clause, start, end)
             return value, precision, "clause"
