@@ -70,6 +70,9 @@ class Alias:
     stem: bool = False  # PETRARCH stems: the last word may continue ("ARGENTIN" → "Argentina")
 
 
+FUZZY_MEMO_SIZE = 4096  # fuzzy person look-ups remembered (first in, first out)
+
+
 @dataclass
 class ActorKnowledge:
     names: dict[str, list[Alias]] = field(default_factory=dict)
@@ -79,6 +82,7 @@ class ActorKnowledge:
     addressee_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     max_tokens: int = 8
     _fuzzy_keys: dict[int, list[str]] | None = None  # person keys by length
+    _fuzzy_memo: dict[tuple[str, float], tuple[Alias, float] | None] = field(default_factory=dict)
     _fold_cache: dict[str, str] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------------
@@ -100,6 +104,7 @@ class ActorKnowledge:
             for i in range(1, len(key) + 1):
                 self.prefixes.add(key[:i])
         self._fuzzy_keys = None
+        self._fuzzy_memo.clear()
 
     def add_person(self, person: Person, *, override: bool = False, source: str = "") -> None:
         self.people.add(person)
@@ -137,6 +142,17 @@ class ActorKnowledge:
         key = fold(text)
         if len(key) < 6 or not self._fuzzy_keys:
             return None
+        # the same capitalised runs come back within an article and across a stream
+        if (key, cutoff) in self._fuzzy_memo:
+            return self._fuzzy_memo[(key, cutoff)]
+        found = self._fuzzy_person(key, cutoff)
+        if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
+            self._fuzzy_memo.pop(next(iter(self._fuzzy_memo)))
+        self._fuzzy_memo[(key, cutoff)] = found
+        return found
+
+    def _fuzzy_person(self, key: str, cutoff: float) -> tuple[Alias, float] | None:
+        assert self._fuzzy_keys is not None
         # fuzz.ratio = 2·matches / (len a + len b) ≥ cutoff bounds the length ratio: only keys of a
         # length within that bound can reach the cutoff, so the others are never scored.
         low, high = int(len(key) * cutoff / (200 - cutoff)), int(len(key) * (200 - cutoff) / cutoff) + 1

@@ -42,6 +42,14 @@ class CountryInFocus:
     capitals: list[tuple[int, str]]
     parsed: bool
 
+    def _focus_first_words(self) -> frozenset[str]:
+        """The words a focus phrase can begin with: most tokens are none of them."""
+        firsts: frozenset[str] | None = getattr(self, "_firsts", None)
+        if firsts is None:
+            firsts = frozenset(phrase.split(" ", 1)[0] for phrase in self.focus_words)
+            self._firsts = firsts
+        return firsts
+
     def _closed_noun_phrase(self, end: int) -> bool:
         raise NotImplementedError
 
@@ -70,6 +78,8 @@ class CountryInFocus:
         return out
 
     def _focus_word(self, start: int) -> tuple[int, str] | None:
+        if self.folded[start] not in self._focus_first_words():
+            return None
         key, found = "", None
         for j in range(start, min(len(self.doc), start + self.max_tokens)):
             key = f"{key} {self.folded[j]}" if key else self.folded[j]
