@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.knowledge.lexicon import EventLexicon, Trigger
@@ -72,9 +72,23 @@ def _args(tok: Token) -> list[Token]:
     return out
 
 
+def _mislabelled_passive(tok: Token) -> bool:
+    """A UD passive subject on a verb with no passive auxiliary: the French model labels the subject
+    of many passés composés with "avoir" ("X a accusé Y") nsubj:pass; it is the doer."""
+    return tok.dep_ == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in tok.head.children)
+
+
+def _subject_dep(tok: Token) -> bool:
+    return tok.dep_ in SUBJECT or _mislabelled_passive(tok)
+
+
+def _passive_subject_dep(tok: Token) -> bool:
+    return tok.dep_ in PASSIVE_SUBJECT and not _mislabelled_passive(tok)
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice, or a bare participle with an agent ("le résumé fourni par le ministère")."""
-    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
+    return any(_passive_subject_dep(c) or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
         "VerbForm=Part" in str(verb.morph) and verb.dep_ in ("acl", "amod")
         and any(c.dep_ in AGENT for c in verb.children))
 
@@ -105,7 +119,7 @@ class RoleFinder:
         """The subject actor of the speech verb that ``tok``'s clause is reported by."""
         for anc in tok.ancestors:
             if anc.lemma_.lower() in self.lexicon.speech:
-                subj = next((c for c in anc.children if c.dep_ in SUBJECT and c.lower_ not in EUPHONIC), None)
+                subj = next((c for c in anc.children if _subject_dep(c) and c.lower_ not in EUPHONIC), None)
                 if subj is None or subj.i == tok.i:
                     return None
                 found = self.index.actors_under(subj)
@@ -152,12 +166,13 @@ class RoleFinder:
         passive = is_passive(verb)
         if passive:
             agents = [c for c in _args(verb) if c.dep_ in AGENT or _case(c) in ("par", "by")]
-            if agents or any(c.dep_ in PASSIVE_SUBJECT for c in verb.children):
+            if agents or any(_passive_subject_dep(c) for c in verb.children):
                 # a named agent that is no actor ("par le ministère") leaves the source unknown
                 return [a for c in agents for a in self.resolve(c)], bool(agents), False
         shared = SUBJECT  # "X a été prévenu et a réussi à …": a conjunct shares even a passive subject
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ in shared and c.lower_ not in EUPHONIC), None)
+            subj = next((c for c in verb.children if (c.dep_ in shared or _mislabelled_passive(c))
+                         and c.lower_ not in EUPHONIC), None)
             if subj is not None:
                 if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
                     return self.resolve(verb.head), True, passive
@@ -176,6 +191,12 @@ class RoleFinder:
             self._participle_roles(head, roles)
         else:
             actors, parsed, patient = self.subject_or_patient(head)
+            # "X is opposed to Y" parsed as a passive: a state the subject holds, not undergoes
+            stative = is_passive(head) and self._adjective_form(head) and not any(
+                c.dep_ in AGENT or _case(c) in AGENT_CASES for c in _args(head))
+            if stative:
+                actors = [a for c in self._subjects(head) for a in self.resolve(c)]
+                parsed, patient = bool(actors), False
             if patient:  # "les avions pourraient être modernisés": the subject undergoes the act
                 roles.targets, roles.target_parsed = actors, parsed
                 # no agent: whose premises the act happens in does it ("… dans les usines russes")
@@ -184,21 +205,25 @@ class RoleFinder:
             else:
                 roles.sources, roles.source_parsed = actors, parsed
             passive_targets = [a for c in self._subjects(head) for a in self.resolve(c)]
-            if is_passive(head) and passive_targets:
+            if is_passive(head) and passive_targets and not stative:
                 roles.targets, roles.target_parsed = passive_targets, True
             for c in head.children:  # "Kharkiv a été prise": the place undergoes the act
-                if c.dep_ in PASSIVE_SUBJECT and self.index.place_under(c) is not None:
+                if _passive_subject_dep(c) and self.index.place_under(c) is not None:
                     roles.place_object, roles.target_place = True, self.index.place_under(c)
             self._objects(head, roles)
         if trigger.inverse:
             roles.sources, roles.targets = roles.targets, roles.sources
         return roles
 
+    def _adjective_form(self, tok: Token) -> bool:
+        """The lexicon lists this participle as an adjective too ("opposed", "prepared")."""
+        return any("ADJ" in m.trigger.pos for m in self.lexicon.match([tok.lower_], [tok.lower_], ["ADJ"]))
+
     @staticmethod
     def _subjects(verb: Token) -> list[Token]:
         """Subjects of ``verb``, passive first, and those the parser hung on its auxiliary ("la
         proposition a été rejetée" parsed with "proposition" under "a")."""
-        own = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        own = [c for c in verb.children if _passive_subject_dep(c)]
         hung = [g for aux in verb.children if aux.dep_.startswith("aux")
                 for g in aux.children if g.dep_ in SUBJECT | PASSIVE_SUBJECT]
         return own + hung
@@ -261,7 +286,7 @@ class RoleFinder:
             roles.source_parsed = bool(roles.sources)
         if not roles.sources and not is_root(noun) and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
             roles.sources, roles.source_parsed = self.subject(noun.head)
-        if noun.dep_ in SUBJECT and not is_root(noun):  # "l'offensive se poursuit en Ukraine"
+        if _subject_dep(noun) and not is_root(noun):  # "l'offensive se poursuit en Ukraine"
             for c in _args(noun.head):
                 if c.dep_ in OBJECT | OBLIQUE and roles.target_place is None:
                     roles.target_place = self.index.place_under(c)
@@ -301,91 +326,3 @@ class RoleFinder:
                 if party_key(actor) not in taken or not roles.sources:
                     roles.targets.append(actor)
                     roles.target_parsed = True
-
-
-def _span_head(doc: Doc, first: int, end: int) -> Token:
-    """The token of ``doc[first:end]`` whose head lies outside it (the phrase's syntactic head)."""
-    for tok in doc[first:end]:
-        if not first <= tok.head.i < end or is_root(tok):
-            return tok
-    return doc[first]
-
-
-def _governed(head: Token, tok: Token) -> bool:
-    """``tok`` lies in a clause ``head`` governs; a clause set beside it (after a colon, a
-    semicolon) or coordinated with it is not governed."""
-    cur = tok
-    for _ in range(len(tok.doc)):  # bounded: a corrupt tree may hold a cycle
-        if is_root(cur) or cur.i == head.i:
-            break
-        if cur.dep_ in ("parataxis", "conj"):
-            return False
-        cur = cur.head
-    return cur.i == head.i
-
-
-class TargetFallback:
-    """The recipient when the parse names none: the nearest coded actor on the object side of the
-    trigger, inside the trigger's clause first, else in the rest of the sentence.
-
-    Skipped on the way: the source itself, a place named as a location ("en Afghanistan"), and the
-    subject of another verb (the actor of a different act).
-    """
-
-    def __init__(self, index: MentionIndex) -> None:
-        self.index = index
-
-    def find(self, head: Token, after: int, sources: list[dict[str, Any]],
-             sent: Span) -> tuple[list[dict[str, Any]], bool]:
-        """(targets, found inside the clause); ``after`` is the token index past the trigger."""
-        taken = {party_key(a) for a in sources}
-        candidates = [a for a in self.index.actors_in(after, sent.end)
-                      if a.get("code") and party_key(a) not in taken and not self._acts_elsewhere(a, head)]
-        if not candidates:
-            return [], False
-        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-        clause = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
-        # nearest first, but a party named as such before a country named as the place of the act
-        ranked = sorted(candidates, key=lambda a: (self._first_token(a) not in clause, self._located(a)))
-        chosen = ranked[0]
-        return self._with_conjuncts([chosen, *(a for a in candidates if a is not chosen)], head.doc), \
-            self._first_token(chosen) in clause
-
-    def _first_token(self, actor: dict[str, Any]) -> int:
-        tokens = actor.get("_tokens")
-        if tokens:
-            return int(tokens[0])
-        span = self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
-        return span.start if span is not None else -1
-
-    def _span(self, actor: dict[str, Any]) -> Span | None:
-        return self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
-
-    def _acts_elsewhere(self, actor: dict[str, Any], trigger: Token) -> bool:
-        """The subject or agent of a verb outside the trigger's reach acts in its own event ("X attacked
-        Y and Z retaliated"); the subject of a clause the trigger governs is its addressee ("demanded
-        that Z …")."""
-        span = self._span(actor)
-        if span is None:
-            return True
-        top = _span_head(self.index.doc, span.start, span.end)
-        if top.dep_ not in SUBJECT | PASSIVE_SUBJECT | AGENT or top.head.i == trigger.i:
-            return False
-        return not _governed(trigger, top.head)
-
-    def _located(self, actor: dict[str, Any]) -> bool:
-        """A country named as where the act happens ("in Montenegro"), not as a party to it."""
-        span = self._span(actor)
-        if span is None or actor.get("_metonymy"):
-            return False
-        top = _span_head(self.index.doc, span.start, span.end)
-        return any(i in self.index.place_at for i in range(span.start, span.end)) and _case(top) in WHERE_CASES
-
-    def _with_conjuncts(self, after: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
-        """The first actor and those coordinated with it ("lituaniens et polonais")."""
-        first = after[0]
-        span = doc.char_span(int(first["start"]), int(first["end"]), alignment_mode="expand")
-        if span is None:
-            return [first]
-        conj = {t.i for tok in span for t in tok.conjuncts}
-        return [first] + [a for a in after[1:] if self._first_token(a) in conj]

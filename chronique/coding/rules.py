@@ -13,10 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import modality
 from chronique.coding.protocol import CODER_VERSION
-from chronique.coding.roles import RoleFinder, Roles, TargetFallback
+from chronique.coding.roles import RoleFinder, Roles
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 from chronique.nlp.places import event_location
@@ -75,15 +76,28 @@ CONTENT_DEPS = EMBEDDING_DEPS | {"obl", "obl:mod", "cop", "pcomp", "acl:relcl", 
 CONTENT = "content"
 
 
+def _gerund(tok: Token) -> bool:
+    """A French gerund ("en rejetant la faute sur X") is a second act of the same subject, not the
+    content of the verb it hangs on."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "en" for c in tok.children)
+
+
 def _governs(head: Token, other: Token, depth: int = 3, deps: frozenset[str] = EMBEDDING_DEPS) -> bool:
     cur = other
     for _ in range(depth):
-        if cur.dep_ not in deps or is_root(cur):
+        if cur.dep_ not in deps or is_root(cur) or _gerund(cur):
             return False
         cur = cur.head
         if cur.i == head.i:
             return True
     return False
+
+
+def _purpose_of(act: Token, other: Token) -> bool:
+    """``other`` is the purpose clause of the verb whose object is the act noun ("staged a sit-in
+    to demand …", "a entamé une grève de la faim pour exiger …")."""
+    return (act.pos_ == "NOUN" and act.dep_ in ("obj", "dobj") and not is_root(act)
+            and other.dep_ in ("advcl", "xcomp") and other.head.i == act.head.i)
 
 
 def _conditional_threat(head: Token, lexicon: EventLexicon) -> bool:
@@ -131,7 +145,13 @@ class RuleCoder:
             content = m.trigger.embeds == CONTENT
             depth, deps = (4, CONTENT_DEPS) if content else (3, EMBEDDING_DEPS)
             for other in matches:
-                if other is m or not any(_governs(head, doc[t], depth, deps) for t in other.tokens):
+                if other is m:
+                    continue
+                if protest and _purpose_of(head, doc[other.tokens[0]]):
+                    if other.trigger.cameo[:2] in AIM_ROOTS:  # "began a strike to demand X"
+                        absorbed.add(other.tokens[0])
+                    continue
+                if not any(_governs(head, doc[t], depth, deps) for t in other.tokens):
                     continue
                 if protest:  # "rallied to demand reforms": the demand is the protest's aim
                     if other.trigger.cameo[:2] in AIM_ROOTS:
