@@ -74,7 +74,7 @@ def _codes(sentence: str) -> list[tuple[str, str]]:
     ("le famille déposer plainte contre le police", "déposer plainte", "ACCUSE"),
     ("le armée rejeter le faute sur le rebelle", "rejeter faute", "ACCUSE"),  # blame, not a refusal
     ("Paris attribuer le attaque à Moscou", "attribuer attaque", "ACCUSE"),
-    ("il être condamner à dix an de prison", "condamner an", "COERCE"),
+    ("il être condamner à dix an de prison", "condamner à an", "COERCE"),
     # custody beats the warning "mettre en garde"; rockets fired
     ("il être mettre en garde à vue", "mettre en garde vue", "COERCE"),
     ("Moscou mettre en garde Washington", "mettre en garde", "THREATEN"),
