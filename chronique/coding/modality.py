@@ -36,8 +36,19 @@ def _conditional_form(tok: Token) -> bool:
         tok.pos_ in ("VERB", "AUX") and tok.lang_ == "fr" and tok.lower_.endswith(CONDITIONAL_ENDINGS))
 
 
+# Subjects whose determiner can deny the act ("aucun avion n'a mené de raid", "no plane carried out").
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"})
+
+
+def _negated_subject(verb: Token, lexicon: EventLexicon) -> bool:
+    return any(c.dep_ in SUBJECTS and any(g.dep_ == "det" and g.lower_ in lexicon.negation for g in c.children)
+               for c in verb.children)
+
+
 def negated(tok: Token, lexicon: EventLexicon) -> bool:
     for verb in _verb_chain(tok):
+        if verb.pos_ in ("VERB", "AUX") and _negated_subject(verb, lexicon):
+            return True
         for c in verb.children:
             if c.dep_ in ("neg",) or (c.lower_ in lexicon.negation and c.dep_ in ("advmod", "neg", "det", "cc")):
                 return True

@@ -20,6 +20,7 @@ SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
 AGENT = frozenset({"obl:agent", "agent"})
 OBJECT = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg", "attr", "oprd"})
+DIRECT_OBJECT = frozenset({"obj", "dobj"})
 OBLIQUE = frozenset({"obl", "obl:mod", "nmod", "prep", "pobj", "dep"})
 INHERITS = frozenset({"xcomp", "advcl", "acl", "conj", "acl:relcl", "relcl", "acomp"})
 # Prepositions that introduce the recipient of an act, and those that never do.
@@ -49,6 +50,7 @@ class Roles:
     source_parsed: bool = False
     target_parsed: bool = False
     place_object: bool = False  # the object is a place (for triggers that need one)
+    place_direct: bool = False  # the direct object (or passive subject) is a place, not an oblique
 
 
 def _case(tok: Token) -> str:
@@ -210,6 +212,7 @@ class RoleFinder:
             for c in head.children:  # "Kharkiv a été prise": the place undergoes the act
                 if _passive_subject_dep(c) and self.index.place_under(c) is not None:
                     roles.place_object, roles.target_place = True, self.index.place_under(c)
+                    roles.place_direct = True
             self._objects(head, roles)
         if trigger.inverse:
             roles.sources, roles.targets = roles.targets, roles.sources
@@ -316,6 +319,7 @@ class RoleFinder:
             if c.dep_ in OBJECT | OBLIQUE and (self.index.place_under(c) is not None or c.ent_type_ in PLACE_ENTS):
                 roles.place_object = True  # "pénétrer dans la ville de X", "s'emparer de X"
                 roles.target_place = roles.target_place or self.index.place_under(c)
+                roles.place_direct = roles.place_direct or c.dep_ in DIRECT_OBJECT
             is_obj = (c.dep_ in OBJECT or c.dep_ in AGENT) and (not case or case in RECIPIENT_CASES | {"par", "by"})
             is_obl = c.dep_ in OBLIQUE and case in RECIPIENT_CASES
             if not (is_obj or is_obl):

@@ -13,8 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
-from chronique.coding.mentions import MentionIndex, is_root, party_key
+from chronique.coding.mentions import MentionIndex, party_key
 from chronique.coding.modality import modality
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.roles import RoleFinder, Roles
@@ -28,8 +29,6 @@ TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_CODE = "100"
 REJECT_CODE = "120"
 THREATEN_CODE = "130"
-PROTEST_ROOT = "14"
-AIM_ROOTS = frozenset({"10", "11", "12"})  # demands, accusations, rejections a protest voices
 REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
@@ -66,44 +65,14 @@ def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[in
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-# The paths along which an embedding trigger governs an act ("demander à X d'aider", "sa demande d'armes").
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "obj", "dobj", "nmod", "obl:arg", "acl", "prep", "pobj", "advcl"})
-
-
-# An alleged, denied or called-off act sits deeper ("accuser X d'être à l'origine de l'attaque"):
-# its content may hang on an oblique of a copula or an infinitive.
-CONTENT_DEPS = EMBEDDING_DEPS | {"obl", "obl:mod", "cop", "pcomp", "acl:relcl", "relcl"}
-CONTENT = "content"
-
-
-def _gerund(tok: Token) -> bool:
-    """A French gerund ("en rejetant la faute sur X") is a second act of the same subject, not the
-    content of the verb it hangs on."""
-    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "en" for c in tok.children)
-
-
-def _governs(head: Token, other: Token, depth: int = 3, deps: frozenset[str] = EMBEDDING_DEPS) -> bool:
-    cur = other
-    for _ in range(depth):
-        if cur.dep_ not in deps or is_root(cur) or _gerund(cur):
-            return False
-        cur = cur.head
-        if cur.i == head.i:
-            return True
-    return False
-
-
-def _purpose_of(act: Token, other: Token) -> bool:
-    """``other`` is the purpose clause of the verb whose object is the act noun ("staged a sit-in
-    to demand …", "a entamé une grève de la faim pour exiger …")."""
-    return (act.pos_ == "NOUN" and act.dep_ in ("obj", "dobj") and not is_root(act)
-            and other.dep_ in ("advcl", "xcomp") and other.head.i == act.head.i)
-
-
-def _conditional_threat(head: Token, lexicon: EventLexicon) -> bool:
-    """An announced act tied to a condition on the target ("… unless X complies") is a threat."""
-    return any(c.lower_ in lexicon.threat_markers or (
-        c.dep_ == "advcl" and any(g.lower_ in lexicon.threat_markers for g in c.children)) for c in head.children)
+def _conditional_threat(head: Token, lexicon: EventLexicon, conflict: bool = False) -> bool:
+    """An announced act tied to a condition on the target ("… unless X complies") is a threat; a
+    conflict act tied to any condition ("may halt mediation if …", "sanctionnerait X si …") too."""
+    markers = lexicon.threat_markers | lexicon.condition if conflict else lexicon.threat_markers
+    verb = _clause_verb(head)  # "could impose sanctions if …": the condition hangs on the light verb
+    heads = [head] if verb is None or verb.i == head.i else [head, verb]
+    return any(c.lower_ in markers or (c.dep_ == "advcl" and any(g.lower_ in markers for g in c.children))
+               for h in heads for c in h.children)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -117,6 +86,7 @@ class RuleCoder:
     def __init__(self, lexicon: EventLexicon, table: CameoTable) -> None:
         self.lexicon = lexicon
         self.table = table
+        self.embeddings = Embeddings(table)
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
         index = MentionIndex(doc)
@@ -133,39 +103,10 @@ class RuleCoder:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
         return _dedupe(events)
 
-    def _embeddings(self, doc: Doc, matches: list[TriggerMatch]) -> tuple[set[int], dict[int, TriggerMatch]]:
-        """Heads absorbed by an embedding trigger, and the act that refines each embedding trigger."""
-        absorbed: set[int] = set()
-        refines: dict[int, TriggerMatch] = {}
-        for m in matches:
-            protest = m.trigger.cameo[:2] == PROTEST_ROOT
-            if not m.trigger.embeds and not protest:
-                continue
-            head = doc[m.tokens[0]]
-            content = m.trigger.embeds == CONTENT
-            depth, deps = (4, CONTENT_DEPS) if content else (3, EMBEDDING_DEPS)
-            for other in matches:
-                if other is m:
-                    continue
-                if protest and _purpose_of(head, doc[other.tokens[0]]):
-                    if other.trigger.cameo[:2] in AIM_ROOTS:  # "began a strike to demand X"
-                        absorbed.add(other.tokens[0])
-                    continue
-                if not any(_governs(head, doc[t], depth, deps) for t in other.tokens):
-                    continue
-                if protest:  # "rallied to demand reforms": the demand is the protest's aim
-                    if other.trigger.cameo[:2] in AIM_ROOTS:
-                        absorbed.add(other.tokens[0])
-                    continue
-                absorbed.add(other.tokens[0])  # "refused to commit to aid": the outer act codes
-                if not other.trigger.embeds and not content:  # an alleged act leaves the code as is
-                    refines.setdefault(head.i, other)
-        return absorbed, refines
-
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,
                        fallback: TargetFallback) -> list[dict[str, Any]]:
-        absorbed, refines = self._embeddings(doc, matches)
+        absorbed, refines = self.embeddings.find(doc, matches)
         out: list[dict[str, Any]] = []
         # per sentence, not per trigger: a long sentence full of triggers stays linear
         s_start, s_end = _sentence_bounds(sent)
@@ -181,12 +122,15 @@ class RuleCoder:
                     continue
                 mod = "reported" if speech is not None else "asserted"
             roles = finder.find(head, trig)
-            if trig.target == "place" and not roles.place_object:
-                continue
+            if (trig.target == "place" and not roles.place_object) or (
+                    trig.target == "object" and not roles.place_direct):
+                continue  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
             confidence = self._fallback_source(roles, head, sent, index, trig.weak)
             if not roles.sources:
                 continue
-            code = self._code(trig.cameo, refines.get(head.i), trig.embeds)
+            inner = refines.get(head.i)
+            code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
+                    else self._code(trig.cameo, inner, trig.embeds))
             verb = _clause_verb(head)
             key = verb.i if verb is not None else -1
             if key not in clauses:
@@ -207,8 +151,15 @@ class RuleCoder:
                 code = self.table.parallel_code("reject", code) or REJECT_CODE
                 event, mode, context = self.table.plover(code) or ("REJECT", "", ())
                 mod = "reported" if speech is not None else "asserted"
+            if mod == "negated" and self.table.quad(event) in (3, 4) and speech is not None:
+                denier = self._own_side_denial(finder, head, roles)
+                if denier is not None:  # "X's ministry said none of its planes struck": a denial
+                    code, roles.sources, mod = REJECT_CODE, [denier], "asserted"
+                    event, mode, context = self.table.plover(code) or ("REJECT", "", ())
             stance: str | None = self._stance(event, mod, trig.embeds)
-            if mod == "future" and _conditional_threat(head, self.lexicon):
+            conflict = self.table.quad(event) in (3, 4)
+            if (mod == "future" or (mod == "conditional" and conflict)) and _conditional_threat(
+                    head, self.lexicon, conflict):
                 # "will withdraw unless …": the threat itself is made now
                 mod, stance = ("reported" if speech is not None else "asserted"), "threaten"
             parallel = self.table.parallel_code(stance, code) if stance is not None else None
@@ -242,6 +193,15 @@ class RuleCoder:
             }
             out.extend(self._pairs(base, roles, event))
         return out
+
+    @staticmethod
+    def _own_side_denial(finder: RoleFinder, head: Token, roles: Roles) -> dict[str, Any] | None:
+        """The speaker who says their own side did not commit a conflict act (fr-wikinews scheme,
+        rule 4: denials are REJECT); None when the speaker is another party or unknown."""
+        speaker = finder.speaker_of(head)
+        if speaker is None or not speaker.get("code"):
+            return None
+        return speaker if any(party_key(s) == party_key(speaker) for s in roles.sources) else None
 
     def _stance(self, event: str, mod: str, embeds: str | None) -> str | None:
         """The CAMEO branch an act announced for later takes (PLOVER: a promise is AGREE).

@@ -21,7 +21,9 @@ from chronique.errors import KnowledgeError
 # de l'attaque" is an accusation, not an attack): absorbed, the outer code unchanged. Factive verbs
 # ("condamner l'attaque") presuppose the act and do not take it.
 EMBED_KINDS = ("request", "reject", "intent", "threaten", "content")
-TARGET_KINDS = ("any", "place")
+# "place": fires when a place is its object or oblique ("prendre une ville", "entrer dans X");
+# "object": only when its direct object is the place ("returned the Golan Heights", not "returned to Geneva").
+TARGET_KINDS = ("any", "place", "object")
 MAX_GAP = 3  # tokens allowed between the words of a multi-word trigger
 
 
@@ -35,7 +37,7 @@ class Trigger:
     pos: frozenset[str] = frozenset()  # allowed POS of the first word; empty = any
     inverse: bool = False  # the grammatical subject is the recipient ("recevoir", "accueillir")
     embeds: str | None = None  # one of EMBED_KINDS
-    target: str = "any"  # "place": fires only when its object is a place (prendre une ville)
+    target: str = "any"  # one of TARGET_KINDS
     negative: bool = False  # fires only under negation, which it consumes ("ne pas voir la nécessité")
     embedded_only: bool = False  # only refines an embedding trigger ("demande d'armes")
     weak: bool = False  # needs its actor from the parse; no nearest-mention fallback
@@ -58,6 +60,7 @@ class EventLexicon:
     conditional: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()  # modals that make the act a requested one ("must")
     threat_markers: frozenset[str] = frozenset()  # "unless": an announced act becomes a threat
+    condition: frozenset[str] = frozenset()  # "if", "si": a conflict act under a condition is a threat
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -140,7 +143,7 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
         lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
         triggers=triggers, speech=_words(data.get("speech")), future=_words(data.get("future")),
         conditional=_words(data.get("conditional")), obligation=_words(data.get("obligation")),
-        threat_markers=_words(data.get("threat_markers")),
+        threat_markers=_words(data.get("threat_markers")), condition=_words(data.get("condition")),
         negation=_words(data.get("negation")),
         pronouns=_words(data.get("pronouns")), cues=cues,
     )
