@@ -71,6 +71,8 @@ def _conditional_threat(head: Token, lexicon: EventLexicon, conflict: bool = Fal
     markers = lexicon.threat_markers | lexicon.condition if conflict else lexicon.threat_markers
     verb = _clause_verb(head)  # "could impose sanctions if …": the condition hangs on the light verb
     heads = [head] if verb is None or verb.i == head.i else [head, verb]
+    if verb is not None and verb.dep_ == "xcomp":  # "pourrait imposer … si": on the modal above
+        heads.append(verb.head)
     return any(c.lower_ in markers or (c.dep_ == "advcl" and any(g.lower_ in markers for g in c.children))
                for h in heads for c in h.children)
 
