@@ -43,3 +43,15 @@ def test_malformed_lexicon_is_a_knowledge_error() -> None:
         parse_event_lexicon({"triggers": []}, "bad.yaml")
     with pytest.raises(KnowledgeError):
         parse_event_lexicon({"source": "x", "triggers": [{"match": "x", "cameo": "19", "embeds": "bogus"}]}, "b")
+
+
+def test_unquoted_yaml_booleans_are_refused_with_the_record() -> None:
+    import yaml
+
+    bad_trigger = yaml.safe_load('source: t\ntriggers:\n  - {match: [call, off], cameo: "082"}\n')
+    with pytest.raises(KnowledgeError, match="quote on, off, no, yes") as caught:
+        parse_event_lexicon(bad_trigger, "t.yaml")
+    assert caught.value.record == 1
+    bad_list = yaml.safe_load('source: t\nnegation: [not, no]\ntriggers: []\n')
+    with pytest.raises(KnowledgeError, match="'negation' words"):
+        parse_event_lexicon(bad_list, "t.yaml")

@@ -105,8 +105,17 @@ class EventLexicon:
         return [ctx for ctx, words in self.cues.items() if present & words]
 
 
-def _words(value: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (value or ()))
+def _strings(values: list[Any], what: str, where: str, record: int | None = None) -> list[str]:
+    """Words as written: YAML reads a bare on/off/no/yes as a boolean, which must be quoted."""
+    wrong = [v for v in values if not isinstance(v, str | int) or isinstance(v, bool)]
+    if wrong:
+        raise KnowledgeError(f"expected {what} as strings (quote on, off, no, yes), found {wrong!r}",
+                             where=where, record=record)
+    return [str(v).lower() for v in values]
+
+
+def _words(value: Any, what: str = "words", where: str = "<memory>") -> frozenset[str]:
+    return frozenset(_strings(list(value or ()), what, where))
 
 
 def _trigger(item: Any, where: str, record: int) -> Trigger:
@@ -114,7 +123,7 @@ def _trigger(item: Any, where: str, record: int) -> Trigger:
         raise KnowledgeError(f"expected a mapping with 'match' and 'cameo', found {item!r}",
                              where=where, record=record)
     match = item["match"]
-    words = tuple(str(w).lower() for w in (match if isinstance(match, list) else [match]))
+    words = tuple(_strings(match if isinstance(match, list) else [match], "trigger words", where, record))
     cameo = str(item["cameo"])
     embeds, target = item.get("embeds"), item.get("target", "any")
     if not cameo.isdigit() or (embeds is not None and embeds not in EMBED_KINDS) or target not in TARGET_KINDS:
@@ -138,14 +147,15 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
     if not data.get("source"):
         raise KnowledgeError("expected a 'source' (provenance) field", where=where)
     triggers = [_trigger(item, where, i) for i, item in enumerate(data["triggers"], start=1)]
-    cues = {str(k): _words(v) for k, v in (data.get("cues") or {}).items()}
+    def words(key: str) -> frozenset[str]:
+        return _words(data.get(key), f"'{key}' words", where)
+
+    cues = {str(k): _words(v, f"'cues: {k}' words", where) for k, v in (data.get("cues") or {}).items()}
     return EventLexicon(
         lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
-        triggers=triggers, speech=_words(data.get("speech")), future=_words(data.get("future")),
-        conditional=_words(data.get("conditional")), obligation=_words(data.get("obligation")),
-        threat_markers=_words(data.get("threat_markers")), condition=_words(data.get("condition")),
-        negation=_words(data.get("negation")),
-        pronouns=_words(data.get("pronouns")), cues=cues,
+        triggers=triggers, speech=words("speech"), future=words("future"), conditional=words("conditional"),
+        obligation=words("obligation"), threat_markers=words("threat_markers"), condition=words("condition"),
+        negation=words("negation"), pronouns=words("pronouns"), cues=cues,
     )
 
 
