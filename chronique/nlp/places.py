@@ -62,7 +62,8 @@ class PlaceTagger(Stage):
             raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
         actors = get_list(doc, "ch_actors")
         spans = self._toponym_spans(doc, actors)
-        context = {a["code"] for a in actors if isinstance(a.get("code"), str)
+        # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
+        context = {a["code"] for a in actors if isinstance(a.get("code"), str) and not _inferred(a)
                    and self.resolver.gazetteer.country(a["code"])}
         resolutions = self.resolver.resolve_all([s.text for s in spans], context)
         places = []
@@ -230,3 +231,7 @@ def _location(place: dict[str, Any]) -> dict[str, object]:
     return {"extracted_place": place["text"], "resolved_place": place.get("name"),
             "geonameid": place.get("geonameid"), "lat": place.get("lat"), "lon": place.get("lon"),
             "country_code": place.get("country_code"), "resolution": resolution}
+
+
+def _inferred(actor: dict[str, Any]) -> bool:
+    return bool(actor.get("_anaphora") or actor.get("_focus"))
