@@ -1,6 +1,7 @@
 # ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """Full-text queries served by the date-keyed index give the straightforward query's answer: same
-events, same order, alone or with filters, on both backends, and after the 0003 → 0004 upgrade."""
+events, same order, alone or with filters, on both backends, and after the 0003 → head and
+0004 → head upgrades (0005: event sources carry their article's pk)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import random
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 import chronique.store.search as search_module
 import chronique.store.store as store_module
@@ -88,11 +90,11 @@ def _straightforward(store: Store, query: EventQuery) -> list[str]:
 
 def _check_every_query(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "WALK_THRESHOLD", 0)  # the walk even for a handful of matches
-    for span, batch in ((1, 1), (8, 16), (100_000, 1000)):
-        monkeypatch.setattr(search_module, "FIRST_SPAN", span)
+    for candidates, batch in ((1, 1), (8, 16), (100_000, 1000)):
+        monkeypatch.setattr(search_module, "FIRST_CANDIDATES", candidates)
         monkeypatch.setattr(search_module, "FIRST_BATCH", batch)
         for query in QUERIES:
-            assert [e.id for e in store.events(query)] == _straightforward(store, query), (span, query)
+            assert [e.id for e in store.events(query)] == _straightforward(store, query), (candidates, query)
 
 
 def test_walk_agrees_with_the_straightforward_query(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,24 +106,97 @@ def test_walk_agrees_with_the_straightforward_query(db_url: str, monkeypatch: py
         _check_every_query(store, monkeypatch)
 
 
-def test_upgrade_from_0003_keys_the_stored_articles(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows written under revision 0003 (FTS rowid = pk) are found in order after the upgrade."""
+def _store_by_hand(db_url: str, revision: str, *, keyed: bool) -> None:
+    """The corpus written as the store wrote it at ``revision``: FTS rowids keyed by each article's
+    newest event date (from 0004) or plain pks (before), and event sources without article pks."""
     first, second = _corpus()
+    batch = first + second
+    sources = [{"event_id": e.id, "article_id": s} for x in batch for e in x.events for s in e.sources]
+    dates = {e.id: e.date for x in batch for e in x.events}
+    newest: dict[str, str] = {}
+    for r in sources:
+        d = dates[r["event_id"]]
+        if d is not None and d > newest.get(r["article_id"], ""):
+            newest[r["article_id"]] = d
     engine = engines.make_engine(Settings(database_url=db_url))
-    engines.upgrade(engine, "0003")
+    engines.upgrade(engine, revision)
     with engine.begin() as connection:
-        batch = first + second
         connection.execute(insert(articles), [rows.article_row(x) for x in batch])
         pks = {r.id: r.pk for r in connection.execute(articles.select())}
-        fts.index_articles(connection, [{"pk": pks[x.article.id], "title": x.article.title,
-                                         "text": x.article.text, "language": "fr"} for x in batch])
+        fts.index_articles(connection, [
+            {"pk": pks[x.article.id], "title": x.article.title, "text": x.article.text, "language": "fr",
+             "key": fts.search_key(newest.get(x.article.id)) if keyed else 0} for x in batch])
         connection.execute(insert(events), [rows.event_row(e, x.article.id) for x in batch for e in x.events])
-        connection.execute(insert(event_sources), [{"event_id": e.id, "article_id": s}
-                                                   for x in batch for e in x.events for s in e.sources])
+        connection.execute(insert(event_sources), sources)
     engine.dispose()
+
+
+def _assert_sources_carry_article_pks(store: Store) -> None:
+    with store.engine.connect() as connection:
+        found = connection.execute(select(event_sources.c.article_pk, articles.c.pk)
+                                   .join(articles, articles.c.id == event_sources.c.article_id,
+                                         isouter=True)).all()
+    assert found and all(kept == pk and pk is not None for kept, pk in found)
+
+
+def test_upgrade_from_0003_keys_the_stored_articles(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows written under revision 0003 (FTS rowid = pk) are found in order after the upgrade."""
+    _store_by_hand(db_url, "0003", keyed=False)
     with Store.open(Settings(database_url=db_url)) as store:
         assert engines.current_revision(store.engine) == engines.head_revision()
         _check_every_query(store, monkeypatch)
+
+
+def test_upgrade_from_0004_fills_the_article_pk_of_every_source(db_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sources written under revision 0004 (no article_pk) get their article's pk, and full-text
+    queries with a filter, which read it, keep the straightforward answer."""
+    _store_by_hand(db_url, "0004", keyed=True)
+    with Store.open(Settings(database_url=db_url)) as store:
+        assert engines.current_revision(store.engine) == engines.head_revision()
+        _assert_sources_carry_article_pks(store)
+        _check_every_query(store, monkeypatch)
+
+
+def test_the_writer_fills_the_article_pk_of_new_and_cited_articles(db_url: str) -> None:
+    first, second = _corpus()
+    with Store.open(Settings(database_url=db_url)) as store:
+        store.write(first)
+        store.write(second + first)  # cites first-batch articles, stored by then
+        _assert_sources_carry_article_pks(store)
+        with store.engine.connect() as connection:
+            cited = connection.scalar(select(func.count()).select_from(event_sources)
+                                      .where(event_sources.c.article_id.in_([x.article.id for x in first]))
+                                      .where(event_sources.c.event_id.in_([e.id for x in second for e in x.events])))
+        assert cited == sum(len(x.events) for x in second)
+
+
+def test_filter_windows_grow_back_in_time_and_the_last_takes_the_rest(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows move strictly back in time, at least doubling their candidates, and end with the
+    rest (undated events included) when the limit is out of reach."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the date-keyed walk is SQLite's (PostgreSQL tests candidates' tsvectors)")
+    first, second = _corpus()
+    windows: list[int] = []
+    original = search_module._window
+
+    def spy(dated: Any, lo: int, hi: int, *, first: bool) -> Any:
+        windows.append(lo)
+        return original(dated, lo, hi, first=first)
+
+    monkeypatch.setattr(store_module, "WALK_THRESHOLD", 0)
+    monkeypatch.setattr(search_module, "FIRST_CANDIDATES", 1)
+    monkeypatch.setattr(search_module, "_window", spy)
+    with Store.open(Settings(database_url=db_url)) as store:
+        store.write(first + second)
+        for limit in (1, 1000):  # 1000: more than there are
+            windows.clear()
+            query = EventQuery(text="zircon", actor="BLR", limit=limit)
+            assert [e.id for e in store.events(query)] == _straightforward(store, query)
+            assert windows == sorted(windows, reverse=True) and len(set(windows)) == len(windows)
+            assert (windows[-1] == 0) == (limit == 1000)
+            assert len(windows) <= 8  # candidates at least double: about log2 of the filter's events
 
 
 @pytest.mark.parametrize(("newest", "day"), [

@@ -136,16 +136,28 @@ def parse_query(query: str) -> list[list[str]]:
 def matching_pks(dialect: str, query: str) -> TextClause:
     """A SELECT of the ``articles.pk`` whose title or text match ``query``."""
     if dialect == "postgresql":
-        alternatives = parse_query(query)
-        # Each alternative as websearch syntax; OR-ing the French, English and simple parses
-        # matches documents whatever configuration indexed them.
-        web = " or ".join(" ".join(f'"{t}"' for t in alt) for alt in alternatives)
-        tsq = " || ".join(f"websearch_to_tsquery('{cfg}', unaccent(:fts_query))"
-                          for cfg in (*PG_CONFIGS.values(), "simple"))
-        return text(f"SELECT pk FROM articles_fts WHERE document @@ ({tsq})").bindparams(
-            bindparam("fts_query", web))
+        return text(f"SELECT pk FROM articles_fts WHERE document @@ ({_postgres_tsquery()})").bindparams(
+            bindparam("fts_query", _postgres_web(query)))
     return text(f"SELECT rowid & {PK_MASK} AS pk FROM articles_fts WHERE articles_fts MATCH :fts_query").bindparams(
         bindparam("fts_query", sqlite_match(query)))
+
+
+def postgres_matching_among(query: str) -> TextClause:
+    """PostgreSQL: a SELECT of the pks, among the expanding parameter ``pks``, whose document
+    matches ``query`` (a primary-key probe and a tsvector test each, no GIN scan)."""
+    return text(f"SELECT pk FROM articles_fts WHERE pk IN :pks AND document @@ ({_postgres_tsquery()})").bindparams(
+        bindparam("pks", expanding=True), bindparam("fts_query", _postgres_web(query)))
+
+
+def _postgres_web(query: str) -> str:
+    """Each alternative as websearch syntax."""
+    return " or ".join(" ".join(f'"{t}"' for t in alt) for alt in parse_query(query))
+
+
+def _postgres_tsquery() -> str:
+    """OR-ing the French, English and simple parses matches documents whatever configuration indexed them."""
+    return " || ".join(f"websearch_to_tsquery('{cfg}', unaccent(:fts_query))"
+                       for cfg in (*PG_CONFIGS.values(), "simple"))
 
 
 def sqlite_match(query: str) -> str:

@@ -53,16 +53,8 @@ def walk_select(query: EventQuery) -> Select[Any]:
 def walk_join_select(query: EventQuery) -> Select[Any]:
     """(event id, pk of a reporting article) for events with every filter but the text, newest
     first: with a selective filter (actor…) its index serves the order and the join stays small."""
-    return (walk_select(query).add_columns(articles.c.pk)
-            .join(event_sources, event_sources.c.event_id == events.c.id)
-            .join(articles, articles.c.id == event_sources.c.article_id))
-
-
-def reporting_pks(event_ids: list[str]) -> Select[Any]:
-    """(event id, pk of an article reporting it) for the given events."""
-    return (select(event_sources.c.event_id, articles.c.pk)
-            .join(articles, articles.c.id == event_sources.c.article_id)
-            .where(event_sources.c.event_id.in_(event_ids)))
+    return (walk_select(query).add_columns(event_sources.c.article_pk)
+            .join(event_sources, event_sources.c.event_id == events.c.id))
 
 
 def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:

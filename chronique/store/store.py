@@ -27,9 +27,7 @@ from chronique.store.query import (
     WALK_THRESHOLD,
     EventQuery,
     event_select,
-    reporting_pks,
     walk_join_select,
-    walk_select,
 )
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
@@ -114,7 +112,8 @@ class Store:
                 select(articles.c.pk, articles.c.id, articles.c.title, articles.c.text, articles.c.language)
                 .where(articles.c.id.in_([x.article.id for x in new])))]
             n_links = links.link_articles(connection, [x.article for x in new])
-            event_rows, source_rows, transfer_rows = [], [], []
+            event_rows, transfer_rows = [], []
+            source_rows: list[dict[str, Any]] = []
             for x in new:
                 aid = x.article.id
                 for e in x.events:
@@ -123,6 +122,9 @@ class Store:
                                     if s == aid or s in stored or s in wanted]
                 transfer_rows += [rows.transfer_row(t, aid, i) for i, t in enumerate(x.transfers)]
             cited = {r["article_id"] for r in source_rows} & stored  # stored articles a new event cites
+            pks = {r["id"]: r["pk"] for r in indexed} | _pks(connection, cited)
+            for r in source_rows:
+                r["article_pk"] = pks[r["article_id"]]
             keyed = self.dialect == "sqlite"
             before = _newest_dates(connection, cited) if keyed and cited else {}
             if event_rows:
@@ -171,55 +173,38 @@ class Store:
     def _walk(self, connection: Connection, query: EventQuery) -> list[tuple[str, str]] | None:
         """A frequent full-text query: newest events first, kept when a matching article reports
         them, until ``limit``; None when the query is rare enough for the IN-list plan."""
+        if query.limit is None:
+            return None
+        # Count the matches only up to the threshold: a frequent term has too many to read.
+        matches = fts.matching_pks(self.dialect, query.text or "").columns(column("pk", Integer)).subquery()
+        if len(connection.scalars(select(matches.c.pk).limit(WALK_THRESHOLD + 1)).all()) <= WALK_THRESHOLD:
+            return None
         if self.dialect == "sqlite":
-            if query.limit is None:
-                return None
-            # Count the matches only up to the threshold: a frequent term has too many to read.
-            matches = fts.matching_pks(self.dialect, query.text or "").columns(column("pk", Integer)).subquery()
-            if len(connection.scalars(select(matches.c.pk).limit(WALK_THRESHOLD + 1)).all()) <= WALK_THRESHOLD:
-                return None
             kept = search.newest_event_ids(connection, query)
         else:
-            matching = set(connection.scalars(fts.matching_pks(self.dialect, query.text or "")))
-            if len(matching) <= WALK_THRESHOLD:
-                return None
-            if query.limit == 0:
-                return []
-            kept = self._walk_joined(connection, query, matching) if search.selective(query) else \
-                self._walk_chunks(connection, query, matching)
+            kept = self._walk_candidates(connection, query) if query.limit else []
         records = dict(connection.execute(select(events.c.id, events.c.record).where(events.c.id.in_(kept))).all())
         return [(i, records[i]) for i in kept]
 
-    def _walk_joined(self, connection: Connection, query: EventQuery, matching: set[int]) -> list[str]:
-        """With a selective filter its index orders the few candidates: one streamed join."""
+    def _walk_candidates(self, connection: Connection, query: EventQuery) -> list[str]:
+        """PostgreSQL: the filtered events stream newest first with their articles' pks (the
+        filter's index, or the date index, serves the order); each chunk's pks are tested against
+        their tsvectors by primary key, so the cost follows the events read, not the matches."""
         kept: list[str] = []
         seen: set[str] = set()
+        among = fts.postgres_matching_among(query.text or "")
         result = connection.execution_options(stream_results=True, yield_per=WALK_CHUNK).execute(
             walk_join_select(query))
-        for event_id, pk in result:
-            if pk in matching and event_id not in seen:
-                seen.add(event_id)
-                kept.append(event_id)
-                if query.limit is not None and len(kept) >= query.limit:
-                    break
-        result.close()
-        return kept
-
-    def _walk_chunks(self, connection: Connection, query: EventQuery, matching: set[int]) -> list[str]:
-        """Without one, the date index streams event ids; their sources are checked by chunks."""
-        kept: list[str] = []
-        result = connection.execution_options(stream_results=True, yield_per=WALK_CHUNK).execute(walk_select(query))
         for chunk in result.partitions(WALK_CHUNK):
-            ids = [row[0] for row in chunk]
-            reported: dict[str, set[int]] = {}
-            for event_id, pk in connection.execute(reporting_pks(ids)):
-                reported.setdefault(event_id, set()).add(pk)
-            kept.extend(i for i in ids if reported.get(i, set()) & matching)
+            matching = set(connection.scalars(among, {"pks": sorted({pk for _, pk in chunk})}))
+            for event_id, pk in chunk:
+                if pk in matching and event_id not in seen:
+                    seen.add(event_id)
+                    kept.append(event_id)
             if query.limit is not None and len(kept) >= query.limit:
-                kept = kept[:query.limit]
                 break
         result.close()
-        return kept
+        return kept[:query.limit]
 
     def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -302,6 +287,15 @@ class Store:
             except SQLAlchemyError as exc:
                 raise StoreError(f"expected to {doing}, found: {exc}", where=self.where) from exc
         raise AssertionError("unreachable")
+
+
+def _pks(connection: Connection, article_ids: set[str]) -> dict[str, int]:
+    """The pks of stored articles, by id."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(article_ids), 500):
+        out.update((aid, pk) for aid, pk in connection.execute(
+            select(articles.c.id, articles.c.pk).where(articles.c.id.in_(chunk))))
+    return out
 
 
 def _newest_dates(connection: Connection, article_ids: set[str]) -> dict[str, str | None]:

@@ -108,7 +108,11 @@ event_sources = Table(
     "event_sources", metadata,
     Column("event_id", ID, ForeignKey("events.id"), primary_key=True),
     Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
+    # The same article's integer pk (migration 0005; the writer always fills it): a full-text walk
+    # reads (event, article pk) pairs in one covering probe of the index below.
+    Column("article_pk", Integer),
     Index(None, "article_id"),
+    Index(None, "event_id", "article_pk"),
 )
 
 transfers = Table(
