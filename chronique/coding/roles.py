@@ -32,6 +32,7 @@ AGENT_CASES = frozenset({"par", "by"})
 # Cases that name whom an act is aimed at, when the parser hangs them on the verb above the act
 # noun ("a ordonné une frappe sur X", "mené une opération contre X").
 AIMED_CASES = frozenset({"contre", "envers", "sur", "against", "on", "toward", "towards"})
+NOUN_COMPLEMENTS = frozenset({"nmod", "pobj", "prep"})  # a noun's complement, and the English preposition
 PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
 PERSON_PRONOUNS = frozenset({"il", "he", "she", "him", "his", "her", "je", "i"})
@@ -289,6 +290,10 @@ class RoleFinder:
             roles.source_parsed = bool(roles.sources)
         if not roles.sources and not is_root(noun) and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}:
             roles.sources, roles.source_parsed = self.subject(noun.head)
+        if not roles.sources:  # "X a annoncé la suspension de la tenue des pourparlers"
+            speech = self._announcing_verb(noun)
+            if speech is not None:
+                roles.sources, roles.source_parsed = self.subject(speech)
         if _subject_dep(noun) and not is_root(noun):  # "l'offensive se poursuit en Ukraine"
             for c in _args(noun.head):
                 if c.dep_ in OBJECT | OBLIQUE and roles.target_place is None:
@@ -299,6 +304,19 @@ class RoleFinder:
             roles.targets = [a for c in verb_args if _case(c) in AIMED_CASES for a in self.resolve(c)
                              if party_key(a) not in taken]
             roles.target_parsed = roles.target_parsed or bool(roles.targets)
+
+    def _announcing_verb(self, noun: Token) -> Token | None:
+        """The announcing verb whose object the act noun is a complement of ("announced the start of
+        the withdrawal"): an announced act with no doer of its own is the speaker's. Only verbs of
+        announcing or deciding (lexicon ``announce``): who reports an act need not be its doer."""
+        cur = noun
+        for _ in range(3):
+            if is_root(cur) or cur.dep_ not in NOUN_COMPLEMENTS:
+                return None
+            cur = cur.head
+            if cur.dep_ in DIRECT_OBJECT and not is_root(cur) and cur.head.lemma_.lower() in self.lexicon.announce:
+                return cur.head
+        return None
 
     def _verb_args_after(self, noun: Token) -> list[Token]:
         """Arguments of the active verb an act noun depends on that follow the noun: the parser often

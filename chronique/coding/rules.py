@@ -27,10 +27,15 @@ from chronique.nlp.times import event_date
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_CODE = "100"
+REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
+ASKED_SUBJECT = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 REJECT_CODE = "120"
 THREATEN_CODE = "130"
 REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
+# complements that make a participle qualifying a noun a clause of its own
+MODIFIER_ARGS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:agent", "obl:mod", "prep", "agent", "iobj",
+                           "dative", "ccomp", "xcomp"})
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
 
 
@@ -77,6 +82,14 @@ def _conditional_threat(head: Token, lexicon: EventLexicon, conflict: bool = Fal
                for h in heads for c in h.children)
 
 
+def _modifier(head: Token) -> bool:
+    """A past participle used as an adjective ("a Syrian-backed militia", "the alleged violations")
+    qualifies its noun and names no act of its own; one with its own complements ("des diplomates
+    accusés d'espionnage") still does, and so does a present one ("shooting deaths")."""
+    return head.pos_ == "VERB" and head.dep_ == "amod" and "Tense=Past" in str(head.morph) and not any(
+        c.dep_ in MODIFIER_ARGS for c in head.children)
+
+
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
     toks = [t for t in sent if not t.is_space]
     return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else (sent.start_char, sent.end_char)
@@ -116,7 +129,7 @@ class RuleCoder:
         clauses: dict[int, tuple[int, int]] = {}
         for m in matches:
             trig, head = m.trigger, doc[m.tokens[0]]
-            if trig.embedded_only or head.i in absorbed:
+            if trig.embedded_only or head.i in absorbed or _modifier(head):
                 continue
             mod, speech = modality(head, self.lexicon)
             if trig.negative:
@@ -127,10 +140,13 @@ class RuleCoder:
             if (trig.target == "place" and not roles.place_object) or (
                     trig.target == "object" and not roles.place_direct):
                 continue  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
+            inner = refines.get(head.i)
+            if trig.embeds == REQUEST_KIND and inner is not None and not roles.targets:
+                # "its demand that Israel ease the blockade": who is asked to act is the recipient
+                self._asked_party(finder, doc[inner.tokens[0]], roles)
             confidence = self._fallback_source(roles, head, sent, index, trig.weak)
             if not roles.sources:
                 continue
-            inner = refines.get(head.i)
             code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
                     else self._code(trig.cameo, inner, trig.embeds))
             verb = _clause_verb(head)
@@ -195,6 +211,17 @@ class RuleCoder:
             }
             out.extend(self._pairs(base, roles, event))
         return out
+
+    @staticmethod
+    def _asked_party(finder: RoleFinder, inner: Token, roles: Roles) -> None:
+        """The subject of the act a request absorbs, when it is a party other than the asker."""
+        if inner.pos_ not in ("VERB", "AUX"):
+            return
+        taken = {party_key(a) for a in roles.sources}
+        subj = next((c for c in inner.children if c.dep_ in ASKED_SUBJECT), None)
+        asked = [a for a in finder.resolve(subj) if party_key(a) not in taken] if subj is not None else []
+        if asked:
+            roles.targets, roles.target_parsed = asked, True
 
     @staticmethod
     def _own_side_denial(finder: RoleFinder, head: Token, roles: Roles) -> dict[str, Any] | None:

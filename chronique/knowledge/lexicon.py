@@ -61,6 +61,7 @@ class EventLexicon:
     obligation: frozenset[str] = frozenset()  # modals that make the act a requested one ("must")
     threat_markers: frozenset[str] = frozenset()  # "unless": an announced act becomes a threat
     condition: frozenset[str] = frozenset()  # "if", "si": a conflict act under a condition is a threat
+    announce: frozenset[str] = frozenset()  # "announce", "ordonner": an act announced is the speaker's own
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -155,7 +156,7 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
         lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
         triggers=triggers, speech=words("speech"), future=words("future"), conditional=words("conditional"),
         obligation=words("obligation"), threat_markers=words("threat_markers"), condition=words("condition"),
-        negation=words("negation"), pronouns=words("pronouns"), cues=cues,
+        negation=words("negation"), pronouns=words("pronouns"), announce=words("announce"), cues=cues,
     )
 
 
