@@ -81,7 +81,7 @@ class ActorKnowledge:
     people: PeopleIndex = field(default_factory=PeopleIndex)
     addressee_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     max_tokens: int = 8
-    _fuzzy_keys: dict[int, list[str]] | None = None  # person keys by length
+    _fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # person keys by first letter and length
     _fuzzy_memo: dict[tuple[str, float], tuple[Alias, float] | None] = field(default_factory=dict)
     _fold_cache: dict[str, str] = field(default_factory=dict)
 
@@ -138,7 +138,7 @@ class ActorKnowledge:
             self._fuzzy_keys = {}
             for k, aliases in self.names.items():
                 if " " in k and any(a.entry.kind == "person" for a in aliases):
-                    self._fuzzy_keys.setdefault(len(k), []).append(k)
+                    self._fuzzy_keys.setdefault((k[0], len(k)), []).append(k)
         key = fold(text)
         if len(key) < 6 or not self._fuzzy_keys:
             return None
@@ -154,10 +154,15 @@ class ActorKnowledge:
     def _fuzzy_person(self, key: str, cutoff: float) -> tuple[Alias, float] | None:
         assert self._fuzzy_keys is not None
         # fuzz.ratio = 2·matches / (len a + len b) ≥ cutoff bounds the length ratio: only keys of a
-        # length within that bound can reach the cutoff, so the others are never scored.
+        # length within that bound can reach the cutoff, so the others are never scored. A misspelt
+        # name keeps its first letter ("Vlaimir Poutine"), so only keys that share it are scored.
         low, high = int(len(key) * cutoff / (200 - cutoff)), int(len(key) * (200 - cutoff) / cutoff) + 1
-        keys = [k for n in range(low, high + 1) for k in self._fuzzy_keys.get(n, ())]
-        best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best: tuple[str, float] | None = None
+        for n in range(low, high + 1):
+            found = process.extractOne(key, self._fuzzy_keys.get((key[0], n), ()), scorer=fuzz.ratio,
+                                       score_cutoff=best[1] if best else cutoff)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = (found[0], found[1])
         if best is None:
             return None
         persons = [a for a in self.names[best[0]] if a.entry.kind == "person"]
