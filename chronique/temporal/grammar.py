@@ -7,6 +7,7 @@ become regex alternations and each template ``{class}`` a named group the normal
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +33,9 @@ FIXED: dict[str, str] = {
     "nmonth": r"(?:1[0-2]|0?[1-9])",
 }
 
+NUMERIC = frozenset({"year", "yy", "day", "hour", "minute", "digits", "decade", "nmonth"})
+DIGIT = re.compile(r"\d")
+
 # Vocabulary classes: YAML key → (template name, is a mapping whose values the normaliser needs).
 VOCAB_KEYS: dict[str, str] = {
     "month": "months", "weekday": "weekdays", "wnum": "numbers", "ordinal": "ordinals",
@@ -56,6 +60,9 @@ class Pattern:
     kind: str
     template: str
     regex: re.Pattern[str]
+    # words one of which every match holds (a strong class written outside all groups of the
+    # template): the pattern is only scanned around them; None: around any trigger word
+    anchor: re.Pattern[str] | None = None
 
 
 # Classes whose words never make a temporal expression alone ("a", "this", "early", "every"…):
@@ -138,6 +145,37 @@ def _compile(template: str, classes: dict[str, str], where: str) -> re.Pattern[s
         raise KnowledgeError(f"expected a valid regex template, found {template!r}: {exc}", where=where) from exc
 
 
+def _outside_groups(template: str) -> str:
+    """The template without its parenthesised parts (optional words, alternatives, lookarounds)."""
+    out, depth = [], 0
+    for n, char in enumerate(template):
+        escaped = n > 0 and template[n - 1] == "\\"
+        if char == "(" and not escaped:
+            depth += 1
+        elif char == ")" and not escaped:
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+def _anchor(template: str, classes: dict[str, str]) -> re.Pattern[str] | None:
+    """The words one of which every match of ``template`` holds: a digit for a numeric class, the
+    words of a strong vocabulary class, written outside all groups; None when there is none."""
+    for name in re.findall(r"\{(\w+)\}", _outside_groups(template)):
+        if name in NUMERIC:
+            return DIGIT
+        if name in classes and name not in FIXED and name not in WEAK_CLASSES and name != "num":
+            return _word_start(classes[name])
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _word_start(alternation: str) -> re.Pattern[str]:
+    """One compiled regex per class, shared by the patterns it anchors."""
+    return re.compile(r"(?<!\w)(?:" + alternation + r")", re.IGNORECASE)
+
+
 def grammar_from_dict(data: dict[str, Any], where: str = "<memory>") -> Grammar:
     """Build a grammar from parsed YAML (tests pass small in-memory ones)."""
     vocab: dict[str, dict[str, Any]] = {}
@@ -158,7 +196,8 @@ def grammar_from_dict(data: dict[str, Any], where: str = "<memory>") -> Grammar:
         if not isinstance(entry, dict) or "kind" not in entry or "match" not in entry:
             raise KnowledgeError(f"expected a pattern with 'kind' and 'match', found {entry!r}", where=where,
                                  record=i)
-        patterns.append(Pattern(entry["kind"], entry["match"], _compile(entry["match"], classes, where)))
+        patterns.append(Pattern(entry["kind"], entry["match"], _compile(entry["match"], classes, where),
+                                _anchor(entry["match"], classes)))
     cues = {}
     for name in ("future_cues", "past_cues"):
         words = [str(w) for w in data.get(name) or []]

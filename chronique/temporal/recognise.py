@@ -47,8 +47,13 @@ def windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     made this stage slow)."""
     if grammar.trigger is None:
         return [(0, len(text))]
+    return around(text, grammar.trigger)
+
+
+def around(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The merged stretches of ``text`` within ``WINDOW_MARGIN`` of a match of ``trigger``."""
     spans: list[tuple[int, int]] = []
-    for m in grammar.trigger.finditer(text):
+    for m in trigger.finditer(text):
         start = max(0, m.start() - WINDOW_MARGIN)
         while start > 0 and not text[start - 1].isspace():
             start -= 1
@@ -66,8 +71,14 @@ def candidates(text: str, grammar: Grammar) -> list[Candidate]:
     """Every span any pattern matches (overlapping), before the longest-match choice."""
     found: list[Candidate] = []
     spans = windows(text, grammar)
+    anchored: dict[int, list[tuple[int, int]]] = {}  # id(anchor) → the stretches around its words
     for rank, pattern in enumerate(grammar.patterns):
-        for match in (m for start, end in spans for m in pattern.regex.finditer(text, start, end)):
+        where = spans
+        if pattern.anchor is not None and grammar.trigger is not None:
+            if id(pattern.anchor) not in anchored:
+                anchored[id(pattern.anchor)] = around(text, pattern.anchor)
+            where = anchored[id(pattern.anchor)]
+        for match in (m for start, end in where for m in pattern.regex.finditer(text, start, end)):
             if match.end() == match.start() or not _capitalisation_ok(match, grammar):
                 continue
             if fold(match.group(0)) in grammar.never_alone:
