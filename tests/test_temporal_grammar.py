@@ -44,3 +44,19 @@ def test_a_template_using_a_class_twice_is_rejected() -> None:
 def test_a_pattern_without_kind_is_rejected() -> None:
     with pytest.raises(KnowledgeError, match="'kind' and 'match'"):
         grammar_from_dict(_tiny([{"match": "{year}"}]))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le 25 juin 2022, samedi dernier, il y a trois semaines, cette nuit, l'été dernier, le mois prochain, "
+           "au troisième trimestre 2021, depuis des années, vers 14 h 30, tous les lundis, deux ans plus tôt."),
+    ("en", "On June 25, 2022, last Saturday, three weeks ago, overnight, last summer, next month, in the third "
+           "quarter of 2021, for years, at 2:30 p.m., every Monday, two and a half years, a decade-long war."),
+])
+def test_every_match_holds_its_patterns_anchor(lang: str, text: str) -> None:
+    # patterns are only scanned around their anchor's words: a match without one would be lost
+    grammar = load_grammar(lang)
+    for pattern in grammar.patterns:
+        if pattern.anchor is None:
+            continue
+        for match in pattern.regex.finditer(text):
+            assert pattern.anchor.search(text, match.start(), match.end()), (pattern.template, match.group(0))
