@@ -21,6 +21,7 @@ from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.roles import RoleFinder, Roles
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
+from chronique.nlp.extensions import doc_text
 from chronique.nlp.places import event_location
 from chronique.nlp.times import event_date
 
@@ -200,7 +201,7 @@ class RuleCoder:
             base = {
                 "date": date, "date_precision": precision, "event": event, "mode": mode or "",
                 "context": contexts, "quad_code": self.table.quad(event), "cameo": code,
-                "event_loc": event_location(doc, start, end), "event_text": doc.text[s_start:s_end],
+                "event_loc": event_location(doc, start, end), "event_text": doc_text(doc)[s_start:s_end],
                 "text_info": {"sequence": seq, "start": s_start, "end": s_end}, "modality": mod,
                 "speaker": (speaker or {}).get("name") or (speaker or {}).get("text"),
                 # an act only asked for ranks below the acts the sentence reports as done

@@ -25,3 +25,12 @@ def get_list(doc: Doc, name: str) -> list[dict[str, Any]]:
     """The list an earlier stage wrote, or an empty one when that stage did not run."""
     value = getattr(doc._, name)
     return list(value) if value else []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy rebuilds it from every token on each access, and the
+    coder asks for it per event."""
+    cached = doc.user_data.get("chronique.text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["chronique.text"] = (len(doc), doc.text)
+    return str(cached[1])

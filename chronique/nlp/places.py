@@ -18,7 +18,7 @@ from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_
 from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
-from chronique.nlp.extensions import get_list
+from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def event_location(doc: Doc, start: int, end: int) -> dict[str, object] | None:
         if inside:
             return _location(_best(inside))
     dateline = [p for p in places if int(p["start"]) < DATELINE_WINDOW
-                and _DATELINE_END.match(doc.text[int(p["end"]):int(p["end"]) + 3]) and _opens_text(doc, p)]
+                and _DATELINE_END.match(doc_text(doc)[int(p["end"]):int(p["end"]) + 3]) and _opens_text(doc, p)]
     return _location(dateline[0]) if dateline else None
 
 
@@ -220,7 +220,7 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _opens_text(doc: Doc, place: dict[str, Any]) -> bool:
     """The dateline place is the first word(s) of the text (after an optional bracketed tag)."""
-    before = doc.text[:int(place["start"])].strip()
+    before = doc_text(doc)[:int(place["start"])].strip()
     return before == "" or before.isupper()
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from chronique.nlp.extensions import get_list
+from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.temporal.calendar import weekday_date
 from chronique.temporal.grammar import SUPPORTED, Grammar, load_grammar
@@ -44,13 +44,13 @@ FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "
 
 def doc_tense(doc: Doc, grammar: Grammar) -> TenseOf:
     """Lexical cues first; else the parser's morphology of the clause's verbs (Tense=Fut/Past)."""
-    lexical = lexical_tense(doc.text, grammar)
+    lexical = lexical_tense(doc_text(doc), grammar)
 
     def tense(start: int, end: int) -> str | None:
         found = lexical(start, end)
         if found or not doc.has_annotation("MORPH"):
             return found
-        left, right = clause_bounds(doc.text, start, end)
+        left, right = clause_bounds(doc_text(doc), start, end)
         span = doc.char_span(left, right, alignment_mode="expand")
         if span is None:
             return None
@@ -109,7 +109,7 @@ class TimeTagger(Stage):
             doc._.ch_times = []
             return doc
         starts = _sentence_starts(doc)
-        timexes = tag_text(doc.text, grammar, doc._.ch_published, tense=doc_tense(doc, grammar))
+        timexes = tag_text(doc_text(doc), grammar, doc._.ch_published, tense=doc_tense(doc, grammar))
         doc._.ch_times = [timex_record(t, _sentence_index(starts, t.start)) for t in timexes]
         return doc
 
@@ -174,11 +174,11 @@ def event_date(doc: Doc, start: int, end: int, *, future: bool = False) -> tuple
     """
     dated = [(item, d) for item in get_list(doc, "ch_times") if (d := _dated(doc, item, future))]
     if dated:
-        left, right = clause_bounds(doc.text, start, end)
+        left, right = clause_bounds(doc_text(doc), start, end)
         left, right = min(left, start), max(right, end)
-        sentence_left = sentence_bounds(doc.text, start, start)[0]
+        sentence_left = sentence_bounds(doc_text(doc), start, start)[0]
         in_clause = [(i, d) for i, d in dated
-                     if (i["start"] >= left and i["end"] <= right) or _detached(doc.text, i, start, sentence_left)]
+                     if (i["start"] >= left and i["end"] <= right) or _detached(doc_text(doc), i, start, sentence_left)]
         if in_clause:
             value, precision = _closest(in_clause, start, end)
             return value, precision, "clause"

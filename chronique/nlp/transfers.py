@@ -29,7 +29,7 @@ from chronique.arms.parties import (
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
-from chronique.nlp.extensions import get_list
+from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
 
@@ -43,7 +43,7 @@ def _code(actor: dict[str, Any] | None) -> str | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     left = len(text) - len(text.lstrip())
     return start + left, start + len(text.rstrip())
 

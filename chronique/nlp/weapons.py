@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from chronique.knowledge.weapons import AliasMatch, WeaponCatalogue
+from chronique.nlp.extensions import doc_text
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -33,14 +34,14 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if span is not None:
             sent = span[0].sent
             return sent.start_char, sent.end_char
-    return max(0, start - CUE_WINDOW), min(len(doc.text), end + CUE_WINDOW)
+    return max(0, start - CUE_WINDOW), min(len(doc_text(doc)), end + CUE_WINDOW)
 
 
-def _adjacent(doc_text: str, generic: AliasMatch, designated: AliasMatch) -> bool:
+def _adjacent(text: str, generic: AliasMatch, designated: AliasMatch) -> bool:
     if generic.end <= designated.start:
-        gap = doc_text[generic.end:designated.start]
+        gap = text[generic.end:designated.start]
     elif designated.end <= generic.start:
-        gap = doc_text[designated.end:generic.start]
+        gap = text[designated.end:generic.start]
     else:
         return True
     words = {w.lower() for w in _WORD.findall(gap)}
@@ -64,12 +65,12 @@ class WeaponTagger(Stage):
 
     def tag(self, doc: Doc) -> list[dict[str, Any]]:
         assert self.catalogue is not None
-        matches = list(self.catalogue.find(doc.text))
+        matches = list(self.catalogue.find(doc_text(doc)))
         sure = [m for m in matches if not m.alias.ambiguous]
         kept = [m for m in matches if not m.alias.ambiguous or self._military_context(doc, m, sure)]
         designated = [m for m in kept if m.alias.entry.designation is not None]
         kept = [m for m in kept if m.alias.entry.designation is not None
-                or not any(_adjacent(doc.text, m, d) for d in designated)]
+                or not any(_adjacent(doc_text(doc), m, d) for d in designated)]
         return [self._record(doc, m) for m in kept]
 
     def _military_context(self, doc: Doc, match: AliasMatch, sure: list[AliasMatch]) -> bool:
@@ -77,13 +78,13 @@ class WeaponTagger(Stage):
         left, right = _sentence_bounds(doc, match.start, match.end)
         if any(left <= m.start and m.end <= right for m in sure):
             return True
-        text = doc.text[left:match.start] + " " + doc.text[match.end:right]
+        text = doc_text(doc)[left:match.start] + " " + doc_text(doc)[match.end:right]
         return any(self.catalogue.is_cue(w, self.lang) for w in _WORD.findall(text))
 
     def _record(self, doc: Doc, match: AliasMatch) -> dict[str, Any]:
         entry = match.alias.entry
         record: dict[str, Any] = {
-            "text": doc.text[match.start:match.end], "start": match.start, "end": match.end,
+            "text": doc_text(doc)[match.start:match.end], "start": match.start, "end": match.end,
             "designation": entry.designation, "category": entry.category, "origin": entry.origin,
         }
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
