@@ -7,45 +7,27 @@ sentence here was written for these tests.
 
 from __future__ import annotations
 
-import re
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from chronique.coding import make_coder
-from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.nlp.extensions import register_extensions
 
+sys.path.insert(0, str(Path(__file__).parent))
+from coding_helpers import Triple, coded, parsed_doc, set_actors, small_lexicon, triples
+
+_doc, _actors, _lexicon, _events = parsed_doc, set_actors, small_lexicon, coded
+
+
 register_extensions()
-Row = tuple[str, str, str, str, int]
 
 
-def _doc(lang: str, rows: list[Row]) -> Doc:
-    """rows: (word, lemma, pos, dep, head index); one sentence."""
-    doc = Doc(spacy.blank(lang).vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
-    doc._.ch_published = "2024-05-02"
-    doc._.ch_places = []
-    return doc
-
-
-def _actors(doc: Doc, **codes: str) -> None:
-    out: list[dict[str, Any]] = []
-    for text, code in codes.items():
-        m = re.search(re.escape(text), doc.text)
-        assert m, text
-        out.append({"text": text, "start": m.start(), "end": m.end(), "name": text, "code": code,
-                    "sector": "GOV", "kind": "country"})
-    doc._.ch_actors = out
-
-
-def _triples(doc: Doc, lang: str) -> set[tuple[str, str | None, str | None]]:
-    events = make_coder("rules", load_event_lexicon(lang), load_cameo_table()).code(doc)
-    return {(e["event"], (e["actor"] or {}).get("code"), (e["recipient"] or {}).get("code")) for e in events}
+def _triples(doc: Doc, lang: str) -> set[Triple]:
+    return triples(doc, load_event_lexicon(lang))
 
 
 def _accuse_fr(subject_dep: str, aux_dep: str) -> Doc:

@@ -9,55 +9,22 @@ packaged lexicons. Every sentence here was written for these tests.
 from __future__ import annotations
 
 import re
-from typing import Any
+import sys
+from pathlib import Path
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from chronique.coding import make_coder
 from chronique.errors import KnowledgeError
-from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.lexicon import EventLexicon, parse_event_lexicon
 from chronique.nlp.extensions import register_extensions
 
+sys.path.insert(0, str(Path(__file__).parent))
+from coding_helpers import Row, coded, parsed_doc, set_actors, small_lexicon, triples
+
+_doc, _actors, _lexicon, _events, _triples = parsed_doc, set_actors, small_lexicon, coded, triples
+
+
 register_extensions()
-Row = tuple[str, str, str, str, int]
-Triple = tuple[str, str | None, str | None]
-
-
-def _doc(lang: str, rows: list[Row]) -> Doc:
-    """rows: (word, lemma, pos, dep, head index); one sentence."""
-    doc = Doc(spacy.blank(lang).vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
-    doc._.ch_published = "2024-05-02"
-    doc._.ch_places = []
-    return doc
-
-
-def _actors(doc: Doc, **codes: str) -> None:
-    out: list[dict[str, Any]] = []
-    for text, code in codes.items():
-        m = re.search(r"\b" + re.escape(text) + r"\b", doc.text)
-        assert m, text
-        out.append({"text": text, "start": m.start(), "end": m.end(), "name": text, "code": code,
-                    "sector": "GOV", "kind": "country"})
-    doc._.ch_actors = out
-
-
-def _lexicon(lang: str, triggers: list[dict[str, Any]], **lists: list[str]) -> EventLexicon:
-    return parse_event_lexicon({"language": lang, "version": "test", "source": "written for these tests",
-                                "triggers": triggers, **lists}, "test.yaml")
-
-
-def _events(doc: Doc, lexicon: EventLexicon) -> list[dict[str, Any]]:
-    return make_coder("rules", lexicon, load_cameo_table()).code(doc)
-
-
-def _triples(doc: Doc, lexicon: EventLexicon) -> set[Triple]:
-    return {(e["event"], (e["actor"] or {}).get("code"), (e["recipient"] or {}).get("code"))
-            for e in _events(doc, lexicon)}
 
 
 # --- A. an act that calls off a cooperative act absorbs it ---------------------------------------

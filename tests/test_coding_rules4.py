@@ -8,53 +8,23 @@ these tests.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+import sys
+from pathlib import Path
 
-import spacy
 from spacy.tokens import Doc
 
 from chronique.coding import make_coder
 from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.lexicon import EventLexicon, parse_event_lexicon
 from chronique.nlp.extensions import register_extensions
 
+sys.path.insert(0, str(Path(__file__).parent))
+from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
+
+_doc, _actors, _lexicon, _events, _triples = parsed_doc, set_actors, small_lexicon, coded, triples
+
+
 register_extensions()
-Row = tuple[str, str, str, str, int]
-Triple = tuple[str, str | None, str | None]
 PART = "Aspect=Perf|Tense=Past|VerbForm=Part"
-
-
-def _doc(lang: str, rows: list[Row], morphs: dict[int, str] | None = None) -> Doc:
-    """rows: (word, lemma, pos, dep, head index); one sentence."""
-    doc = Doc(spacy.blank(lang).vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-              sent_starts=[i == 0 for i in range(len(rows))])
-    for i, morph in (morphs or {}).items():
-        doc[i].set_morph(morph)
-    doc._.ch_published = "2024-05-02"
-    doc._.ch_places = []
-    return doc
-
-
-def _actors(doc: Doc, sector: str = "GOV", **codes: str) -> None:
-    out: list[dict[str, Any]] = []
-    for text, code in codes.items():
-        m = re.search(r"\b" + re.escape(text.replace("_", " ")) + r"\b", doc.text)
-        assert m, text
-        out.append({"text": m.group(0), "start": m.start(), "end": m.end(), "name": m.group(0), "code": code,
-                    "sector": sector, "kind": "country"})
-    doc._.ch_actors = out
-
-
-def _lexicon(lang: str, triggers: list[dict[str, Any]], **lists: list[str]) -> EventLexicon:
-    return parse_event_lexicon({"language": lang, "version": "test", "source": "written for these tests",
-                                "triggers": triggers, **lists}, "test.yaml")
-
-
-def _triples(doc: Doc, lexicon: EventLexicon) -> set[Triple]:
-    events = make_coder("rules", lexicon, load_cameo_table()).code(doc)
-    return {(e["event"], (e["actor"] or {}).get("code"), (e["recipient"] or {}).get("code")) for e in events}
 
 
 # --- 1. a past participle that only qualifies a noun names no act ---------------------------------
