@@ -6,7 +6,7 @@ import pytest
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.lexicon import load_event_lexicon, parse_event_lexicon
+from chronique.knowledge.lexicon import EventLexicon, load_event_lexicon, parse_event_lexicon
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -55,3 +55,29 @@ def test_unquoted_yaml_booleans_are_refused_with_the_record() -> None:
     bad_list = yaml.safe_load('source: t\nnegation: [not, no]\ntriggers: []\n')
     with pytest.raises(KnowledgeError, match="'negation' words"):
         parse_event_lexicon(bad_list, "t.yaml")
+
+
+def _gap_lexicon(gap: object | None) -> EventLexicon:
+    entry: dict[str, object] = {"match": ["rappeler", "personnel"], "cameo": "161"}
+    if gap is not None:
+        entry["gap"] = gap
+    return parse_event_lexicon({"source": "t", "triggers": [{"match": "x", "cameo": "010"}, entry]}, "t.yaml")
+
+
+def test_per_entry_gap_widens_only_its_own_entry() -> None:
+    # verb, then five words, then the object: beyond the default gap of 3, inside a gap of 6
+    lemmas = ["rappeler", "plus", "de", "le", "moitié", "de", "personnel"]
+    pos = ["VERB"] + ["NOUN"] * 6
+    assert _gap_lexicon(None).match(lemmas, lemmas, pos) == []
+    found = _gap_lexicon(6).match(lemmas, lemmas, pos)
+    assert [m.tokens for m in found] == [(0, 6)]
+    # gap 0: the words must be adjacent
+    assert _gap_lexicon(0).match(["rappeler", "le", "personnel"], ["y"] * 3, pos[:3]) == []
+    assert len(_gap_lexicon(0).match(["rappeler", "personnel"], ["y"] * 2, pos[:2])) == 1
+
+
+@pytest.mark.parametrize("gap", [-1, 11, "4", 2.5, True])
+def test_bad_gap_is_a_knowledge_error_naming_the_record(gap: object) -> None:
+    with pytest.raises(KnowledgeError, match="'gap'") as caught:
+        _gap_lexicon(gap)
+    assert caught.value.record == 2 and caught.value.where == "t.yaml"

@@ -59,7 +59,7 @@ def test_look_alikes_do_not_match(lemmas: str, absent: str) -> None:
 
 
 def test_the_new_families_are_versioned() -> None:
-    assert LEX.version == "4"
+    assert int(LEX.version) >= 4  # later versions keep these families
     qualifier = [t for t in LEX.triggers if t.words == ("qualifier",)]
     assert qualifier and all(t.embeds == "content" for t in qualifier)
 

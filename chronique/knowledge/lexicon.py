@@ -24,7 +24,9 @@ EMBED_KINDS = ("request", "reject", "intent", "threaten", "content")
 # "place": fires when a place is its object or oblique ("prendre une ville", "entrer dans X");
 # "object": only when its direct object is the place ("returned the Golan Heights", not "returned to Geneva").
 TARGET_KINDS = ("any", "place", "object")
-MAX_GAP = 3  # tokens allowed between the words of a multi-word trigger
+MAX_GAP = 3  # tokens allowed between the words of a multi-word trigger, unless the entry says otherwise
+# An entry's own gap is bounded: a wider window would join words of unrelated clauses.
+GAP_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Trigger:
     negative: bool = False  # fires only under negation, which it consumes ("ne pas voir la nécessité")
     embedded_only: bool = False  # only refines an embedding trigger ("demande d'armes")
     weak: bool = False  # needs its actor from the parse; no nearest-mention fallback
+    gap: int = MAX_GAP  # tokens allowed between consecutive words of a multi-word trigger
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class EventLexicon:
                     continue
                 tokens = [i]
                 for word in trig.words[1:]:
-                    nxt = next((j for j in range(tokens[-1] + 1, min(n, tokens[-1] + 2 + MAX_GAP))
+                    nxt = next((j for j in range(tokens[-1] + 1, min(n, tokens[-1] + 2 + trig.gap))
                                 if word in (lemmas[j], forms[j])), None)
                     if nxt is None:
                         break
@@ -137,8 +140,15 @@ def _trigger(item: Any, where: str, record: int) -> Trigger:
         context=tuple([ctx] if isinstance(ctx, str) else ctx), pos=frozenset(item.get("pos") or ()),
         inverse=bool(item.get("inverse")), embeds=embeds, target=target,
         negative=bool(item.get("negative")), embedded_only=bool(item.get("embedded_only")),
-        weak=bool(item.get("weak")),
+        weak=bool(item.get("weak")), gap=_gap(item.get("gap", MAX_GAP), where, record),
     )
+
+
+def _gap(value: Any, where: str, record: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= GAP_LIMIT:
+        raise KnowledgeError(f"expected 'gap' as an integer from 0 to {GAP_LIMIT}, found {value!r}",
+                             where=where, record=record)
+    return value
 
 
 def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
