@@ -41,6 +41,11 @@ EUPHONIC = frozenset({"-t", "t", "-t-"})  # "a-t-il": the t is not a subject
 OBJECT_CLITICS = frozenset({"le", "la", "l'", "les", "lui", "leur", "him", "her", "them"})
 # "à Tombouctou", "en Afghanistan": a place named after these says where, not to whom
 WHERE_CASES = LOCATIVE_CASES | {"à", "au", "aux"}
+# Conflict acts (CAMEO 17 coerce to 20 mass violence): the "de"/"of" complement of such a noun is
+# its doer only when it is a party that can wield force; otherwise it is what the act hits.
+CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
+CONFLICT_EVENTS = frozenset({"ASSAULT", "COERCE"})
+ARMED_OR_STATE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY", "GOV"})
 
 
 @dataclass
@@ -179,12 +184,32 @@ class RoleFinder:
             if subj is not None:
                 if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
                     return self.resolve(verb.head), True, passive
-                return self.resolve(subj), True, passive
+                return self.resolve(subj) + self._listed_before(subj), True, passive
             if verb.dep_ not in INHERITS or is_root(verb):
                 break
             shared = SUBJECT | PASSIVE_SUBJECT if verb.dep_ == "conj" else SUBJECT
             verb = verb.head
         return [], False, False
+
+    def _listed_before(self, subj: Token) -> list[dict[str, Any]]:
+        """Actors of a comma list the parser cut off a coordinated subject ("X, Y, Z et W ont rompu"
+        parsed with X and Y as appositions elsewhere): each must follow a comma or open the
+        sentence, so a fronted "Au Mali, …" stays out."""
+        if not any(c.dep_ == "conj" for c in subj.children):
+            return []
+        doc, found = subj.doc, list[dict[str, Any]]()
+        i = subj.left_edge.i
+        while i < subj.i and doc[i].is_punct:  # a comma the parser hung on the subject itself
+            i += 1
+        while i > 1 and doc[i - 1].text == "," and (actor := self.index.actor(doc[i - 2])) is not None:
+            j = i - 2
+            while j > 0 and (self.index.actor(doc[j - 1]) is actor or doc[j - 1].pos_ == "DET"):
+                j -= 1
+            if j > doc[j].sent.start and doc[j - 1].text != ",":
+                break
+            found.insert(0, actor)
+            i = j
+        return found
 
     def find(self, head: Token, trigger: Trigger) -> Roles:
         roles = Roles()
@@ -272,10 +297,27 @@ class RoleFinder:
                     continue
                 if c.dep_ == "prep" and c.lower_ not in ("of", "by"):
                     continue
-                sources = self.resolve(c)
+                found = self.resolve(c)
+                armed = not found or self._can_wield_force(c, found)
+                if c.dep_ in ("nmod", "prep") and not armed and self._conflict_noun(noun):
+                    continue  # "le bombardement de la ville", "la libération des otages": the patient
+                sources = found
         agents = [a for c in _args(noun) if c.dep_ not in ("det", "case") and _case(c) in AGENT_CASES
                   for a in self.resolve(c)]
         return agents or sources  # "l'exécution par les rebelles": the agent acts
+
+    def _conflict_noun(self, noun: Token) -> bool:
+        """The noun names a coercive or violent act ("l'assaut", "the bombing")."""
+        return any(m.trigger.cameo[:2] in CONFLICT_ROOTS or m.trigger.event in CONFLICT_EVENTS
+                   for m in self.lexicon.match([noun.lemma_.lower()], [noun.lower_], [noun.pos_], noun.i))
+
+    def _can_wield_force(self, complement: Token, actors: list[dict[str, Any]]) -> bool:
+        """An armed or state party: a military, police, rebel or government sector, a country named
+        as such (not a place standing in for it) or an armed group."""
+        actor = actors[0]
+        if actor.get("sector") in ARMED_OR_STATE_SECTORS and not actor.get("_metonymy"):
+            return True
+        return actor.get("kind") == "country" and self.index.place_under(complement) is None
 
     def _is_act(self, tok: Token) -> bool:
         """A noun that names an act of the lexicon ("l'invasion", "la proposition")."""
