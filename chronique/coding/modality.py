@@ -45,6 +45,31 @@ def _negated_subject(verb: Token, lexicon: EventLexicon) -> bool:
                for c in verb.children)
 
 
+# How an act hangs on the verb an obligation modal governs: an infinitive or predicate ("must be ready
+# to mediate"), a purpose infinitive ("must ensure security to allow …"), a shared-subject conjunct,
+# the object noun of a light verb ("must reach an agreement").
+OBLIGED_PATH = frozenset({"xcomp", "acomp", "advcl", "conj", "obj", "dobj"})
+AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
+
+
+def obligation_verb(tok: Token, lexicon: EventLexicon) -> Token | None:
+    """The word an obligation modal ("must") governs, at or above ``tok`` in its clause; None when
+    the act is not under one. A clause with its own subject or subordinator ("before they
+    demobilize") is an act of its own and stops the climb."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ in AUXILIARIES and c.lower_ in lexicon.obligation for c in cur.children):
+            return cur
+        if cur.dep_ not in OBLIGED_PATH or is_root(cur):
+            return None
+        if cur.i != tok.i and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
+            return None
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            return None
+        cur = cur.head
+    return None
+
+
 def negated(tok: Token, lexicon: EventLexicon) -> bool:
     for verb in _verb_chain(tok):
         if verb.pos_ in ("VERB", "AUX") and _negated_subject(verb, lexicon):
@@ -76,7 +101,7 @@ def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
     chain = _verb_chain(tok)
     words = [c for v in chain for c in v.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")] + chain
     lowers = {w.lower_ for w in words}
-    if lowers & lexicon.obligation:
+    if lowers & lexicon.obligation or obligation_verb(tok, lexicon) is not None:
         return "requested", speech
     if lowers & ENGLISH_FUTURE or any("Tense=Fut" in str(w.morph) for w in words):
         return "future", speech

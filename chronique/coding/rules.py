@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, party_key
-from chronique.coding.modality import modality
+from chronique.coding.modality import modality, obligation_verb
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.roles import RoleFinder, Roles
 from chronique.knowledge.cameo import CameoTable
@@ -55,6 +55,13 @@ def _distinct(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
             codes.add(key)
             out.append(a)
     return out[:MAX_PARTIES]
+
+
+def _other_party(actor: dict[str, Any], other: dict[str, Any]) -> bool:
+    if party_key(actor) != party_key(other):
+        return True
+    sectors = (actor.get("sector"), other.get("sector"))
+    return any(sectors) and sectors[0] != sectors[1]
 
 
 def _clause_verb(head: Token) -> Token | None:
@@ -160,10 +167,11 @@ class RuleCoder:
             event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
             if mod == "requested":  # "X said Y must withdraw": X asks Y for the act
                 asker = finder.speaker_of(head) if speech is not None else None
-                if asker is not None and all(party_key(asker) != party_key(a) for a in roles.sources):
+                asked = self._obliged(finder, head, roles, asker) if asker is not None else []
+                if asker is not None and asked:
                     code = self.table.parallel_code("request", code) or REQUEST_CODE
                     event, mode, context = self.table.plover(code) or ("REQUEST", "", ())
-                    roles.sources, roles.targets = [asker], roles.sources or roles.targets
+                    roles.sources, roles.targets = [asker], asked
                     mod = "asserted"
             if mod == "negated" and self.table.quad(event) in (1, 2):
                 # "will not accept / meet / help": declining a cooperative act is a rejection
@@ -223,6 +231,16 @@ class RuleCoder:
         asked = [a for a in finder.resolve(subj) if party_key(a) not in taken] if subj is not None else []
         if asked:
             roles.targets, roles.target_parsed = asked, True
+
+    def _obliged(self, finder: RoleFinder, head: Token, roles: Roles,
+                 asker: dict[str, Any]) -> list[dict[str, Any]]:
+        """Who the speaker says must act: the subject of the verb the obligation modal governs (or the
+        act's own source), less the speaker; a party of the same country in another sector ("rebels
+        said the government must …") is another party."""
+        verb = obligation_verb(head, self.lexicon)
+        subj = next((c for c in verb.children if c.dep_ in ASKED_SUBJECT), None) if verb is not None else None
+        obliged = (finder.resolve(subj) if subj is not None else []) or roles.sources or roles.targets
+        return [a for a in obliged if _other_party(a, asker)]
 
     @staticmethod
     def _own_side_denial(finder: RoleFinder, head: Token, roles: Roles) -> dict[str, Any] | None:
