@@ -109,3 +109,12 @@ def test_pipeline_codes_the_family(pipeline: Any, text: str, event: str) -> None
 def test_defied_ban_is_not_a_ban(pipeline: Any) -> None:
     events = pipeline.extract("Egyptian students defied a ban on rallies in Cairo on Monday.", lang="en").events
     assert not any(e.event == "COERCE" for e in events)
+
+
+@pytest.mark.parametrize("verb", ["lift", "remove", "drop", "lower", "dismantle", "scrap"])
+def test_removing_barriers_eases_restrictions(verb: str) -> None:
+    lexicon = load_event_lexicon("en")
+    lemmas = ["the", "ministry", verb, "trade", "barrier"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "NOUN"]
+    found = [m.trigger for m in lexicon.match(lemmas, lemmas, pos) if "barrier" in m.trigger.words]
+    assert found and found[0].cameo == "081" and found[0].event == "CONCEDE"
