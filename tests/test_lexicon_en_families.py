@@ -7,31 +7,30 @@ model-backed cases run the whole pipeline on sentences written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch, load_event_lexicon
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_helpers import lemma_matches, plover_event
+
+_event = plover_event
+
+
+def _first(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> TriggerMatch:
+    found = lemma_matches(lexicon, lemmas, pos)
+    assert found, lemmas
+    return found[0]
+
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> EventLexicon:
     return load_event_lexicon("en")
-
-
-def _first(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> TriggerMatch:
-    words = lemmas.split()
-    tags = [(pos or {}).get(i, "VERB" if i == 1 else "NOUN") for i in range(len(words))]
-    found = lexicon.match(words, words, tags)
-    assert found, lemmas
-    return found[0]
-
-
-def _event(match: TriggerMatch) -> str:
-    entry = load_cameo_table().plover(match.trigger.cameo)
-    assert entry is not None, match.trigger.cameo
-    return match.trigger.event or entry[0]
 
 
 @pytest.mark.parametrize(("lemmas", "event", "cameo"), [

@@ -6,30 +6,29 @@ model-backed cases run the whole pipeline on sentences written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.lexicon import EventLexicon, TriggerMatch, load_event_lexicon
+from chronique.knowledge.lexicon import EventLexicon, load_event_lexicon
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_helpers import lemma_matches, plover_event, top_event
+
+_matches, _event = lemma_matches, plover_event
+
+
+def _top(pipeline: Any, text: str) -> Any:
+    return top_event(pipeline, text, "en", "2020-03-02")
+
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> EventLexicon:
     return load_event_lexicon("en")
-
-
-def _matches(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> list[TriggerMatch]:
-    words = lemmas.split()
-    tags = [(pos or {}).get(i, "VERB" if i == 1 else "NOUN") for i in range(len(words))]
-    return lexicon.match(words, words, tags)
-
-
-def _event(match: TriggerMatch) -> str:
-    entry = load_cameo_table().plover(match.trigger.cameo)
-    assert entry is not None, match.trigger.cameo
-    return match.trigger.event or entry[0]
 
 
 def test_every_trigger_word_is_a_string_in_the_yaml() -> None:
@@ -89,11 +88,6 @@ def test_supply_as_a_noun_is_no_aid(lexicon: EventLexicon) -> None:
     assert not any(m.trigger.words == ("supply",) for m in noun)
     verb = _matches(lexicon, "France supply food to the town")
     assert verb and _event(verb[0]) == "AID"
-
-
-def _top(pipeline: Any, text: str) -> Any:
-    events = pipeline.extract(text, lang="en", published="2020-03-02").events
-    return max(events, key=lambda e: e.confidence) if events else None
 
 
 @pytest.mark.model

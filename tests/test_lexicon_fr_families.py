@@ -5,10 +5,16 @@ Lemma sequences are written by hand, the way fr_core_news_md lemmatises them; no
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import EMBED_KINDS, load_event_lexicon, parse_event_lexicon
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_helpers import coded_words
 
 LEX = load_event_lexicon("fr")
 TABLE = load_cameo_table()
@@ -20,15 +26,8 @@ VERBS = frozenset({
 })
 
 
-def _codes(sentence: str) -> list[tuple[str, str]]:
-    """(matched words, PLOVER event) of every trigger in a space-separated lemma sequence."""
-    lemmas = sentence.split()
-    pos = ["VERB" if w in VERBS else "NOUN" for w in lemmas]
-    out = []
-    for m in LEX.match(lemmas, lemmas, pos):
-        event = m.trigger.event or TABLE.plover(m.trigger.cameo)[0]  # type: ignore[index]
-        out.append((" ".join(m.trigger.words), event))
-    return out
+def _codes(lemmas: str) -> list[tuple[str, str]]:
+    return coded_words(LEX, lemmas, VERBS)
 
 
 @pytest.mark.parametrize(("lemmas", "words", "event"), [

@@ -6,28 +6,28 @@ marked ones run the real pipeline. Every sentence was written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import load_event_lexicon
 
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_helpers import Triple, coded_words, event_triples
+
 LEX = load_event_lexicon("fr")
-TABLE = load_cameo_table()
 VERBS = frozenset({"réunir", "intervenir", "lancer", "mener", "condamner", "écoper", "prononcer",
                    "transférer", "qualifier", "prendre", "respecter", "annoncer", "inscrire"})
 
 
-def _codes(sentence: str) -> list[tuple[str, str]]:
-    """(matched words, PLOVER event) of every trigger in a space-separated lemma sequence."""
-    lemmas = sentence.split()
-    pos = ["VERB" if w in VERBS else "NOUN" for w in lemmas]
-    out = []
-    for m in LEX.match(lemmas, lemmas, pos):
-        event = m.trigger.event or TABLE.plover(m.trigger.cameo)[0]  # type: ignore[index]
-        out.append((" ".join(m.trigger.words), event))
-    return out
+def _codes(lemmas: str) -> list[tuple[str, str]]:
+    return coded_words(LEX, lemmas, VERBS)
+
+
+def _events(pipeline: Any, text: str) -> list[Triple]:
+    return event_triples(pipeline, text, "fr", "2024-05-02")
 
 
 @pytest.mark.parametrize(("lemmas", "words", "event"), [
@@ -62,11 +62,6 @@ def test_the_new_families_are_versioned() -> None:
     assert int(LEX.version) >= 4  # later versions keep these families
     qualifier = [t for t in LEX.triggers if t.words == ("qualifier",)]
     assert qualifier and all(t.embeds == "content" for t in qualifier)
-
-
-def _events(pipeline: Any, text: str) -> list[tuple[str, str | None, str | None]]:
-    ex = pipeline.extract(text, lang="fr", published="2024-05-02")
-    return [(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in ex.events]
 
 
 @pytest.mark.model

@@ -6,28 +6,28 @@ marked ones run the real pipeline. Every sentence was written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import MAX_GAP, load_event_lexicon
 
+sys.path.insert(0, str(Path(__file__).parent))
+from lexicon_helpers import Triple, coded_words, event_triples
+
 LEX = load_event_lexicon("fr")
-TABLE = load_cameo_table()
 VERBS = frozenset({"rappeler", "fermer", "transférer", "remettre", "capituler", "déposer", "rendre",
                    "démobiliser", "battre", "retirer", "décider"})
 
 
-def _codes(sentence: str) -> list[tuple[str, str]]:
-    """(matched words, PLOVER event) of every trigger in a space-separated lemma sequence."""
-    lemmas = sentence.split()
-    pos = ["VERB" if w in VERBS else "NOUN" for w in lemmas]
-    out = []
-    for m in LEX.match(lemmas, lemmas, pos):
-        event = m.trigger.event or TABLE.plover(m.trigger.cameo)[0]  # type: ignore[index]
-        out.append((" ".join(m.trigger.words), event))
-    return out
+def _codes(lemmas: str) -> list[tuple[str, str]]:
+    return coded_words(LEX, lemmas, VERBS)
+
+
+def _events(pipeline: Any, text: str) -> list[Triple]:
+    return event_triples(pipeline, text, "fr", "2024-05-02")
 
 
 @pytest.mark.parametrize(("lemmas", "words", "event"), [
@@ -68,11 +68,6 @@ def test_wide_gaps_stay_on_their_families() -> None:
     # only multi-word entries and never beyond the bound the loader enforces
     assert all(len(w) > 1 for w in wide)
     assert max(t.gap for t in LEX.triggers) <= 10
-
-
-def _events(pipeline: Any, text: str) -> list[tuple[str, str | None, str | None]]:
-    ex = pipeline.extract(text, lang="fr", published="2024-05-02")
-    return [(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in ex.events]
 
 
 @pytest.mark.model

@@ -1,0 +1,44 @@
+"""Shared by the lexicon tests: lemma sequences written by hand go through a lexicon's matcher, and
+sentences written for the tests go through the whole pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chronique.knowledge.cameo import load_cameo_table
+from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
+
+Triple = tuple[str, str | None, str | None]
+
+
+def lemma_matches(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> list[TriggerMatch]:
+    """Matches in a space-separated lemma sequence; the second word is the verb unless ``pos`` says."""
+    words = lemmas.split()
+    tags = [(pos or {}).get(i, "VERB" if i == 1 else "NOUN") for i in range(len(words))]
+    return lexicon.match(words, words, tags)
+
+
+def plover_event(match: TriggerMatch) -> str:
+    """The PLOVER event a match codes: the trigger's own, else its CAMEO code's."""
+    entry = load_cameo_table().plover(match.trigger.cameo)
+    assert entry is not None, match.trigger.cameo
+    return match.trigger.event or entry[0]
+
+
+def coded_words(lexicon: EventLexicon, lemmas: str, verbs: frozenset[str]) -> list[tuple[str, str]]:
+    """(matched words, PLOVER event) of every trigger in a lemma sequence; ``verbs`` are tagged VERB."""
+    words = lemmas.split()
+    pos = ["VERB" if w in verbs else "NOUN" for w in words]
+    return [(" ".join(m.trigger.words), plover_event(m)) for m in lexicon.match(words, words, pos)]
+
+
+def top_event(pipeline: Any, text: str, lang: str, published: str) -> Any:
+    """The most confident event of ``text``, or None."""
+    events = pipeline.extract(text, lang=lang, published=published).events
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+def event_triples(pipeline: Any, text: str, lang: str, published: str) -> list[Triple]:
+    """(event, actor code, recipient code) of every event of ``text``."""
+    extraction = pipeline.extract(text, lang=lang, published=published)
+    return [(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in extraction.events]
