@@ -335,6 +335,16 @@ def _plan(store: Store, query: EventQuery) -> list[str]:
 
 # -- report -------------------------------------------------------------------------------------
 
+def _query_rows(queries: list[dict[str, Any]]) -> list[str]:
+    """One table row per query kind: latencies, mean results and the plan, pipes escaped."""
+    rows = []
+    for q in queries:
+        plan = "; ".join(q["plan"]).replace("|", "\\|")
+        rows.append(f"| {q['kind']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q['max_ms']:.1f} | "
+                    f"{q['mean_results']:.0f} | {plan} |")
+    return rows
+
+
 def markdown(r: dict[str, Any], args: argparse.Namespace) -> str:
     n_art, n_ev, ext_s = r["articles"], r["events"], r["extract_s"]
     lines = [
@@ -380,10 +390,7 @@ def markdown(r: dict[str, Any], args: argparse.Namespace) -> str:
         "| query | p50 ms | p95 ms (target ≤ 50) | max ms | mean results | plan (EXPLAIN QUERY PLAN) |",
         "|---|---|---|---|---|---|",
     ]
-    for q in r["queries"]:
-        plan = "; ".join(q["plan"]).replace("|", "\\|")
-        lines.append(f"| {q['kind']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q['max_ms']:.1f} | "
-                     f"{q['mean_results']:.0f} | {plan} |")
+    lines += _query_rows(r["queries"])
     lines += [
         "",
         "A full-text query with more than `WALK_THRESHOLD` matching articles is served by the "
@@ -436,10 +443,7 @@ def _postgres_lines(pg: dict[str, Any]) -> list[str]:
         "| query | p50 ms | p95 ms (target ≤ 50) | max ms | mean results | plan |",
         "|---|---|---|---|---|---|",
     ]
-    for q in pg["queries"]:
-        plan = "; ".join(q["plan"]).replace("|", "\\|")
-        lines.append(f"| {q['kind']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q['max_ms']:.1f} | "
-                     f"{q['mean_results']:.0f} | {plan} |")
+    lines += _query_rows(pg["queries"])
     lines += [
         "",
         "With more than `WALK_THRESHOLD` matching articles, PostgreSQL's walk (store.py) streams the "
