@@ -4,38 +4,26 @@ located in, or stay uncoded when that is unclear. Hand-built Docs, no model but 
 
 from __future__ import annotations
 
-import functools
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 
 from chronique.knowledge.actors import ActorKnowledge, load_actor_knowledge
-from chronique.nlp.actors import ActorTagger
-from chronique.nlp.anaphora import build_indirect_knowledge, load_indirect_knowledge
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.anaphora import build_indirect_knowledge
+
+sys.path.insert(0, str(Path(__file__).parent))
+from actor_helpers import tag_actors
+
+
+def tag(kb: ActorKnowledge, lang: str, text: str) -> dict[str, dict[str, Any]]:
+    return {a["text"]: a for a in tag_actors(kb, lang, text)}
 
 
 @pytest.fixture(scope="module")
 def kb() -> ActorKnowledge:
     return load_actor_knowledge()
-
-
-@functools.cache
-def nlp(lang: str) -> Any:
-    pipe = spacy.blank(lang)
-    pipe.add_pipe("sentencizer")
-    return pipe
-
-
-def tag(kb: ActorKnowledge, lang: str, text: str) -> dict[str, dict[str, Any]]:
-    register_extensions()
-    doc = nlp(lang)(text)
-    doc._.ch_published, doc._.ch_lang = "2017-01-30", lang
-    actors = list(ActorTagger(lang, kb, load_indirect_knowledge())(doc)._.ch_actors)
-    for a in actors:
-        assert text[a["start"]:a["end"]] == a["text"]
-    return {a["text"]: a for a in actors}
 
 
 def coded(actor: dict[str, Any]) -> tuple[Any, Any]:
