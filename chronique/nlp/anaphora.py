@@ -59,6 +59,11 @@ class IndirectKnowledge:
     focus: dict[str, dict[str, str]] = field(default_factory=dict)  # folded focus noun → sector
     other_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # folded qualifiers
 
+    @functools.cached_property
+    def focus_first_words(self) -> dict[str, frozenset[str]]:
+        """The words a focus phrase can begin with, by language: most tokens are none of them."""
+        return {lang: frozenset(phrase.split(" ", 1)[0] for phrase in phrases) for lang, phrases in self.focus.items()}
+
 
 def build_indirect_knowledge(description_rows: list[dict[str, str]], title_rows: list[dict[str, str]],
                              focus_rows: list[dict[str, str]] | None = None,
@@ -131,6 +136,7 @@ class IndirectActors(CountryInFocus):
         self.descriptions = knowledge.descriptions.get(lang, {})
         self.titles = knowledge.titles.get(lang, {})
         self.focus_words = knowledge.focus.get(lang, {})
+        self.focus_first_words = knowledge.focus_first_words.get(lang, frozenset())
         self.other_parties = knowledge.other_parties.get(lang, frozenset())
         self.max_tokens = knowledge.max_tokens
         self.country_codes = country_codes

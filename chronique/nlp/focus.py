@@ -36,19 +36,12 @@ class CountryInFocus:
     folded: list[str]
     sentence: list[int]
     focus_words: dict[str, str]
+    focus_first_words: frozenset[str]
     other_parties: frozenset[str]
     max_tokens: int
     country_codes: frozenset[str]
     capitals: list[tuple[int, str]]
     parsed: bool
-
-    def _focus_first_words(self) -> frozenset[str]:
-        """The words a focus phrase can begin with: most tokens are none of them."""
-        firsts: frozenset[str] | None = getattr(self, "_firsts", None)
-        if firsts is None:
-            firsts = frozenset(phrase.split(" ", 1)[0] for phrase in self.focus_words)
-            self._firsts = firsts
-        return firsts
 
     def _closed_noun_phrase(self, end: int) -> bool:
         raise NotImplementedError
@@ -78,7 +71,7 @@ class CountryInFocus:
         return out
 
     def _focus_word(self, start: int) -> tuple[int, str] | None:
-        if self.folded[start] not in self._focus_first_words():
+        if self.folded[start] not in self.focus_first_words:
             return None
         key, found = "", None
         for j in range(start, min(len(self.doc), start + self.max_tokens)):
