@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from chronique.knowledge.datafiles import data_file_names, read_data_csv, split_forms
 from chronique.knowledge.people import PeopleIndex, Person, Term
+from chronique.memo import BoundedMemo
 
 # What a dictionary key stands for; the stage treats each differently.
 NAME, ADJECTIVE, CAPITAL, SECTOR, ROLE = "name", "adjective", "capital", "sector", "role"
@@ -82,7 +83,8 @@ class ActorKnowledge:
     addressee_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     max_tokens: int = 8
     _fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # person keys by first letter and length
-    _fuzzy_memo: dict[tuple[str, float], tuple[Alias, float] | None] = field(default_factory=dict)
+    _fuzzy_memo: BoundedMemo[tuple[str, float], tuple[Alias, float] | None] = field(
+        default_factory=lambda: BoundedMemo(FUZZY_MEMO_SIZE))
     _fold_cache: dict[str, str] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------------
@@ -143,13 +145,7 @@ class ActorKnowledge:
         if len(key) < 6 or not self._fuzzy_keys:
             return None
         # the same capitalised runs come back within an article and across a stream
-        if (key, cutoff) in self._fuzzy_memo:
-            return self._fuzzy_memo[(key, cutoff)]
-        found = self._fuzzy_person(key, cutoff)
-        if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
-            self._fuzzy_memo.pop(next(iter(self._fuzzy_memo)))
-        self._fuzzy_memo[(key, cutoff)] = found
-        return found
+        return self._fuzzy_memo.get((key, cutoff), lambda: self._fuzzy_person(key, cutoff))
 
     def _fuzzy_person(self, key: str, cutoff: float) -> tuple[Alias, float] | None:
         assert self._fuzzy_keys is not None

@@ -25,6 +25,7 @@ from chronique.knowledge.geo_index import (
     normalise_name,
     read_json_object,
 )
+from chronique.memo import BoundedMemo
 
 CITY, REGION, COUNTRY, AREA = 4, 3, 2, 1
 #: fuzzy matching only proposes towns at least this large: a misspelt name is a known place
@@ -68,7 +69,7 @@ class Gazetteer:
                 if key:
                     self._keys.setdefault(key, []).append(row)
         self._cities = cities
-        self._fuzzy_cache: dict[tuple[str, int], list[tuple[GeoEntry, float]]] = {}
+        self._fuzzy_cache: BoundedMemo[tuple[str, int], list[tuple[GeoEntry, float]]] = BoundedMemo(FUZZY_CACHE_SIZE)
         self._iso3 = iso3 or {}
         self._capitals = capitals or {}
 
@@ -88,13 +89,7 @@ class Gazetteer:
         if len(key) < FUZZY_MIN_LENGTH:
             return []
         # an article names the same unknown place many times, and a news stream the same few hundred
-        cached = self._fuzzy_cache.get((key, limit))
-        if cached is None:
-            cached = self._fuzzy_search(key, limit)
-            if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
-                self._fuzzy_cache.pop(next(iter(self._fuzzy_cache)))
-            self._fuzzy_cache[(key, limit)] = cached
-        return list(cached)
+        return list(self._fuzzy_cache.get((key, limit), lambda: self._fuzzy_search(key, limit)))
 
     def _fuzzy_search(self, key: str, limit: int) -> list[tuple[GeoEntry, float]]:
         # fuzz.ratio cannot reach the cutoff across too great a length gap: 2·min/(a+b) bounds it
