@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from chronique.knowledge.actors import fold
 from chronique.knowledge.datafiles import read_data_csv, split_forms
-from chronique.nlp.focus import WINDOW, CountryInFocus, overlaps
+from chronique.nlp.focus import WINDOW, CountryInFocus, longest_phrase, overlaps
 
 ANAPHORA_SCORE = 0.6  # times the antecedent's score
 APPOSITION_SCORE = 0.7
@@ -242,12 +242,7 @@ class IndirectActors(CountryInFocus):
         return out
 
     def _description(self, start: int) -> tuple[int, Description] | None:
-        key, found = "", None
-        for j in range(start, min(len(self.doc), start + self.max_tokens)):
-            key = f"{key} {self.folded[j]}" if key else self.folded[j]
-            if key in self.descriptions:
-                found = (j + 1, self.descriptions[key])
-        return found
+        return longest_phrase(self.folded, start, self.max_tokens, self.descriptions)
 
     def _closed(self, end: int, description: Description) -> bool:
         """Not part of a longer word ("l'État-major"), not followed by a name ("le groupe Wagner")

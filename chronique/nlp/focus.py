@@ -11,10 +11,11 @@ A part of chronique.nlp.anaphora.IndirectActors, kept apart for size: it reads t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
 WINDOW = 3  # sentences before the noun's own
 FOCUS_SCORE = 0.5
 LOCATIVE = frozenset({"au", "aux", "en", "a", "dans", "in", "inside", "across", "throughout"})
@@ -22,6 +23,17 @@ LOCATIVE_WEIGHT, COUNTRY_WEIGHT, PARTY_WEIGHT = 2.0, 1.0, 0.5  # a place locates
 EARLIER_WEIGHT = 0.5  # a mention in the sentences before counts half one in the mention's own
 FOCUS_MARGIN = 1.5  # the winner must outweigh the runner-up by this factor
 MODIFIER_DEPS = frozenset({"compound", "amod"})  # "police station", "military operations"
+
+
+def longest_phrase(folded: list[str], start: int, max_tokens: int, table: dict[str, T]) -> tuple[int, T] | None:
+    """(end token, value) of the longest phrase of ``table`` (folded words joined by spaces) that
+    starts at token ``start``; None when none does."""
+    key, found = "", None
+    for j in range(start, min(len(folded), start + max_tokens)):
+        key = f"{key} {folded[j]}" if key else folded[j]
+        if key in table:
+            found = (j + 1, table[key])
+    return found
 
 
 def overlaps(record: dict[str, Any], start: int, end: int) -> bool:
@@ -73,12 +85,7 @@ class CountryInFocus:
     def _focus_word(self, start: int) -> tuple[int, str] | None:
         if self.folded[start] not in self.focus_first_words:
             return None
-        key, found = "", None
-        for j in range(start, min(len(self.doc), start + self.max_tokens)):
-            key = f"{key} {self.folded[j]}" if key else self.folded[j]
-            if key in self.focus_words:
-                found = (j + 1, self.focus_words[key])
-        return found
+        return longest_phrase(self.folded, start, self.max_tokens, self.focus_words)
 
     def _bare(self, start: int, end: int, records: list[dict[str, Any]]) -> bool:
         """A sector noun with nothing that says whose it is: no country or name attached, not inside
