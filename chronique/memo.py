@@ -1,5 +1,6 @@
-"""A bounded memo for look-ups that recur (the same unknown name within an article and across a
-stream): first in, first out, so memory stays flat on an endless feed."""
+"""Helpers for fuzzy look-ups that recur (the same unknown name within an article and across a
+stream): a bounded first-in-first-out memo, so memory stays flat on an endless feed, and the
+lengths worth scoring against a ratio cutoff."""
 
 from __future__ import annotations
 
@@ -30,3 +31,10 @@ class BoundedMemo(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+def reachable_lengths(length: int, cutoff: float) -> range:
+    """The lengths a string may have and still reach ``cutoff`` in rapidfuzz's ``fuzz.ratio`` with a
+    string of ``length`` characters: the ratio is at most 2·min/(a+b)·100, so no other length is worth
+    scoring. The range errs one wide on each side, against rounding."""
+    return range(int(length * cutoff / (200 - cutoff)), int(length * (200 - cutoff) / cutoff) + 2)

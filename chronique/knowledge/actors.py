@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from chronique.knowledge.datafiles import data_file_names, read_data_csv, split_forms
 from chronique.knowledge.people import PeopleIndex, Person, Term
-from chronique.memo import BoundedMemo
+from chronique.memo import BoundedMemo, reachable_lengths
 
 # What a dictionary key stands for; the stage treats each differently.
 NAME, ADJECTIVE, CAPITAL, SECTOR, ROLE = "name", "adjective", "capital", "sector", "role"
@@ -152,9 +152,8 @@ class ActorKnowledge:
         # fuzz.ratio = 2·matches / (len a + len b) ≥ cutoff bounds the length ratio: only keys of a
         # length within that bound can reach the cutoff, so the others are never scored. A misspelt
         # name keeps its first letter ("Vlaimir Poutine"), so only keys that share it are scored.
-        low, high = int(len(key) * cutoff / (200 - cutoff)), int(len(key) * (200 - cutoff) / cutoff) + 1
         best: tuple[str, float] | None = None
-        for n in range(low, high + 1):
+        for n in reachable_lengths(len(key), cutoff):
             found = process.extractOne(key, self._fuzzy_keys.get((key[0], n), ()), scorer=fuzz.ratio,
                                        score_cutoff=best[1] if best else cutoff)
             if found is not None and (best is None or found[1] > best[1]):

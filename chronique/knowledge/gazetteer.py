@@ -25,7 +25,7 @@ from chronique.knowledge.geo_index import (
     normalise_name,
     read_json_object,
 )
-from chronique.memo import BoundedMemo
+from chronique.memo import BoundedMemo, reachable_lengths
 
 CITY, REGION, COUNTRY, AREA = 4, 3, 2, 1
 #: fuzzy matching only proposes towns at least this large: a misspelt name is a known place
@@ -93,10 +93,8 @@ class Gazetteer:
 
     def _fuzzy_search(self, key: str, limit: int) -> list[tuple[GeoEntry, float]]:
         # fuzz.ratio cannot reach the cutoff across too great a length gap: 2·min/(a+b) bounds it
-        share = FUZZY_MIN_SCORE / 200.0
-        shortest, longest = math.ceil(len(key) * share / (1 - share)), math.floor(len(key) * (1 - share) / share)
         by_length = self._fuzzy_keys.get(key[0], {})
-        keys = [k for n in range(shortest, longest + 1) for k in by_length.get(n, ())]
+        keys = [k for n in reachable_lengths(len(key), FUZZY_MIN_SCORE) for k in by_length.get(n, ())]
         found: list[tuple[GeoEntry, float]] = []
         for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,
                                                score_cutoff=FUZZY_MIN_SCORE):
