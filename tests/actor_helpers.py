@@ -21,11 +21,16 @@ def blank_nlp(lang: str) -> Any:
     return pipe
 
 
-def tag_actors(kb: ActorKnowledge, lang: str, text: str) -> list[dict[str, Any]]:
+def tagged_doc(kb: ActorKnowledge, lang: str, text: str) -> Any:
+    """The Doc after the actors stage: its actors and its country in focus per sentence."""
     register_extensions()
     doc = blank_nlp(lang)(text)
     doc._.ch_published, doc._.ch_lang = "2017-01-30", lang
-    actors = list(ActorTagger(lang, kb, load_indirect_knowledge())(doc)._.ch_actors)
+    return ActorTagger(lang, kb, load_indirect_knowledge())(doc)
+
+
+def tag_actors(kb: ActorKnowledge, lang: str, text: str) -> list[dict[str, Any]]:
+    actors = list(tagged_doc(kb, lang, text)._.ch_actors)
     for a in actors:
         assert text[a["start"]:a["end"]] == a["text"]
     return actors

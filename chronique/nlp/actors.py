@@ -93,6 +93,7 @@ class ActorTagger(Stage):
                                                 if e.kind == "country" and e.code)
             actors = finder.indirect(actors, self.indirect, self._country_codes)
         doc._.ch_actors = actors
+        doc._.ch_focus = finder.sentence_focus
         return doc
 
 
@@ -106,6 +107,7 @@ class ActorFinder:
         self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
         self.capitals: list[tuple[int, str]] = []  # (token, country) of capitals named as places
+        self.sentence_focus: list[str | None] = []  # the country in focus of each sentence
 
     # -- dictionary scan --------------------------------------------------------------------------
     def scan(self) -> list[Hit]:
@@ -195,8 +197,9 @@ class ActorFinder:
 
     def indirect(self, records: list[dict[str, Any]], knowledge: IndirectKnowledge,
                  country_codes: frozenset[str]) -> list[dict[str, Any]]:
-        records = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes,
-                                 self.capitals).add(records)
+        indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals)
+        records = indirect.add(records)
+        self.sentence_focus = indirect.sentence_focus(records)
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
                 r["sector"], r["_metonymy"] = "GOV", True

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers")
-VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang")
+VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang", "ch_focus")
 
 
 def register_extensions() -> None:

@@ -64,10 +64,7 @@ class CountryInFocus:
     def focus(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not self.focus_words:
             return []
-        evidence = self._evidence(records)
-        article: dict[str, float] = {}
-        for _, _, code, weight in evidence:
-            article[code] = article.get(code, 0.0) + weight
+        by_sentence, article = self._weighed(records)
         out: list[dict[str, Any]] = []
         i = 0
         while i < len(self.doc):
@@ -76,11 +73,28 @@ class CountryInFocus:
                 i += 1
                 continue
             end, sector = match
-            found = self._same_sector(records, i, sector) or self._country_in_focus(evidence, article, i)
+            found = self._same_sector(records, i, sector) or self._country_in_focus(
+                by_sentence, article, self.sentence[i])
             if found is not None:
                 out.append(self._focused(i, end, sector, found, records))
             i = end
         return out
+
+    def sentence_focus(self, records: list[dict[str, Any]]) -> list[str | None]:
+        """The country in focus of each sentence (None where no country clearly leads): the coder's
+        recipient for an act located in the story ("ils ont détruit des mausolées")."""
+        by_sentence, article = self._weighed(records)
+        count = self.sentence[-1] + 1 if self.sentence else 0
+        return [self._country_in_focus(by_sentence, article, here) for here in range(count)]
+
+    def _weighed(self, records: list[dict[str, Any]]) -> tuple[dict[int, list[tuple[str, float]]], dict[str, float]]:
+        """The evidence by sentence, and each country's weight over the whole article."""
+        by_sentence: dict[int, list[tuple[str, float]]] = {}
+        article: dict[str, float] = {}
+        for _, sentence, code, weight in self._evidence(records):
+            by_sentence.setdefault(sentence, []).append((code, weight))
+            article[code] = article.get(code, 0.0) + weight
+        return by_sentence, article
 
     def _focus_word(self, start: int) -> tuple[int, str] | None:
         if self.folded[start] not in self.focus_first_words:
@@ -145,14 +159,14 @@ class CountryInFocus:
                  and r["_tokens"][0] < at and self.sentence[r["_tokens"][0]] >= first}
         return codes.pop() if len(codes) == 1 else None
 
-    def _country_in_focus(self, evidence: list[tuple[int, int, str, float]], article: dict[str, float],
-                          at: int) -> str | None:
-        here, total = self.sentence[at], sum(article.values())
+    def _country_in_focus(self, by_sentence: dict[int, list[tuple[str, float]]], article: dict[str, float],
+                          here: int) -> str | None:
+        total = sum(article.values())
         if not total:
             return None
         scores = {code: weight / total for code, weight in article.items()}
-        for _, sentence, code, weight in evidence:
-            if here - WINDOW <= sentence <= here:
+        for sentence in range(here - WINDOW, here + 1):
+            for code, weight in by_sentence.get(sentence, ()):
                 scores[code] += weight * (1.0 if sentence == here else EARLIER_WEIGHT)
         ranked = sorted(scores.items(), key=lambda cw: -cw[1])
         best, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0.0)
