@@ -70,6 +70,12 @@ def obligation_verb(tok: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def made_ready(tok: Token, lexicon: EventLexicon) -> bool:
+    """The act hangs on a word of getting ready ("prepared to resume shelling", "s'apprête à
+    attaquer"): for a use of force, a military build-up rather than a threat (PLOVER MOBILIZE)."""
+    return any(v.lemma_.lower() in lexicon.readiness or v.lower_ in lexicon.readiness for v in _verb_chain(tok)[1:])
+
+
 def negated(tok: Token, lexicon: EventLexicon) -> bool:
     for verb in _verb_chain(tok):
         if verb.pos_ in ("VERB", "AUX") and _negated_subject(verb, lexicon):

@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, party_key
-from chronique.coding.modality import modality, obligation_verb
+from chronique.coding.modality import made_ready, modality, obligation_verb
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.roles import RoleFinder, Roles
 from chronique.knowledge.cameo import CameoTable
-from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
+from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
 from chronique.nlp.extensions import doc_text
 from chronique.nlp.places import event_location
 from chronique.nlp.times import event_date
@@ -29,6 +29,7 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_CODE = "100"
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
+MOBILIZE_KIND = "mobilize"  # the parallel branch of a use of force made ready
 ASKED_SUBJECT = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 REJECT_CODE = "120"
 THREATEN_CODE = "130"
@@ -37,6 +38,10 @@ NAMED_KINDS = frozenset({"person", "entity"})
 # complements that make a participle qualifying a noun a clause of its own
 MODIFIER_ARGS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:agent", "obl:mod", "prep", "agent", "iobj",
                            "dative", "ccomp", "xcomp"})
+# clauses that qualify another act: its purpose or circumstance ("blockaded Paris to demand …"), a
+# relative clause ("Sharon, who has vowed …"), a gerund after a preposition ("arrested for spying")
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "acl", "pcomp"})
+SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
 
 
@@ -69,6 +74,11 @@ def _clause_verb(head: Token) -> Token | None:
     return next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
 
 
+def _subordinate(verb: Token | None) -> bool:
+    """The act's clause qualifies another act of the sentence rather than being what it reports."""
+    return verb is not None and verb.dep_ in SUBORDINATE_DEPS
+
+
 def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     if verb is None:
         return bounds
@@ -86,7 +96,9 @@ def _conditional_threat(head: Token, lexicon: EventLexicon, conflict: bool = Fal
     heads = [head] if verb is None or verb.i == head.i else [head, verb]
     if verb is not None and verb.dep_ == "xcomp":  # "pourrait imposer … si": on the modal above
         heads.append(verb.head)
-    return any(c.lower_ in markers or (c.dep_ == "advcl" and any(g.lower_ in markers for g in c.children))
+    # a reflexive pronoun is no condition: "s'apprête" is not "s'il"
+    return any((c.lower_ in markers and c.pos_ != "PRON")
+               or (c.dep_ == "advcl" and any(g.lower_ in markers and g.pos_ != "PRON" for g in c.children))
                for h in heads for c in h.children)
 
 
@@ -169,7 +181,7 @@ class RuleCoder:
             if not roles.sources:
                 continue
             code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
-                    else self._code(trig.cameo, inner, trig.embeds))
+                    else self._code(trig, inner))
             verb = _clause_verb(head)
             key = verb.i if verb is not None else -1
             if key not in clauses:
@@ -196,7 +208,7 @@ class RuleCoder:
                 if denier is not None:  # "X's ministry said none of its planes struck": a denial
                     code, roles.sources, mod = REJECT_CODE, [denier], "asserted"
                     event, mode, context = self.table.plover(code) or ("REJECT", "", ())
-            stance: str | None = self._stance(event, mod, trig.embeds)
+            stance: str | None = self._stance(event, mod, trig.embeds, code, made_ready(head, self.lexicon))
             conflict = self.table.quad(event) in (3, 4)
             if (mod == "future" or (mod == "conditional" and conflict)) and _conditional_threat(
                     head, self.lexicon, conflict):
@@ -227,8 +239,11 @@ class RuleCoder:
                 "event_loc": location, "event_text": doc_text(doc)[s_start:s_end],
                 "text_info": {"sequence": seq, "start": s_start, "end": s_end}, "modality": mod,
                 "speaker": (speaker or {}).get("name") or (speaker or {}).get("text"),
-                # an act only asked for ranks below the acts the sentence reports as done
-                "confidence": round(confidence * (REQUESTED_WEIGHT if mod == "requested" else 1.0), 2),
+                # an act only asked for ranks below the acts the sentence reports as done, and an
+                # act told in a clause that qualifies another (its purpose, a relative clause) below
+                # the act the sentence is about
+                "confidence": round(confidence * (REQUESTED_WEIGHT if mod == "requested" else 1.0)
+                                    * (SUBORDINATE_WEIGHT if _subordinate(verb) else 1.0), 2),
                 "coder": CODER_VERSION,
                 "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
                 "_lemma": " ".join(trig.words),
@@ -266,11 +281,12 @@ class RuleCoder:
             return None
         return speaker if any(party_key(s) == party_key(speaker) for s in roles.sources) else None
 
-    def _stance(self, event: str, mod: str, embeds: str | None) -> str | None:
+    def _stance(self, event: str, mod: str, embeds: str | None, code: str, ready: bool) -> str | None:
         """The CAMEO branch an act announced for later takes (PLOVER: a promise is AGREE).
 
         A cooperative act in the future or conditional is an intent (AGREE); a conflictual
-        material act announced as future is a threat (THREATEN); requests, refusals and acts
+        material act announced as future is a threat (THREATEN), unless force is being made ready
+        ("prepared to attack"), which is a mobilisation (MOBILIZE); requests, refusals and acts
         already embedded keep their own code.
         """
         if embeds is not None or mod not in ("future", "conditional"):
@@ -279,7 +295,7 @@ class RuleCoder:
         if quad in (1, 2) and event != "AGREE":
             return "intent"
         if quad == 4 and mod == "future":
-            return "threaten"
+            return MOBILIZE_KIND if ready and self.table.parallel_code(MOBILIZE_KIND, code) else "threaten"
         return None
 
     def _fallback_source(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool) -> float:
@@ -319,13 +335,17 @@ class RuleCoder:
         # a record with no recipient is no surer than one whose recipient is a guess
         return max(0.1, confidence - 0.1)
 
-    def _code(self, cameo: str, inner: TriggerMatch | None, kind: str | None) -> str:
+    def _code(self, trig: Trigger, inner: TriggerMatch | None) -> str:
+        kind = trig.embeds
         if inner is None or kind is None:
-            return cameo
+            return trig.cameo
         code = self.table.parallel_code(kind, inner.trigger.cameo)
-        if code is None and kind == "intent":  # "vowed to fight": an intent to use force is a threat
-            code = self.table.parallel_code("threaten", inner.trigger.cameo)
-        return code or cameo
+        if code is None and kind == "intent":
+            # "prepared to attack" makes force ready (a mobilisation); "vowed to fight" is a threat
+            ready = any(w in self.lexicon.readiness for w in trig.words)
+            code = (ready and self.table.parallel_code(MOBILIZE_KIND, inner.trigger.cameo)) or \
+                self.table.parallel_code("threaten", inner.trigger.cameo)
+        return code or trig.cameo
 
     def _refine(self, code: str, cues: list[str]) -> str:
         entry = self.table.lookup(code)

@@ -65,6 +65,7 @@ class EventLexicon:
     threat_markers: frozenset[str] = frozenset()  # "unless": an announced act becomes a threat
     condition: frozenset[str] = frozenset()  # "if", "si": a conflict act under a condition is a threat
     announce: frozenset[str] = frozenset()  # "announce", "ordonner": an act announced is the speaker's own
+    readiness: frozenset[str] = frozenset()  # "prepare", "s'apprêter": force made ready is a mobilisation
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -166,7 +167,8 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
         lang=str(data.get("language", "")), version=str(data.get("version", "")), source=str(data["source"]),
         triggers=triggers, speech=words("speech"), future=words("future"), conditional=words("conditional"),
         obligation=words("obligation"), threat_markers=words("threat_markers"), condition=words("condition"),
-        negation=words("negation"), pronouns=words("pronouns"), announce=words("announce"), cues=cues,
+        negation=words("negation"), pronouns=words("pronouns"), announce=words("announce"),
+        readiness=words("readiness"), cues=cues,
     )
 
 

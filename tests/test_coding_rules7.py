@@ -1,0 +1,92 @@
+"""Coding rules, seventh wave: force made ready ("prepared to resume shelling", "s'apprête à
+attaquer") is a MOBILIZE, not a threat; a reflexive "s'" is no condition; an act told in a clause
+that qualifies another (purpose, relative clause) ranks below the act the sentence reports; and the
+lexicon rows of this wave (truce violations, closed borders, expulsions by force).
+
+Hand-built parses and small in-memory lexicons, plus real parses (marked ``model``). Every sentence
+here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
+from lexicon_helpers import top_event
+
+TRIGGERS = [{"match": "shell", "cameo": "194"}, {"match": "criticise", "cameo": "111"},
+            {"match": "sanction", "cameo": "163"}]
+
+
+def _got_ready_to(verb: str, lemma: str, ready: str) -> Any:
+    # "Chile <ready> to <verb> Peru ."
+    return parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), (ready, ready, "VERB", "ROOT", 1),
+                             ("to", "to", "PART", "aux", 3), (verb, lemma, "VERB", "xcomp", 1),
+                             ("Peru", "Peru", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)])
+
+
+def test_force_made_ready_is_a_mobilisation() -> None:
+    doc = _got_ready_to("shell", "shell", "prepares")
+    set_actors(doc, Chile="CHL", Peru="PER")
+    lexicon = small_lexicon("en", TRIGGERS, future=["prepares", "plans"], readiness=["prepares"])
+    assert triples(doc, lexicon) == {("MOBILIZE", "CHL", "PER")}
+
+
+def test_force_only_planned_stays_a_threat() -> None:
+    doc = _got_ready_to("shell", "shell", "plans")
+    set_actors(doc, Chile="CHL", Peru="PER")
+    lexicon = small_lexicon("en", TRIGGERS, future=["prepares", "plans"], readiness=["prepares"])
+    assert triples(doc, lexicon) == {("THREATEN", "CHL", "PER")}
+
+
+def test_sanctions_made_ready_stay_a_threat() -> None:
+    # no act of force: nothing to mobilise, the announced sanction is a threat
+    doc = _got_ready_to("sanction", "sanction", "prepares")
+    set_actors(doc, Chile="CHL", Peru="PER")
+    lexicon = small_lexicon("en", TRIGGERS, future=["prepares"], readiness=["prepares"])
+    assert triples(doc, lexicon) == {("THREATEN", "CHL", "PER")}
+
+
+def test_an_act_in_a_purpose_clause_ranks_below_the_main_act() -> None:
+    # "Chile shelled Peru to criticise Bolivia ."
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1),
+                            ("Peru", "Peru", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+                            ("criticise", "criticise", "VERB", "advcl", 1),
+                            ("Bolivia", "Bolivia", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    set_actors(doc, Chile="CHL", Peru="PER", Bolivia="BOL")
+    events = coded(doc, small_lexicon("en", TRIGGERS))
+    by_type = {e["event"]: e["confidence"] for e in events}
+    assert by_type["ASSAULT"] > by_type["ACCUSE"], events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Ruritanian army was preparing to resume shelling the rebel-held hills near the Chilean border.", "en"),
+    ("L'armée chilienne s'apprête à attaquer la ville péruvienne de Tacna.", "fr"),
+])
+def test_real_parse_force_made_ready(pipeline: Any, text: str, lang: str) -> None:
+    events = pipeline.extract(text, lang=lang, published="2024-05-02").events
+    assert any(e.event == "MOBILIZE" for e in events), [(e.event, e.cameo, e.modality) for e in events]
+    assert not any(e.event in ("ASSAULT", "THREATEN") for e in events), [(e.event, e.cameo) for e in events]
+
+
+@pytest.mark.model
+def test_real_parse_a_conditional_si_still_makes_a_threat(pipeline: Any) -> None:
+    top = top_event(pipeline, "Le Chili attaquera le Pérou s'il refuse de négocier.", "fr", "2024-05-02")
+    assert top is not None and top.event == "THREATEN", top
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "event", "cameo"), [
+    ("Chilean troops violated the ceasefire on Monday, the Peruvian government said.", "ASSAULT", "196"),
+    ("Chile closed its northern border with Peru on Sunday.", "COERCE", "191"),
+    ("Peru forced the Chilean embassy staff out of the country.", "SANCTION", "166"),
+])
+def test_real_parse_wave_seven_rows(pipeline: Any, text: str, event: str, cameo: str) -> None:
+    events = pipeline.extract(text, lang="en", published="2024-05-02").events
+    assert any(e.event == event and e.cameo == cameo for e in events), [(e.event, e.cameo) for e in events]
