@@ -111,3 +111,16 @@ def test_unnamed_groups_through_the_pipeline(pipeline: Any) -> None:
     actors = {a.text: a for a in pipeline.extract(text, lang="fr", published="2017-01-30").actors}
     assert (actors["rebelles"].code, actors["rebelles"].sector) == ("MLI", "REB")
     assert (actors["armée"].code, actors["armée"].sector) == ("MLI", "MIL")
+
+
+@pytest.mark.parametrize(("lang", "text", "noun", "sector"), [
+    ("fr", "Au Mali, des milliers de personnes ont défilé contre la junte.", "personnes", "CVL"),
+    ("fr", "Au Niger, les étudiants ont bloqué l'université.", "étudiants", "EDU"),
+    ("en", "In Kenya, thousands of people marched on Saturday.", "people", "CVL"),
+    ("en", "In Chile, striking workers closed the ports.", "workers", "LAB"),
+])
+def test_unnamed_crowds_take_the_country_of_the_story(kb: ActorKnowledge, lang: str, text: str,
+                                                       noun: str, sector: str) -> None:
+    actors = tag(kb, lang, text)
+    assert actors[noun]["_focus"] is True and actors[noun]["sector"] == sector, actors[noun]
+    assert actors[noun]["code"] in ("MLI", "NER", "KEN", "CHL")

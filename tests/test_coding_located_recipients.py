@@ -91,3 +91,11 @@ def test_real_parse_french_destruction_in_a_named_town(pipeline: Any) -> None:
     events = pipeline.extract(text, lang="fr", published="2013-02-06").events
     assert any(e.event == "ASSAULT" and e.recipient is not None and e.recipient.code == "MLI" for e in events), \
         [(e.event, e.actor, e.recipient) for e in events]
+
+
+@pytest.mark.model
+def test_real_parse_a_capital_asked_for_something_stands_for_its_government(pipeline: Any) -> None:
+    text = "Le secrétaire général de l'ONU a sollicité Pékin afin d'obtenir l'envoi d'observateurs."
+    events = pipeline.extract(text, lang="fr", published="2012-11-02").events
+    assert any(e.event == "REQUEST" and e.recipient is not None and e.recipient.code == "CHN" for e in events), \
+        [(e.event, e.actor, e.recipient) for e in events]
