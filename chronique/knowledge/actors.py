@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from chronique.knowledge.datafiles import data_file_names, read_data_csv, split_forms
 from chronique.knowledge.people import PeopleIndex, Person, Term
@@ -72,6 +73,10 @@ class Alias:
 
 
 FUZZY_MEMO_SIZE = 4096  # fuzzy person look-ups remembered (first in, first out)
+# Fuzzy countries: a key shorter than this is never guessed ("Iran"/"Iraq", "Mali"/"Bali", "Niger"/"Nigeria"
+# are one or two edits apart and all real), and lower-case words (French adjectives) need one more letter.
+FUZZY_COUNTRY_MIN, FUZZY_COUNTRY_MIN_LOWER = 6, 7
+FuzzyCountry = tuple[tuple[Alias, ...], float]  # the aliases of the one country found, and the similarity
 
 
 @dataclass
@@ -86,6 +91,10 @@ class ActorKnowledge:
     _fuzzy_memo: BoundedMemo[tuple[str, float], tuple[Alias, float] | None] = field(
         default_factory=lambda: BoundedMemo(FUZZY_MEMO_SIZE))
     _fold_cache: dict[str, str] = field(default_factory=dict)
+    # country names and adjectives by (language, lower-case form?, first letter, length)
+    _country_keys: dict[tuple[str, bool, str, int], list[str]] | None = None
+    _country_memo: BoundedMemo[tuple[str, str, bool], FuzzyCountry | None] = field(
+        default_factory=lambda: BoundedMemo(FUZZY_MEMO_SIZE))
 
     # -- building -------------------------------------------------------------------------------
     def add(self, entry: ActorEntry, aliases: Iterable[str], *, override: bool = False,
@@ -105,8 +114,9 @@ class ActorKnowledge:
             current.append(alias)
             for i in range(1, len(key) + 1):
                 self.prefixes.add(key[:i])
-        self._fuzzy_keys = None
+        self._fuzzy_keys = self._country_keys = None
         self._fuzzy_memo.clear()
+        self._country_memo.clear()
 
     def add_person(self, person: Person, *, override: bool = False, source: str = "") -> None:
         self.people.add(person)
@@ -163,6 +173,55 @@ class ActorKnowledge:
         persons = [a for a in self.names[best[0]] if a.entry.kind == "person"]
         return (persons[0], float(best[1]) / 100.0) if persons else None
 
+    def fuzzy_country(self, key: str, lang: str, *, lower: bool) -> FuzzyCountry | None:
+        """The country whose name or adjective (in ``lang``) is one edit (OSA: insertion, deletion,
+        substitution, transposition) from the folded token ``key``, which no alias matched exactly;
+        ``lower``: the token is lower case, so only adjectives written lower case qualify ("ukrainiennnes").
+        None when no country is that close, or when two are (ambiguous)."""
+        if len(key) < (FUZZY_COUNTRY_MIN_LOWER if lower else FUZZY_COUNTRY_MIN) or not key.isalpha() \
+                or key in self.names or (key.endswith("s") and key[:-1] in self.names):
+            return None  # "the Americas" is the plural of a name, not a misspelt "Americans"
+        if self._country_keys is None:
+            self._country_keys = self._index_country_keys()
+        # the same unknown words come back within an article and across a stream
+        return self._country_memo.get((key, lang, lower), lambda: self._fuzzy_country(key, lang, lower))
+
+    def _index_country_keys(self) -> dict[tuple[str, bool, str, int], list[str]]:
+        """One-word keys that only ever mean a country's name or adjective: a key shared with a person,
+        an organisation or a word is left out (a guess there could not tell which is meant)."""
+        index: dict[tuple[str, bool, str, int], list[str]] = {}
+        for key, aliases in self.names.items():
+            if len(key) < FUZZY_COUNTRY_MIN or not key.isalpha() or not all(_is_country_word(a) for a in aliases):
+                continue
+            for lang in ("fr", "en"):
+                usable = [a for a in aliases if a.entry.lang in (None, lang)]
+                if usable:
+                    index.setdefault((lang, False, key[0], len(key)), []).append(key)
+                if any(a.entry.what == ADJECTIVE and not a.needs_capital for a in usable):
+                    index.setdefault((lang, True, key[0], len(key)), []).append(key)
+        return index
+
+    def _fuzzy_country(self, key: str, lang: str, lower: bool) -> FuzzyCountry | None:
+        assert self._country_keys is not None
+        # One edit changes the length by one at most, and a misspelt word nearly always keeps its first
+        # letters (typos fall inside words; an early slip is rarer and far riskier to guess: "Fujian" is
+        # a province, not "Fijian"), so only keys with the same first two letters and within one of the
+        # length are compared (the index is by first letter; the second is checked below).
+        found: list[tuple[str, float]] = []
+        for n in (len(key) - 1, len(key), len(key) + 1):
+            for choice, _, _ in process.extract(key, self._country_keys.get((lang, lower, key[0], n), ()),
+                                                scorer=OSA.distance, score_cutoff=1, limit=None):
+                found.append((choice, OSA.normalized_similarity(key, choice)))
+        aliases = [a for choice, _ in found for a in self.names[choice] if a.entry.lang in (None, lang)
+                   and (not lower or (a.entry.what == ADJECTIVE and not a.needs_capital))]
+        if not aliases or len({a.entry.code for a in aliases}) != 1:
+            return None  # none, or two countries one edit away: no guess
+        found = [(choice, similarity) for choice, similarity in found if choice[1] == key[1]]
+        aliases = [a for a in aliases if fold(a.surface)[1:2] == key[1]]
+        if not found or not aliases:
+            return None
+        return tuple(aliases), max(similarity for _, similarity in found)
+
     def entries(self) -> Iterator[ActorEntry]:
         seen: set[int] = set()
         for aliases in self.names.values():
@@ -170,6 +229,11 @@ class ActorKnowledge:
                 if id(alias.entry) not in seen:
                     seen.add(id(alias.entry))
                     yield alias.entry
+
+
+def _is_country_word(alias: Alias) -> bool:
+    """A country's name or adjective (capitals are left to the exact scan: their reading depends on context)."""
+    return alias.entry.kind == "country" and alias.entry.what in (NAME, ADJECTIVE) and alias.entry.code is not None
 
 
 def _is_word(entry: ActorEntry) -> bool:

@@ -11,8 +11,9 @@ One pass over the tokens looks every token sequence up in the folded dictionary 
   the word (kind "group"); alone it is a mention only for words marked standalone ("les rebelles");
 * a role word joined to a country ("le président russe", "le patron de Minsk", "the British prime
   minister") gives the person who held that role on the article date, as one mention of the phrase;
-* capitalised runs that the exact scan missed are compared with people's names (rapidfuzz), so a
-  typo ("Vlaimir Poutine") still finds its person, with a lower score;
+* tokens that the exact scan missed get a second, fuzzy chance (chronique.nlp.fuzzy_actors): a
+  misspelt person ("Vlaimir Poutine") or country ("Ethopia", "ukrainiennnes") is still found, with a
+  lower score;
 * then chronique.nlp.anaphora adds the actors named indirectly: unknown people by their apposition
   ("X, procureure de la CPI") and definite descriptions ("le royaume", "la secte") by their antecedent.
 
@@ -25,6 +26,7 @@ also set on a role phrase built on a capital, with ``_metonymy_span`` = the capi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,7 @@ from spacy.tokens import Doc
 from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
 from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indirect_knowledge, name_runs
+from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -43,19 +46,6 @@ OBJECT_DEPS = frozenset({"obl:arg", "obl", "iobj", "obj", "dobj", "pobj", "dativ
 CONNECTORS = frozenset({"de", "du", "des", "d'", "of", "la", "l'", "the"})
 ADDRESSEE_MARKS = frozenset({"a", "to"})
 COMPLEMENT_MARKS = frozenset({"de", "d'", "to"})
-MAX_FUZZY_RUN = 4
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A dictionary match over tokens [start, end)."""
-
-    start: int
-    end: int
-    what: str
-    aliases: tuple[Alias, ...]
-    score: float = 1.0
-
 
 @dataclass
 class Candidate:
@@ -69,15 +59,18 @@ class ActorTagger(Stage):
     factory = "chronique_actors_v1"
 
     def __init__(self, lang: str, knowledge: ActorKnowledge | None = None,
-                 indirect: IndirectKnowledge | None = None) -> None:
+                 indirect: IndirectKnowledge | None = None, known_place: Callable[[str], bool] | None = None) -> None:
         super().__init__(lang)
         self.knowledge = knowledge
         self.indirect = indirect  # None: no apposition nor anaphora
+        self.known_place = known_place  # a real place is never taken for a misspelt country
         self._country_codes: frozenset[str] | None = None
 
     def bind(self, resources: Resources) -> None:
         self.knowledge = resources.actors
         self.indirect = load_indirect_knowledge()
+        # asked only of a fuzzy country guess, so the gazetteer loads (shared with places) on first need
+        self.known_place = lambda text: bool(resources.gazetteer.lookup(text))
         self._country_codes = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -85,7 +78,7 @@ class ActorTagger(Stage):
             raise KnowledgeError("expected actor knowledge bound to the actors stage, found none",
                                  where="chronique_actors_v1")
         lang = doc._.ch_lang or self.lang
-        finder = ActorFinder(doc, self.knowledge, lang, doc._.ch_published, self.indirect)
+        finder = ActorFinder(doc, self.knowledge, lang, doc._.ch_published, self.indirect, self.known_place)
         actors = finder.find()
         if self.indirect is not None:
             if self._country_codes is None:
@@ -101,8 +94,8 @@ class ActorFinder:
     """The work of one document (kept apart from the stage so that it holds no per-doc state)."""
 
     def __init__(self, doc: Doc, kb: ActorKnowledge, lang: str, date: str | None,
-                 indirect: IndirectKnowledge | None = None) -> None:
-        self.doc, self.kb, self.lang, self.date = doc, kb, lang, date
+                 indirect: IndirectKnowledge | None = None, known_place: Callable[[str], bool] | None = None) -> None:
+        self.doc, self.kb, self.lang, self.date, self.known_place = doc, kb, lang, date, known_place
         self.titles = indirect.titles.get(lang) if indirect else None
         self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
@@ -146,29 +139,11 @@ class ActorFinder:
                               self.doc[end] if end < len(self.doc) else None) if t is not None and t.is_alpha]
         return any(t.is_upper and len(t) > 1 for t in around)
 
-    def fuzzy_hits(self, hits: list[Hit]) -> list[Hit]:
-        """People whose names are misspelt: capitalised runs not covered by one exact name."""
-        names = [h for h in hits if h.what == NAME]
-        out: list[Hit] = []
-        i, doc = 0, self.doc
-        while i < len(doc):
-            j = i
-            while j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and j - i < MAX_FUZZY_RUN:
-                j += 1
-            for start, end in ((s, e) for n in range(j - i, 1, -1) for s in range(i, j - n + 1) for e in [s + n]):
-                if any(h.start <= start and end <= h.end for h in names):
-                    continue
-                found = self.kb.fuzzy_person(doc[start:end].text)
-                if found:
-                    out.append(Hit(start, end, NAME, (found[0],), score=round(0.95 * found[1], 3)))
-                    break
-            i = max(j, i + 1)
-        return out
-
     # -- mentions ---------------------------------------------------------------------------------
     def find(self) -> list[dict[str, Any]]:
         hits = self.scan()
-        hits += self.fuzzy_hits(hits)
+        hits += fuzzy_people(self.doc, self.kb, hits)
+        hits += fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
         by_what: dict[str, list[Hit]] = {}
         for hit in hits:
             by_what.setdefault(hit.what, []).append(hit)
@@ -249,6 +224,7 @@ class ActorFinder:
                  span: tuple[int, int] | None = None, kind: str = "country") -> Candidate:
         entry = hit.aliases[-1].entry
         start, end = span or (hit.start, hit.end)
+        score = round(score * hit.score, 3)  # a fuzzy guess ranks below the same phrase spelt right
         fields: dict[str, Any] = {"name": entry.name, "code": entry.code, "sector": sector, "kind": kind,
                                   "wikidata": entry.wikidata, "score": score}
         if metonymy:
