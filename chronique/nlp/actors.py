@@ -46,6 +46,7 @@ OBJECT_DEPS = frozenset({"obl:arg", "obl", "iobj", "obj", "dobj", "pobj", "dativ
 CONNECTORS = frozenset({"de", "du", "des", "d'", "of", "la", "l'", "the"})
 ADDRESSEE_MARKS = frozenset({"a", "to"})
 COMPLEMENT_MARKS = frozenset({"de", "d'", "to"})
+DATE_ENTITIES = frozenset({"DATE", "TIME"})  # a capitalised weekday or month after a name is no part of it
 
 @dataclass
 class Candidate:
@@ -349,6 +350,8 @@ class ActorFinder:
         doc = self.doc
         nxt = doc[hit.end] if hit.end < len(doc) else None
         prev = doc[hit.start - 1] if hit.start > 0 else None
+        if nxt is not None and nxt.ent_type_ in DATE_ENTITIES:  # "Israel Friday reimposed …"
+            nxt = None
         if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start:
             return True
         return bool(prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
