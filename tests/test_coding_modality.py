@@ -168,7 +168,8 @@ def test_an_announced_act_under_a_condition_is_a_threat() -> None:
     without = _norway([("will", "will", "AUX", "aux", 2), ("withdraw", "withdraw", "VERB", "ROOT", 2),
                        ("from", "from", "ADP", "prep", 2), ("Sweden", "Sweden", "PROPN", "pobj", 3),
                        (".", ".", "PUNCT", "punct", 2)])
-    assert {e["event"] for e in _code(without, "en")} == {"AGREE"}  # an announced retreat is a promise
+    # an announced retreat, with no condition, is a concession (PLOVER manual: CONCEDE, not AGREE)
+    assert {e["event"] for e in _code(without, "en")} == {"CONCEDE"}
 
 
 def test_a_protest_absorbs_the_demand_it_voices() -> None:

@@ -90,3 +90,24 @@ def test_real_parse_a_conditional_si_still_makes_a_threat(pipeline: Any) -> None
 def test_real_parse_wave_seven_rows(pipeline: Any, text: str, event: str, cameo: str) -> None:
     events = pipeline.extract(text, lang="en", published="2024-05-02").events
     assert any(e.event == event and e.cameo == cameo for e in events), [(e.event, e.cameo) for e in events]
+
+
+def test_an_announced_withdrawal_is_a_concession() -> None:
+    # PLOVER manual: a future retreat is coded CONCEDE, not reduced to AGREE
+    # "Chile will withdraw from Peru ."
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                            ("withdraw", "withdraw", "VERB", "ROOT", 2), ("from", "from", "ADP", "prep", 2),
+                            ("Peru", "Peru", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 2)])
+    set_actors(doc, Chile="CHL", Peru="PER")
+    lexicon = small_lexicon("en", [{"match": "withdraw", "cameo": "087"}, {"match": "help", "cameo": "070"}])
+    assert {e for e, _, _ in triples(doc, lexicon)} == {"CONCEDE"}
+
+
+def test_a_promised_act_of_help_is_still_an_agreement() -> None:
+    # "Chile will help Peru ."
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                            ("help", "help", "VERB", "ROOT", 2), ("Peru", "Peru", "PROPN", "dobj", 2),
+                            (".", ".", "PUNCT", "punct", 2)])
+    set_actors(doc, Chile="CHL", Peru="PER")
+    lexicon = small_lexicon("en", [{"match": "withdraw", "cameo": "087"}, {"match": "help", "cameo": "070"}])
+    assert triples(doc, lexicon) == {("AGREE", "CHL", "PER")}

@@ -218,8 +218,11 @@ class RuleCoder:
             if stance == "threaten" and parallel is None:
                 parallel = THREATEN_CODE
             if parallel is not None:
+                announced_retreat = stance == "intent" and event == "RETREAT"
                 code = parallel
                 event, mode, context = self.table.plover(code) or (event, mode, context)
+                if announced_retreat:  # PLOVER manual: an announced withdrawal is a CONCEDE, not AGREE
+                    event, mode = "CONCEDE", ""
             if not event:
                 continue
             contexts = list(dict.fromkeys([*context, *trig.context, *(c for c in cues if c in self.table.contexts)]))
