@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
-from chronique.coding.roles import AGENT, PASSIVE_SUBJECT, SUBJECT, WHERE_CASES, _case
+from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, WHERE_CASES, case_of
 
 
 def _span_head(doc: Doc, first: int, end: int) -> Token:
@@ -87,7 +87,7 @@ class TargetFallback:
         if span is None or actor.get("_metonymy"):
             return False
         top = _span_head(self.index.doc, span.start, span.end)
-        return any(i in self.index.place_at for i in range(span.start, span.end)) and _case(top) in WHERE_CASES
+        return any(i in self.index.place_at for i in range(span.start, span.end)) and case_of(top) in WHERE_CASES
 
     def _with_conjuncts(self, after: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         """The first actor and those coordinated with it ("lituaniens et polonais")."""

@@ -122,6 +122,11 @@ class MentionIndex:
                     queue.append(c)
         return found
 
+    def place_at_token(self, token: Token) -> dict[str, Any] | None:
+        """The place whose name covers ``token`` itself (not one further down its phrase)."""
+        n = self.place_at.get(token.i)
+        return self.places[n] if n is not None else None
+
     def place_under(self, token: Token) -> dict[str, Any] | None:
         for tok in [token, *token.subtree]:
             n = self.place_at.get(tok.i)

@@ -18,7 +18,8 @@ from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, party_key
 from chronique.coding.modality import made_ready, modality, obligation_verb
 from chronique.coding.protocol import CODER_VERSION
-from chronique.coding.roles import RoleFinder, Roles
+from chronique.coding.role_parse import Roles
+from chronique.coding.roles import RoleFinder
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
 from chronique.nlp.extensions import doc_text
@@ -77,6 +78,12 @@ def _clause_verb(head: Token) -> Token | None:
 def _subordinate(verb: Token | None) -> bool:
     """The act's clause qualifies another act of the sentence rather than being what it reports."""
     return verb is not None and verb.dep_ in SUBORDINATE_DEPS
+
+
+def _object_of(head: Token, heads: set[int]) -> bool:
+    """The act is the object of another trigger ("ont condamné ces attaques"): whoever did that
+    act is not whoever is nearest, so no source is guessed by proximity."""
+    return head.dep_ in ("obj", "dobj") and head.head.i in heads and head.head.i != head.i
 
 
 def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -160,6 +167,7 @@ class RuleCoder:
         s_start, s_end = _sentence_bounds(sent)
         cues = self.lexicon.cue_contexts([t.lemma_.lower() for t in sent])
         clauses: dict[int, tuple[int, int]] = {}
+        heads = {m.tokens[0] for m in matches}
         for m in matches:
             trig, head = m.trigger, doc[m.tokens[0]]
             if trig.embedded_only or head.i in absorbed or _modifier(head):
@@ -177,7 +185,7 @@ class RuleCoder:
             if trig.embeds == REQUEST_KIND and inner is not None and not roles.targets:
                 # "its demand that Israel ease the blockade": who is asked to act is the recipient
                 self._asked_party(finder, doc[inner.tokens[0]], roles)
-            confidence = self._fallback_source(roles, head, sent, index, trig.weak)
+            confidence = self._fallback_source(roles, head, sent, index, trig.weak or _object_of(head, heads))
             if not roles.sources:
                 continue
             code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds

@@ -1,12 +1,14 @@
-"""Organisations: international ones (NATO/Otan, EU/UE, UN/ONU, G7…, sector IGO) and non-state armed
-groups (Boko Haram, État islamique…, sector from the file): code, English name, aliases."""
+"""Organisations: international ones (NATO/Otan, EU/UE, UN/ONU, G7…, sector IGO), non-governmental
+ones (Amnesty International, MSF…, code and sector NGO) and non-state armed groups (Boko Haram, État
+islamique…, sector from the file): code, English name, aliases."""
 
 from __future__ import annotations
 
 from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
-ORGANISATION_FILES = ("organisations.csv", "armed_groups.csv")
+ORGANISATION_FILES = ("organisations.csv", "ngos.csv", "armed_groups.csv")
+ORGANISATION_SECTORS = frozenset({"IGO", "NGO"})
 
 
 def add_organisations(kb: ActorKnowledge) -> None:
@@ -14,6 +16,6 @@ def add_organisations(kb: ActorKnowledge) -> None:
         for row in read_data_csv(name):
             sector = row.get("sector") or "IGO"
             entry = ActorEntry(name=row["name"], code=row["code"], sector=sector,
-                               kind="organisation" if sector == "IGO" else "group",
+                               kind="organisation" if sector in ORGANISATION_SECTORS else "group",
                                wikidata=row["wikidata"] or None, what=NAME, source=row["source"])
             kb.add(entry, [row["name"], *split_forms(row["aliases"])])
