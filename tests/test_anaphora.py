@@ -137,3 +137,21 @@ def test_a_description_is_a_party_to_an_event(pipeline: Any) -> None:
     assert royaume and royaume[0].code == "DNK" and royaume[0].score < 1.0
     assert any(e.actor is not None and e.actor.code == "DNK" and e.actor.entity_text == "royaume"
                for e in extraction.events)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Amnesty International a publié un rapport sur le Niger. Selon l'ONG, la police a tiré."),
+    ("en", "Human Rights Watch has met the Kenyan minister. The watchdog said police fired on crowds."),
+])
+def test_an_ngo_description_takes_the_last_ngo_not_another_organisation(kb: ActorKnowledge, lang: str,
+                                                                         text: str) -> None:
+    found = indirect(tag(kb, lang, text))
+    assert list(found.values()) == [("NGO", "NGO", "organisation")], found
+
+
+def test_an_ngo_description_with_no_ngo_before_stays_unresolved(kb: ActorKnowledge) -> None:
+    assert indirect(tag(kb, "fr", "L'Union africaine a tenu un sommet. L'ONG a protesté.")) == {}
+
+
+def test_the_hyphenated_united_nations_is_the_un(kb: ActorKnowledge) -> None:
+    assert [a["code"] for a in tag(kb, "fr", "Les Nations-Unies ont protesté.")] == ["UN"]

@@ -30,7 +30,7 @@ from chronique.nlp.focus import WINDOW, CountryInFocus, longest_phrase, overlaps
 ANAPHORA_SCORE = 0.6  # times the antecedent's score
 APPOSITION_SCORE = 0.7
 MAX_PHRASE = 8  # tokens between a title and the country/organisation that qualifies it
-COUNTRY, GOVERNMENT, ARMED_GROUP, ORGANISATION = "country", "government", "armed_group", "organisation"
+COUNTRY, GOVERNMENT, ARMED_GROUP, ORGANISATION, NGO = "country", "government", "armed_group", "organisation", "ngo"
 DETERMINERS = {
     "fr": frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "au", "aux"}),
     "en": frozenset({"the", "this", "that", "these", "those"}),
@@ -282,6 +282,8 @@ class IndirectActors(CountryInFocus):
             return code in self.country_codes and (kind == "person" or (kind == "country" and self._is_name(record)))
         if antecedent == ARMED_GROUP:
             return kind == "group" and code not in self.country_codes
+        if antecedent == NGO:  # "l'ONG", "the watchdog": a non-governmental organisation named earlier
+            return record.get("sector") == "NGO"
         return kind == "organisation"
 
     def _anaphoric(self, start: int, end: int, description: Description, antecedent: dict[str, Any]) -> dict[str, Any]:
