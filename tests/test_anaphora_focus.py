@@ -124,3 +124,11 @@ def test_unnamed_crowds_take_the_country_of_the_story(kb: ActorKnowledge, lang: 
     actors = tag(kb, lang, text)
     assert actors[noun]["_focus"] is True and actors[noun]["sector"] == sector, actors[noun]
     assert actors[noun]["code"] in ("MLI", "NER", "KEN", "CHL")
+
+
+@pytest.mark.model
+def test_real_parse_a_sector_phrase_ending_in_an_adjective_takes_the_focus(pipeline: Any) -> None:
+    # the phrase's head is "soldats"; its adjective being an amod does not make it a modifier
+    actors = pipeline.extract("Au Mali, les rebelles ont capturé 12 soldats gouvernementaux.", lang="fr").actors
+    soldiers = next(a for a in actors if a.text == "soldats gouvernementaux")
+    assert (soldiers.code, soldiers.sector) == ("MLI", "MIL"), actors

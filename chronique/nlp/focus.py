@@ -109,7 +109,7 @@ class CountryInFocus:
             return False
         if doc[start].text[:1].isupper() and not doc[start].is_sent_start and start > 0:
             return False
-        if self.parsed and doc[end - 1].dep_ in MODIFIER_DEPS:
+        if self.parsed and doc[start:end].root.dep_ in MODIFIER_DEPS:  # the phrase's head, not its adjective
             return False
         if self._other_party(start, end):
             return False
