@@ -26,6 +26,12 @@ def is_root(tok: Token) -> bool:
     return tok.head.i == tok.i
 
 
+def as_party(actor: dict[str, Any]) -> dict[str, Any]:
+    """An actor mention as an event's actor or recipient field."""
+    return {"code": actor.get("code"), "sector": actor.get("sector"), "entity_text": actor.get("text"),
+            "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
+
+
 def party_key(actor: dict[str, Any] | None) -> str:
     """Who a party is: its code, else (uncoded) its lower-cased text."""
     if not actor:

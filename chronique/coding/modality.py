@@ -70,6 +70,9 @@ def obligation_verb(tok: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+SOURCE_MARKERS = frozenset({"selon", "according"})
+
+
 def made_ready(tok: Token, lexicon: EventLexicon) -> bool:
     """The act hangs on a word of getting ready ("prepared to resume shelling", "s'apprête à
     attaquer"): for a use of force, a military build-up rather than a threat (PLOVER MOBILIZE)."""
@@ -88,15 +91,29 @@ def negated(tok: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
-def reported_by(tok: Token, lexicon: EventLexicon) -> Token | None:
-    """The speech verb that reports ``tok``'s clause, if any."""
-    for anc in tok.ancestors:
-        if anc.lemma_.lower() in lexicon.speech and anc.i != tok.i:
-            return anc
-    for c in tok.children:  # "selon X", "according to X"
-        if c.lower_ in ("selon", "according"):
+def is_speech_verb(tok: Token, lexicon: EventLexicon) -> bool:
+    """A verb of saying; also when the French lemmatizer left a present form as is ("indique")."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.speech or (tok.lang_ == "fr" and lemma == tok.lower_ and lemma.endswith("e")
+                                       and lemma + "r" in lexicon.speech)
+
+
+def source_phrase(tok: Token) -> Token | None:
+    """The "selon X" / "according to X" phrase on ``tok``'s verb: X, or the marker itself."""
+    for c in tok.children:
+        if c.lower_ in SOURCE_MARKERS:  # English "according (to X)", French "selon" as an adverb
+            return c
+        if any(g.dep_ == "case" and g.lower_ in SOURCE_MARKERS for g in c.children):  # "selon le ministère"
             return c
     return None
+
+
+def reported_by(tok: Token, lexicon: EventLexicon) -> Token | None:
+    """The speech verb that reports ``tok``'s clause, if any, else its "selon X" phrase."""
+    for anc in tok.ancestors:
+        if is_speech_verb(anc, lexicon) and anc.i != tok.i:
+            return anc
+    return source_phrase(tok)
 
 
 def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:

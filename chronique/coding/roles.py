@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
+from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
 from chronique.coding.role_parse import (
     AGENT,
@@ -64,9 +65,10 @@ class RoleFinder(NounRoles):
         return self.antecedent(pronoun)
 
     def speaker_of(self, tok: Token) -> dict[str, Any] | None:
-        """The subject actor of the speech verb that ``tok``'s clause is reported by."""
+        """The subject actor of the speech verb that ``tok``'s clause is reported by, else the
+        actor of its "selon X" / "according to X" phrase."""
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in self.lexicon.speech:
+            if is_speech_verb(anc, self.lexicon):
                 subj = next((c for c in anc.children if subject_dep(c) and c.lower_ not in EUPHONIC), None)
                 if subj is None or subj.i == tok.i:
                     return None
@@ -77,7 +79,9 @@ class RoleFinder(NounRoles):
                     back = self.antecedent(subj)
                     return back[0] if back else None
                 return None
-        return None
+        phrase = source_phrase(tok)
+        found = self.index.actors_under(phrase) if phrase is not None else []
+        return found[0] if found else None
 
     def _clitic_antecedent(self, tok: Token, taken: set[str]) -> list[dict[str, Any]]:
         """An object pronoun ("il le met en garde", "warned them") stands for the last actor named

@@ -13,9 +13,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.coding.allegation import allegations
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
-from chronique.coding.mentions import MentionIndex, party_key
+from chronique.coding.mentions import MentionIndex, as_party, party_key
 from chronique.coding.modality import made_ready, modality, obligation_verb
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.role_parse import Roles
@@ -47,10 +48,7 @@ MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigge
 
 
 def _party(actor: dict[str, Any] | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {"code": actor.get("code"), "sector": actor.get("sector"), "entity_text": actor.get("text"),
-            "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
+    return None if actor is None else as_party(actor)
 
 
 def _distinct(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -260,6 +258,7 @@ class RuleCoder:
                 "_lemma": " ".join(trig.words),
             }
             out.extend(self._pairs(base, roles, event))
+            out.extend(allegations(base, speaker, roles.sources, self.table))
         return out
 
     @staticmethod
