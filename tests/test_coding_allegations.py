@@ -80,3 +80,26 @@ def test_real_parse_a_report_naming_the_attacker(pipeline: Any) -> None:
     got = {(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code, e.modality)
            for e in pipeline.extract(text, lang="fr", published="2024-05-02").events}
     assert ("ACCUSE", "AU", "TCD", "asserted") in got, got
+
+
+def test_who_reports_an_act_is_not_taken_for_its_doer() -> None:
+    # "Peru said three villages were burned ." — no doer named: the teller is not the guess
+    doc = parsed_doc("en", [("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+                            ("three", "three", "NUM", "nummod", 3), ("villages", "village", "NOUN", "nsubjpass", 5),
+                            ("were", "be", "AUX", "auxpass", 5), ("burned", "burn", "VERB", "ccomp", 1),
+                            (".", ".", "PUNCT", "punct", 1)])
+    set_actors(doc, Peru="PER")
+    lexicon = small_lexicon("en", [{"match": "burn", "cameo": "1712"}], **EN)
+    assert triples(doc, lexicon) == set()
+
+
+def test_a_party_named_inside_the_reported_clause_is_still_a_guess() -> None:
+    # "Peru said that in Chile villages were burned ." — Chile, inside what is told, is the nearest guess
+    doc = parsed_doc("en", [("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+                            ("that", "that", "SCONJ", "mark", 7), ("in", "in", "ADP", "prep", 7),
+                            ("Chile", "Chile", "PROPN", "pobj", 3), ("villages", "village", "NOUN", "nsubjpass", 7),
+                            ("were", "be", "AUX", "auxpass", 7), ("burned", "burn", "VERB", "ccomp", 1),
+                            (".", ".", "PUNCT", "punct", 1)])
+    set_actors(doc, Peru="PER", Chile="CHL")
+    lexicon = small_lexicon("en", [{"match": "burn", "cameo": "1712"}], **EN)
+    assert {(e, a) for e, a, _ in triples(doc, lexicon)} == {("ASSAULT", "CHL"), ("ACCUSE", "PER")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -140,11 +141,12 @@ class MentionIndex:
                 return self.places[n]
         return None
 
-    def actors_in(self, start: int, end: int) -> list[dict[str, Any]]:
-        """Actors whose first token lies in the token range [start, end), in text order."""
+    def actors_in(self, start: int, end: int, skip: AbstractSet[int] = frozenset()) -> list[dict[str, Any]]:
+        """Actors whose first token lies in the token range [start, end), in text order; tokens in
+        ``skip`` are passed over."""
         out, seen = [], set()
         for i in range(start, end):
-            n = self.actor_at.get(i)
+            n = None if i in skip else self.actor_at.get(i)
             if n is not None and n not in seen:
                 seen.add(n)
                 out.append(self.actors[n])
