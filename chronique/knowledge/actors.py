@@ -93,6 +93,7 @@ class ActorKnowledge:
     _fold_cache: dict[str, str] = field(default_factory=dict)
     # country names and adjectives by (language, lower-case form?, first letter, length)
     _country_keys: dict[tuple[str, bool, str, int], list[str]] | None = None
+    _country_starts: set[tuple[str, bool, str]] = field(default_factory=set)  # (lang, lower, first two letters)
     _country_memo: BoundedMemo[tuple[str, str, bool], FuzzyCountry | None] = field(
         default_factory=lambda: BoundedMemo(FUZZY_MEMO_SIZE))
 
@@ -178,11 +179,15 @@ class ActorKnowledge:
         substitution, transposition) from the folded token ``key``, which no alias matched exactly;
         ``lower``: the token is lower case, so only adjectives written lower case qualify ("ukrainiennnes").
         None when no country is that close, or when two are (ambiguous)."""
+        if self._country_keys is None:
+            self._country_keys = self._index_country_keys()
+            self._country_starts = {(k[0], k[1], key_[:2]) for k, keys in self._country_keys.items() for key_ in keys}
+        # most words share their first two letters with no country key: they are never looked at again
+        if (lang, lower, key[:2]) not in self._country_starts:
+            return None
         if len(key) < (FUZZY_COUNTRY_MIN_LOWER if lower else FUZZY_COUNTRY_MIN) or not key.isalpha() \
                 or key in self.names or (key.endswith("s") and key[:-1] in self.names):
             return None  # "the Americas" is the plural of a name, not a misspelt "Americans"
-        if self._country_keys is None:
-            self._country_keys = self._index_country_keys()
         # the same unknown words come back within an article and across a stream
         return self._country_memo.get((key, lang, lower), lambda: self._fuzzy_country(key, lang, lower))
 
