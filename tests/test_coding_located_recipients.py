@@ -99,3 +99,28 @@ def test_real_parse_a_capital_asked_for_something_stands_for_its_government(pipe
     events = pipeline.extract(text, lang="fr", published="2012-11-02").events
     assert any(e.event == "REQUEST" and e.recipient is not None and e.recipient.code == "CHN" for e in events), \
         [(e.event, e.actor, e.recipient) for e in events]
+
+
+def test_fighting_between_two_doers_takes_no_located_recipient() -> None:
+    # "Soldiers and rebels burned three houses ." (two sides named as doers, nobody as target)
+    doc = parsed_doc("en", [("Soldiers", "soldier", "NOUN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+                            ("rebels", "rebel", "NOUN", "conj", 0), ("burned", "burn", "VERB", "ROOT", 3),
+                            ("three", "three", "NUM", "nummod", 5), ("houses", "house", "NOUN", "dobj", 3),
+                            (".", ".", "PUNCT", "punct", 3)])
+    start = doc.text.index("Soldiers")
+    rebels = doc.text.index("rebels")
+    doc._.ch_actors = [
+        {"text": "Soldiers", "start": start, "end": start + 8, "name": "Soldiers", "code": "MLI", "sector": "MIL",
+         "kind": "group"},
+        {"text": "rebels", "start": rebels, "end": rebels + 6, "name": "rebels", "code": "MLI", "sector": "REB",
+         "kind": "group"}]
+    doc._.ch_focus = ["MLI"]
+    assert {r for _, _, r in triples(doc, small_lexicon("en", TRIGGERS))} == {None}
+
+
+@pytest.mark.model
+def test_real_parse_french_reflexive_fighting_names_both_sides_and_no_victim(pipeline: Any) -> None:
+    text = "Les soldats maliens et les rebelles se sont affrontés à Kidal."
+    events = [e for e in pipeline.extract(text, lang="fr", published="2013-02-06").events if e.event == "ASSAULT"]
+    assert events and all(e.recipient is None for e in events), [(e.actor, e.recipient) for e in events]
+    assert any(e.actor is not None and e.actor.sector == "MIL" for e in events), events

@@ -81,11 +81,25 @@ def _subordinate(verb: Token | None) -> bool:
 
 def _match_head(doc: Doc, m: TriggerMatch) -> Token:
     """The word of a multiword trigger that carries its roles: its first word, unless that word only
-    qualifies another word of the match ("closer ties": the ties are what is wanted)."""
+    qualifies another word of the match ("closer ties": the ties are what is wanted; "se battre":
+    the reflexive pronoun of the verb)."""
     first = doc[m.tokens[0]]
-    if first.dep_ in QUALIFIER_DEPS and first.head.i in m.tokens and first.head.i != first.i:
+    qualifies = first.dep_ in QUALIFIER_DEPS or first.pos_ == "PRON"  # "se battre": the verb acts
+    if qualifies and first.head.i in m.tokens and first.head.i != first.i:
         return first.head
     return first
+
+
+def _two_sided(doc: Doc, sources: list[dict[str, Any]]) -> bool:
+    """Two parties coordinated as the doers ("l'armée et les rebelles"), not one party named twice
+    ("les rebelles du MNLA")."""
+    roots = []
+    for a in sources:
+        span = doc.char_span(int(a["start"]), int(a["end"]), alignment_mode="expand") \
+            if a.get("start") is not None and a.get("end") is not None else None
+        if span is not None:
+            roots.append((span.root, (party_key(a), a.get("sector"))))
+    return any(r.dep_ == "conj" and r.head.i == o.i and kr != ko for r, kr in roots for o, ko in roots)
 
 
 def _object_of(head: Token, heads: set[int]) -> bool:
@@ -372,15 +386,17 @@ class RuleCoder:
         names ("ont détruit des mausolées"), the country where it happened: the event's place, or
         the country the story is about (what coders of located violence record for the victims).
         """
+        # "l'armée et les rebelles se battent à Alep": fighting between the doers hits no third party
+        two_sided = _two_sided(head.doc, roles.sources)
         place = roles.target_place
-        if event in TERRITORIAL and place and place.get("country_code"):
+        if event in TERRITORIAL and place and place.get("country_code") and not two_sided:
             roles.targets = [_country_party(str(place["country_code"]))]
             return confidence
         targets, in_clause = fallback.find(head, after, roles.sources, sent)
         if targets and (in_clause or not weak):
             roles.targets = targets
             return max(0.1, confidence - (0.05 if in_clause else 0.1))
-        if event in TERRITORIAL and located and not weak:
+        if event in TERRITORIAL and located and not weak and not two_sided:
             roles.targets = [_country_party(located)]
             return max(0.1, confidence - 0.1)
         # a record with no recipient is no surer than one whose recipient is a guess
