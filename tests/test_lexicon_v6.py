@@ -43,3 +43,13 @@ def test_close_must_touch_tie() -> None:
 ])
 def test_real_parse_wanting_closer_ties_is_an_agreement(pipeline: Any, lang: str, text: str) -> None:
     assert ("AGREE", "CHL", "PER") in event_triples(pipeline, text, lang, "2024-05-02")
+
+
+@pytest.mark.model
+def test_real_parse_shifting_the_blame_accuses_the_other_side_of_the_same_country(pipeline: Any) -> None:
+    # the blamed rebels share the army's country: the army is still the one who blames
+    text = "Au Mali, l'armée malienne a démenti toute implication en rejetant la faute sur les rebelles."
+    events = pipeline.extract(text, lang="fr", published="2024-05-02").events
+    assert any(e.event == "ACCUSE" and e.actor is not None and e.actor.sector == "MIL"
+               and e.recipient is not None and e.recipient.sector == "REB" for e in events), \
+        [(e.event, e.actor, e.recipient) for e in events]

@@ -370,9 +370,13 @@ class RuleCoder:
         """
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
         if not roles.sources and not weak and not roles.source_parsed:
-            taken = {party_key(a) for a in roles.targets}
-            before = [a for a in index.actors_in(sent.start, head.i, telling) if party_key(a) not in taken]
-            after = [a for a in index.actors_in(head.i + 1, sent.end, telling) if party_key(a) not in taken]
+            # the target's own party is no guess for the doer; the same country's other sector may be
+            # ("l'armée syrienne … rejetant la faute sur les rebelles")
+            taken = {(party_key(a), a.get("sector")) for a in roles.targets}
+            before = [a for a in index.actors_in(sent.start, head.i, telling)
+                      if (party_key(a), a.get("sector")) not in taken]
+            after = [a for a in index.actors_in(head.i + 1, sent.end, telling)
+                     if (party_key(a), a.get("sector")) not in taken]
             roles.sources = before[-1:] or after[:1]
         return max(0.1, min(0.95, confidence))
 
