@@ -4,7 +4,10 @@ Per sentence with a trigger (linear in the text): match the lexicon, let embeddi
 ("demander de", "promettre de", "refuser de") absorb the act they govern and take its branch
 (103 from "demander d'aider"), find source and target in the parse with fallbacks to the nearest
 actor mentions, read the modality, refine the CAMEO code with the clause's context cues, and
-recode a promised material act as AGREE (PLOVER's rule).
+recode a promised material act as AGREE and an announced withdrawal as CONCEDE (PLOVER's rules),
+force made ready as MOBILIZE; a conflict act a political actor reports of another party is also
+that actor's allegation (chronique.coding.allegation). Readings of the sentence around a trigger
+live in chronique.coding.clauses.
 """
 
 from __future__ import annotations
@@ -14,6 +17,20 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.allegation import allegations
+from chronique.coding.clauses import (
+    clause_bounds,
+    clause_verb,
+    conditional_threat,
+    country_party,
+    match_head,
+    modifier,
+    object_of,
+    sentence_bounds,
+    sentence_focus,
+    subordinate,
+    telling,
+    two_sided,
+)
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, party_key
@@ -37,14 +54,7 @@ REJECT_CODE = "120"
 THREATEN_CODE = "130"
 REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
-# complements that make a participle qualifying a noun a clause of its own
-MODIFIER_ARGS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:agent", "obl:mod", "prep", "agent", "iobj",
-                           "dative", "ccomp", "xcomp"})
-# clauses that qualify another act: its purpose or circumstance ("blockaded Paris to demand …"), a
-# relative clause ("Sharon, who has vowed …"), a gerund after a preposition ("arrested for spying")
-SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "acl", "pcomp"})
 SUBORDINATE_WEIGHT = 0.85
-QUALIFIER_DEPS = frozenset({"amod", "compound"})
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
 
 
@@ -67,121 +77,6 @@ def _other_party(actor: dict[str, Any], other: dict[str, Any]) -> bool:
         return True
     sectors = (actor.get("sector"), other.get("sector"))
     return any(sectors) and sectors[0] != sectors[1]
-
-
-def _clause_verb(head: Token) -> Token | None:
-    """The nearest verb at or above the head; None in a verbless sentence (headline, list item)."""
-    return next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-
-
-def _subordinate(verb: Token | None) -> bool:
-    """The act's clause qualifies another act of the sentence rather than being what it reports."""
-    return verb is not None and verb.dep_ in SUBORDINATE_DEPS
-
-
-def _match_head(doc: Doc, m: TriggerMatch) -> Token:
-    """The word of a multiword trigger that carries its roles: its first word, unless that word only
-    qualifies another word of the match ("closer ties": the ties are what is wanted; "se battre":
-    the reflexive pronoun of the verb)."""
-    first = doc[m.tokens[0]]
-    qualifies = first.dep_ in QUALIFIER_DEPS or first.pos_ == "PRON"  # "se battre": the verb acts
-    if qualifies and first.head.i in m.tokens and first.head.i != first.i:
-        return first.head
-    return first
-
-
-def _two_sided(doc: Doc, sources: list[dict[str, Any]]) -> bool:
-    """Two parties coordinated as the doers ("l'armée et les rebelles"), not one party named twice
-    ("les rebelles du MNLA")."""
-    roots = []
-    for a in sources:
-        span = doc.char_span(int(a["start"]), int(a["end"]), alignment_mode="expand") \
-            if a.get("start") is not None and a.get("end") is not None else None
-        if span is not None:
-            roots.append((span.root, (party_key(a), a.get("sector"))))
-    return any(r.dep_ == "conj" and r.head.i == o.i and kr != ko for r, kr in roots for o, ko in roots)
-
-
-def _object_of(head: Token, heads: set[int]) -> bool:
-    """The act is the object of another trigger ("ont condamné ces attaques"): whoever did that
-    act is not whoever is nearest, so no source is guessed by proximity."""
-    return head.dep_ in ("obj", "dobj") and head.head.i in heads and head.head.i != head.i
-
-
-def _telling(speech: Token | None, head: Token) -> set[int]:
-    """The tokens of the words that report the act, not of the act reported: the speech verb's
-    phrase less the clause that holds the act ("X indique que …"), or a "selon X" phrase. Walks
-    with a visited set: a corrupt parse may hold a cycle."""
-    if speech is None:
-        return set()
-    told, cur = None, head
-    for _ in range(len(head.doc)):  # climb from the act to the speech verb's child above it
-        if cur.i == speech.i or cur.head.i == cur.i:
-            break
-        if cur.head.i == speech.i:
-            told = cur
-            break
-        cur = cur.head
-    return _phrase(speech) - (_phrase(told) if told is not None else set())
-
-
-def _phrase(root: Token) -> set[int]:
-    seen, queue = {root.i}, [root]
-    while queue:
-        for c in queue.pop().children:
-            if c.i not in seen:
-                seen.add(c.i)
-                queue.append(c)
-    return seen
-
-
-def _clause(verb: Token | None, sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
-    if verb is None:
-        return bounds
-    toks = [t for t in verb.subtree if sent.start <= t.i < sent.end and not t.is_space]
-    if not toks:
-        return bounds
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
-def _conditional_threat(head: Token, lexicon: EventLexicon, conflict: bool = False) -> bool:
-    """An announced act tied to a condition on the target ("… unless X complies") is a threat; a
-    conflict act tied to any condition ("may halt mediation if …", "sanctionnerait X si …") too."""
-    markers = lexicon.threat_markers | lexicon.condition if conflict else lexicon.threat_markers
-    verb = _clause_verb(head)  # "could impose sanctions if …": the condition hangs on the light verb
-    heads = [head] if verb is None or verb.i == head.i else [head, verb]
-    if verb is not None and verb.dep_ == "xcomp":  # "pourrait imposer … si": on the modal above
-        heads.append(verb.head)
-    # a reflexive pronoun is no condition: "s'apprête" is not "s'il"
-    return any((c.lower_ in markers and c.pos_ != "PRON")
-               or (c.dep_ == "advcl" and any(g.lower_ in markers and g.pos_ != "PRON" for g in c.children))
-               for h in heads for c in h.children)
-
-
-def _modifier(head: Token) -> bool:
-    """A past participle used as an adjective ("a Syrian-backed militia", "the alleged violations")
-    qualifies its noun and names no act of its own; one with its own complements ("des diplomates
-    accusés d'espionnage") still does, and so does a present one ("shooting deaths")."""
-    return head.pos_ == "VERB" and head.dep_ == "amod" and "Tense=Past" in str(head.morph) and not any(
-        c.dep_ in MODIFIER_ARGS for c in head.children)
-
-
-def _country_party(code: str) -> dict[str, Any]:
-    """A party known only by its country (the place of an act, the story's country)."""
-    return {"code": code, "sector": None, "text": None, "start": None, "end": None}
-
-
-def _sentence_focus(doc: Doc, seq: int) -> str | None:
-    """The country in focus of sentence ``seq`` (1-based), as the actors stage found it. It may be
-    the source's own: most arrests, blockades and raids a story locates nowhere are domestic
-    (measured: leaving the source's own country out lowered both fr-wikinews and GSR scores)."""
-    focus = doc._.ch_focus or []
-    return focus[seq - 1] if 0 < seq <= len(focus) else None
-
-
-def _sentence_bounds(sent: Span) -> tuple[int, int]:
-    toks = [t for t in sent if not t.is_space]
-    return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else (sent.start_char, sent.end_char)
 
 
 class RuleCoder:
@@ -213,13 +108,13 @@ class RuleCoder:
         absorbed, refines = self.embeddings.find(doc, matches)
         out: list[dict[str, Any]] = []
         # per sentence, not per trigger: a long sentence full of triggers stays linear
-        s_start, s_end = _sentence_bounds(sent)
+        s_start, s_end = sentence_bounds(sent)
         cues = self.lexicon.cue_contexts([t.lemma_.lower() for t in sent])
         clauses: dict[int, tuple[int, int]] = {}
-        heads = {_match_head(doc, m).i for m in matches}
+        heads = {match_head(doc, m).i for m in matches}
         for m in matches:
-            trig, head = m.trigger, _match_head(doc, m)
-            if trig.embedded_only or m.tokens[0] in absorbed or _modifier(head):
+            trig, head = m.trigger, match_head(doc, m)
+            if trig.embedded_only or m.tokens[0] in absorbed or modifier(head):
                 continue
             mod, speech = modality(head, self.lexicon)
             if trig.negative:
@@ -234,16 +129,16 @@ class RuleCoder:
             if trig.embeds == REQUEST_KIND and inner is not None and not roles.targets:
                 # "its demand that Israel ease the blockade": who is asked to act is the recipient
                 self._asked_party(finder, doc[inner.tokens[0]], roles)
-            confidence = self._fallback_source(roles, head, sent, index, trig.weak or _object_of(head, heads),
-                                               _telling(speech, head))
+            confidence = self._fallback_source(roles, head, sent, index, trig.weak or object_of(head, heads),
+                                               telling(speech, head))
             if not roles.sources:
                 continue
             code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
                     else self._code(trig, inner))
-            verb = _clause_verb(head)
+            verb = clause_verb(head)
             key = verb.i if verb is not None else -1
             if key not in clauses:
-                clauses[key] = _clause(verb, sent, (s_start, s_end))
+                clauses[key] = clause_bounds(verb, sent, (s_start, s_end))
             start, end = clauses[key]
             code = self._refine(code, cues)
             event, mode, context = self.table.plover(code) or ("", "", ())
@@ -268,7 +163,7 @@ class RuleCoder:
                     event, mode, context = self.table.plover(code) or ("REJECT", "", ())
             stance: str | None = self._stance(event, mod, trig.embeds, code, made_ready(head, self.lexicon))
             conflict = self.table.quad(event) in (3, 4)
-            if (mod == "future" or (mod == "conditional" and conflict)) and _conditional_threat(
+            if (mod == "future" or (mod == "conditional" and conflict)) and conditional_threat(
                     head, self.lexicon, conflict):
                 # "will withdraw unless …": the threat itself is made now
                 mod, stance = ("reported" if speech is not None else "asserted"), "threaten"
@@ -290,7 +185,7 @@ class RuleCoder:
                 mod = "asserted"  # the speaker states their own act
             location = event_location(doc, start, end)
             if not roles.targets:
-                located = str((location or {}).get("country_code") or "") or _sentence_focus(doc, seq)
+                located = str((location or {}).get("country_code") or "") or sentence_focus(doc, seq)
                 confidence = self._fallback_target(roles, event, head, max(m.tokens) + 1, sent, fallback,
                                                    trig.weak, confidence, located)
             date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"))
@@ -304,7 +199,7 @@ class RuleCoder:
                 # act told in a clause that qualifies another (its purpose, a relative clause) below
                 # the act the sentence is about
                 "confidence": round(confidence * (REQUESTED_WEIGHT if mod == "requested" else 1.0)
-                                    * (SUBORDINATE_WEIGHT if _subordinate(verb) else 1.0), 2),
+                                    * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
                 "coder": CODER_VERSION,
                 "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
                 "_lemma": " ".join(trig.words),
@@ -391,17 +286,17 @@ class RuleCoder:
         the country the story is about (what coders of located violence record for the victims).
         """
         # "l'armée et les rebelles se battent à Alep": fighting between the doers hits no third party
-        two_sided = _two_sided(head.doc, roles.sources)
+        fighting = two_sided(head.doc, roles.sources)
         place = roles.target_place
-        if event in TERRITORIAL and place and place.get("country_code") and not two_sided:
-            roles.targets = [_country_party(str(place["country_code"]))]
+        if event in TERRITORIAL and place and place.get("country_code") and not fighting:
+            roles.targets = [country_party(str(place["country_code"]))]
             return confidence
         targets, in_clause = fallback.find(head, after, roles.sources, sent)
         if targets and (in_clause or not weak):
             roles.targets = targets
             return max(0.1, confidence - (0.05 if in_clause else 0.1))
-        if event in TERRITORIAL and located and not weak and not two_sided:
-            roles.targets = [_country_party(located)]
+        if event in TERRITORIAL and located and not weak and not fighting:
+            roles.targets = [country_party(located)]
             return max(0.1, confidence - 0.1)
         # a record with no recipient is no surer than one whose recipient is a guess
         return max(0.1, confidence - 0.1)
