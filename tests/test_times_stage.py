@@ -65,6 +65,20 @@ def test_event_date_prefers_the_clause_then_the_sentence_then_publication() -> N
     assert event_date(doc, *_span(doc, "circule")) == ("2022-06-26", "day", "published")
 
 
+def test_the_date_nearest_the_trigger_wins_within_its_clause() -> None:
+    doc = _doc("Arrivé lundi à Genève, le ministre a signé mercredi le traité.")
+    whole = (0, len(doc.text))
+    assert event_date(doc, *whole)[0] == "2022-06-20"  # no trigger given: the first in the clause
+    assert event_date(doc, *whole, near=doc.text.index("signé"))[0] == "2022-06-22"
+
+
+def test_an_act_told_in_the_past_takes_no_date_after_publication() -> None:
+    doc = _doc("Le ministre a annulé le sommet prévu le 12 juillet.")
+    span = (0, len(doc.text))
+    assert event_date(doc, *span)[0] == "2022-07-12"
+    assert event_date(doc, *span, past=True) == ("2022-06-26", "day", "published")
+
+
 def test_background_dates_set_no_narrative_date() -> None:
     doc = _doc("L'offensive a commencé le 24 février 2022. Les combats ont repris.")
     assert event_date(doc, *_span(doc, "repris")) == ("2022-06-26", "day", "published")

@@ -188,7 +188,8 @@ class RuleCoder:
                 located = str((location or {}).get("country_code") or "") or sentence_focus(doc, seq)
                 confidence = self._fallback_target(roles, event, head, max(m.tokens) + 1, sent, fallback,
                                                    trig.weak, confidence, located)
-            date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"))
+            date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"), near=head.idx,
+                                            past=verb is not None and "Tense=Past" in str(verb.morph))
             base = {
                 "date": date, "date_precision": precision, "event": event, "mode": mode or "",
                 "context": contexts, "quad_code": self.table.quad(event), "cameo": code,

@@ -164,15 +164,25 @@ def _closest(items: list[tuple[dict[str, Any], tuple[str, str]]], start: int, en
     return min(items, key=lambda pair: distance(pair[0]))[1]
 
 
-def event_date(doc: Doc, start: int, end: int, *, future: bool = False) -> tuple[str | None, str, str]:
+def event_date(doc: Doc, start: int, end: int, *, future: bool = False, near: int | None = None,
+               past: bool = False) -> tuple[str | None, str, str]:
     """(value, precision, source) of the date governing the doc span [start, end).
 
     The temporal expression of the span's clause, else of its sentence, else the publication date
-    (source "published"; value None when the article has none). Between the sentence and the
-    publication date, a past event with no date of its own takes the narrative's current day, the
-    last recent day named before it (source "context").
+    (source "published"; value None when the article has none); among several, the one nearest
+    the trigger at ``near`` (else the span). Between the sentence and the publication date, a past
+    event with no date of its own takes the narrative's current day, the last recent day named
+    before it (source "context"). An act told in a past tense (``past``) happened by the
+    publication date: a later date in its clause is some other occasion's ("l'annulation du
+    sommet prévu le 12 juin").
     """
-    dated = [(item, d) for item in get_list(doc, "ch_times") if (d := _dated(doc, item, future))]
+    published = doc._.ch_published
+    dated = [(item, d) for item in get_list(doc, "ch_times") if (d := _dated(doc, item, future))
+             and not (past and published and d[0][:len(published)] > published)]
+    if near is not None:
+        start_near, end_near = near, near + 1
+    else:
+        start_near, end_near = start, end
     if dated:
         left, right = clause_bounds(doc_text(doc), start, end)
         left, right = min(left, start), max(right, end)
@@ -180,19 +190,18 @@ def event_date(doc: Doc, start: int, end: int, *, future: bool = False) -> tuple
         in_clause = [(i, d) for i, d in dated
                      if (i["start"] >= left and i["end"] <= right) or _detached(doc_text(doc), i, start, sentence_left)]
         if in_clause:
-            value, precision = _closest(in_clause, start, end)
+            value, precision = _closest(in_clause, start_near, end_near)
             return value, precision, "clause"
         starts = _sentence_starts(doc)
         sentence = _sentence_index(starts, start)
         in_sentence = [(i, d) for i, d in dated
                        if i.get("_sentence", _sentence_index(starts, i["start"])) == sentence]
         if in_sentence:
-            value, precision = _closest(in_sentence, start, end)
+            value, precision = _closest(in_sentence, start_near, end_near)
             return value, precision, "sentence"
         carried = _narrative_date(doc, dated, start)
         if carried:
             return carried[0], carried[1], "context"
-    published = doc._.ch_published
     return published, "day" if published else "none", "published"
 
 
