@@ -61,3 +61,10 @@ def test_real_parse_a_condemned_attack_keeps_its_own_parties(pipeline: Any) -> N
     got = {(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in events}
     assert ("ACCUSE", "CHL", "BOL") in got and ("ASSAULT", "BOL", "PER") in got, got
     assert not any(e == "ASSAULT" and a == "CHL" for e, a, _ in got), got
+
+
+@pytest.mark.parametrize("text", ["Le Front Nusrat a revendiqué l'attaque.",
+                                  "Jabhat Fatah al-Sham a revendiqué l'attaque."])
+def test_the_nusra_front_under_its_press_spellings_and_later_name(text: str) -> None:
+    actors = tag_actors(load_actor_knowledge(), "fr", text)
+    assert [a["code"] for a in actors] == ["NUSRA"], actors
