@@ -111,3 +111,36 @@ def test_a_promised_act_of_help_is_still_an_agreement() -> None:
     set_actors(doc, Chile="CHL", Peru="PER")
     lexicon = small_lexicon("en", [{"match": "withdraw", "cameo": "087"}, {"match": "help", "cameo": "070"}])
     assert triples(doc, lexicon) == {("AGREE", "CHL", "PER")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Des milliers de Péruviens ont participé vendredi à une manifestation anti-chilienne."),
+    ("en", "In Lima, thousands of Peruvians joined anti-Chilean protests on Friday."),
+])
+def test_real_parse_an_anti_x_protest_is_aimed_at_x_and_done_by_the_crowd(pipeline: Any, lang: str,
+                                                                        text: str) -> None:
+    events = [e for e in pipeline.extract(text, lang=lang, published="2024-05-02").events if e.event == "PROTEST"]
+    got = {(e.actor and e.actor.code, e.recipient and e.recipient.code) for e in events}
+    assert ("PER", "CHL") in got and not any(a == "CHL" for a, _ in got), got
+
+
+def test_the_anti_x_mention_covers_the_country_part_of_the_token() -> None:
+    from actor_helpers import tag_actors
+
+    from chronique.knowledge.actors import load_actor_knowledge
+
+    text = "Une manifestation anti-chilienne a eu lieu."
+    [actor] = tag_actors(load_actor_knowledge(), "fr", text)
+    assert (actor["text"], actor["code"], actor["_against"]) == ("chilienne", "CHL", True)
+    assert text[actor["start"]:actor["end"]] == "chilienne"
+
+
+def test_a_french_pronominal_verb_is_active_whatever_label_its_etre_gets() -> None:
+    # "Les Péruviens se sont rassemblés ." parsed with expl:pass and aux:pass, as the model often does
+    doc = parsed_doc("fr", [("Les", "le", "DET", "det", 1), ("Péruviens", "péruvien", "NOUN", "nsubj", 4),
+                            ("se", "se", "PRON", "expl:pass", 4), ("sont", "être", "AUX", "aux:pass", 4),
+                            ("rassemblés", "rassembler", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)])
+    set_actors(doc, sector="CVL", Péruviens="PER")
+    lexicon = small_lexicon("fr", [{"match": ["se", "rassembler"], "cameo": "141"}])
+    assert triples(doc, lexicon) == {("PROTEST", "PER", None)}

@@ -105,8 +105,13 @@ class NounRoles:
         return tok.pos_ == "NOUN" and bool(self.lexicon.match([tok.lemma_.lower()], [tok.lower_], [tok.pos_], tok.i))
 
     def _noun_roles(self, noun: Token, roles: Roles) -> None:
-        roles.sources = self._noun_sources(noun)
+        roles.sources = [a for a in self._noun_sources(noun) if not a.get("_against")]
         roles.source_parsed = bool(roles.sources)
+        # "une manifestation anti-américaine", "anti-government protests": whom the act is against
+        against = [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "acl")
+                   for a in self.resolve(c) if a.get("_against")]
+        if against:
+            roles.targets, roles.target_parsed = against, True
         verb_args = self._verb_args_after(noun)
         if not roles.sources:  # "a fait état de l'exécution, par les rebelles, de …"
             roles.sources = [a for c in verb_args if case_of(c) in AGENT_CASES for a in self.resolve(c)]

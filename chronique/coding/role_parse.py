@@ -28,6 +28,7 @@ NOUN_COMPLEMENTS = frozenset({"nmod", "pobj", "prep"})  # a noun's complement, a
 PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
 PERSON_PRONOUNS = frozenset({"il", "he", "she", "him", "his", "her", "je", "i"})
+REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
 EUPHONIC = frozenset({"-t", "t", "-t-"})  # "a-t-il": the t is not a subject
 # Object pronouns whose antecedent is the last party named before them, other than the source.
 OBJECT_CLITICS = frozenset({"le", "la", "l'", "les", "lui", "leur", "him", "her", "them"})
@@ -87,7 +88,11 @@ def passive_subject_dep(tok: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """Passive voice, or a bare participle with an agent ("le résumé fourni par le ministère")."""
+    """Passive voice, or a bare participle with an agent ("le résumé fourni par le ministère"). A
+    French pronominal verb ("se sont rassemblés", "s'est emparée de") is active whatever label its
+    "être" gets: its subject does the act."""
+    if any(c.dep_.startswith("expl") and c.lower_ in REFLEXIVE_CLITICS for c in verb.children):
+        return False
     return any(passive_subject_dep(c) or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
         "VerbForm=Part" in str(verb.morph) and verb.dep_ in ("acl", "amod")
         and any(c.dep_ in AGENT for c in verb.children))
