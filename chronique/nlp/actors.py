@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
+from chronique.nlp.against import against_hits, mark_against
 from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indirect_knowledge, name_runs
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
 from chronique.nlp.stage import Stage
@@ -46,7 +47,6 @@ OBJECT_DEPS = frozenset({"obl:arg", "obl", "iobj", "obj", "dobj", "pobj", "dativ
 CONNECTORS = frozenset({"de", "du", "des", "d'", "of", "la", "l'", "the"})
 ADDRESSEE_MARKS = frozenset({"a", "to"})
 COMPLEMENT_MARKS = frozenset({"de", "d'", "to"})
-AGAINST_PREFIX = "anti-"  # "anti-américaine", folded
 DATE_ENTITIES = frozenset({"DATE", "TIME"})  # a capitalised weekday or month after a name is no part of it
 
 @dataclass
@@ -123,20 +123,8 @@ class ActorFinder:
                 stems = self._accepted(self.kb.stem_matches(self.folded[i]), doc[i].text)
                 if stems:
                     hits.append(Hit(i, i + 1, NAME, tuple(stems), score=0.9))
-            hits.extend(self._against_hits(i))
+            hits.extend(against_hits(self.doc, self.folded, i, self.kb, self._accepted))
         return hits
-
-    def _against_hits(self, i: int) -> list[Hit]:
-        """ "une manifestation anti-américaine": the country a one-token "anti-X" names (the French
-        tokenizer keeps it whole; English splits it and the exact scan finds X)."""
-        folded = self.folded[i]
-        if not folded.startswith(AGAINST_PREFIX) or len(folded) <= len(AGAINST_PREFIX):
-            return []
-        rest = self.doc[i].text[len(AGAINST_PREFIX):]
-        aliases = [a for a in self._accepted(self.kb.lookup(folded[len(AGAINST_PREFIX):]), rest)
-                   if a.entry.kind == "country" and a.entry.what in (NAME, ADJECTIVE)]
-        return [Hit(i, i + 1, what, tuple(a for a in aliases if a.entry.what == what))
-                for what in dict.fromkeys(a.entry.what for a in aliases)]
 
     def _accepted(self, aliases: list[Alias], surface: str, start: int = -1, end: int = -1) -> list[Alias]:
         flat = " ".join(surface.split())
@@ -389,13 +377,5 @@ class ActorFinder:
         if "_head" not in record:
             span = self.doc[candidate.start:candidate.end]
             record["_head"] = span.root.i if self.parsed else candidate.end - 1
-        doc, first = self.doc, candidate.start
-        if candidate.end - first == 1 and self.folded[first].startswith(AGAINST_PREFIX):
-            # the mention is the country's part of "anti-américaine"; the act is aimed at it
-            record["text"] = record["text"][len(AGAINST_PREFIX):]
-            record["start"] = int(record["start"]) + len(AGAINST_PREFIX)
-            record["_against"] = True
-        elif first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "anti" \
-                and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
-            record["_against"] = True  # "anti-American protests"
+        mark_against(self.doc, self.folded, record, candidate.start, candidate.end)
         return record
