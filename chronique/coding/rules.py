@@ -130,7 +130,7 @@ class RuleCoder:
                 # "its demand that Israel ease the blockade": who is asked to act is the recipient
                 self._asked_party(finder, doc[inner.tokens[0]], roles)
             confidence = self._fallback_source(roles, head, sent, index, trig.weak or object_of(head, heads),
-                                               telling(speech, head))
+                                               speech)
             if not roles.sources:
                 continue
             code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
@@ -257,21 +257,22 @@ class RuleCoder:
         return None
 
     def _fallback_source(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool,
-                         telling: set[int]) -> float:
+                         speech: Token | None) -> float:
         """Fill a missing source from the nearest mention in the sentence; return the confidence.
 
         A role read from the parse is worth more than one taken by proximity. Who reports the act
         is not its doer ("les rapports de la Ligue arabe indiquent que le journaliste a été tué"):
-        mentions in the telling (``telling``: its tokens) are left out.
+        mentions in the telling (the phrase of ``speech``, the word that reports the act) are left out.
         """
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
         if not roles.sources and not weak and not roles.source_parsed:
             # the target's own party is no guess for the doer; the same country's other sector may be
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}
-            before = [a for a in index.actors_in(sent.start, head.i, telling)
+            told = telling(speech, head)  # only when a guess is needed: most roles come from the parse
+            before = [a for a in index.actors_in(sent.start, head.i, told)
                       if (party_key(a), a.get("sector")) not in taken]
-            after = [a for a in index.actors_in(head.i + 1, sent.end, telling)
+            after = [a for a in index.actors_in(head.i + 1, sent.end, told)
                      if (party_key(a), a.get("sector")) not in taken]
             roles.sources = before[-1:] or after[:1]
         return max(0.1, min(0.95, confidence))
@@ -287,7 +288,7 @@ class RuleCoder:
         the country the story is about (what coders of located violence record for the victims).
         """
         # "l'armée et les rebelles se battent à Alep": fighting between the doers hits no third party
-        fighting = two_sided(head.doc, roles.sources)
+        fighting = event in TERRITORIAL and two_sided(head.doc, roles.sources)
         place = roles.target_place
         if event in TERRITORIAL and place and place.get("country_code") and not fighting:
             roles.targets = [country_party(str(place["country_code"]))]
