@@ -117,6 +117,7 @@ class RuleCoder:
             if trig.embedded_only or m.tokens[0] in absorbed or modifier(head):
                 continue
             mod, speech = modality(head, self.lexicon)
+            speaker = finder.speaker_of(head) if speech is not None else None
             if trig.negative:
                 if mod != "negated":
                     continue
@@ -144,12 +145,11 @@ class RuleCoder:
             event, mode, context = self.table.plover(code) or ("", "", ())
             event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
             if mod == "requested":  # "X said Y must withdraw": X asks Y for the act
-                asker = finder.speaker_of(head) if speech is not None else None
-                asked = self._obliged(finder, head, roles, asker) if asker is not None else []
-                if asker is not None and asked:
+                asked = self._obliged(finder, head, roles, speaker) if speaker is not None else []
+                if speaker is not None and asked:
                     code = self.table.parallel_code("request", code) or REQUEST_CODE
                     event, mode, context = self.table.plover(code) or ("REQUEST", "", ())
-                    roles.sources, roles.targets = [asker], asked
+                    roles.sources, roles.targets = [speaker], asked
                     mod = "asserted"
             if mod == "negated" and self.table.quad(event) in (1, 2):
                 # "will not accept / meet / help": declining a cooperative act is a rejection
@@ -157,7 +157,7 @@ class RuleCoder:
                 event, mode, context = self.table.plover(code) or ("REJECT", "", ())
                 mod = "reported" if speech is not None else "asserted"
             if mod == "negated" and self.table.quad(event) in (3, 4) and speech is not None:
-                denier = self._own_side_denial(finder, head, roles)
+                denier = self._own_side_denial(speaker, roles)
                 if denier is not None:  # "X's ministry said none of its planes struck": a denial
                     code, roles.sources, mod = REJECT_CODE, [denier], "asserted"
                     event, mode, context = self.table.plover(code) or ("REJECT", "", ())
@@ -179,7 +179,6 @@ class RuleCoder:
             if not event:
                 continue
             contexts = list(dict.fromkeys([*context, *trig.context, *(c for c in cues if c in self.table.contexts)]))
-            speaker = finder.speaker_of(head) if speech is not None else None
             if mod == "reported" and speaker is not None and any(
                     party_key(s) == party_key(speaker) for s in roles.sources):
                 mod = "asserted"  # the speaker states their own act
@@ -231,10 +230,9 @@ class RuleCoder:
         return [a for a in obliged if _other_party(a, asker)]
 
     @staticmethod
-    def _own_side_denial(finder: RoleFinder, head: Token, roles: Roles) -> dict[str, Any] | None:
+    def _own_side_denial(speaker: dict[str, Any] | None, roles: Roles) -> dict[str, Any] | None:
         """The speaker who says their own side did not commit a conflict act (fr-wikinews scheme,
         rule 4: denials are REJECT); None when the speaker is another party or unknown."""
-        speaker = finder.speaker_of(head)
         if speaker is None or not speaker.get("code"):
             return None
         return speaker if any(party_key(s) == party_key(speaker) for s in roles.sources) else None
