@@ -1,4 +1,4 @@
-"""Exporters (csv, jsonl, parquet) over fictional records built by hand."""
+"""Exporters (csv, jsonl, parquet): the flat event and transfer tables, over fictional records built by hand."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from chronique.errors import ConfigError, SchemaError
-from chronique.export import write
-from chronique.export.csv import EVENT_COLUMNS, TRANSFER_COLUMNS
-from chronique.export.parquet import SCHEMAS
+from chronique.export import flat, write
+from chronique.export.flat import EVENT_COLUMNS, TRANSFER_COLUMNS, ArticleRef, EventEntry, MergeInfo, TransferEntry
+from chronique.export.parquet import ARTICLE_SCHEMA, write_table
 from chronique.schema import Article, Event, EventActor, EventLocation, Evidence, TextInfo, Transfer
 
 ARTICLE = Article.create("Ardenia signed a harbour treaty with Borovia in Vellmar.", title="Treaty",
@@ -51,25 +54,57 @@ def test_jsonl_round_trips_every_record() -> None:
     assert Transfer.from_dict(json.loads(out.getvalue())) == TRANSFER
 
 
-def test_csv_events_are_flat() -> None:
+def test_csv_events_are_the_flat_table() -> None:
     out = io.StringIO()
-    write("csv", [make_event(0), make_event(1, loc=False)], out)
+    ref = ArticleRef(ARTICLE.id, url="https://news.example/treaty", title="Treaty")
+    write("csv", [EventEntry(make_event(0), ref), make_event(1, loc=False)], out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0]) == EVENT_COLUMNS
+    assert tuple(rows[0]) == tuple(c.name for c in EVENT_COLUMNS)
+    assert rows[0]["article_url"] == "https://news.example/treaty" and rows[0]["article_title"] == "Treaty"
+    assert rows[1]["article_id"] == ARTICLE.id and rows[1]["article_url"] == ""  # first source, no ref
     assert rows[0]["actor_code"] == "ARD" and rows[0]["recipient_text"] == "Borovia"
-    assert rows[0]["context"] == "diplomatic;territory"
-    assert rows[0]["sources"] == f"{ARTICLE.id};other-article"
-    assert rows[0]["geonameid"] == "101" and rows[1]["geonameid"] == ""
-    assert rows[0]["sentence"].startswith("Ardenia signed")
+    assert rows[0]["context"] == "diplomatic;territory" and rows[0]["cameo"] == "057"
+    assert rows[0]["sources"] == f"{ARTICLE.id};other-article" and rows[0]["n_sources"] == "2"
+    assert rows[0]["geonameid"] == "101" and rows[1]["geonameid"] == "" and rows[0]["lat"] == "48.0"
+    assert rows[0]["event_text"].startswith("Ardenia signed")
+    assert (rows[0]["date"], rows[0]["date_start"], rows[0]["date_end"]) == ("2031-03-10",) * 3
 
 
-def test_csv_transfers_use_sipri_like_columns(tmp_path: Path) -> None:
-    path = tmp_path / "transfers.csv"
-    write("csv", [TRANSFER], path, what="transfers")
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert tuple(rows[0]) == TRANSFER_COLUMNS
-    assert rows[0]["designation"] == "Falke-7" and rows[0]["description"] == "missile system"
-    assert rows[0]["number"] == "12" and rows[0]["year"] == "2031" and rows[0]["status"] == "delivered"
+def test_a_coarse_date_fills_start_and_end_but_not_the_day() -> None:
+    month = replace(make_event(0), date="2031-02", date_precision="month")
+    row = flat.event_values(EventEntry(month))
+    assert row["date"] is None and row["date_value"] == "2031-02"
+    assert (row["date_start"], row["date_end"]) == (date(2031, 2, 1), date(2031, 2, 28))
+    week = flat.event_values(EventEntry(replace(month, date="2031-W10")))
+    assert (week["date_end"] - week["date_start"]).days == 6
+
+
+def test_merged_events_carry_the_merge_columns(tmp_path: Path) -> None:
+    entry = EventEntry(make_event(0), merge=MergeInfo(independent_sources=1, members=("ev1", "ev2")))
+    out = io.StringIO()
+    write("csv", [entry], out, merged=True)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["independent_sources"] == "1" and row["members"] == "ev1;ev2"
+    write("parquet", [entry], tmp_path / "m.parquet", merged=True)
+    back = pq.read_table(tmp_path / "m.parquet").to_pylist()[0]
+    assert back["members"] == ["ev1", "ev2"] and back["independent_sources"] == 1
+    out = io.StringIO()
+    write("jsonl", [entry], out)
+    assert json.loads(out.getvalue())["members"] == ["ev1", "ev2"]
+
+
+def test_csv_and_parquet_transfers_share_one_table(tmp_path: Path) -> None:
+    ref = ArticleRef(ARTICLE.id, url="https://news.example/t", title="T", text=ARTICLE.text)
+    write("csv", [TransferEntry(TRANSFER, ref)], tmp_path / "t.csv", what="transfers")
+    write("parquet", [TransferEntry(TRANSFER, ref)], tmp_path / "t.parquet", what="transfers")
+    row = next(csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8")))
+    table = pq.read_table(tmp_path / "t.parquet")
+    assert tuple(row) == tuple(table.schema.names) == tuple(c.name for c in TRANSFER_COLUMNS)
+    back = table.to_pylist()[0]
+    assert row["weapon"] == back["weapon"] == "Falke-7" and row["category"] == "missile system"
+    assert row["quantity"] == "12" and back["quantity"] == 12 and back["year"] == 2031
+    assert back["date"] == date(2031, 3, 10) and back["evidence_text"] == ARTICLE.text[:56]
+    assert row["article_url"] == "https://news.example/t"
 
 
 def test_csv_articles(tmp_path: Path) -> None:
@@ -79,41 +114,37 @@ def test_csv_articles(tmp_path: Path) -> None:
     assert row["id"] == ARTICLE.id and row["text"] == ARTICLE.text
 
 
-def test_parquet_events_read_back_as_structs(tmp_path: Path) -> None:
+def test_parquet_events_are_typed_flat_columns(tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
     events = [make_event(i, loc=i % 2 == 0) for i in range(25)]
     assert write("parquet", events, path) == 25
     table = pq.read_table(path)
-    assert table.schema == SCHEMAS["events"]
+    assert table.schema == flat.arrow_schema(EVENT_COLUMNS)
+    assert table.schema.field("cameo").type == pa.string() and table.schema.field("date").type == pa.date32()
     rows = table.to_pylist()
-    assert [Event.from_dict(r) for r in rows] == events
-    assert rows[1]["event_loc"] is None
-    assert rows[0]["actor"]["code"] == "ARD" and rows[0]["context"] == ["diplomatic", "territory"]
+    assert rows[1]["lat"] is None and rows[0]["lat"] == 48.0 and rows[0]["quad_code"] == 1
+    assert rows[0]["actor_code"] == "ARD" and rows[0]["context"] == ["diplomatic", "territory"]
+    assert rows[0]["cameo"] == "057" and rows[0]["date"] == date(2031, 3, 10)
 
 
 def test_parquet_is_written_in_row_groups(tmp_path: Path) -> None:
-    from chronique.export.parquet import write_parquet
-
     path = tmp_path / "events.parquet"
     with path.open("wb") as sink:
-        write_parquet((make_event(i) for i in range(25)), sink, "events", batch_rows=10)
+        write_table((EventEntry(make_event(i)) for i in range(25)), sink, EVENT_COLUMNS, flat.event_values,
+                    batch_rows=10)
     meta = pq.ParquetFile(path).metadata
     assert meta.num_rows == 25 and meta.num_row_groups == 3
 
 
-def test_parquet_transfers_articles_and_empty(tmp_path: Path) -> None:
-    write("parquet", [TRANSFER], tmp_path / "t.parquet", what="transfers")
-    assert Transfer.from_dict(pq.read_table(tmp_path / "t.parquet").to_pylist()[0]) == TRANSFER
+def test_parquet_articles_and_empty(tmp_path: Path) -> None:
     write("parquet", [ARTICLE], tmp_path / "a.parquet", what="articles")
     assert Article.from_dict(pq.read_table(tmp_path / "a.parquet").to_pylist()[0]) == ARTICLE
     assert write("parquet", [], tmp_path / "e.parquet") == 0
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
 
 
-@pytest.mark.parametrize("what", ["events", "transfers", "articles"])
-def test_parquet_schema_covers_every_record_field(what: str) -> None:
-    sample = {"events": make_event(0), "transfers": TRANSFER, "articles": ARTICLE}[what]
-    assert SCHEMAS[what].names == list(sample.to_dict())
+def test_articles_parquet_schema_covers_every_article_field() -> None:
+    assert sorted(ARTICLE_SCHEMA.names) == sorted(ARTICLE.to_dict())
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "plover"])

@@ -18,7 +18,8 @@ from chronique.schema import Event, EventActor, EventLocation, TextInfo
 # The "Data Fields" chapter of the PLOVER manual (record, entity, location and textInfo objects).
 PLOVER_FIELDS = {"id", "has_event", "date", "time", "enddate", "endtime", "actor", "recipient", "event",
                  "event_loc", "event_text", "quad_code", "event_scale", "mode", "context", "link", "text",
-                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment"}
+                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment",
+                 "size"}  # the manual's size object (dead, injured, arrested), listed for ASSAULT
 CHRONIQUE_ADDITIONS = {"date_precision", "cameo", "modality", "speaker", "confidence", "sources"}
 
 

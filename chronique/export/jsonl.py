@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import IO
-
-from chronique.schema import Record
+from typing import IO, Any, Protocol
 
 
-def write_jsonl(records: Iterable[Record], handle: IO[str]) -> int:
+class HasDict(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def write_jsonl(records: Iterable[HasDict], handle: IO[str]) -> int:
     count = 0
     for record in records:
         handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")

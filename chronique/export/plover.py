@@ -9,31 +9,64 @@ confidence, sources). ``validate_plover`` checks a record against those rules.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Iterable
 from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
 from typing import IO, Any
 
 from chronique.dedup import date_interval
 from chronique.errors import SchemaError
+from chronique.export.casualties import casualties
+from chronique.export.flat import ArticleRef, EventEntry
 from chronique.knowledge.cameo import PLOVER_TYPES
 from chronique.report import FailurePolicy, RunReport
 from chronique.schema import MODALITIES, Event, EventActor
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ENTITY_TEXT_FIELDS = ("code", "sector", "entity_text", "identifier_id", "identifier_text")
+_ENTITY_TEXT_FIELDS = ("code", "sector", "entity_text", "identifier_id", "identifier_text", "chronique_code")
+_CITE_FIELDS = ("corpus", "citation", "url", "title", "language", "publication", "coder", "codebook", "version")
 _LOCATION_TEXT_FIELDS = ("extracted_place", "resolved_place", "country_code", "feature_class", "feature_code",
                          "city", "district", "province", "country")
 
 
+PLOVER_LAYOUTS = ("jsonl", "json")
+CODEBOOK = "plover-base"
+
+
+@lru_cache(maxsize=1)
+def standard_codes() -> dict[str, str]:
+    """chronique's organisation codes (NATO, EU…) → the CAMEO/PETRARCH IGO codes PLOVER data use."""
+    text = resources.files("chronique.knowledge").joinpath("data", "plover_actor_codes.csv").read_text("utf-8")
+    return {row["code"]: row["cameo"] for row in csv.DictReader(io.StringIO(text))}
+
+
 def _entity(actor: EventActor) -> dict[str, Any]:
-    return {"code": actor.code, "sector": actor.sector, "entity_text": actor.entity_text,
-            "identifier_id": actor.identifier_id, "start": actor.start, "end": actor.end}
+    """PLOVER's entity: a 3-letter top-level code and a sector; an organisation's IGO code is split
+    as PETRARCH writes it (IGOWSTNAT: code IGO, sector WSTNAT), its chronique code kept beside."""
+    out: dict[str, Any] = {"code": actor.code, "sector": actor.sector}
+    cameo = standard_codes().get(actor.code or "")
+    if cameo is not None:
+        out.update(code=cameo[:3], sector=cameo[3:] or actor.sector, chronique_code=actor.code)
+    out.update(entity_text=actor.entity_text, identifier_id=actor.identifier_id, start=actor.start, end=actor.end)
+    return out
 
 
-def to_plover(event: Event) -> dict[str, Any]:
-    """The PLOVER record of one chronique event."""
+def cite_info(article: ArticleRef | None, event: Event) -> dict[str, Any]:
+    """PLOVER's citeInfo: where the event was read and by which coder and codebook."""
+    info: dict[str, Any] = {"citation": article.id if article else (event.sources[0] if event.sources else None)}
+    if article is not None:
+        info.update(url=article.url, title=article.title)
+    info.update(coder=event.coder or "chronique", codebook=CODEBOOK)
+    return {k: v for k, v in info.items() if v is not None}
+
+
+def to_plover(event: Event, article: ArticleRef | None = None) -> dict[str, Any]:
+    """The PLOVER record of one chronique event (``article``: the source it cites)."""
     record: dict[str, Any] = {"id": event.id}
     interval = date_interval(event.date)
     if interval is not None:
@@ -52,6 +85,9 @@ def to_plover(event: Event) -> dict[str, Any]:
         record["event_loc"] = event.event_loc.to_dict()
     record["event_text"] = [event.event_text]
     record["text_info"] = event.text_info.to_dict()
+    record["cite_info"] = cite_info(article, event)
+    if event.quad_code == 4 and (size := casualties(event.event_text)) is not None:
+        record["size"] = size.to_dict()
     record["modality"] = event.modality
     record["speaker"] = event.speaker
     record["confidence"] = event.confidence
@@ -143,6 +179,22 @@ def _check_text_info(info: Any, problems: list[str]) -> None:
         problems.append(f"text_info: start {info['start']} is after end {info['end']}")
 
 
+def _check_cite_and_size(record: dict[str, Any], problems: list[str]) -> None:
+    cite, size = record.get("cite_info"), record.get("size")
+    if cite is not None:
+        if isinstance(cite, dict):
+            _check_strings(cite, _CITE_FIELDS, "cite_info", problems)
+        else:
+            problems.append(f"cite_info: expected a citeInfo object, found {cite!r}")
+    if size is not None:
+        if not isinstance(size, dict):
+            problems.append(f"size: expected a size object, found {size!r}")
+            return
+        for key, value in size.items():
+            if not _is_int(value) or value < 0:
+                problems.append(f"size.{key}: expected a count >= 0, found {value!r}")
+
+
 def validate_plover(record: Any) -> list[str]:
     """Every way ``record`` departs from the PLOVER data fields (and chronique's additions); [] if none."""
     if not isinstance(record, dict):
@@ -169,6 +221,7 @@ def validate_plover(record: Any) -> list[str]:
         _check_location(record["event_loc"], problems)
     if record.get("text_info") is not None:
         _check_text_info(record["text_info"], problems)
+    _check_cite_and_size(record, problems)
     conf = record.get("confidence")
     if conf is not None and (not isinstance(conf, int | float) or isinstance(conf, bool) or not 0 <= conf <= 1):
         problems.append(f"confidence: expected a number in [0, 1], found {conf!r}")
@@ -178,18 +231,23 @@ def validate_plover(record: Any) -> list[str]:
     return problems
 
 
-def write_plover(events: Iterable[Event], handle: IO[str], *, policy: FailurePolicy = FailurePolicy.RAISE,
-                 report: RunReport | None = None) -> int:
-    """Write valid PLOVER records as JSON Lines; an invalid one goes through the failure policy."""
+def write_plover(events: Iterable[Event | EventEntry], handle: IO[str], *, layout: str = "jsonl",
+                 policy: FailurePolicy = FailurePolicy.RAISE, report: RunReport | None = None) -> int:
+    """Write valid PLOVER records as JSON Lines (``layout="jsonl"``, the manual's suggestion) or one
+    JSON array (``"json"``); an invalid record goes through the failure policy."""
     report = report if report is not None else RunReport()
     count = 0
-    for index, event in enumerate(events):
-        record = to_plover(event)
+    handle.write("[" if layout == "json" else "")
+    for index, item in enumerate(events):
+        entry = item if isinstance(item, EventEntry) else EventEntry(item)
+        record = to_plover(entry.event, entry.article)
         problems = validate_plover(record)
         if problems:
-            report.reject(SchemaError(f"event {event.id} is not a valid PLOVER record: " + "; ".join(problems),
+            report.reject(SchemaError(f"event {entry.event.id} is not a valid PLOVER record: " + "; ".join(problems),
                                       where="export plover", record=index), policy)
             continue
-        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        text = json.dumps(record, ensure_ascii=False)
+        handle.write(text + "\n" if layout == "jsonl" else ("," if count else "") + "\n" + text)
         count += 1
+    handle.write(("\n]\n" if count else "]\n") if layout == "json" else "")
     return count

@@ -1,17 +1,19 @@
-"""Where an export goes: a path (opened and closed here) or a stream the caller owns."""
+"""Where an export goes (a path opened and closed here, or a stream the caller owns), and the
+check that every record is of the kind being exported."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from chronique.errors import SchemaError
+from chronique.export.flat import EventEntry, TransferEntry
 from chronique.schema import Article, Event, Record, Transfer
 
 Target = str | Path | IO[str] | IO[bytes]
-R = TypeVar("R", bound=Record)
+Exportable = Record | EventEntry | TransferEntry
 
 RECORD_TYPES: dict[str, type[Record]] = {"events": Event, "transfers": Transfer, "articles": Article}
 
@@ -34,12 +36,18 @@ def binary_sink(out: Target) -> Iterator[Any]:
         yield out
 
 
-def checked(records: Iterable[Record], kind: type[R], what: str) -> Iterator[R]:
-    """Yield the records one by one, refusing any that is not of the kind being exported."""
+def checked(records: Iterable[Exportable], what: str) -> Iterator[Exportable]:
+    """Yield the records one by one (events and transfers as entries), refusing any of another kind."""
+    kind = RECORD_TYPES[what]
     for index, record in enumerate(records):
-        if not isinstance(record, kind):
-            raise SchemaError(
-                f"exporting {what}: expected a {kind.__name__}, found {type(record).__name__}",
-                where=f"export {what}", record=index,
-            )
-        yield record
+        if what == "events" and isinstance(record, Event | EventEntry):
+            yield record if isinstance(record, EventEntry) else EventEntry(record)
+        elif what == "transfers" and isinstance(record, Transfer | TransferEntry):
+            yield record if isinstance(record, TransferEntry) else TransferEntry(record)
+        elif what == "articles" and isinstance(record, Article):
+            yield record
+        else:
+            found = type(record.event if isinstance(record, EventEntry) else
+                         record.transfer if isinstance(record, TransferEntry) else record).__name__
+            raise SchemaError(f"exporting {what}: expected a {kind.__name__}, found {found}",
+                              where=f"export {what}", record=index)
