@@ -28,3 +28,40 @@ def test_import_petrarch_reports_bad_input(tmp_path: Path) -> None:
     bad.write_text("GONDOR [GON 2001x]\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["kb", "import-petrarch", str(bad)])
     assert result.exit_code == 5 and "KNOWLEDGE_ERROR" in result.output
+
+
+# A small actor dictionary in the PETRARCH style, written for this test, with four kinds of damage:
+# a 7-digit date (its synonym goes with it), an unbalanced bracket, a month 13, a line not in UTF-8.
+MALFORMED_ACTORS = (
+    b"GONDOR_ [GON]\n"
+    b"+MINAS_TIRITH_\n"
+    b"ROHAN_ [ROH 2001017]\n"
+    b"+EDORAS_\n"
+    b"MORDOR_ [MOR\n"
+    b"ARNOR_ [ARN 20011301 - 20020101]\n"
+    b"ERIADOR_ [ERI]\n"
+) + "LOTHL\u00d3RIEN_ [LOT]\n".encode("latin-1") + b"DALE_ [DAL]\n"
+
+
+def test_import_petrarch_skips_and_reports_bad_lines(tmp_path: Path) -> None:
+    source = tmp_path / "damaged.actors.txt"
+    source.write_bytes(MALFORMED_ACTORS)
+    out = tmp_path / "actors.yaml"
+    result = CliRunner().invoke(app, ["kb", "import-petrarch", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output  # finished, some input rejected
+    for line in (3, 5, 6, 8):
+        assert f"{source}, record {line}:" in result.stderr
+    assert "4 bad line(s) skipped" in result.stderr
+    names = {a["name"]: a for a in yaml.safe_load(out.read_text(encoding="utf-8"))["actors"]}
+    assert set(names) == {"GONDOR", "ERIADOR", "DALE"}
+    assert names["GONDOR"]["aliases"] == ["MINAS TIRITH"]
+    assert all("EDORAS" not in a["aliases"] for a in names.values())  # the bad entry's synonym went with it
+
+
+def test_import_petrarch_agents_skip_lines_without_a_code(tmp_path: Path) -> None:
+    source = tmp_path / "damaged.agents.txt"
+    source.write_text("RANGER_ [~MIL]\nSTEWARD_ [~GOV}\nHERALD_\nMINSTREL_ [~CVL]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["kb", "import-petrarch", str(source)])
+    assert result.exit_code == 1 and "record 2:" in result.stderr and "record 3:" in result.stderr
+    sectors = [a["sector"] for a in yaml.safe_load(result.stdout)["agents"]]
+    assert sectors == ["MIL", "CVL"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -15,6 +16,7 @@ from chronique.cli import extract as extract_cmd
 from chronique.cli import failures as failures_cmd
 from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
+from chronique.cli import options
 from chronique.cli import transfers as transfers_cmd
 from chronique.errors import ChroniqueError
 
@@ -23,9 +25,20 @@ app = typer.Typer(
     help="Political event data from news reports (French, English): actors, places, dates, "
     "PLOVER/CAMEO events and arms transfers.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: placeholders (DATE, URL…) rather than type names, no "<bool>"
+    cls=options.ReadableGroup,
 )
+
+
+@app.callback()
+def common(
+    version: Annotated[bool, typer.Option("--version", callback=options.show_version, is_eager=True,
+                                          help="Print chronique's version and exit.")] = False,
+) -> None:
+    """Political event data from news reports (French, English): actors, places, dates,
+    PLOVER/CAMEO events and arms transfers."""
 
 for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd):
     module.register(app)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
 
@@ -35,6 +36,7 @@ def current(db: DbOption = None) -> None:
     from chronique.store import engine
 
     try:
+        options.require_database(db)
         with _store(db, migrate=False) as store:
             typer.echo(f"current {engine.current_revision(store.engine)}, latest {engine.head_revision()}")
     except ChroniqueError as error:

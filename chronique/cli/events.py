@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import sys
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
+from chronique.export.flat import ArticleRef, EventEntry, MergeInfo
 from chronique.schema import Event
 
 if TYPE_CHECKING:  # numpy-backed: imported only when --merge runs
     from chronique.dedup import MergedEvent
-
-COLUMNS = ["id", "date", "event", "mode", "cameo", "actor", "recipient", "country", "place", "modality",
-           "confidence", "sources", "event_text"]
 
 
 class QueryFormat(enum.StrEnum):
@@ -32,17 +31,20 @@ class QueryFormat(enum.StrEnum):
 
 def events(
     db: DbOption = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD), inclusive.")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD), inclusive.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD), inclusive.",
+                                              callback=options.check_date)] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD), inclusive.",
+                                              callback=options.check_date)] = None,
     actor: Annotated[str | None, typer.Option(help="Actor code (RUS, NATO…).")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient code.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (AGREE…).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (AGREE…).",
+                                                   callback=options.check_event_type)] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix.")] = None,
     country: Annotated[str | None, typer.Option(help="Country code of the event's place.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name (substring).")] = None,
     text: Annotated[str | None, typer.Option("--text", help='Full-text query on article text: words, '
                                              '"phrases", OR; accents optional.')] = None,
-    limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
+    limit: Annotated[int, typer.Option(help="At most this many events (0: all).", min=0)] = 100,
     output_format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
     merge: Annotated[bool, typer.Option("--merge", help="One line per event reported by several articles, "
                                         "with every source; copies of one story count once.")] = False,
@@ -55,18 +57,20 @@ def events(
     try:
         query = EventQuery(since=since, until=until, actor=actor, recipient=recipient, type=event_type,
                            cameo=cameo, country=country, place=place, text=text, limit=limit or None)
+        options.require_database(db)
         with Store.open(Settings.load(db)) as store:
             if merge:
                 merged = store.merged_events(query)
+                refs = store.article_refs([m.event.sources[0] for m in merged if m.event.sources])
             else:
                 found = store.events(query)
+                refs = store.article_refs([e.sources[0] for e in found if e.sources])
     except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
+        raise options.fail(error) from error
     if merge:
-        write_merged(merged, output_format)
+        write_merged(merged, output_format, refs)
     else:
-        write_events(found, output_format)
+        write_events(found, output_format, refs)
 
 
 def _row(e: Event) -> list[object]:
@@ -76,16 +80,25 @@ def _row(e: Event) -> list[object]:
             loc.resolved_place if loc else None, e.modality, e.confidence, " ".join(e.sources), e.event_text]
 
 
-def write_events(found: list[Event], fmt: QueryFormat) -> None:
+def _flat_csv(entries: Iterable[EventEntry], merged: bool) -> None:
+    from chronique.export import flat
+    from chronique.export.csv import write_rows
+
+    write_rows(entries, sys.stdout, flat.event_columns(merged), flat.event_values)
+
+
+def _ref(event: Event, refs: Mapping[str, ArticleRef]) -> ArticleRef | None:
+    return refs.get(event.sources[0]) if event.sources else None
+
+
+def write_events(found: list[Event], fmt: QueryFormat, refs: Mapping[str, ArticleRef]) -> None:
     if fmt is QueryFormat.json:
         typer.echo(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
     elif fmt is QueryFormat.jsonl:
         for e in found:
             typer.echo(json.dumps(e.to_dict(), ensure_ascii=False))
     elif fmt is QueryFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(COLUMNS)
-        writer.writerows(_row(e) for e in found)
+        _flat_csv((EventEntry(e, _ref(e, refs)) for e in found), merged=False)
     else:
         table = Table("date", "actor", "event", "recipient", "cameo", "place", "modality", "text",
                       title=f"{len(found)} event(s)")
@@ -95,22 +108,20 @@ def write_events(found: list[Event], fmt: QueryFormat) -> None:
         Console(width=160).print(table)
 
 
-def _merged_record(m: MergedEvent) -> dict[str, object]:
-    return {**m.event.to_dict(), "independent_sources": m.independent_sources, "members": list(m.member_ids)}
+def _entry(m: MergedEvent, refs: Mapping[str, ArticleRef]) -> EventEntry:
+    return EventEntry(m.event, _ref(m.event, refs), MergeInfo(m.independent_sources, tuple(m.member_ids)))
 
 
-def write_merged(found: list[MergedEvent], fmt: QueryFormat) -> None:
+def write_merged(found: list[MergedEvent], fmt: QueryFormat, refs: Mapping[str, ArticleRef]) -> None:
     """Merged events: the chosen record with every source, the number of independent stories and
     the ids of the reports merged."""
     if fmt is QueryFormat.json:
-        typer.echo(json.dumps([_merged_record(m) for m in found], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([_entry(m, refs).to_dict() for m in found], ensure_ascii=False, indent=2))
     elif fmt is QueryFormat.jsonl:
         for m in found:
-            typer.echo(json.dumps(_merged_record(m), ensure_ascii=False))
+            typer.echo(json.dumps(_entry(m, refs).to_dict(), ensure_ascii=False))
     elif fmt is QueryFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow([*COLUMNS, "independent_sources", "members"])
-        writer.writerows([*_row(m.event), m.independent_sources, " ".join(m.member_ids)] for m in found)
+        _flat_csv((_entry(m, refs) for m in found), merged=True)
     else:
         table = Table("date", "actor", "event", "recipient", "cameo", "place", "sources", "independent", "text",
                       title=f"{len(found)} merged event(s)")

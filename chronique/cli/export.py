@@ -2,55 +2,94 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
-from chronique.schema import Event, Record
+from chronique.export.flat import ArticleRef, EventEntry, MergeInfo, TransferEntry, with_articles
+
+if TYPE_CHECKING:
+    from chronique.export.sink import Exportable
+    from chronique.store.store import Store
 
 
-def _merged(events: Iterable[Event], duplicates: Iterable[tuple[str, str, float]]) -> Iterator[Event]:
+class ExportFormat(enum.StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    plover = "plover"
+
+
+class ExportWhat(enum.StrEnum):
+    events = "events"
+    transfers = "transfers"
+    articles = "articles"
+
+
+class PloverLayout(enum.StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _merged(store: Store) -> Iterator[EventEntry]:
     from chronique.dedup import merge_events
 
-    for merged in merge_events(events, duplicates=duplicates):
-        yield merged.event
+    for m in merge_events(store.iter_events(), duplicates=store.duplicate_pairs()):
+        yield EventEntry(m.event, merge=MergeInfo(m.independent_sources, tuple(m.member_ids)))
+
+
+def _transfers(store: Store) -> Iterator[TransferEntry]:
+    for article, found in store.iter_article_transfers():
+        ref = ArticleRef(article.id, url=article.url, title=article.title, text=article.text)
+        yield from (TransferEntry(t, ref) for t in found)
+
+
+def _records(store: Store, what: ExportWhat, merge: bool) -> Iterable[Exportable]:
+    if what is ExportWhat.events:
+        return with_articles(_merged(store) if merge else store.iter_events(), store.article_refs)
+    if what is ExportWhat.transfers:
+        return _transfers(store)
+    return store.iter_articles()
 
 
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, parquet or plover.")],
-    what: Annotated[str, typer.Option(help="events, transfers or articles.")] = "events",
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Exchange format.")],
+    what: Annotated[ExportWhat, typer.Option(help="Which records.")] = ExportWhat.events,
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout; "
                                                 "parquet needs a file).")] = None,
     merge: Annotated[bool, typer.Option(help="Merge reports of one event across articles (events only).")] = True,
+    layout: Annotated[PloverLayout, typer.Option(help="PLOVER only: one record per line (jsonl) or one JSON "
+                                                 "array (json).")] = PloverLayout.jsonl,
 ) -> None:
-    """Write the stored events, transfers or articles in an exchange format."""
+    """Write the stored events, transfers or articles in an exchange format (CSV and Parquet: the
+    flat tables of docs/exports.md)."""
     from chronique.export import write
     from chronique.settings import Settings
     from chronique.store.store import Store
 
-    if output_format == "parquet" and output is None:
-        typer.echo("error [CONFIG_ERROR]: --format parquet writes a file: give -o FILE", err=True)
-        raise typer.Exit(2)
+    if output_format is ExportFormat.parquet and output is None:
+        raise typer.BadParameter("expected -o FILE with --format parquet (it writes a binary file), found none",
+                                 param_hint="--output")
+    if layout is not PloverLayout.jsonl and output_format is not ExportFormat.plover:
+        raise typer.BadParameter(f"expected --layout only with --format plover, found --format {output_format}",
+                                 param_hint="--layout")
     try:
+        options.require_database(db)
         with Store.open(Settings.load(db)) as store:
-            records: Iterable[Record]
-            if what == "events":
-                records = (_merged(store.iter_events(), store.duplicate_pairs()) if merge
-                           else store.iter_events())
-            elif what == "transfers":
-                records = store.iter_transfers()
-            else:
-                records = store.iter_articles()
-            count = write(output_format, records, output if output is not None else sys.stdout, what=what)
+            merged = merge and what is ExportWhat.events
+            target = output if output is not None else sys.stdout
+            count = write(output_format.value, _records(store, what, merge), target, what=what.value, merged=merged,
+                          plover_layout=layout.value)
     except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
+        raise options.fail(error) from error
     typer.echo(f"{count} {what} written" + (f" to {output}" if output else ""), err=True)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from chronique.cli import options
 from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
@@ -25,12 +25,13 @@ class OutputFormat(enum.StrEnum):
 
 
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL.")],
-    lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs whose source has none.")
-    ] = None,
+    files: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL; "
+                                                "'-' reads standard input.")],
+    lang: options.LangOption = "auto",
+    published: options.PublishedOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default, or '-': "
+                                                "standard output).")] = None,
     input_format: Annotated[
         str | None, typer.Option("--input-format", help="Force a reader (text, html, feed, warc, jsonl).")
     ] = None,
@@ -45,23 +46,22 @@ def extract(
 
     report = RunReport()
     try:
-        options = PipelineOptions(
+        pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
-        )
-        pipeline = Pipeline(options)
+        ))
 
-        def articles() -> Iterator[Article]:
-            for item in read_sources(files, fmt=input_format):
-                if isinstance(item, ChroniqueError):
-                    report.reject(item, on_error)
-                else:
-                    yield item
+        with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
+            def articles() -> Iterator[Article]:
+                for item in (options.relabel(x, copy) for x in read_sources(paths, fmt=input_format)):
+                    if isinstance(item, ChroniqueError):
+                        report.reject(item, on_error)
+                    else:
+                        yield item
 
-        extractions = pipeline.extract_many(articles(), policy=on_error, report=report)
-        write_extractions(extractions, output_format.value, sys.stdout)
+            extractions = pipeline.extract_many(articles(), policy=on_error, report=report)
+            write_extractions(extractions, output_format.value, out)
     except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
+        raise options.fail(error) from error
     for failure in report.failures:
         typer.echo(f"skipped [{failure.code}] {failure.source}"
                    f"{' record ' + failure.record if failure.record else ''}: {failure.message}", err=True)

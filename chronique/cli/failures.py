@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 from typing import Annotated
 
@@ -9,27 +10,35 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
+
+
+class FailureFormat(enum.StrEnum):
+    table = "table"
+    jsonl = "jsonl"
 
 
 def failures(
     db: DbOption = None,
     code: Annotated[str | None, typer.Option(help="Only failures with this reason code.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+    output_format: Annotated[FailureFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        FailureFormat.table),
 ) -> None:
     """List rejected inputs: file, record, reason code, message and time."""
     from chronique.settings import Settings
     from chronique.store.store import Store
 
     try:
+        options.require_database(db)
         with Store.open(Settings.load(db)) as store:
             found = store.failures(code=code, limit=limit)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error
-    if output_format == "jsonl":
+    if output_format is FailureFormat.jsonl:
         for f in found:
             typer.echo(json.dumps(f.to_dict(), ensure_ascii=False))
         return

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from chronique.cli import options
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy
@@ -21,8 +22,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLi
 def ingest(
     sources: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL.")],
     db: DbOption = None,
-    lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when a source has none.")] = None,
+    lang: options.LangOption = "auto",
+    published: options.PublishedOption = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force a reader.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 import yaml
 
+from chronique.cli import options
 from chronique.errors import ChroniqueError, KnowledgeError
 from chronique.knowledge.petrarch import looks_like_agents, parse_actors, parse_agents, to_user_records
 
@@ -20,19 +21,24 @@ def import_petrarch(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="YAML file to write (default: stdout)")] = None,
 ) -> None:
     """Convert a PETRARCH actor (or agent) dictionary into a chronique actor YAML file (use it with
-    `chronique extract --actors OUT.yaml`)."""
+    `chronique extract --actors OUT.yaml`). Malformed lines are skipped and reported (file and
+    line) on standard error; the rest is imported."""
+    problems: list[KnowledgeError] = []
     try:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeError(f"expected a readable UTF-8 dictionary, found {exc}", where=str(file)) from exc
+        text = _decoded_lines(file, problems)
         if looks_like_agents(text):
-            records = to_user_records([], parse_agents(text, where=str(file)))
+            records = to_user_records([], parse_agents(text, where=str(file), problems=problems))
         else:
-            records = to_user_records(parse_actors(text, where=str(file)), [])
+            records = to_user_records(parse_actors(text, where=str(file), problems=problems), [])
     except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
+        raise options.fail(error) from error
+    for problem in problems:
+        typer.echo(f"skipped [{problem.code}] {problem.describe()}", err=True)
+    imported = len(records["actors"]) + len(records["agents"])
+    if problems:
+        typer.echo(f"{len(problems)} bad line(s) skipped in {file}; {imported} entries imported", err=True)
+        if not imported:
+            raise typer.Exit(KnowledgeError.exit_code)
     dumped = yaml.safe_dump(records, allow_unicode=True, sort_keys=False)
     header = f"# chronique actor file, imported from the PETRARCH dictionary {file.name}\n"
     if output is None:
@@ -40,6 +46,26 @@ def import_petrarch(
     else:
         output.write_text(header + dumped, encoding="utf-8")
         typer.echo(f"wrote {len(records['actors'])} actors and {len(records['agents'])} agents to {output}", err=True)
+    if problems:
+        raise typer.Exit(1)  # finished, some input rejected (README, exit codes)
+
+
+def _decoded_lines(file: Path, problems: list[KnowledgeError]) -> str:
+    """The file's text, line by line: a line that is not UTF-8 becomes blank and is reported,
+    so that line numbers stay those of the file."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise KnowledgeError(f"expected a readable dictionary, found {exc.strerror or exc}", where=str(file)) from exc
+    lines = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(KnowledgeError(f"expected UTF-8 text, found byte {line[exc.start]:#04x} at column "
+                                           f"{exc.start + 1}", where=str(file), record=number))
+            lines.append("")
+    return "\n".join(lines)
 
 
 def register(app: typer.Typer) -> None:

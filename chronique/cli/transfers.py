@@ -3,11 +3,11 @@ records of articles, optionally marked against a trade-register export (library:
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,8 +15,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
+from chronique.export.flat import ArticleRef, TransferEntry
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
 from chronique.schema import Article
@@ -35,8 +37,8 @@ def transfers(
     files: Annotated[list[Path] | None, typer.Argument(
         help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL. Without files, the store's transfers.")] = None,
     db: DbOption = None,
-    lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the source has none.")] = None,
+    lang: options.LangOption = "auto",
+    published: options.PublishedOption = None,
     output_format: Annotated[TransferFormat, typer.Option("--format", "-f", help="Output format.")] = (
         TransferFormat.table),
     check: Annotated[Path | None, typer.Option("--check", help="A SIPRI trade-register CSV export: mark "
@@ -45,28 +47,22 @@ def transfers(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
 ) -> None:
     """List the arms transfers (supplier → recipient, weapon, status) that articles report."""
-    from chronique.arms.register import (
-        COLUMNS,
-        CountryResolver,
-        actor_country_lookup,
-        in_register,
-        read_register,
-        transfer_row,
-    )
+    from chronique.arms.register import CountryResolver, actor_country_lookup, in_register, read_register
     from chronique.ingest.sources import read_sources
     from chronique.pipeline import Pipeline
 
     report = RunReport()
-    rows: list[list[object]] = []
+    rows: list[TransferEntry] = []
     try:
+        if not files:
+            options.require_database(db)
         pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
         register = None
         if check is not None:
             catalogue = pipeline.annotator.resources.weapons
             register = read_register(check, catalogue, CountryResolver(catalogue, actor_country_lookup()))
         if not files:
-            rows = _stored_rows(db, register)
-            _write(rows, COLUMNS, output_format, check is not None)
+            _write(_stored_rows(db, register), output_format, check is not None)
             return
 
         def articles() -> Iterator[Article]:
@@ -77,51 +73,57 @@ def transfers(
                     yield item
 
         for extraction in pipeline.extract_many(articles(), policy=on_error, report=report):
+            a = extraction.article
+            ref = ArticleRef(a.id, url=a.url, title=a.title, text=a.text)
             for transfer in extraction.transfers:
                 found = in_register(transfer, register) if register is not None else None
-                rows.append(transfer_row(transfer, extraction, found))
+                rows.append(TransferEntry(transfer, ref, found))
     except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
-    _write(rows, COLUMNS, output_format, check is not None)
+        raise options.fail(error) from error
+    _write(rows, output_format, check is not None)
     for failure in report.failures:
         typer.echo(f"skipped [{failure.code}] {failure.source}: {failure.message}", err=True)
     if report.skipped:
         raise typer.Exit(1 if report.articles else 3)
 
 
-def _write(rows: list[list[object]], columns: list[str], fmt: TransferFormat, checked: bool) -> None:
+def _write(rows: list[TransferEntry], fmt: TransferFormat, checked: bool) -> None:
+    """The flat transfer table (docs/exports.md) as CSV or JSON, or a readable table."""
+    from chronique.export.csv import write_rows
+    from chronique.export.flat import csv_text, transfer_columns, transfer_values
+
+    columns = transfer_columns(checked)
     if fmt == TransferFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        write_rows(rows, sys.stdout, columns, transfer_values)
     elif fmt == TransferFormat.json:
-        json.dump([dict(zip(columns, row, strict=True)) for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        records = [transfer_values(r) for r in rows]
+        json.dump([{c.name: csv_text(v) if isinstance(v := r[c.name], date) else v for c in columns} for r in records],
+                  sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        shown = [c for c in columns if c not in ("article_id", "evidence") and (checked or c != "in_register")]
+        shown = ["supplier", "recipient", "weapon", "category", "quantity", "status", "year", "evidence_text",
+                 *(["in_register"] if checked else [])]
         table = Table(*shown, title="Arms transfers")
         for row in rows:
-            record = dict(zip(columns, row, strict=True))
-            table.add_row(*(str(record[c]) or "?" if c in ("supplier", "recipient") else str(record[c])
-                            for c in shown))
+            values = transfer_values(row)
+            table.add_row(*("?" if values[c] is None and c in ("supplier", "recipient") else
+                            "" if values[c] is None else str(csv_text(values[c])) for c in shown))
         Console(width=160).print(table)
 
 
-def _stored_rows(db: str | None, register: list[RegisterRow] | None) -> list[list[object]]:
+def _stored_rows(db: str | None, register: list[RegisterRow] | None) -> list[TransferEntry]:
     """The transfers already in the store (``chronique ingest``), with their evidence."""
-    from chronique.arms.register import in_register, transfer_row
-    from chronique.schema import Extraction
+    from chronique.arms.register import in_register
     from chronique.settings import Settings
     from chronique.store.store import Store
 
-    out: list[list[object]] = []
+    out: list[TransferEntry] = []
     with Store.open(Settings.load(db)) as store:
         for article, found in store.iter_article_transfers():
-            extraction = Extraction(article=article, transfers=tuple(found))
+            ref = ArticleRef(article.id, url=article.url, title=article.title, text=article.text)
             for transfer in found:
-                found_in = in_register(transfer, register) if register is not None else None
-                out.append(transfer_row(transfer, extraction, found_in))
+                out.append(TransferEntry(transfer, ref, in_register(transfer, register) if register is not None
+                                         else None))
     return out
 
 

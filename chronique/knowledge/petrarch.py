@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Any
 
 from chronique.errors import KnowledgeError
@@ -57,12 +58,18 @@ def _line_body(line: str) -> str:
 def _petrarch_date(value: str, *, where: str, line: int) -> str:
     value = value.strip()
     if re.fullmatch(r"\d{8}", value):
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    if re.fullmatch(r"\d{6}", value):  # YYMMDD, TABARI style
+        iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    elif re.fullmatch(r"\d{6}", value):  # YYMMDD, TABARI style
         year = int(value[:2])
-        return f"{1900 + year if year > 30 else 2000 + year}-{value[2:4]}-{value[4:]}"
-    raise KnowledgeError(f"expected a date YYYYMMDD or YYMMDD in a code block, found {value!r}",
-                         where=where, record=line)
+        iso = f"{1900 + year if year > 30 else 2000 + year}-{value[2:4]}-{value[4:]}"
+    else:
+        raise KnowledgeError(f"expected a date YYYYMMDD or YYMMDD in a code block, found {value!r}",
+                             where=where, record=line)
+    try:
+        return Date.fromisoformat(iso).isoformat()
+    except ValueError:
+        raise KnowledgeError(f"expected a calendar date in a code block, found {value!r}", where=where,
+                             record=line) from None
 
 
 def parse_code_block(block: str, *, where: str, line: int) -> DatedCode:
@@ -90,29 +97,51 @@ def _name(raw: str) -> tuple[str, bool]:
     return " ".join(raw.replace("_", " ").split()), stem
 
 
-def parse_actors(text: str, *, where: str = "actors") -> list[PetrarchActor]:
+def _actor_line(body: str, number: int, current: PetrarchActor | None, where: str) -> PetrarchActor | None:
+    """Read one non-blank line: the new entry it starts, else None (a synonym or code line of
+    ``current``, added to it)."""
+    codes = [parse_code_block(b, where=where, line=number) for b in _CODE_BLOCK.findall(body)]
+    head = _CODE_BLOCK.sub("", body).strip()
+    if "[" in head or "]" in head:
+        raise KnowledgeError(f"expected balanced [CODE] brackets, found {body.strip()!r}", where=where, record=number)
+    if body[:1].isspace() and not head:  # an indented code line belongs to the entry above
+        if current is None:
+            raise KnowledgeError("expected an actor name before this code block, found none",
+                                 where=where, record=number)
+        current.codes.extend(codes)
+    elif head.startswith("+"):
+        if current is None:
+            raise KnowledgeError(f"expected an actor before the synonym {head!r}", where=where, record=number)
+        name, _ = _name(head[1:])
+        if name:
+            current.names.append(name)
+    elif head:
+        name, stem = _name(head)
+        return PetrarchActor(names=[name], codes=codes, stem=stem, line=number)
+    return None
+
+
+def parse_actors(text: str, *, where: str = "actors",
+                 problems: list[KnowledgeError] | None = None) -> list[PetrarchActor]:
+    """The actors of a dictionary. A malformed line raises, or, given ``problems``, is recorded
+    there and skipped (an entry whose first line is bad is skipped with its synonyms)."""
     actors: list[PetrarchActor] = []
     current: PetrarchActor | None = None
     for number, line in enumerate(strip_comments(text).splitlines(), start=1):
         body = _line_body(line)
         if not body.strip():
             continue
-        codes = [parse_code_block(b, where=where, line=number) for b in _CODE_BLOCK.findall(body)]
-        head = _CODE_BLOCK.sub("", body).strip()
-        if body[:1].isspace() and not head:  # an indented code line belongs to the entry above
-            if current is None:
-                raise KnowledgeError("expected an actor name before this code block, found none",
-                                     where=where, record=number)
-            current.codes.extend(codes)
-        elif head.startswith("+"):
-            if current is None:
-                raise KnowledgeError(f"expected an actor before the synonym {head!r}", where=where, record=number)
-            name, _ = _name(head[1:])
-            if name:
-                current.names.append(name)
-        elif head:
-            name, stem = _name(head)
-            current = PetrarchActor(names=[name], codes=codes, stem=stem, line=number)
+        try:
+            started = _actor_line(body, number, current, where)
+        except KnowledgeError as error:
+            if problems is None:
+                raise
+            problems.append(error)
+            if not body[:1].isspace() and not body.lstrip().startswith("+"):
+                current = PetrarchActor(names=[], line=number)  # absorbs the bad entry's synonyms, never kept
+            continue
+        if started is not None:
+            current = started
             actors.append(current)
     return [a for a in actors if a.codes]
 
@@ -125,7 +154,9 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def parse_agents(text: str, *, where: str = "agents") -> list[PetrarchAgent]:
+def parse_agents(text: str, *, where: str = "agents",
+                 problems: list[KnowledgeError] | None = None) -> list[PetrarchAgent]:
+    """The agents of a dictionary; a malformed line raises, or is recorded in ``problems`` and skipped."""
     macros: dict[str, list[str]] = {}
     agents: list[PetrarchAgent] = []
     for number, line in enumerate(strip_comments(text).splitlines(), start=1):
@@ -137,8 +168,12 @@ def parse_agents(text: str, *, where: str = "agents") -> list[PetrarchAgent]:
             macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
             continue
         codes = _CODE_BLOCK.findall(body)
-        if not codes:
-            raise KnowledgeError(f"expected an agent line NAME [~CODE], found {body!r}", where=where, record=number)
+        if not codes or not codes[0].strip() or body.count("[") != body.count("]"):
+            error = KnowledgeError(f"expected an agent line NAME [~CODE], found {body!r}", where=where, record=number)
+            if problems is None:
+                raise error
+            problems.append(error)
+            continue
         head = _CODE_BLOCK.sub("", body)
         plurals = re.findall(r"\{([^}]*)\}", head)
         head = re.sub(r"\{[^}]*\}", "", head).strip()

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from chronique.dedup import MergedEvent, merge_events
 from chronique.errors import StoreError
+from chronique.export.flat import ArticleRef
 from chronique.report import Failure
 from chronique.schema import Article, Event, Extraction, Transfer
 from chronique.settings import Settings
@@ -29,6 +30,7 @@ from chronique.store.query import (
     event_select,
     walk_join_select,
 )
+from chronique.store.records import EventRecords
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
@@ -157,18 +159,34 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def events(self, query: EventQuery | None = None) -> list[Event]:
-        query = query or EventQuery()
+    def events(self, query: EventQuery | None = None, **filters: Any) -> EventRecords:
+        """The events matching ``query`` or the same filters given as keywords (``actor="RUS",
+        since="2022-01-01", limit=None``…), newest first; ``.to_pandas()``/``.to_arrow()`` make the
+        flat event table of them."""
+        query = replace(query or EventQuery(), **filters) if filters else (query or EventQuery())
 
-        def run() -> list[Event]:
+        def run() -> EventRecords:
             with self.engine.connect() as connection:
                 found = self._walk(connection, query) if query.text else None
                 if found is None:
                     found = [(r.id, r.record) for r in connection.execute(event_select(query, self.dialect))]
                 sources = self._sources(connection, [event_id for event_id, _ in found])
-            return [rows.event_from_row(record, sources.get(event_id, [])) for event_id, record in found]
+            return EventRecords((rows.event_from_row(record, sources.get(event_id, [])) for event_id, record in found),
+                                self.article_refs)
 
         return self._guard(run, "query events")
+
+    def article_refs(self, article_ids: list[str]) -> dict[str, ArticleRef]:
+        """The id, URL and title of the stored articles among ``article_ids`` (for flat exports)."""
+        def run() -> dict[str, ArticleRef]:
+            out: dict[str, ArticleRef] = {}
+            with self.engine.connect() as connection:
+                for chunk in _chunks(sorted(set(article_ids)), 500):
+                    q = select(articles.c.id, articles.c.url, articles.c.title).where(articles.c.id.in_(chunk))
+                    out.update((r.id, ArticleRef(r.id, url=r.url, title=r.title)) for r in connection.execute(q))
+            return out
+
+        return self._guard(run, "read article references")
 
     def _walk(self, connection: Connection, query: EventQuery) -> list[tuple[str, str]] | None:
         """A frequent full-text query: newest events first, kept when a matching article reports
