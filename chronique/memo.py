@@ -7,22 +7,24 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from cachetools import FIFOCache
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
 class BoundedMemo(Generic[K, V]):
+    """A first-in-first-out memo of at most ``size`` values (cachetools' FIFOCache underneath)."""
+
     def __init__(self, size: int) -> None:
         self.size = size
-        self._values: dict[K, V] = {}
+        self._values: FIFOCache[K, V] = FIFOCache(maxsize=size)
 
     def get(self, key: K, compute: Callable[[], V]) -> V:
         """The remembered value of ``key``, else ``compute()``'s, remembered (the oldest goes past ``size``)."""
         if key in self._values:
             return self._values[key]
         value = compute()
-        if len(self._values) >= self.size:
-            self._values.pop(next(iter(self._values)))
         self._values[key] = value
         return value
 

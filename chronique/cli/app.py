@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from chronique import __version__
+from chronique.cli import datasette as datasette_cmd
 from chronique.cli import db as db_cmd
 from chronique.cli import eval as eval_cmd
 from chronique.cli import events as events_cmd
@@ -40,7 +41,8 @@ def common(
     """Political event data from news reports (French, English): actors, places, dates,
     PLOVER/CAMEO events and arms transfers."""
 
-for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd):
+for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd,
+               datasette_cmd):
     module.register(app)
 
 

