@@ -172,3 +172,9 @@ def test_bad_arguments_and_wrong_records() -> None:
     with pytest.raises(SchemaError, match="expected a Transfer, found Event") as info:
         write("jsonl", [TRANSFER, make_event(0)], io.StringIO(), what="transfers")
     assert info.value.record == 1
+
+
+def test_docs_list_every_flat_column() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "exports.md").read_text(encoding="utf-8")
+    for column in (*EVENT_COLUMNS, *flat.MERGE_COLUMNS, *TRANSFER_COLUMNS, flat.REGISTER_COLUMN):
+        assert f"| `{column.name}` |" in docs, column.name
