@@ -279,6 +279,13 @@ class NearDuplicateIndex:
 
     Fixed seeds make signatures identical across runs and machines; candidates from LSH are
     confirmed with the exact Jaccard of the shingle sets, so the score returned is exact.
+
+    Why not datasketch's MinHash/MinHashLSH (measured 2026-12-07, 720 synthetic 400-word articles
+    with 120 wire copies, 4 words changed each): with the same 32 bands × 4 rows it confirms the
+    same 120 pairs in the same time (1.8–2.0 s against 1.9–2.6 s here, run to run); with its own
+    banding for threshold 0.8 it misses 6 of them. It would gain nothing, and its different hashes
+    would change the LSH buckets that stores keep in ``article_signatures``, so every existing
+    store would need its signatures recomputed from the article texts.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = NUM_PERM, bands: int = LSH_BANDS) -> None:
