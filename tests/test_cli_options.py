@@ -85,6 +85,9 @@ def test_help_shows_placeholders_and_names_only_real_commands() -> None:
         for named in re.findall(r"`chronique ([a-z-]+(?: [a-z-]+)?)", text):
             words = tuple(named.split())
             assert words in commands or words[:1] in commands, (path, named)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for first in re.findall(r"bin/chronique ([a-z][a-z-]*)", readme):
+        assert (first,) in commands, first
     events_help = runner.invoke(app, ["events", "--help"]).stdout
     assert "--since DATE" in events_help and "--db URL" in events_help
 
@@ -134,3 +137,13 @@ def test_extract_reads_stdin_and_writes_the_output_file(tmp_path: Path) -> None:
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     extraction = Extraction.from_dict(record)
     assert extraction.article.text.strip() == sentence.strip() and "/tmp" not in (extraction.article.source or "")
+
+
+def test_store_events_names_an_unknown_filter(tmp_path: Path) -> None:
+    from chronique.errors import ConfigError
+    from chronique.settings import Settings
+    from chronique.store.store import Store
+
+    with Store.open(Settings(database_url=f"sqlite:///{tmp_path / 'q.db'}")) as store, \
+            pytest.raises(ConfigError, match="'colour'"):
+        store.events(colour="red")

@@ -7,7 +7,6 @@ import enum
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -90,15 +89,14 @@ def transfers(
 def _write(rows: list[TransferEntry], fmt: TransferFormat, checked: bool) -> None:
     """The flat transfer table (docs/exports.md) as CSV or JSON, or a readable table."""
     from chronique.export.csv import write_rows
-    from chronique.export.flat import csv_text, transfer_columns, transfer_values
+    from chronique.export.flat import csv_text, json_value, transfer_columns, transfer_values
 
     columns = transfer_columns(checked)
     if fmt == TransferFormat.csv:
         write_rows(rows, sys.stdout, columns, transfer_values)
     elif fmt == TransferFormat.json:
-        records = [transfer_values(r) for r in rows]
-        json.dump([{c.name: csv_text(v) if isinstance(v := r[c.name], date) else v for c in columns} for r in records],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        records = [{c.name: json_value(values[c.name]) for c in columns} for values in map(transfer_values, rows)]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         shown = ["supplier", "recipient", "weapon", "category", "quantity", "status", "year", "evidence_text",

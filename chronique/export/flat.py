@@ -227,6 +227,11 @@ def csv_text(value: Any) -> Any:
     return value
 
 
+def json_value(value: Any) -> Any:
+    """A value as JSON writes it: dates in ISO form, the rest as they are."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def with_articles(events: Iterable[Event | EventEntry], lookup: Callable[[list[str]], Mapping[str, ArticleRef]],
                   *, batch: int = 1000) -> Iterator[EventEntry]:
     """Attach to each event its first source's ArticleRef, looked up ``batch`` events at a time."""

@@ -9,7 +9,7 @@ batch in flight, and running it again completes the database without duplicating
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Integer, column, func, insert, select
@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from chronique.dedup import MergedEvent, merge_events
-from chronique.errors import StoreError
+from chronique.errors import ConfigError, StoreError
 from chronique.export.flat import ArticleRef
 from chronique.report import Failure
 from chronique.schema import Article, Event, Extraction, Transfer
@@ -163,7 +163,11 @@ class Store:
         """The events matching ``query`` or the same filters given as keywords (``actor="RUS",
         since="2022-01-01", limit=None``…), newest first; ``.to_pandas()``/``.to_arrow()`` make the
         flat event table of them."""
-        query = replace(query or EventQuery(), **filters) if filters else (query or EventQuery())
+        unknown = sorted(set(filters) - {f.name for f in fields(EventQuery)})
+        if unknown:
+            raise ConfigError(f"expected filters among {[f.name for f in fields(EventQuery)]}, found {unknown}",
+                              where="Store.events")
+        query = replace(query or EventQuery(), **filters)
 
         def run() -> EventRecords:
             with self.engine.connect() as connection:
