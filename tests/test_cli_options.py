@@ -147,3 +147,22 @@ def test_store_events_names_an_unknown_filter(tmp_path: Path) -> None:
     with Store.open(Settings(database_url=f"sqlite:///{tmp_path / 'q.db'}")) as store, \
             pytest.raises(ConfigError, match="'colour'"):
         store.events(colour="red")
+
+
+def test_plover_export_reports_an_undated_event_and_writes_the_rest(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from chronique.settings import Settings
+    from chronique.store.store import Store
+
+    undated = make_extraction(1)
+    undated = replace(undated, events=(replace(undated.events[0], date=None, date_precision=None),))
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    with Store.open(Settings(database_url=url)) as store:
+        store.write([make_extraction(0), undated, make_extraction(2)])
+    out = tmp_path / "events.json"
+    result = runner.invoke(app, ["export", "--format", "plover", "--layout", "json", "--no-merge", "--db", url,
+                                 "-o", str(out)])
+    assert result.exit_code == 1 and "not a valid PLOVER record" in result.stderr and "1 skipped" in result.stderr
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert len(records) == 2 and all(r["cite_info"]["title"].startswith("Dépêche") for r in records)

@@ -14,6 +14,7 @@ from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
 from chronique.export.flat import ArticleRef, EventEntry, MergeInfo, TransferEntry, with_articles
+from chronique.report import FailurePolicy, RunReport
 
 if TYPE_CHECKING:
     from chronique.export.sink import Exportable
@@ -81,16 +82,22 @@ def export(
     if layout is not PloverLayout.jsonl and output_format is not ExportFormat.plover:
         raise typer.BadParameter(f"expected --layout only with --format plover, found --format {output_format}",
                                  param_hint="--layout")
+    report = RunReport()  # PLOVER: an event that cannot be a PLOVER record (no date…) is reported, not fatal
     try:
         options.require_database(db)
         with Store.open(Settings.load(db)) as store:
             merged = merge and what is ExportWhat.events
             target = output if output is not None else sys.stdout
             count = write(output_format.value, _records(store, what, merge), target, what=what.value, merged=merged,
-                          plover_layout=layout.value)
+                          plover_layout=layout.value, policy=FailurePolicy.RECORD, report=report)
     except ChroniqueError as error:
         raise options.fail(error) from error
-    typer.echo(f"{count} {what} written" + (f" to {output}" if output else ""), err=True)
+    for failure in report.failures:
+        typer.echo(f"skipped [{failure.code}] {failure.message}", err=True)
+    typer.echo(f"{count} {what} written" + (f" to {output}" if output else "") +
+               (f"; {report.skipped} skipped" if report.skipped else ""), err=True)
+    if report.skipped:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
