@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -65,3 +66,22 @@ def test_import_petrarch_agents_skip_lines_without_a_code(tmp_path: Path) -> Non
     assert result.exit_code == 1 and "record 2:" in result.stderr and "record 3:" in result.stderr
     sectors = [a["sector"] for a in yaml.safe_load(result.stdout)["agents"]]
     assert sectors == ["MIL", "CVL"]
+
+
+@pytest.mark.shared
+def test_import_petrarch_reads_the_real_phoenix_dictionaries(shared_dir: Path, tmp_path: Path) -> None:
+    """The PETRARCH 2 dictionaries carry a few damaged lines (7- and 9-digit dates, a stray
+    bracket, an agent without a code): they are reported and the rest is imported."""
+    folder = shared_dir / "reference" / "petrarch2-dictionaries"
+    source = folder / "Phoenix.International.actors.txt"
+    if not source.is_file():
+        pytest.skip("the Phoenix dictionaries are absent")
+    out = tmp_path / "international.yaml"
+    result = CliRunner().invoke(app, ["kb", "import-petrarch", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"{source}, record 40:" in result.stderr and "1 bad line(s) skipped" in result.stderr
+    actors = yaml.safe_load(out.read_text(encoding="utf-8"))["actors"]
+    assert len(actors) > 5000 and any(a["name"] == "UNITED NATIONS" for a in actors)
+    agents = CliRunner().invoke(app, ["kb", "import-petrarch", str(folder / "Phoenix.agents.txt")])
+    assert agents.exit_code == 1 and "2 bad line(s) skipped" in agents.stderr
+    assert len(yaml.safe_load(agents.stdout)["agents"]) > 2000

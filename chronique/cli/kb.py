@@ -39,7 +39,9 @@ def import_petrarch(
         typer.echo(f"{len(problems)} bad line(s) skipped in {file}; {imported} entries imported", err=True)
         if not imported:
             raise typer.Exit(KnowledgeError.exit_code)
-    dumped = yaml.safe_dump(records, allow_unicode=True, sort_keys=False)
+    # libyaml's dumper when present: a full Phoenix dictionary (thousands of entries) dumps ~5x faster
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumped = yaml.dump(records, Dumper=dumper, allow_unicode=True, sort_keys=False)
     header = f"# chronique actor file, imported from the PETRARCH dictionary {file.name}\n"
     if output is None:
         typer.echo(header + dumped, nl=False)
