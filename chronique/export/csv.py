@@ -10,7 +10,7 @@ import csv
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from chronique.export.flat import Column, csv_text
+from chronique.export.flat import Column, csv_converter, csv_text
 from chronique.schema import Article
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -21,13 +21,13 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 def write_rows(rows: Iterable[Any], handle: IO[str], columns: Iterable[Column] | Iterable[str],
                to_values: Callable[[Any], dict[str, Any]]) -> int:
     """Write a header then one line per record, as the records arrive."""
-    names = [c if isinstance(c, str) else c.name for c in columns]
+    plan = [(c, csv_text) if isinstance(c, str) else (c.name, csv_converter(c)) for c in columns]
     writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(names)
+    writer.writerow([name for name, _ in plan])
     count = 0
     for record in rows:
         values = to_values(record)
-        writer.writerow([csv_text(values.get(name)) for name in names])
+        writer.writerow([values.get(name) if convert is None else convert(values.get(name)) for name, convert in plan])
         count += 1
     return count
 

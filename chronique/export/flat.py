@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -165,9 +166,13 @@ def arrow_schema(columns: Iterable[Column]) -> pa.Schema:
     return pa.schema([(c.name, c.type) for c in columns])
 
 
+@lru_cache(maxsize=4096)  # an export repeats the same few thousand dates
+def _interval(value: str | None) -> tuple[date, date] | tuple[None, None]:
+    return date_interval(value) or (None, None)
+
+
 def _dates(value: str | None) -> dict[str, Any]:
-    interval = date_interval(value)
-    start, end = interval if interval is not None else (None, None)
+    start, end = _interval(value)
     return {"date": start if start is not None and start == end else None, "date_start": start,
             "date_end": end, "date_value": value}
 
@@ -225,6 +230,26 @@ def csv_text(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def _joined(value: list[str] | None) -> str | None:
+    return None if value is None else ";".join(value)
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def csv_converter(column: Column) -> Callable[[Any], Any] | None:
+    """The conversion ``csv_text`` would make for this column's type, chosen once per column
+    (None: written as is), so a large export does not test every value's type."""
+    if pa.types.is_list(column.type):
+        return _joined
+    if pa.types.is_date(column.type):
+        return _iso
+    if pa.types.is_boolean(column.type):
+        return csv_text
+    return None
 
 
 def json_value(value: Any) -> Any:
