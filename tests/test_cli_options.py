@@ -120,6 +120,10 @@ def test_store_events_turn_into_tables(tmp_path: Path) -> None:
         store.write([make_extraction(i) for i in range(8)])
         found = store.events(actor="RUS", limit=None)
         table = found.to_arrow()
+        merged = store.merged_events(actor="RUS", limit=1)
+        merged_table = merged.to_arrow()
+    assert len(merged) == merged_table.num_rows == 1 and merged_table.column("independent_sources").to_pylist() == [1]
+    assert merged_table.column("members").to_pylist()[0] == [found[0].id]
     assert len(found) == table.num_rows == 2 and set(table.column("actor_code").to_pylist()) == {"RUS"}
     assert table.column("article_title").to_pylist()[0].startswith("Dépêche")
     assert table.column("cameo").to_pylist() == ["0332", "0332"]

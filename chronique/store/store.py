@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, Integer, column, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from chronique.dedup import MergedEvent, merge_events
+from chronique.dedup import merge_events
 from chronique.errors import ConfigError, StoreError
 from chronique.export.flat import ArticleRef
 from chronique.report import Failure
@@ -30,7 +30,7 @@ from chronique.store.query import (
     event_select,
     walk_join_select,
 )
-from chronique.store.records import EventRecords
+from chronique.store.records import EventRecords, MergedRecords
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
@@ -246,16 +246,19 @@ class Store:
 
         return self._guard(run, "read near-duplicate links")
 
-    def merged_events(self, query: EventQuery | None = None, *, window_days: int = 1) -> list[MergedEvent]:
-        """The events matching ``query`` merged across articles (copies of one story counted once),
-        newest first; ``query.limit`` bounds the merged events, not the reports read."""
+    def merged_events(self, query: EventQuery | None = None, *, window_days: int = 1,
+                      **filters: Any) -> MergedRecords:
+        """The events matching ``query`` (or ``filters``, as ``events`` takes them) merged across
+        articles (copies of one story counted once), newest first; ``query.limit`` bounds the merged
+        events, not the reports read."""
         query = query or EventQuery()
-        found = self.events(replace(query, limit=None))
+        found = self.events(query, **{**filters, "limit": None})
         pairs = self.duplicate_pairs({s for e in found for s in e.sources})
         merged = merge_events(found, window_days=window_days, duplicates=pairs)
         merged.sort(key=lambda m: m.event.id)
         merged.sort(key=lambda m: m.event.date or "", reverse=True)
-        return merged if query.limit is None else merged[:query.limit]
+        limit = filters.get("limit", query.limit)
+        return MergedRecords(merged if limit is None else merged[:limit], self.article_refs)
 
     def iter_events(self, batch: int = 1000) -> Iterator[Event]:
         yield from self.events(EventQuery(limit=None))
