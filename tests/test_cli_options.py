@@ -170,3 +170,14 @@ def test_plover_export_reports_an_undated_event_and_writes_the_rest(tmp_path: Pa
     assert result.exit_code == 1 and "not a valid PLOVER record" in result.stderr and "1 skipped" in result.stderr
     records = json.loads(out.read_text(encoding="utf-8"))
     assert len(records) == 2 and all(r["cite_info"]["title"].startswith("Dépêche") for r in records)
+
+
+def test_to_pandas_without_pandas_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronique.errors import ConfigError
+    from chronique.store.records import EventRecords
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # an import of pandas now fails
+    records = EventRecords(make_extraction(0).events)
+    assert records.to_arrow().num_rows == 1
+    with pytest.raises(ConfigError, match="pip install pandas"):
+        records.to_pandas()

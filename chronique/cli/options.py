@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from chronique.errors import ChroniqueError, InputError, StoreError
+from chronique.schema import Article
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -153,10 +154,8 @@ def stdin_spooled(paths: Iterable[Path]) -> Iterator[tuple[list[Path], Path | No
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def relabel(item: Any, copy: Path | None) -> Any:
+def relabel(item: Article | ChroniqueError, copy: Path | None) -> Article | ChroniqueError:
     """An Article or error read from the stdin copy names '<stdin>', not the temporary file."""
-    from chronique.schema import Article
-
     if copy is None:
         return item
     if isinstance(item, Article) and item.source and str(copy) in item.source:

@@ -26,23 +26,17 @@ from chronique.schema import Event
 Lookup = Callable[[list[str]], Mapping[str, ArticleRef]]
 
 
-class _Tabular:
-    """``to_pandas`` for anything with a ``to_arrow``."""
-
-    def to_arrow(self) -> pa.Table:
-        raise NotImplementedError
-
-    def to_pandas(self) -> Any:
-        """The flat event table as a pandas DataFrame (needs pandas installed)."""
-        try:
-            import pandas  # noqa: F401
-        except ImportError as exc:
-            raise ConfigError("expected pandas for to_pandas(), found it not installed (pip install pandas; "
-                              "to_arrow() needs only pyarrow)", where="to_pandas") from exc
-        return self.to_arrow().to_pandas()
+def _pandas(table: pa.Table) -> Any:
+    """The table as a pandas DataFrame; pandas is optional, so its absence is a clear error."""
+    try:
+        import pandas  # noqa: F401
+    except ImportError as exc:
+        raise ConfigError("expected pandas for to_pandas(), found it not installed (pip install pandas; "
+                          "to_arrow() needs only pyarrow)", where="to_pandas") from exc
+    return table.to_pandas()
 
 
-class EventRecords(list[Event], _Tabular):
+class EventRecords(list[Event]):
     """Events, newest first, as the store found them; their articles' URL and title are looked up
     only when a table is made."""
 
@@ -55,8 +49,12 @@ class EventRecords(list[Event], _Tabular):
         entries = with_articles(self, self._lookup or (lambda ids: {}))
         return pa.Table.from_pylist([event_values(e) for e in entries], schema=arrow_schema(EVENT_COLUMNS))
 
+    def to_pandas(self) -> Any:
+        """The flat event table as a pandas DataFrame (needs pandas installed)."""
+        return _pandas(self.to_arrow())
 
-class MergedRecords(list[MergedEvent], _Tabular):
+
+class MergedRecords(list[MergedEvent]):
     """Merged events, newest first; their table adds ``independent_sources`` and ``members``."""
 
     def __init__(self, merged: Iterable[MergedEvent] = (), lookup: Lookup | None = None) -> None:
@@ -68,3 +66,7 @@ class MergedRecords(list[MergedEvent], _Tabular):
         merged = (EventEntry(m.event, merge=MergeInfo(m.independent_sources, tuple(m.member_ids))) for m in self)
         entries = with_articles(merged, self._lookup or (lambda ids: {}))
         return pa.Table.from_pylist([event_values(e) for e in entries], schema=arrow_schema(event_columns(True)))
+
+    def to_pandas(self) -> Any:
+        """The merged events' flat table as a pandas DataFrame (needs pandas installed)."""
+        return _pandas(self.to_arrow())
