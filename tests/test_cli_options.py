@@ -52,6 +52,8 @@ def test_read_commands_refuse_a_missing_database(tmp_path: Path, args: list[str]
     (["extract", "a.txt", "--lang", "de"], "fr, en, auto"),
     (["ingest", "a.txt", "--published", "yesterday"], "YYYY-MM-DD"),
     (["transfers", "--lang", "es"], "fr, en, auto"),
+    (["extract", "a.txt", "--input-format", "pdf"], "'html'"),
+    (["ingest", "a.txt", "--input-format", "docx"], "'jsonl'"),
 ])
 def test_bad_options_are_usage_errors_that_list_the_valid_values(args: list[str], valid: str) -> None:
     result = runner.invoke(app, args)

@@ -32,9 +32,7 @@ def extract(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default, or '-': "
                                                 "standard output).")] = None,
-    input_format: Annotated[
-        str | None, typer.Option("--input-format", help="Force a reader (text, html, feed, warc, jsonl).")
-    ] = None,
+    input_format: options.ReaderOption = None,
     actors: Annotated[
         list[Path] | None, typer.Option("--actors", help="YAML/CSV file of actors that add or override entries.")
     ] = None,

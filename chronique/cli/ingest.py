@@ -24,7 +24,7 @@ def ingest(
     db: DbOption = None,
     lang: options.LangOption = "auto",
     published: options.PublishedOption = None,
-    input_format: Annotated[str | None, typer.Option("--input-format", help="Force a reader.")] = None,
+    input_format: options.ReaderOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,

@@ -103,9 +103,24 @@ def check_event_type(value: str | None) -> str | None:
     return value.upper()
 
 
+def check_reader(value: str | None) -> str | None:
+    """Option callback: a reader's name, built-in or plug-in (the entry-point group chronique.readers)."""
+    from chronique.ingest.registry import load_readers
+
+    if value is None:
+        return None
+    try:
+        load_readers().get(value)
+    except ChroniqueError as error:
+        raise typer.BadParameter(error.message) from None
+    return value
+
+
 LangOption = Annotated[str, typer.Option("--lang", help="fr, en or auto (detect per article).", callback=check_lang)]
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs whose source has none.", callback=check_date)]
+ReaderOption = Annotated[str | None, typer.Option(
+    "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]
 
 
 def show_version(value: bool) -> None:
