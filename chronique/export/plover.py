@@ -1,10 +1,13 @@
-"""PLOVER JSON records (one per line), with the field names of the PLOVER manual's "Data Fields".
+"""PLOVER JSON records (one per line, or one JSON array), with the field names of the PLOVER
+manual's "Data Fields".
 
 The manual's shape differs from chronique's event record in a few places: ``actor``,
 ``recipient``, ``event``, ``mode`` and ``event_text`` are lists; ``date`` is a full YYYY-MM-DD,
-so a coarser date (a month, a week, a year) is written as ``date``…``enddate`` spanning it.
-chronique's additions keep their plain names (date_precision, cameo, modality, speaker,
-confidence, sources). ``validate_plover`` checks a record against those rules.
+so a coarser date (a month, a week, a year) is written as ``date``…``enddate`` spanning it;
+organisations take the standard's IGO codes; ``cite_info`` names the source article and
+``size`` the casualties a material-conflict sentence states. chronique's additions keep their
+plain names (date_precision, cameo, modality, speaker, confidence, sources). ``validate_plover``
+checks a record against those rules.
 """
 
 from __future__ import annotations
