@@ -44,6 +44,8 @@ def test_read_commands_refuse_a_missing_database(tmp_path: Path, args: list[str]
     (["events", "--until", "2022-02-30"], "YYYY-MM-DD"),
     (["events", "--format", "xlsx"], "'table', 'json', 'jsonl', 'csv'"),
     (["events", "--limit", "-3"], "0"),
+    (["events", "--cameo", "3a"], "2 to 4 digits"),
+    (["failures", "--limit", "0"], "1"),
     (["export", "--format", "xml"], "'csv', 'jsonl', 'parquet', 'plover'"),
     (["export", "--format", "csv", "--what", "people"], "'events', 'transfers', 'articles'"),
     (["export", "--format", "csv", "--layout", "json"], "only with --format plover"),

@@ -39,7 +39,7 @@ def events(
     recipient: Annotated[str | None, typer.Option(help="Recipient code.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (AGREE…).",
                                                    callback=options.check_event_type)] = None,
-    cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix.", callback=options.check_cameo)] = None,
     country: Annotated[str | None, typer.Option(help="Country code of the event's place.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name (substring).")] = None,
     text: Annotated[str | None, typer.Option("--text", help='Full-text query on article text: words, '

@@ -23,7 +23,7 @@ class FailureFormat(enum.StrEnum):
 def failures(
     db: DbOption = None,
     code: Annotated[str | None, typer.Option(help="Only failures with this reason code.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=1)] = None,
     output_format: Annotated[FailureFormat, typer.Option("--format", "-f", help="Output format.")] = (
         FailureFormat.table),
 ) -> None:

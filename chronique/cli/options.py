@@ -103,6 +103,13 @@ def check_event_type(value: str | None) -> str | None:
     return value.upper()
 
 
+def check_cameo(value: str | None) -> str | None:
+    """Option callback: a CAMEO code or prefix, 2 to 4 digits (leading zeros kept)."""
+    if value is not None and not (value.isdigit() and 2 <= len(value) <= 4):
+        raise typer.BadParameter(f"expected a CAMEO code or prefix of 2 to 4 digits (e.g. 03, 0332), found {value!r}")
+    return value
+
+
 def check_reader(value: str | None) -> str | None:
     """Option callback: a reader's name, built-in or plug-in (the entry-point group chronique.readers)."""
     from chronique.ingest.registry import load_readers
