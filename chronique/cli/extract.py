@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,6 @@ from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
-from chronique.schema import Article
 
 
 class OutputFormat(enum.StrEnum):
@@ -40,7 +38,7 @@ def extract(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
-    from chronique.ingest.sources import read_sources
+    from chronique.app.read import extract_sources
     from chronique.pipeline import Pipeline
 
     report = RunReport()
@@ -48,16 +46,7 @@ def extract(
         options = PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
         )
-        pipeline = Pipeline(options)
-
-        def articles() -> Iterator[Article]:
-            for item in read_sources(files, fmt=input_format):
-                if isinstance(item, ChroniqueError):
-                    report.reject(item, on_error)
-                else:
-                    yield item
-
-        extractions = pipeline.extract_many(articles(), policy=on_error, report=report)
+        extractions = extract_sources(files, Pipeline(options), report, policy=on_error, fmt=input_format)
         write_extractions(extractions, output_format.value, sys.stdout)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)

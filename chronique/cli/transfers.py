@@ -7,9 +7,8 @@ import csv
 import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,10 +18,6 @@ from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
-from chronique.schema import Article
-
-if TYPE_CHECKING:
-    from chronique.arms.register import RegisterRow
 
 
 class TransferFormat(enum.StrEnum):
@@ -45,41 +40,22 @@ def transfers(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
 ) -> None:
     """List the arms transfers (supplier → recipient, weapon, status) that articles report."""
-    from chronique.arms.register import (
-        COLUMNS,
-        CountryResolver,
-        actor_country_lookup,
-        in_register,
-        read_register,
-        transfer_row,
-    )
-    from chronique.ingest.sources import read_sources
+    from chronique.app.read import extract_sources
+    from chronique.app.transfers import load_register, stored_transfer_rows, transfer_rows
+    from chronique.arms.register import COLUMNS
     from chronique.pipeline import Pipeline
+    from chronique.settings import Settings
 
     report = RunReport()
     rows: list[list[object]] = []
     try:
         pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
-        register = None
-        if check is not None:
-            catalogue = pipeline.annotator.resources.weapons
-            register = read_register(check, catalogue, CountryResolver(catalogue, actor_country_lookup()))
+        register = load_register(check, pipeline.resources.weapons) if check is not None else None
         if not files:
-            rows = _stored_rows(db, register)
+            rows = stored_transfer_rows(Settings.load(db), register)
             _write(rows, COLUMNS, output_format, check is not None)
             return
-
-        def articles() -> Iterator[Article]:
-            for item in read_sources(files or ()):
-                if isinstance(item, ChroniqueError):
-                    report.reject(item, on_error)
-                else:
-                    yield item
-
-        for extraction in pipeline.extract_many(articles(), policy=on_error, report=report):
-            for transfer in extraction.transfers:
-                found = in_register(transfer, register) if register is not None else None
-                rows.append(transfer_row(transfer, extraction, found))
+        rows = transfer_rows(extract_sources(files, pipeline, report, policy=on_error), register)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error
@@ -106,23 +82,6 @@ def _write(rows: list[list[object]], columns: list[str], fmt: TransferFormat, ch
             table.add_row(*(str(record[c]) or "?" if c in ("supplier", "recipient") else str(record[c])
                             for c in shown))
         Console(width=160).print(table)
-
-
-def _stored_rows(db: str | None, register: list[RegisterRow] | None) -> list[list[object]]:
-    """The transfers already in the store (``chronique ingest``), with their evidence."""
-    from chronique.arms.register import in_register, transfer_row
-    from chronique.schema import Extraction
-    from chronique.settings import Settings
-    from chronique.store.store import Store
-
-    out: list[list[object]] = []
-    with Store.open(Settings.load(db)) as store:
-        for article, found in store.iter_article_transfers():
-            extraction = Extraction(article=article, transfers=tuple(found))
-            for transfer in found:
-                found_in = in_register(transfer, register) if register is not None else None
-                out.append(transfer_row(transfer, extraction, found_in))
-    return out
 
 
 def register(app: typer.Typer) -> None:
