@@ -24,7 +24,8 @@ def ingest(
     lang: Annotated[str, typer.Option(help="fr, en or auto (detect per article).")] = "auto",
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when a source has none.")] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help="Force a reader.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+    batch_size: Annotated[int | None, typer.Option(
+        help="Articles per transaction (default: $CHRONIQUE_BATCH_SIZE, else 32).")] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
@@ -38,7 +39,7 @@ def ingest(
     console = Console(stderr=True)
     started = time.perf_counter()
     try:
-        settings = Settings.load(db)
+        settings = Settings.load(db, batch_size=batch_size)
         pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
         with Store.open(settings) as store:
             # Sources are read once, as they are extracted: the bar counts inputs done, with no
@@ -54,7 +55,7 @@ def ingest(
                     bar.update(task, completed=r.done, events=r.stored_events, rate=r.done / elapsed)
 
                 result = run_ingest(sources, store, pipeline, fmt=input_format, policy=on_error,
-                                    batch_size=batch_size, progress=update)
+                                    batch_size=settings.batch_size, progress=update)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error
