@@ -32,11 +32,13 @@ class Pipeline:
         self.options = options or PipelineOptions()
         if self.options.published:
             _check_date(self.options.published, "--published")
-        self.annotator = Annotator(resources or Resources(self.options),
-                                   stages=self.options.stages or STAGE_NAMES)
+        #: the knowledge the stages use (weapons catalogue, actors, …), also for callers' own checks
+        self.resources = resources or Resources(self.options)
+        self.annotator = Annotator(self.resources, stages=self.options.stages or STAGE_NAMES)
 
     def prepare(self, article: Article) -> Article:
-        """Fill language and publication date; reject what cannot be annotated."""
+        """Fill language and publication date; reject what cannot be annotated (empty, or over the
+        size limit: the one place that checks it)."""
         where = article.source or article.id
         if not article.text.strip():
             raise EmptyInputError("expected article text, found an empty text", where=where)

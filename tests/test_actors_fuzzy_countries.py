@@ -3,21 +3,17 @@ else explains, they give that country's actor with a lower score; otherwise noth
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import numpy
 import pytest
 import spacy
+from actor_helpers import tag_actors
 
 from chronique.knowledge.actors import ActorKnowledge, fold, load_actor_knowledge
 from chronique.nlp.actors import ActorTagger
 from chronique.nlp.anaphora import load_indirect_knowledge
 from chronique.nlp.extensions import register_extensions
-
-sys.path.insert(0, str(Path(__file__).parent))
-from actor_helpers import tag_actors
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,13 @@ but the marked test at the end."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from actor_helpers import tag_actors
 
 from chronique.knowledge.actors import ActorKnowledge, load_actor_knowledge
 from chronique.nlp.anaphora import build_indirect_knowledge
-
-sys.path.insert(0, str(Path(__file__).parent))
-from actor_helpers import tag_actors
 
 
 def tag(kb: ActorKnowledge, lang: str, text: str) -> list[dict[str, Any]]:

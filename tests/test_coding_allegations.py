@@ -8,13 +8,9 @@ here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
 
 EN = {"speech": ["say"]}

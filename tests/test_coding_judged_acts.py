@@ -9,17 +9,13 @@ parses (marked ``model``). Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from chronique.knowledge.actors import load_actor_knowledge
-
-sys.path.insert(0, str(Path(__file__).parent))
 from actor_helpers import tag_actors
 from coding_helpers import parsed_doc, set_actors, small_lexicon, triples
+
+from chronique.knowledge.actors import load_actor_knowledge
 
 TRIGGERS = [{"match": "condemn", "cameo": "111"}, {"match": "attack", "cameo": "190"},
             {"match": "launch", "cameo": "150", "weak": True}]

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from test_store_helpers import make_extraction
 from typer.testing import CliRunner
 
 from chronique.cli.app import app
 from chronique.settings import Settings
 from chronique.store.engine import head_revision
 from chronique.store.store import Store
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_store_helpers import make_extraction
 
 runner = CliRunner()
 

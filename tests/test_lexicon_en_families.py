@@ -7,16 +7,12 @@ model-backed cases run the whole pipeline on sentences written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from lexicon_helpers import lemma_matches, plover_event
 
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch, load_event_lexicon
-
-sys.path.insert(0, str(Path(__file__).parent))
-from lexicon_helpers import lemma_matches, plover_event
 
 _event = plover_event
 

@@ -5,16 +5,11 @@ Lemma sequences are written by hand, the way fr_core_news_md lemmatises them; no
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from lexicon_helpers import coded_words
 
 from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import EMBED_KINDS, load_event_lexicon, parse_event_lexicon
-
-sys.path.insert(0, str(Path(__file__).parent))
-from lexicon_helpers import coded_words
 
 LEX = load_event_lexicon("fr")
 TABLE = load_cameo_table()

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from test_store_helpers import db_url, make_extraction, store  # noqa: F401  (fixtures)
 
 from chronique.errors import InputError
 from chronique.report import Failure
@@ -16,9 +14,6 @@ from chronique.settings import Settings
 from chronique.store.query import EventQuery
 from chronique.store.store import Store
 from chronique.store.tables import metadata
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_store_helpers import db_url, make_extraction, store  # noqa: F401  (fixtures)
 
 
 def test_migrations_build_exactly_the_tables_of_the_schema(store: Store) -> None:

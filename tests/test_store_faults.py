@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from test_store_helpers import db_url, make_extraction, snapshot  # noqa: F401
 
 from chronique.errors import StoreError
 from chronique.settings import Settings
 from chronique.store.store import Store
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))
-from test_store_helpers import db_url, make_extraction, snapshot  # noqa: E402, F401
+HERE = Path(__file__).parent  # the writer subprocess imports the helpers from here
 
 # A writer process: N articles in batches of B, one transaction each, slowed so it can be killed mid-run.
 WRITER = """

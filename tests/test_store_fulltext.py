@@ -6,13 +6,12 @@ events, same order, alone or with filters, on both backends, and after the 0003 
 from __future__ import annotations
 
 import random
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select
+from test_store_helpers import db_url  # noqa: F401  (fixture)
 
 import chronique.store.search as search_module
 import chronique.store.store as store_module
@@ -24,9 +23,6 @@ from chronique.store import fts, rows
 from chronique.store.query import EventQuery, event_select
 from chronique.store.store import Store
 from chronique.store.tables import articles, event_sources, events
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_store_helpers import db_url  # noqa: F401  (fixture)
 
 CODES = ["RUS", "UKR", "FRA", "DEU", "USA", "BLR"]
 KINDS = ["AGREE", "CONSULT", "AID", "ACCUSE"]

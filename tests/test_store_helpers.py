@@ -107,6 +107,9 @@ def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
     out = {}
     with store.engine.connect() as connection:
         for table in TABLES:
-            columns = [c for c in table.c if c.name not in ("pk", "at")]
+            # surrogate keys (pk, and references to one such as event_sources.article_pk) differ
+            # between two stores with the same content: PostgreSQL sequences skip the values a
+            # killed transaction took
+            columns = [c for c in table.c if c.name not in ("pk", "at") and not c.name.endswith("_pk")]
             out[table.name] = sorted(tuple(r) for r in connection.execute(select(*columns)))
     return out

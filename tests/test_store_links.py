@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from sqlalchemy import select
+from test_store_helpers import db_url, make_extraction, store  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
 from chronique.cli.app import app
@@ -17,9 +17,6 @@ from chronique.settings import Settings
 from chronique.store.query import EventQuery
 from chronique.store.store import Store
 from chronique.store.tables import article_links
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_store_helpers import db_url, make_extraction, store  # noqa: F401  (fixtures)
 
 STORY = ("Le ministre de la défense de Valdorie a annoncé mardi à Minsk la livraison prochaine de deux "
          "batteries de missiles à son voisin, une décision que plusieurs diplomates jugent lourde de "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,6 @@ from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
-from chronique.schema import Article
 
 
 class OutputFormat(enum.StrEnum):
@@ -39,7 +37,7 @@ def extract(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
-    from chronique.ingest.sources import read_sources
+    from chronique.app.read import extract_sources
     from chronique.pipeline import Pipeline
 
     report = RunReport()
@@ -47,16 +45,9 @@ def extract(
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
         ))
-
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
-            def articles() -> Iterator[Article]:
-                for item in (options.relabel(x, copy) for x in read_sources(paths, fmt=input_format)):
-                    if isinstance(item, ChroniqueError):
-                        report.reject(item, on_error)
-                    else:
-                        yield item
-
-            extractions = pipeline.extract_many(articles(), policy=on_error, report=report)
+            extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,
+                                          relabel=lambda item: options.relabel(item, copy))
             write_extractions(extractions, output_format.value, out)
     except ChroniqueError as error:
         raise options.fail(error) from error

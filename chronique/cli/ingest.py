@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chronique.cli import options
 from chronique.errors import ChroniqueError
@@ -25,38 +25,38 @@ def ingest(
     lang: options.LangOption = "auto",
     published: options.PublishedOption = None,
     input_format: options.ReaderOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+    batch_size: Annotated[int | None, typer.Option(
+        help="Articles per transaction (default: $CHRONIQUE_BATCH_SIZE, else 32).")] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
     """Extract events from articles and store them; running it again only adds what is new."""
+    from chronique.app.ingest import IngestResult
+    from chronique.app.ingest import ingest as run_ingest
     from chronique.pipeline import Pipeline
     from chronique.settings import Settings
-    from chronique.store.ingest import IngestResult, count_articles
-    from chronique.store.ingest import ingest as run_ingest
     from chronique.store.store import Store
 
     console = Console(stderr=True)
     started = time.perf_counter()
     try:
-        settings = Settings.load(db)
+        settings = Settings.load(db, batch_size=batch_size)
         pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
         with Store.open(settings) as store:
-            total = count_articles(sources, input_format) if progress else None
-            bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+            # Sources are read once, as they are extracted: the bar counts inputs done, with no
+            # first pass over every source to size it.
+            bar = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} input(s)"),
                            TextColumn("{task.fields[events]} events · {task.fields[rate]:.1f} art/s"),
-                           TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                           console=console, disable=not progress)
+                           TimeElapsedColumn(), console=console, disable=not progress)
             with bar:
-                task = bar.add_task("ingest", total=total, events=0, rate=0.0)
+                task = bar.add_task("ingest", total=None, events=0, rate=0.0)
 
                 def update(r: IngestResult) -> None:
-                    done = r.report.articles + r.already_stored + r.report.skipped
                     elapsed = max(time.perf_counter() - started, 1e-6)
-                    bar.update(task, completed=done, events=r.stored_events, rate=done / elapsed)
+                    bar.update(task, completed=r.done, events=r.stored_events, rate=r.done / elapsed)
 
                 result = run_ingest(sources, store, pipeline, fmt=input_format, policy=on_error,
-                                    batch_size=batch_size, progress=update)
+                                    batch_size=settings.batch_size, progress=update)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error

@@ -6,9 +6,8 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -17,13 +16,9 @@ from rich.table import Table
 from chronique.cli import options
 from chronique.cli.ingest import DbOption
 from chronique.errors import ChroniqueError
-from chronique.export.flat import ArticleRef, TransferEntry
+from chronique.export.flat import TransferEntry
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
-from chronique.schema import Article
-
-if TYPE_CHECKING:
-    from chronique.arms.register import RegisterRow
 
 
 class TransferFormat(enum.StrEnum):
@@ -46,9 +41,10 @@ def transfers(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
 ) -> None:
     """List the arms transfers (supplier → recipient, weapon, status) that articles report."""
-    from chronique.arms.register import CountryResolver, actor_country_lookup, in_register, read_register
-    from chronique.ingest.sources import read_sources
+    from chronique.app.read import extract_sources
+    from chronique.app.transfers import load_register, stored_transfer_rows, transfer_rows
     from chronique.pipeline import Pipeline
+    from chronique.settings import Settings
 
     report = RunReport()
     rows: list[TransferEntry] = []
@@ -56,27 +52,12 @@ def transfers(
         if not files:
             options.require_database(db)
         pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
-        register = None
-        if check is not None:
-            catalogue = pipeline.annotator.resources.weapons
-            register = read_register(check, catalogue, CountryResolver(catalogue, actor_country_lookup()))
+        register = load_register(check, pipeline.resources.weapons) if check is not None else None
         if not files:
-            _write(_stored_rows(db, register), output_format, check is not None)
+            rows = stored_transfer_rows(Settings.load(db), register)
+            _write(rows, output_format, check is not None)
             return
-
-        def articles() -> Iterator[Article]:
-            for item in read_sources(files or ()):
-                if isinstance(item, ChroniqueError):
-                    report.reject(item, on_error)
-                else:
-                    yield item
-
-        for extraction in pipeline.extract_many(articles(), policy=on_error, report=report):
-            a = extraction.article
-            ref = ArticleRef(a.id, url=a.url, title=a.title, text=a.text)
-            for transfer in extraction.transfers:
-                found = in_register(transfer, register) if register is not None else None
-                rows.append(TransferEntry(transfer, ref, found))
+        rows = transfer_rows(extract_sources(files, pipeline, report, policy=on_error), register)
     except ChroniqueError as error:
         raise options.fail(error) from error
     _write(rows, output_format, check is not None)
@@ -107,22 +88,6 @@ def _write(rows: list[TransferEntry], fmt: TransferFormat, checked: bool) -> Non
             table.add_row(*("?" if values[c] is None and c in ("supplier", "recipient") else
                             "" if values[c] is None else str(csv_text(values[c])) for c in shown))
         Console(width=160).print(table)
-
-
-def _stored_rows(db: str | None, register: list[RegisterRow] | None) -> list[TransferEntry]:
-    """The transfers already in the store (``chronique ingest``), with their evidence."""
-    from chronique.arms.register import in_register
-    from chronique.settings import Settings
-    from chronique.store.store import Store
-
-    out: list[TransferEntry] = []
-    with Store.open(Settings.load(db)) as store:
-        for article, found in store.iter_article_transfers():
-            ref = ArticleRef(article.id, url=article.url, title=article.title, text=article.text)
-            for transfer in found:
-                out.append(TransferEntry(transfer, ref, in_register(transfer, register) if register is not None
-                                         else None))
-    return out
 
 
 def register(app: typer.Typer) -> None:

@@ -3,12 +3,13 @@ trigger, with the checks that keep the guess from taking a party of another act 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
-from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, WHERE_CASES, case_of
+from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, case_of
 
 
 def _span_head(doc: Doc, first: int, end: int) -> Token:
@@ -40,8 +41,9 @@ class TargetFallback:
     subject of another verb (the actor of a different act).
     """
 
-    def __init__(self, index: MentionIndex) -> None:
+    def __init__(self, index: MentionIndex, where_cases: AbstractSet[str]) -> None:
         self.index = index
+        self.where_cases = where_cases  # "à Tombouctou", "en Afghanistan": a place that says where
 
     def find(self, head: Token, after: int, sources: list[dict[str, Any]],
              sent: Span) -> tuple[list[dict[str, Any]], bool]:
@@ -87,7 +89,7 @@ class TargetFallback:
         if span is None or actor.get("_metonymy"):
             return False
         top = _span_head(self.index.doc, span.start, span.end)
-        return any(i in self.index.place_at for i in range(span.start, span.end)) and case_of(top) in WHERE_CASES
+        return any(i in self.index.place_at for i in range(span.start, span.end)) and case_of(top) in self.where_cases
 
     def _with_conjuncts(self, after: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         """The first actor and those coordinated with it ("lituaniens et polonais")."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import get_list
+from chronique.annotations.extensions import get_list
 
 # Named-entity labels that can stand for an actor the actor stage did not code (English and French
 # model labels); places are left to the geoparser and its metonymy reading.

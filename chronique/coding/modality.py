@@ -15,8 +15,6 @@ from chronique.knowledge.lexicon import EventLexicon
 
 # French conditional endings: the tagger often reads "fournirait" as an imperfect.
 CONDITIONAL_ENDINGS = ("rait", "raient", "rions", "riez", "rais")
-ENGLISH_FUTURE = frozenset({"will", "shall", "'ll"})
-ENGLISH_CONDITIONAL = frozenset({"could", "might", "may", "would", "should"})
 
 
 def _verb_chain(tok: Token) -> list[Token]:
@@ -70,7 +68,6 @@ def obligation_verb(tok: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
-SOURCE_MARKERS = frozenset({"selon", "according"})
 
 
 def made_ready(tok: Token, lexicon: EventLexicon) -> bool:
@@ -98,12 +95,13 @@ def is_speech_verb(tok: Token, lexicon: EventLexicon) -> bool:
                                        and lemma + "r" in lexicon.speech)
 
 
-def source_phrase(tok: Token) -> Token | None:
+def source_phrase(tok: Token, lexicon: EventLexicon) -> Token | None:
     """The "selon X" / "according to X" phrase on ``tok``'s verb: X, or the marker itself."""
+    markers = lexicon.words.source_markers
     for c in tok.children:
-        if c.lower_ in SOURCE_MARKERS:  # English "according (to X)", French "selon" as an adverb
+        if c.lower_ in markers:  # English "according (to X)", French "selon" as an adverb
             return c
-        if any(g.dep_ == "case" and g.lower_ in SOURCE_MARKERS for g in c.children):  # "selon le ministère"
+        if any(g.dep_ == "case" and g.lower_ in markers for g in c.children):  # "selon le ministère"
             return c
     return None
 
@@ -113,7 +111,7 @@ def reported_by(tok: Token, lexicon: EventLexicon) -> Token | None:
     for anc in tok.ancestors:
         if is_speech_verb(anc, lexicon) and anc.i != tok.i:
             return anc
-    return source_phrase(tok)
+    return source_phrase(tok, lexicon)
 
 
 def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
@@ -126,7 +124,7 @@ def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
     lowers = {w.lower_ for w in words}
     if lowers & lexicon.obligation or obligation_verb(tok, lexicon) is not None:
         return "requested", speech
-    if lowers & ENGLISH_FUTURE or any("Tense=Fut" in str(w.morph) for w in words):
+    if lowers & lexicon.words.future_auxiliaries or any("Tense=Fut" in str(w.morph) for w in words):
         return "future", speech
     for verb in chain[1:]:
         lemma = verb.lemma_.lower()
@@ -134,7 +132,7 @@ def modality(tok: Token, lexicon: EventLexicon) -> tuple[str, Token | None]:
             return ("conditional" if lemma == "pouvoir" else "future"), speech
         if lemma in lexicon.conditional and _conditional_form(verb):
             return "conditional", speech
-    if lowers & ENGLISH_CONDITIONAL or any(_conditional_form(w) for w in words):
+    if lowers & lexicon.words.conditional_auxiliaries or any(_conditional_form(w) for w in words):
         # a conditional under a past speech verb is a future in the past ("a annoncé qu'elle fournirait")
         if speech is not None and not any(w.lemma_.lower() in lexicon.conditional for w in words):
             return "future", speech

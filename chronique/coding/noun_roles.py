@@ -15,8 +15,6 @@ from spacy.tokens import Token
 
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.role_parse import (
-    AGENT_CASES,
-    AIMED_CASES,
     ARMED_OR_STATE_SECTORS,
     CONFLICT_EVENTS,
     CONFLICT_ROOTS,
@@ -24,7 +22,6 @@ from chronique.coding.role_parse import (
     NOUN_COMPLEMENTS,
     OBJECT,
     OBLIQUE,
-    SOURCE_CASES_NOUN,
     Roles,
     arguments,
     case_of,
@@ -55,31 +52,31 @@ class NounRoles:
         """Who does the act a noun names: its agent ("par X"), possessor or adjective ("l'offensive
         russe"), else its "de" complement."""
         sources: list[dict[str, Any]] = []
+        words = self.lexicon.words
         for c in noun.children:
             if c.dep_ in ("det", "poss", "nmod:poss") and ("Poss=Yes" in str(c.morph) or c.dep_ != "det"):
                 # "son soutien au gouvernement X": the possessor acts, not the noun's complement
                 own = self.index.actor(noun)
                 sources = [own] if own is not None else self.resolve(c)
             elif c.dep_ in ("amod", "compound", "nmod", "prep", "pobj") and not sources:
-                if c.dep_ in ("nmod", "prep") and case_of(c) not in SOURCE_CASES_NOUN and c.dep_ != "prep":
+                if c.dep_ in ("nmod", "prep") and case_of(c) not in words.source_cases_noun and c.dep_ != "prep":
                     continue
                 if c.dep_ == "prep" and c.lower_ not in ("of", "by"):
                     continue
                 # "l'attaque de la Russie contre l'Ukraine": what the doer's phrase aims at is no doer
-                aimed = {t.i for g in c.children if case_of(g) in AIMED_CASES for t in g.subtree}
+                aimed = {t.i for g in c.children if case_of(g) in words.aimed_cases for t in g.subtree}
                 found = [a for a in self.resolve(c) if a.get("_tokens", [-1])[0] not in aimed]
                 # with a target of its own ("contre l'Ukraine"), the "de" complement is the doer
                 armed = not found or bool(aimed) or self._aims(noun) or self._can_wield_force(c, found)
                 if c.dep_ in ("nmod", "prep") and not armed and self._conflict_noun(noun):
                     continue  # "le bombardement de la ville", "la libération des otages": the patient
                 sources = found
-        agents = [a for c in arguments(noun) if c.dep_ not in ("det", "case") and case_of(c) in AGENT_CASES
+        agents = [a for c in arguments(noun) if c.dep_ not in ("det", "case") and case_of(c) in words.agent_cases
                   for a in self.resolve(c)]
         return agents or sources  # "l'exécution par les rebelles": the agent acts
 
-    @staticmethod
-    def _aims(noun: Token) -> bool:
-        return any(case_of(c) in AIMED_CASES for c in arguments(noun))
+    def _aims(self, noun: Token) -> bool:
+        return any(case_of(c) in self.lexicon.words.aimed_cases for c in arguments(noun))
 
     def _judges(self, verb: Token) -> bool:
         """The verb is itself an act of judging or refusing ("condamner", "denounce", "rejeter"): who
@@ -112,9 +109,9 @@ class NounRoles:
                    for a in self.resolve(c) if a.get("_against")]
         if against:
             roles.targets, roles.target_parsed = against, True
-        verb_args = self._verb_args_after(noun)
+        verb_args, words = self._verb_args_after(noun), self.lexicon.words
         if not roles.sources:  # "a fait état de l'exécution, par les rebelles, de …"
-            roles.sources = [a for c in verb_args if case_of(c) in AGENT_CASES for a in self.resolve(c)]
+            roles.sources = [a for c in verb_args if case_of(c) in words.agent_cases for a in self.resolve(c)]
             roles.source_parsed = bool(roles.sources)
         if (not roles.sources and not is_root(noun) and noun.dep_ in OBJECT | {"obj", "dobj", "obl:arg"}
                 and not self._judges(noun.head)):  # "a lancé une offensive", not "a condamné l'offensive"
@@ -130,7 +127,7 @@ class NounRoles:
         self._objects(noun, roles, nominal=True)
         if not roles.targets:
             taken = {party_key(a) for a in roles.sources}
-            roles.targets = [a for c in verb_args if case_of(c) in AIMED_CASES for a in self.resolve(c)
+            roles.targets = [a for c in verb_args if case_of(c) in words.aimed_cases for a in self.resolve(c)
                              if party_key(a) not in taken]
             roles.target_parsed = roles.target_parsed or bool(roles.targets)
 
@@ -151,6 +148,6 @@ class NounRoles:
         """Arguments of the active verb an act noun depends on that follow the noun: the parser often
         hangs the act's own complements there."""
         verb = noun.head
-        if is_root(noun) or verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        if is_root(noun) or verb.pos_ not in ("VERB", "AUX") or is_passive(verb, self.lexicon.words.reflexive_clitics):
             return []
         return [c for c in arguments(verb) if c.i > noun.i and c.dep_ in OBLIQUE | {"obl:arg", "obl:mod", "obl"}]

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from spacy.tokens import Doc
 
+from chronique.coding.version import CODER_VERSION
 from chronique.errors import ConfigError
 
 if TYPE_CHECKING:
     from chronique.knowledge.cameo import CameoTable
     from chronique.knowledge.lexicon import EventLexicon
 
-CODER_VERSION = "chronique 0.1 rules.v1"
+__all__ = ["CODER_VERSION", "Coder", "make_coder"]
 
 
 @runtime_checkable

@@ -1,8 +1,10 @@
 """What the role finders share: dependency-label sets (French UD and English ClearNLP), the
-Roles record, and small readings of a token's case, arguments and voice."""
+Roles record, and small readings of a token's case, arguments and voice. The function words
+(prepositions, clitics) are data: ``lexicon.words`` (chronique.knowledge.function_words)."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,25 +17,9 @@ OBJECT = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg", "attr", "oprd"})
 DIRECT_OBJECT = frozenset({"obj", "dobj"})
 OBLIQUE = frozenset({"obl", "obl:mod", "nmod", "prep", "pobj", "dep"})
 INHERITS = frozenset({"xcomp", "advcl", "acl", "conj", "acl:relcl", "relcl", "acomp"})
-# Prepositions that introduce the recipient of an act, and those that never do.
-RECIPIENT_CASES = frozenset({"à", "au", "aux", "contre", "avec", "envers", "vers", "sur", "de", "du", "des", "d'",
-                             "to", "against", "with", "on", "toward", "towards", "into", "at", "from", "of"})
-LOCATIVE_CASES = frozenset({"dans", "en", "in", "at", "inside"})
-SOURCE_CASES_NOUN = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
-AGENT_CASES = frozenset({"par", "by"})
-# Cases that name whom an act is aimed at, when the parser hangs them on the verb above the act
-# noun ("a ordonné une frappe sur X", "mené une opération contre X").
-AIMED_CASES = frozenset({"contre", "envers", "sur", "against", "on", "toward", "towards"})
 NOUN_COMPLEMENTS = frozenset({"nmod", "pobj", "prep"})  # a noun's complement, and the English preposition
 PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 SEARCH_BACK_CHARS = 800  # how far back a pronoun looks for its antecedent
-PERSON_PRONOUNS = frozenset({"il", "he", "she", "him", "his", "her", "je", "i"})
-REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
-EUPHONIC = frozenset({"-t", "t", "-t-"})  # "a-t-il": the t is not a subject
-# Object pronouns whose antecedent is the last party named before them, other than the source.
-OBJECT_CLITICS = frozenset({"le", "la", "l'", "les", "lui", "leur", "him", "her", "them"})
-# "à Tombouctou", "en Afghanistan": a place named after these says where, not to whom
-WHERE_CASES = LOCATIVE_CASES | {"à", "au", "aux"}
 # Conflict acts (CAMEO 17 coerce to 20 mass violence): the "de"/"of" complement of such a noun is
 # its doer only when it is a party that can wield force; otherwise it is what the act hits.
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -87,11 +73,11 @@ def passive_subject_dep(tok: Token) -> bool:
     return tok.dep_ in PASSIVE_SUBJECT and not mislabelled_passive(tok)
 
 
-def is_passive(verb: Token) -> bool:
+def is_passive(verb: Token, reflexive: AbstractSet[str]) -> bool:
     """Passive voice, or a bare participle with an agent ("le résumé fourni par le ministère"). A
-    French pronominal verb ("se sont rassemblés", "s'est emparée de") is active whatever label its
-    "être" gets: its subject does the act."""
-    if any(c.dep_.startswith("expl") and c.lower_ in REFLEXIVE_CLITICS for c in verb.children):
+    French pronominal verb ("se sont rassemblés", "s'est emparée de": one of the ``reflexive``
+    clitics) is active whatever label its "être" gets: its subject does the act."""
+    if any(c.dep_.startswith("expl") and c.lower_ in reflexive for c in verb.children):
         return False
     return any(passive_subject_dep(c) or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
         "VerbForm=Part" in str(verb.morph) and verb.dep_ in ("acl", "amod")

@@ -17,18 +17,12 @@ from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
 from chronique.coding.role_parse import (
     AGENT,
-    AGENT_CASES,
     DIRECT_OBJECT,
-    EUPHONIC,
     INHERITS,
-    LOCATIVE_CASES,
     OBJECT,
-    OBJECT_CLITICS,
     OBLIQUE,
     PASSIVE_SUBJECT,
-    PERSON_PRONOUNS,
     PLACE_ENTS,
-    RECIPIENT_CASES,
     SEARCH_BACK_CHARS,
     SUBJECT,
     Roles,
@@ -67,9 +61,10 @@ class RoleFinder(NounRoles):
     def speaker_of(self, tok: Token) -> dict[str, Any] | None:
         """The subject actor of the speech verb that ``tok``'s clause is reported by, else the
         actor of its "selon X" / "according to X" phrase."""
+        euphonic = self.lexicon.words.euphonic
         for anc in tok.ancestors:
             if is_speech_verb(anc, self.lexicon):
-                subj = next((c for c in anc.children if subject_dep(c) and c.lower_ not in EUPHONIC), None)
+                subj = next((c for c in anc.children if subject_dep(c) and c.lower_ not in euphonic), None)
                 if subj is None or subj.i == tok.i:
                     return None
                 found = self.index.actors_under(subj)
@@ -79,14 +74,14 @@ class RoleFinder(NounRoles):
                     back = self.antecedent(subj)
                     return back[0] if back else None
                 return None
-        phrase = source_phrase(tok)
+        phrase = source_phrase(tok, self.lexicon)
         found = self.index.actors_under(phrase) if phrase is not None else []
         return found[0] if found else None
 
     def _clitic_antecedent(self, tok: Token, taken: set[str]) -> list[dict[str, Any]]:
         """An object pronoun ("il le met en garde", "warned them") stands for the last actor named
         before it that is not the source."""
-        if tok.pos_ != "PRON" or tok.lower_ not in OBJECT_CLITICS or tok.dep_ not in OBJECT:
+        if tok.pos_ != "PRON" or tok.lower_ not in self.lexicon.words.object_clitics or tok.dep_ not in OBJECT:
             return []
         before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx
                   and a.get("code") and party_key(a) not in taken]
@@ -99,7 +94,7 @@ class RoleFinder(NounRoles):
         """
         doc = tok.doc
         before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx]
-        if tok.lower_.strip("-") in PERSON_PRONOUNS:
+        if tok.lower_.strip("-") in self.lexicon.words.person_pronouns:
             before = [a for a in before if a.get("kind") == "person"] or before
         for actor in reversed(before):
             span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
@@ -115,7 +110,7 @@ class RoleFinder(NounRoles):
 
     def subject_or_patient(self, verb: Token) -> tuple[list[dict[str, Any]], bool, bool]:
         """(actors, found in the parse, they are the patient of a passive trigger)."""
-        passive = is_passive(verb)
+        passive = is_passive(verb, self.lexicon.words.reflexive_clitics)
         if passive:
             agents = [c for c in arguments(verb) if c.dep_ in AGENT or case_of(c) in ("par", "by")]
             if agents or any(passive_subject_dep(c) for c in verb.children):
@@ -124,7 +119,7 @@ class RoleFinder(NounRoles):
         shared = SUBJECT  # "X a été prévenu et a réussi à …": a conjunct shares even a passive subject
         for _ in range(4):
             subj = next((c for c in verb.children if (c.dep_ in shared or mislabelled_passive(c))
-                         and c.lower_ not in EUPHONIC), None)
+                         and c.lower_ not in self.lexicon.words.euphonic), None)
             if subj is not None:
                 if subj.lower_ in ("qui", "who", "which", "that") and verb.dep_ in ("acl:relcl", "relcl"):
                     return self.resolve(verb.head), True, passive
@@ -164,8 +159,8 @@ class RoleFinder(NounRoles):
         else:
             actors, parsed, patient = self.subject_or_patient(head)
             # "X is opposed to Y" parsed as a passive: a state the subject holds, not undergoes
-            stative = is_passive(head) and self._adjective_form(head) and not any(
-                c.dep_ in AGENT or case_of(c) in AGENT_CASES for c in arguments(head))
+            stative = is_passive(head, self.lexicon.words.reflexive_clitics) and self._adjective_form(head) and not any(
+                c.dep_ in AGENT or case_of(c) in self.lexicon.words.agent_cases for c in arguments(head))
             if stative:
                 actors = [a for c in self._subjects(head) for a in self.resolve(c)]
                 parsed, patient = bool(actors), False
@@ -177,7 +172,7 @@ class RoleFinder(NounRoles):
             else:
                 roles.sources, roles.source_parsed = actors, parsed
             passive_targets = [a for c in self._subjects(head) for a in self.resolve(c)]
-            if is_passive(head) and passive_targets and not stative:
+            if is_passive(head, self.lexicon.words.reflexive_clitics) and passive_targets and not stative:
                 roles.targets, roles.target_parsed = passive_targets, True
             for c in head.children:  # "Kharkiv a été prise": the place undergoes the act
                 if passive_subject_dep(c) and self.index.place_under(c) is not None:
@@ -220,8 +215,9 @@ class RoleFinder(NounRoles):
 
     def _locative_doer(self, verb: Token, taken: set[str]) -> list[dict[str, Any]]:
         """Actors of a locative oblique of an agentless passive ("repaired in German workshops")."""
+        locative = self.lexicon.words.locative_cases
         for c in arguments(verb):
-            if c.dep_ in OBLIQUE | OBJECT and case_of(c) in LOCATIVE_CASES and self.index.place_under(c) is None:
+            if c.dep_ in OBLIQUE | OBJECT and case_of(c) in locative and self.index.place_under(c) is None:
                 found = [a for a in self.resolve(c) if party_key(a) not in taken]
                 if found:
                     return found
@@ -229,8 +225,9 @@ class RoleFinder(NounRoles):
 
     def _objects(self, head: Token, roles: Roles, nominal: bool = False) -> None:
         taken = {party_key(a) for a in roles.sources}
+        words = self.lexicon.words
         for c in arguments(head):
-            if c.dep_ in AGENT and not is_passive(head) and not nominal:
+            if c.dep_ in AGENT and not is_passive(head, words.reflexive_clitics) and not nominal:
                 pass  # "préoccupé par X": without passive voice the par-phrase is the target
             elif c.dep_ in SUBJECT | PASSIVE_SUBJECT | AGENT or c.dep_ in ("det", "poss", "amod", "case", "punct"):
                 continue
@@ -239,8 +236,9 @@ class RoleFinder(NounRoles):
                 roles.place_object = True  # "pénétrer dans la ville de X", "s'emparer de X"
                 roles.target_place = roles.target_place or self.index.place_under(c)
                 roles.place_direct = roles.place_direct or c.dep_ in DIRECT_OBJECT
-            is_obj = (c.dep_ in OBJECT or c.dep_ in AGENT) and (not case or case in RECIPIENT_CASES | {"par", "by"})
-            is_obl = c.dep_ in OBLIQUE and case in RECIPIENT_CASES
+            is_obj = (c.dep_ in OBJECT or c.dep_ in AGENT) and (
+                not case or case in words.recipient_cases | words.agent_cases)
+            is_obl = c.dep_ in OBLIQUE and case in words.recipient_cases
             if not (is_obj or is_obl):
                 continue
             # an act aimed at another act aims at whoever does it ("condamner l'offensive russe")

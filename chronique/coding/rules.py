@@ -3,24 +3,28 @@
 Per sentence with a trigger (linear in the text): match the lexicon, let embedding triggers
 ("demander de", "promettre de", "refuser de") absorb the act they govern and take its branch
 (103 from "demander d'aider"), find source and target in the parse with fallbacks to the nearest
-actor mentions, read the modality, refine the CAMEO code with the clause's context cues, and
-recode a promised material act as AGREE and an announced withdrawal as CONCEDE (PLOVER's rules),
-force made ready as MOBILIZE; a conflict act a political actor reports of another party is also
-that actor's allegation (chronique.coding.allegation). Readings of the sentence around a trigger
-live in chronique.coding.clauses.
+actor mentions, read the modality, refine the CAMEO code with the clause's context cues, then run
+the recoding rules in their order (chronique.coding.recode: an act asked for is a REQUEST, a
+promised material act AGREE, an announced withdrawal CONCEDE, force made ready MOBILIZE…); a
+conflict act a political actor reports of another party is also that actor's allegation
+(chronique.coding.allegation). Readings of the sentence around a trigger live in
+chronique.coding.clauses; the function words the readings use are data (``lexicon.words``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.annotations.extensions import doc_text
+from chronique.annotations.places import event_location
+from chronique.annotations.times import event_date
 from chronique.coding.allegation import allegations
 from chronique.coding.clauses import (
     clause_bounds,
     clause_verb,
-    conditional_threat,
     country_party,
     match_head,
     modifier,
@@ -34,24 +38,17 @@ from chronique.coding.clauses import (
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, party_key
-from chronique.coding.modality import made_ready, modality, obligation_verb
-from chronique.coding.protocol import CODER_VERSION
+from chronique.coding.modality import modality
+from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles
 from chronique.coding.roles import RoleFinder
+from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
-from chronique.nlp.extensions import doc_text
-from chronique.nlp.places import event_location
-from chronique.nlp.times import event_date
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
-REQUEST_CODE = "100"
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
-MOBILIZE_KIND = "mobilize"  # the parallel branch of a use of force made ready
-ASKED_SUBJECT = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
-REJECT_CODE = "120"
-THREATEN_CODE = "130"
 REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
@@ -72,11 +69,27 @@ def _distinct(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out[:MAX_PARTIES]
 
 
-def _other_party(actor: dict[str, Any], other: dict[str, Any]) -> bool:
-    if party_key(actor) != party_key(other):
-        return True
-    sectors = (actor.get("sector"), other.get("sector"))
-    return any(sectors) and sectors[0] != sectors[1]
+@dataclass
+class _Sentence:
+    """One sentence being coded: where it is, its context cues and trigger heads, the Doc's
+    mention index and role finders, and the clause bounds worked out so far (per verb)."""
+
+    doc: Doc
+    sent: Span
+    seq: int
+    bounds: tuple[int, int]
+    cues: list[str]
+    heads: set[int]
+    index: MentionIndex
+    finder: RoleFinder
+    fallback: TargetFallback
+    clauses: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def clause(self, verb: Token | None) -> tuple[int, int]:
+        key = verb.i if verb is not None else -1
+        if key not in self.clauses:
+            self.clauses[key] = clause_bounds(verb, self.sent, self.bounds)
+        return self.clauses[key]
 
 
 class RuleCoder:
@@ -92,7 +105,7 @@ class RuleCoder:
         if not index.actors:
             return []  # no actor, no event: nothing is invented
         finder = RoleFinder(index, self.lexicon)
-        fallback = TargetFallback(index)
+        fallback = TargetFallback(index, self.lexicon.words.where_cases)
         events: list[dict[str, Any]] = []
         for seq, sent in enumerate(doc.sents, start=1):
             toks = list(sent)
@@ -106,107 +119,84 @@ class RuleCoder:
                        index: MentionIndex, finder: RoleFinder,
                        fallback: TargetFallback) -> list[dict[str, Any]]:
         absorbed, refines = self.embeddings.find(doc, matches)
-        out: list[dict[str, Any]] = []
         # per sentence, not per trigger: a long sentence full of triggers stays linear
-        s_start, s_end = sentence_bounds(sent)
-        cues = self.lexicon.cue_contexts([t.lemma_.lower() for t in sent])
-        clauses: dict[int, tuple[int, int]] = {}
-        heads = {match_head(doc, m).i for m in matches}
+        scope = _Sentence(doc, sent, seq, sentence_bounds(sent), self.lexicon.cue_contexts(
+            [t.lemma_.lower() for t in sent]), {match_head(doc, m).i for m in matches}, index, finder, fallback)
+        recoder = Recoder(self.table, self.lexicon, finder)
+        out: list[dict[str, Any]] = []
         for m in matches:
             trig, head = m.trigger, match_head(doc, m)
             if trig.embedded_only or m.tokens[0] in absorbed or modifier(head):
                 continue
-            mod, speech = modality(head, self.lexicon)
-            speaker = finder.speaker_of(head) if speech is not None else None
-            if trig.negative:
-                if mod != "negated":
-                    continue
-                mod = "reported" if speech is not None else "asserted"
-            roles = finder.find(head, trig)
-            if (trig.target == "place" and not roles.place_object) or (
-                    trig.target == "object" and not roles.place_direct):
-                continue  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
-            inner = refines.get(m.tokens[0])
-            if trig.embeds == REQUEST_KIND and inner is not None and not roles.targets:
-                # "its demand that Israel ease the blockade": who is asked to act is the recipient
-                self._asked_party(finder, doc[inner.tokens[0]], roles)
-            confidence = self._fallback_source(roles, head, sent, index, trig.weak or object_of(head, heads),
-                                               speech)
-            if not roles.sources:
+            read = self._read(scope, m, head, refines.get(m.tokens[0]))
+            if read is None:
                 continue
-            code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
-                    else self._code(trig, inner))
-            verb = clause_verb(head)
-            key = verb.i if verb is not None else -1
-            if key not in clauses:
-                clauses[key] = clause_bounds(verb, sent, (s_start, s_end))
-            start, end = clauses[key]
-            code = self._refine(code, cues)
-            event, mode, context = self.table.plover(code) or ("", "", ())
-            event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
-            if mod == "requested":  # "X said Y must withdraw": X asks Y for the act
-                asked = self._obliged(finder, head, roles, speaker) if speaker is not None else []
-                if speaker is not None and asked:
-                    code = self.table.parallel_code("request", code) or REQUEST_CODE
-                    event, mode, context = self.table.plover(code) or ("REQUEST", "", ())
-                    roles.sources, roles.targets = [speaker], asked
-                    mod = "asserted"
-            if mod == "negated" and self.table.quad(event) in (1, 2):
-                # "will not accept / meet / help": declining a cooperative act is a rejection
-                code = self.table.parallel_code("reject", code) or REJECT_CODE
-                event, mode, context = self.table.plover(code) or ("REJECT", "", ())
-                mod = "reported" if speech is not None else "asserted"
-            if mod == "negated" and self.table.quad(event) in (3, 4) and speech is not None:
-                denier = self._own_side_denial(speaker, roles)
-                if denier is not None:  # "X's ministry said none of its planes struck": a denial
-                    code, roles.sources, mod = REJECT_CODE, [denier], "asserted"
-                    event, mode, context = self.table.plover(code) or ("REJECT", "", ())
-            stance: str | None = self._stance(event, mod, trig.embeds, code, made_ready(head, self.lexicon))
-            conflict = self.table.quad(event) in (3, 4)
-            if (mod == "future" or (mod == "conditional" and conflict)) and conditional_threat(
-                    head, self.lexicon, conflict):
-                # "will withdraw unless …": the threat itself is made now
-                mod, stance = ("reported" if speech is not None else "asserted"), "threaten"
-            parallel = self.table.parallel_code(stance, code) if stance is not None else None
-            if stance == "threaten" and parallel is None:
-                parallel = THREATEN_CODE
-            if parallel is not None:
-                announced_retreat = stance == "intent" and event == "RETREAT"
-                code = parallel
-                event, mode, context = self.table.plover(code) or (event, mode, context)
-                if announced_retreat:  # PLOVER manual: an announced withdrawal is a CONCEDE, not AGREE
-                    event, mode = "CONCEDE", ""
-            if not event:
-                continue
-            contexts = list(dict.fromkeys([*context, *trig.context, *(c for c in cues if c in self.table.contexts)]))
-            if mod == "reported" and speaker is not None and any(
-                    party_key(s) == party_key(speaker) for s in roles.sources):
-                mod = "asserted"  # the speaker states their own act
-            location = event_location(doc, start, end)
-            if not roles.targets:
-                located = str((location or {}).get("country_code") or "") or sentence_focus(doc, seq)
-                confidence = self._fallback_target(roles, event, head, max(m.tokens) + 1, sent, fallback,
-                                                   trig.weak, confidence, located)
-            date, precision, _ = event_date(doc, start, end, future=mod in ("future", "conditional"), near=head.idx,
-                                            past=verb is not None and "Tense=Past" in str(verb.morph))
-            base = {
-                "date": date, "date_precision": precision, "event": event, "mode": mode or "",
-                "context": contexts, "quad_code": self.table.quad(event), "cameo": code,
-                "event_loc": location, "event_text": doc_text(doc)[s_start:s_end],
-                "text_info": {"sequence": seq, "start": s_start, "end": s_end}, "modality": mod,
-                "speaker": (speaker or {}).get("name") or (speaker or {}).get("text"),
-                # an act only asked for ranks below the acts the sentence reports as done, and an
-                # act told in a clause that qualifies another (its purpose, a relative clause) below
-                # the act the sentence is about
-                "confidence": round(confidence * (REQUESTED_WEIGHT if mod == "requested" else 1.0)
-                                    * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
-                "coder": CODER_VERSION,
-                "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
-                "_lemma": " ".join(trig.words),
-            }
-            out.extend(self._pairs(base, roles, event))
-            out.extend(allegations(base, speaker, roles.sources, self.table))
+            reading, confidence = read
+            apply_rules(recoder, reading)
+            if reading.event:
+                out.extend(self._events(scope, m, reading, confidence))
         return out
+
+    def _read(self, scope: _Sentence, m: TriggerMatch, head: Token,
+              inner: TriggerMatch | None) -> tuple[Reading, float] | None:
+        """The trigger's act before the recoding rules: modality, roles (with the fallback source),
+        code and PLOVER type; None when the trigger codes nothing here."""
+        trig, finder = m.trigger, scope.finder
+        mod, speech = modality(head, self.lexicon)
+        speaker = finder.speaker_of(head) if speech is not None else None
+        if trig.negative:
+            if mod != "negated":
+                return None
+            mod = "reported" if speech is not None else "asserted"
+        roles = finder.find(head, trig)
+        if (trig.target == "place" and not roles.place_object) or (
+                trig.target == "object" and not roles.place_direct):
+            return None  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
+        if trig.embeds == REQUEST_KIND and inner is not None and not roles.targets:
+            # "its demand that Israel ease the blockade": who is asked to act is the recipient
+            self._asked_party(finder, scope.doc[inner.tokens[0]], roles)
+        confidence = self._fallback_source(roles, head, scope.sent, scope.index,
+                                           trig.weak or object_of(head, scope.heads), speech)
+        if not roles.sources:
+            return None
+        code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
+                else self._code(trig, inner))
+        code = self._refine(code, scope.cues)
+        event, mode, context = self.table.plover(code) or ("", "", ())
+        event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
+        return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), confidence
+
+    def _events(self, scope: _Sentence, m: TriggerMatch, r: Reading, confidence: float) -> list[dict[str, Any]]:
+        """The event records of a recoded reading: place, missing target, date, one per party pair."""
+        doc, head, trig = scope.doc, r.head, r.trigger
+        verb = clause_verb(head)
+        start, end = scope.clause(verb)
+        contexts = list(dict.fromkeys([*r.context, *trig.context,
+                                       *(c for c in scope.cues if c in self.table.contexts)]))
+        location = event_location(doc, start, end)
+        if not r.roles.targets:
+            located = str((location or {}).get("country_code") or "") or sentence_focus(doc, scope.seq)
+            confidence = self._fallback_target(r.roles, r.event, head, max(m.tokens) + 1, scope.sent,
+                                               scope.fallback, trig.weak, confidence, located)
+        date, precision, _ = event_date(doc, start, end, future=r.modality in ("future", "conditional"),
+                                        near=head.idx, past=verb is not None and "Tense=Past" in str(verb.morph))
+        s_start, s_end = scope.bounds
+        base = {
+            "date": date, "date_precision": precision, "event": r.event, "mode": r.mode or "",
+            "context": contexts, "quad_code": self.table.quad(r.event), "cameo": r.code,
+            "event_loc": location, "event_text": doc_text(doc)[s_start:s_end],
+            "text_info": {"sequence": scope.seq, "start": s_start, "end": s_end}, "modality": r.modality,
+            "speaker": (r.speaker or {}).get("name") or (r.speaker or {}).get("text"),
+            # an act only asked for ranks below the acts the sentence reports as done, and an
+            # act told in a clause that qualifies another (its purpose, a relative clause) below
+            # the act the sentence is about
+            "confidence": round(confidence * (REQUESTED_WEIGHT if r.modality == "requested" else 1.0)
+                                * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
+            "coder": CODER_VERSION,
+            "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
+            "_lemma": " ".join(trig.words),
+        }
+        return [*self._pairs(base, r.roles, r.event), *allegations(base, r.speaker, r.roles.sources, self.table)]
 
     @staticmethod
     def _asked_party(finder: RoleFinder, inner: Token, roles: Roles) -> None:
@@ -218,41 +208,6 @@ class RuleCoder:
         asked = [a for a in finder.resolve(subj) if party_key(a) not in taken] if subj is not None else []
         if asked:
             roles.targets, roles.target_parsed = asked, True
-
-    def _obliged(self, finder: RoleFinder, head: Token, roles: Roles,
-                 asker: dict[str, Any]) -> list[dict[str, Any]]:
-        """Who the speaker says must act: the subject of the verb the obligation modal governs (or the
-        act's own source), less the speaker; a party of the same country in another sector ("rebels
-        said the government must …") is another party."""
-        verb = obligation_verb(head, self.lexicon)
-        subj = next((c for c in verb.children if c.dep_ in ASKED_SUBJECT), None) if verb is not None else None
-        obliged = (finder.resolve(subj) if subj is not None else []) or roles.sources or roles.targets
-        return [a for a in obliged if _other_party(a, asker)]
-
-    @staticmethod
-    def _own_side_denial(speaker: dict[str, Any] | None, roles: Roles) -> dict[str, Any] | None:
-        """The speaker who says their own side did not commit a conflict act (fr-wikinews scheme,
-        rule 4: denials are REJECT); None when the speaker is another party or unknown."""
-        if speaker is None or not speaker.get("code"):
-            return None
-        return speaker if any(party_key(s) == party_key(speaker) for s in roles.sources) else None
-
-    def _stance(self, event: str, mod: str, embeds: str | None, code: str, ready: bool) -> str | None:
-        """The CAMEO branch an act announced for later takes (PLOVER: a promise is AGREE).
-
-        A cooperative act in the future or conditional is an intent (AGREE); a conflictual
-        material act announced as future is a threat (THREATEN), unless force is being made ready
-        ("prepared to attack"), which is a mobilisation (MOBILIZE); requests, refusals and acts
-        already embedded keep their own code.
-        """
-        if embeds is not None or mod not in ("future", "conditional"):
-            return None
-        quad = self.table.quad(event)
-        if quad in (1, 2) and event != "AGREE":
-            return "intent"
-        if quad == 4 and mod == "future":
-            return MOBILIZE_KIND if ready and self.table.parallel_code(MOBILIZE_KIND, code) else "threaten"
-        return None
 
     def _fallback_source(self, roles: Roles, head: Token, sent: Span, index: MentionIndex, weak: bool,
                          speech: Token | None) -> float:

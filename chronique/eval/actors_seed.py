@@ -93,24 +93,14 @@ def best_actor(span: ScoredSpan, actors: tuple[ActorMention, ...]) -> ActorMenti
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
-def run_seed(ctx: EvalContext) -> EvalResult:
-    text = (ctx.shared / ARTICLE).read_text(encoding="utf-8")
-    tables = read_tables_file(ctx.shared / EXPECTED)
-    section = next((name for name in tables if name.lower().startswith("actors")), None)
-    if section is None:
-        from chronique.errors import FormatError
-
-        raise FormatError(f"expected an '## Actors' table, found sections {sorted(tables)}", where=EXPECTED)
-    expected = parse_expected(tables[section])
-    extraction = ctx.pipeline_with(ACTOR_STAGES).extract(text, lang="fr", published=PUBLISHED, source=ARTICLE)
-    actors = extraction.actors
-
-    rows: list[list[str | int | float | None]] = []
+def _score_occurrences(text: str, expected: list[ExpectedActor], items: list[tuple[int, ScoredSpan]],
+                       actors: tuple[ActorMention, ...]) -> tuple[dict[str, int], set[tuple[int, int]],
+                                                                  dict[int, list[str]]]:
+    """Each listed occurrence against the actor mention that best covers it: the counts, the
+    mentions that cover one, and the readings per table row."""
     totals = {"occurrences": 0, "found": 0, "code": 0, "sector": 0, "name": 0}
-    actors_found = 0
     covered: set[tuple[int, int]] = set()
     per_row: dict[int, list[str]] = {}
-    items = list(occurrences(text, expected))
     for index, span in items:
         row = expected[index]
         mention = best_actor(span, actors)
@@ -129,6 +119,25 @@ def run_seed(ctx: EvalContext) -> EvalResult:
         marks = ("code ✓" if code_ok else "code ✗") + (" sector ✓" if sector_ok else " sector ✗")
         per_row.setdefault(index, []).append(
             f"{text[span.start:span.end]} → {mention.name} {mention.code or '—'} {mention.sector or '—'} ({marks})")
+    return totals, covered, per_row
+
+
+def run_seed(ctx: EvalContext) -> EvalResult:
+    text = (ctx.shared / ARTICLE).read_text(encoding="utf-8")
+    tables = read_tables_file(ctx.shared / EXPECTED)
+    section = next((name for name in tables if name.lower().startswith("actors")), None)
+    if section is None:
+        from chronique.errors import FormatError
+
+        raise FormatError(f"expected an '## Actors' table, found sections {sorted(tables)}", where=EXPECTED)
+    expected = parse_expected(tables[section])
+    extraction = ctx.pipeline_with(ACTOR_STAGES).extract(text, lang="fr", published=PUBLISHED, source=ARTICLE)
+    actors = extraction.actors
+
+    rows: list[list[str | int | float | None]] = []
+    actors_found = 0
+    items = list(occurrences(text, expected))
+    totals, covered, per_row = _score_occurrences(text, expected, items, actors)
     for index, row in enumerate(expected):
         readings = per_row.get(index, [])
         ok = any("code ✓" in r for r in readings)

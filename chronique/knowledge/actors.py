@@ -6,6 +6,8 @@ Keys are *folded* surface strings (lower case, no accents, one space, straight a
 "AU", "US") keep their case: folded they would collide with "un", "au", "us".
 
 Built once by ``load_actor_knowledge`` (well under a second); nothing here is built at import time.
+The entry record and the kinds of key live in ``actor_entry``, below the files that fill the
+dictionary (countries, organisations, user files), so that none of them imports this module.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from chronique.knowledge.actor_entry import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorEntry
+from chronique.knowledge.countries import add_countries
 from chronique.knowledge.datafiles import data_file_names, read_data_csv, split_forms
-from chronique.knowledge.people import PeopleIndex, Person, Term
+from chronique.knowledge.organisations import add_organisations
+from chronique.knowledge.people import PeopleIndex, Person, merge_persons, read_people
+from chronique.knowledge.userfile import add_user_file
 from chronique.memo import BoundedMemo, reachable_lengths
-
-# What a dictionary key stands for; the stage treats each differently.
-NAME, ADJECTIVE, CAPITAL, SECTOR, ROLE = "name", "adjective", "capital", "sector", "role"
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-"})
 
@@ -38,27 +41,6 @@ def fold(text: str) -> str:
 def is_acronym(alias: str) -> bool:
     letters = [ch for ch in alias if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 6
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """One actor (or one role/sector word) that some aliases point to."""
-
-    name: str
-    code: str | None
-    sector: str | None = None
-    kind: str = "country"  # country | organisation | person | group
-    wikidata: str | None = None
-    what: str = NAME  # NAME | ADJECTIVE | CAPITAL | SECTOR | ROLE
-    lang: str | None = None  # None: any language
-    person: Person | None = None  # persons (and dated PETRARCH entries): codes by date
-    role: str | None = None  # ROLE words: head_of_state, foreign_minister, …
-    standalone: bool = False  # SECTOR words: a mention even without a country ("les rebelles")
-    raw_code: str | None = None  # the code as an imported dictionary wrote it ("ARNGOV")
-    source: str = ""
-
-    def term_at(self, date: str | None) -> Term | None:
-        return self.person.term_at(date) if self.person else None
 
 
 @dataclass(frozen=True)
@@ -263,11 +245,6 @@ def _is_common_word(alias: str) -> bool:
 def load_actor_knowledge(extra_files: Sequence[Path] = ()) -> ActorKnowledge:
     """The built-in knowledge, then each user file in order (YAML, CSV or PETRARCH .txt); a
     user entry replaces a built-in one with the same alias."""
-    from chronique.knowledge.countries import add_countries
-    from chronique.knowledge.organisations import add_organisations
-    from chronique.knowledge.people import merge_persons, read_people
-    from chronique.knowledge.userfile import add_user_file
-
     kb = ActorKnowledge()
     add_countries(kb)
     add_organisations(kb)

@@ -7,7 +7,7 @@ import re
 
 from babel import Locale
 
-from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ActorEntry, ActorKnowledge
+from chronique.knowledge.actor_entry import ADJECTIVE, CAPITAL, NAME, ActorEntry, ActorSink
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 LANGUAGES = ("fr", "en")
@@ -32,7 +32,7 @@ def french_inflections(form: str) -> list[str]:
     return [form, form + "s"]
 
 
-def add_countries(kb: ActorKnowledge) -> None:
+def add_countries(kb: ActorSink) -> None:
     countries: dict[str, ActorEntry] = {}
     for row in read_data_csv("countries.csv"):
         entry = ActorEntry(name=row["name"], code=row["iso3"], kind="country",

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.function_words import FunctionWords, load_function_words
 
 # What an embedding trigger does with the act it governs ("demander d'aider" → a request of aid).
 # "content": the governed act is only alleged, denied or called off ("accuser X d'être à l'origine
@@ -69,6 +70,8 @@ class EventLexicon:
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # prepositions, clitics, auxiliaries the coder reads roles and modality with (data/<lang>/)
+    words: FunctionWords = field(default_factory=load_function_words)
     _index: dict[str, list[Trigger]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

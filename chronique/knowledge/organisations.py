@@ -4,14 +4,14 @@ islamique…, sector from the file): code, English name, aliases."""
 
 from __future__ import annotations
 
-from chronique.knowledge.actors import NAME, ActorEntry, ActorKnowledge
+from chronique.knowledge.actor_entry import NAME, ActorEntry, ActorSink
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 ORGANISATION_FILES = ("organisations.csv", "ngos.csv", "armed_groups.csv")
 ORGANISATION_SECTORS = frozenset({"IGO", "NGO"})
 
 
-def add_organisations(kb: ActorKnowledge) -> None:
+def add_organisations(kb: ActorSink) -> None:
     for name in ORGANISATION_FILES:
         for row in read_data_csv(name):
             sector = row.get("sector") or "IGO"

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from chronique.errors import KnowledgeError
-from chronique.knowledge.actors import NAME, SECTOR, ActorEntry, ActorKnowledge
+from chronique.knowledge.actor_entry import NAME, SECTOR, ActorEntry, ActorSink
 from chronique.knowledge.datafiles import split_forms
 from chronique.knowledge.people import Person, Term, date_bound, read_people
 from chronique.knowledge.petrarch import (
@@ -38,7 +38,7 @@ from chronique.knowledge.petrarch import (
 KINDS = ("country", "organisation", "person", "group")
 
 
-def add_user_file(kb: ActorKnowledge, path: Path) -> None:
+def add_user_file(kb: ActorSink, path: Path) -> None:
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -64,7 +64,7 @@ def add_user_file(kb: ActorKnowledge, path: Path) -> None:
                              f"found {path.suffix or 'no suffix'!r}", where=where)
 
 
-def add_csv(kb: ActorKnowledge, text: str, *, where: str) -> None:
+def add_csv(kb: ActorSink, text: str, *, where: str) -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     header = set(rows[0]) if rows else set()
     if {"role", "start", "country"} <= header:
@@ -77,7 +77,7 @@ def add_csv(kb: ActorKnowledge, text: str, *, where: str) -> None:
     add_records(kb, {"actors": [{**row, "aliases": split_forms(row.get("aliases"))} for row in rows]}, where=where)
 
 
-def add_records(kb: ActorKnowledge, data: Any, *, where: str) -> None:
+def add_records(kb: ActorSink, data: Any, *, where: str) -> None:
     if isinstance(data, list):
         data = {"actors": data}
     if not isinstance(data, dict):
@@ -113,7 +113,7 @@ def _surface(name: str) -> str:
     return name
 
 
-def _add_actor(kb: ActorKnowledge, record: dict[str, Any], *, where: str, number: int) -> None:
+def _add_actor(kb: ActorSink, record: dict[str, Any], *, where: str, number: int) -> None:
     name = str(record.get("name") or "").strip()
     if not name:
         raise KnowledgeError("expected an actor with a 'name', found none", where=where, record=number)

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique.errors import TooLargeError
 from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, register_components
 from chronique.nlp.convert import doc_to_extraction
 from chronique.nlp.models import load_model
@@ -16,7 +15,8 @@ from chronique.nlp.stage import Stage
 from chronique.nlp.text import NormalisedText, normalise
 from chronique.schema import Article, Extraction
 
-# An article longer than this is not news copy; reject it rather than exhaust memory.
+# An article longer than this is not news copy: chronique.Pipeline.prepare rejects it rather than
+# exhaust memory.
 MAX_ARTICLE_CHARS = 1_000_000
 
 
@@ -46,12 +46,7 @@ class Annotator:
         return self._languages[lang]
 
     def _prepare(self, article: Article) -> tuple[Doc, NormalisedText]:
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise TooLargeError(
-                f"expected an article of at most {MAX_ARTICLE_CHARS:,} characters, found "
-                f"{len(article.text):,}", where=article.source or article.id,
-            )
-        if not article.language:
+        if not article.language:  # chronique.Pipeline.prepare resolves it and checks the size limit
             raise ValueError("the article's language must be resolved before annotation")
         nlp = self.language(article.language)
         norm = normalise(article.text)

@@ -4,7 +4,8 @@ Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what 
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
 Su-25), and keeps an unresolved name only when it is a proper noun. Resolution uses the article's
 context (geo.resolve); a capital standing for its government is role "metonymy" (geo.metonymy,
-or the actors stage's "_metonymy" note). ``event_location`` serves the event coder.
+or the actors stage's "_metonymy" note). ``event_location``, for the event coder, lives below the
+stages in ``chronique.annotations.places``.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.annotations.places import event_location
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
+from chronique.knowledge.gazetteer import CITY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
-from chronique.nlp.extensions import doc_text, get_list
+from chronique.nlp.extensions import get_list
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
     from chronique.nlp.resources import Resources
+
+# event_location stays importable from here for the callers that knew it here
+__all__ = ["PlaceTagger", "event_location"]
 
 PLACE_LABELS: dict[str, frozenset[str]] = {"fr": frozenset({"LOC"}), "en": frozenset({"GPE", "LOC"})}
 # Entities the parser often mislabels as organisations, products or events ("Texas", "U.S.",
@@ -38,9 +43,6 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "king", "queen", "prin
 # Model or weapon designations: a name, a hyphen and a short code (Iskander-M, Su-25, F-16)
 _DESIGNATION = re.compile(r"^\w+-[A-Z0-9]{1,3}\b")
 _NOT_PLACE_KINDS = frozenset({"person", "organisation"})
-# A dateline: a place opening the text, followed by a comma, a bracket or a dash
-_DATELINE_END = re.compile(r"^\s*(?:,|\(|—|–|-)")
-DATELINE_WINDOW = 80
 
 
 class PlaceTagger(Stage):
@@ -179,58 +181,6 @@ def _bare_proper_nouns(doc: Doc) -> list[Span]:
 
 def _flagged_metonymy(span: Span, actors: list[dict[str, Any]]) -> bool:
     return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
-
-
-# --- the event location, for the event coder ---------------------------------------------------
-
-
-def event_location(doc: Doc, start: int, end: int) -> dict[str, object] | None:
-    """The EventLocation dict of the best place for the doc char span [start, end), if any.
-
-    The place inside the span (the event's clause), else in the sentence(s) around it, else the
-    dateline; metonymies never count. Among several, the most precise resolved one wins
-    (city 4 > region 3 > country 2 > larger area 1), then the first.
-    """
-    places = [p for p in get_list(doc, "ch_places") if p.get("role") == "place"]
-    if not places:
-        return None
-    sentence = _sentence_bounds(doc, start, end)
-    for lo, hi in ((start, end), sentence):
-        inside = [p for p in places if lo <= int(p["start"]) and int(p["end"]) <= hi]
-        if inside:
-            return _location(_best(inside))
-    dateline = [p for p in places if int(p["start"]) < DATELINE_WINDOW
-                and _DATELINE_END.match(doc_text(doc)[int(p["end"]):int(p["end"]) + 3]) and _opens_text(doc, p)]
-    return _location(dateline[0]) if dateline else None
-
-
-def _best(places: list[dict[str, Any]]) -> dict[str, Any]:
-    return max(places, key=lambda p: (p.get("_resolution") or 0, -int(p["start"])))
-
-
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    lo, hi = start, end
-    if not doc.has_annotation("SENT_START"):
-        return lo, hi
-    for sent in doc.sents:
-        if sent.start_char < end and start < sent.end_char:
-            lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
-    return lo, hi
-
-
-def _opens_text(doc: Doc, place: dict[str, Any]) -> bool:
-    """The dateline place is the first word(s) of the text (after an optional bracketed tag)."""
-    before = doc_text(doc)[:int(place["start"])].strip()
-    return before == "" or before.isupper()
-
-
-def _location(place: dict[str, Any]) -> dict[str, object]:
-    resolution = place.get("_resolution")
-    if resolution is None and place.get("country_code") and place.get("feature_class") == "A":
-        resolution = COUNTRY
-    return {"extracted_place": place["text"], "resolved_place": place.get("name"),
-            "geonameid": place.get("geonameid"), "lat": place.get("lat"), "lon": place.get("lon"),
-            "country_code": place.get("country_code"), "resolution": resolution}
 
 
 def _inferred(actor: dict[str, Any]) -> bool:

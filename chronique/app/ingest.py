@@ -2,7 +2,8 @@
 
 Articles already stored (same content hash) are skipped before extraction, so a re-run after a
 crash only does the work that was lost. Rejected inputs go to the failures table in the same
-transaction as the batch they arrived with.
+transaction as the batch they arrived with. Each source is read once: the progress callback
+counts what is done, with no first pass to size the run.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronique.errors import ChroniqueError
-from chronique.ingest.sources import read_sources
-from chronique.pipeline import Pipeline
+from chronique.app.read import Extractor, read_articles
 from chronique.report import FailurePolicy, RunReport
 from chronique.schema import Article, Extraction
 from chronique.store.store import Store, Written
@@ -37,39 +36,36 @@ class IngestResult:
         self.already_stored += written.already_stored
         self.linked_copies += written.links
 
+    @property
+    def done(self) -> int:
+        """Inputs dealt with so far: extracted, already stored or rejected."""
+        return self.report.articles + self.already_stored + self.report.skipped
+
 
 Progress = Callable[[IngestResult], None]
 
 
-def count_articles(paths: Iterable[str | Path], fmt: str | None = None) -> int:
-    """How many articles and rejected inputs the sources hold (a cheap first pass for progress bars)."""
-    return sum(1 for _ in read_sources(paths, fmt=fmt))
-
-
-def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, fmt: str | None = None,
+def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor, *, fmt: str | None = None,
            policy: FailurePolicy = FailurePolicy.RECORD, batch_size: int = 32,
            progress: Progress | None = None) -> IngestResult:
     result = IngestResult()
     report = result.report
     seen: set[str] = set()
 
-    def fresh_articles() -> Iterator[Article]:
-        for item in read_sources(paths, fmt=fmt):
-            if isinstance(item, ChroniqueError):
-                report.reject(item, policy)
-                _tick()
-            elif item.id in seen or store.has_article(item.id):
-                result.already_stored += 1
-                _tick()
-            else:
-                seen.add(item.id)
-                yield item
-
-    written_failures = 0
-
-    def _tick() -> None:
+    def tick() -> None:
         if progress:
             progress(result)
+
+    def fresh_articles() -> Iterator[Article]:
+        for article in read_articles(paths, report, policy=policy, fmt=fmt, on_reject=tick):
+            if article.id in seen or store.has_article(article.id):
+                result.already_stored += 1
+                tick()
+            else:
+                seen.add(article.id)
+                yield article
+
+    written_failures = 0
 
     def flush(batch: list[Extraction]) -> None:
         nonlocal written_failures
@@ -79,11 +75,11 @@ def ingest(paths: Iterable[str | Path], store: Store, pipeline: Pipeline, *, fmt
         batch.clear()
 
     batch: list[Extraction] = []
-    for extraction in pipeline.extract_many(fresh_articles(), policy=policy, report=report):
+    for extraction in extractor.extract_many(fresh_articles(), policy=policy, report=report):
         batch.append(extraction)
-        _tick()
+        tick()
         if len(batch) >= batch_size:
             flush(batch)
     flush(batch)
-    _tick()
+    tick()
     return result

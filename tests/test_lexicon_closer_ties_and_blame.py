@@ -3,16 +3,12 @@ plus one real parse per language (marked ``model``)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from lexicon_helpers import coded_words, event_triples
 
 from chronique.knowledge.lexicon import load_event_lexicon
-
-sys.path.insert(0, str(Path(__file__).parent))
-from lexicon_helpers import coded_words, event_triples
 
 VERBS = frozenset({"renforcer", "resserrer", "améliorer", "chercher", "strengthen", "deepen", "improve", "want",
                    "violate", "breach", "close", "seal", "force"})

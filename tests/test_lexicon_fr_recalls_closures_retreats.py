@@ -6,16 +6,12 @@ marked ones run the real pipeline. Every sentence was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from lexicon_helpers import Triple, coded_words, event_triples
 
 from chronique.knowledge.lexicon import MAX_GAP, load_event_lexicon
-
-sys.path.insert(0, str(Path(__file__).parent))
-from lexicon_helpers import Triple, coded_words, event_triples
 
 LEX = load_event_lexicon("fr")
 VERBS = frozenset({"rappeler", "fermer", "transférer", "remettre", "capituler", "déposer", "rendre",

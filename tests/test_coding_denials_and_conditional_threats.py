@@ -1,4 +1,4 @@
-"""Coding rules, third wave: acts called off, request nouns whose clause hangs on the verb above,
+"""Coding rules: acts called off, request nouns whose clause hangs on the verb above,
 denials of one's own side's attacks, conditional threats, and triggers that need a place as their
 direct object.
 
@@ -9,17 +9,13 @@ packaged lexicons. Every sentence here was written for these tests.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from coding_helpers import Row, coded, parsed_doc, set_actors, small_lexicon, triples
 from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.nlp.extensions import register_extensions
-
-sys.path.insert(0, str(Path(__file__).parent))
-from coding_helpers import Row, coded, parsed_doc, set_actors, small_lexicon, triples
 
 _doc, _actors, _lexicon, _events, _triples = parsed_doc, set_actors, small_lexicon, coded, triples
 

@@ -1,4 +1,4 @@
-"""Coding rules, sixth wave: an act under an obligation modal ("must") that a speaker reports about
+"""Coding rules: an act under an obligation modal ("must") that a speaker reports about
 another party is the speaker's REQUEST to that party, also when the act hangs on the obliged verb
 through an infinitive, a predicate or a light verb's object ("must be ready to mediate", "must
 ensure calm to allow talks").
@@ -9,13 +9,9 @@ here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import parsed_doc, set_actors, small_lexicon, triples
 
 LISTS: dict[str, list[str]] = {"speech": ["say"], "obligation": ["must"]}

@@ -1,4 +1,4 @@
-"""Coding rules, fourth wave: past participles that only qualify a noun, the doer named by a
+"""Coding rules: past participles that only qualify a noun, the doer named by a
 nominal act's "de"/"of" complement, the speaker as the doer of an announced act, and the subject
 of the clause a request absorbs as its recipient.
 
@@ -8,17 +8,12 @@ these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
 from spacy.tokens import Doc
 
 from chronique.coding import make_coder
 from chronique.knowledge.cameo import load_cameo_table
 from chronique.nlp.extensions import register_extensions
-
-sys.path.insert(0, str(Path(__file__).parent))
-from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
 
 _doc, _actors, _lexicon, _events, _triples = parsed_doc, set_actors, small_lexicon, coded, triples
 

@@ -1,4 +1,4 @@
-"""Coding rules, fifth wave: the "de"/"of" complement of a conflict noun is its doer only when it is a
+"""Coding rules: the "de"/"of" complement of a conflict noun is its doer only when it is a
 party that can wield force (an armed or state sector, a country); civilians and places it names are
 what the act hits.
 
@@ -8,15 +8,11 @@ sentence here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-from spacy.tokens import Doc
-
-sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import parsed_doc, small_lexicon, triples
+from spacy.tokens import Doc
 
 CONFLICT = [{"match": "assaut", "cameo": "190"}, {"match": "bombardement", "cameo": "195"},
             {"match": "shelling", "cameo": "195"}, {"match": "libération", "cameo": "0841"}]

@@ -1,4 +1,4 @@
-"""Coding rules, seventh wave: force made ready ("prepared to resume shelling", "s'apprête à
+"""Coding rules: force made ready ("prepared to resume shelling", "s'apprête à
 attaquer") is a MOBILIZE, not a threat; a reflexive "s'" is no condition; an act told in a clause
 that qualifies another (purpose, relative clause) ranks below the act the sentence reports; and the
 lexicon rows of this wave (truce violations, closed borders, expulsions by force).
@@ -9,13 +9,9 @@ here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import coded, parsed_doc, set_actors, small_lexicon, triples
 from lexicon_helpers import top_event
 

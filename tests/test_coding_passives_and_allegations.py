@@ -7,18 +7,14 @@ sentence here was written for these tests.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from coding_helpers import Triple, coded, parsed_doc, set_actors, small_lexicon, triples
 from spacy.tokens import Doc
 
 from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.nlp.extensions import register_extensions
-
-sys.path.insert(0, str(Path(__file__).parent))
-from coding_helpers import Triple, coded, parsed_doc, set_actors, small_lexicon, triples
 
 _doc, _actors, _lexicon, _events = parsed_doc, set_actors, small_lexicon, coded
 

@@ -1,0 +1,36 @@
+"""Doc extensions: plain, serialisable data only, so Docs survive n_process>1 and Ray.
+
+Each chronique stage writes a list of dicts shaped like the schema record's ``to_dict()`` (offsets
+in the Doc's own coordinates); ``convert.py`` is the only bridge from a Doc to schema objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers")
+VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang", "ch_focus")
+
+
+def register_extensions() -> None:
+    """Idempotent: spaCy's extension registry is global to the process."""
+    for name in LIST_EXTENSIONS + VALUE_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def get_list(doc: Doc, name: str) -> list[dict[str, Any]]:
+    """The list an earlier stage wrote, or an empty one when that stage did not run."""
+    value = getattr(doc._, name)
+    return list(value) if value else []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy rebuilds it from every token on each access, and the
+    coder asks for it per event."""
+    cached = doc.user_data.get("chronique.text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["chronique.text"] = (len(doc), doc.text)
+    return str(cached[1])

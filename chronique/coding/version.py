@@ -1,0 +1,58 @@
+"""The rule coder's version, written into every event it codes (``Event.coder``), so that a stored
+event says which rules made it.
+
+The version goes with a fingerprint of what decides the rule coder's output: its code (the modules
+of ``RULE_MODULES``) and its data (``RULE_DATA``). ``tests/test_coder_version.py`` recomputes the
+fingerprint and fails when the rules changed but the version did not. To bump: raise the number in
+``CODER_VERSION`` and set ``RULES_FINGERPRINT`` to the new value, which that test's message prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+CODER_VERSION = "chronique 0.1 rules.v2"
+RULES_FINGERPRINT = "54f0a5138a830ecc"
+
+# Modules (under ``chronique``) whose code decides which events the rule coder writes.
+RULE_MODULES: tuple[str, ...] = (
+    "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
+    "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
+    "coding/recode.py", "coding/roles.py", "coding/rules.py",
+    "annotations/places.py", "annotations/times.py",
+    "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py",
+)
+# Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
+# folder (``fr/``, ``en/``: the function-word lists) counts too.
+RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml")
+LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
+
+# Lines that only hold a comment, and trailing blanks, change nothing the coder does.
+_COMMENT_LINE = re.compile(r"^\s*#")
+
+
+def _canonical(text: str) -> str:
+    lines = (line.rstrip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not _COMMENT_LINE.match(line))
+
+
+def rules_fingerprint(root: Traversable | None = None) -> str:
+    """SHA-256 (first 16 hex digits) over the rule modules and data files of the package at ``root``
+    (the installed ``chronique`` by default), in a fixed order."""
+    root = root if root is not None else resources.files("chronique")
+    data = root.joinpath("knowledge", "data")
+    parts: list[tuple[str, str]] = [(name, root.joinpath(*name.split("/")).read_text(encoding="utf-8"))
+                                    for name in RULE_MODULES]
+    parts += [(name, data.joinpath(name).read_text(encoding="utf-8")) for name in RULE_DATA]
+    for folder in LANGUAGE_FOLDERS:
+        directory = data.joinpath(folder)
+        if directory.is_dir():
+            parts += [(f"{folder}/{item.name}", item.read_text(encoding="utf-8"))
+                      for item in sorted(directory.iterdir(), key=lambda f: f.name) if item.is_file()]
+    digest = hashlib.sha256()
+    for name, text in parts:
+        digest.update(f"{name}\n{_canonical(text)}\n\0".encode())
+    return digest.hexdigest()[:16]
