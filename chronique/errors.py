@@ -113,6 +113,13 @@ class ConfigError(ChroniqueError):
     exit_code = 2
 
 
+class UsageError(ChroniqueError):
+    """A command-line option (or its API equivalent) has a value the command cannot use."""
+
+    code = "USAGE_ERROR"
+    exit_code = 2
+
+
 class TimeBudgetError(InputError):
     """An article took longer than the per-article time budget; it is rejected, the run goes on."""
 

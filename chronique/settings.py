@@ -46,5 +46,6 @@ class Settings:
     def load(cls, db: str | None = None, *, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from the command line value, else the environment, else the defaults."""
         env = os.environ if env is None else env
-        url = db or env.get(DB_ENV) or DEFAULT_DATABASE_URL
+        # An explicit --db '' is a mistake to report, not a reason to fall back to the default.
+        url = db if db is not None else env.get(DB_ENV) or DEFAULT_DATABASE_URL
         return cls(database_url=normalise_database_url(url))

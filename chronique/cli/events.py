@@ -42,7 +42,7 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name (substring).")] = None,
     text: Annotated[str | None, typer.Option("--text", help='Full-text query on article text: words, '
                                              '"phrases", OR; accents optional.')] = None,
-    limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 100,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 100,
     output_format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
     merge: Annotated[bool, typer.Option("--merge", help="One line per event reported by several articles, "
                                         "with every source; copies of one story count once.")] = False,

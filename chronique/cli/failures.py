@@ -16,7 +16,7 @@ from chronique.errors import ChroniqueError
 def failures(
     db: DbOption = None,
     code: Annotated[str | None, typer.Option(help="Only failures with this reason code.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
 ) -> None:
     """List rejected inputs: file, record, reason code, message and time."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronique.errors import BinaryInputError, ChroniqueError, EmptyInputError, InputError
-from chronique.ingest.guard import guard_stream
+from chronique.guard import guard_stream
 from chronique.ingest.inputs import binary_reason
 from chronique.ingest.registry import Reader, ReaderRegistry, load_readers
 from chronique.schema import Article

@@ -11,8 +11,8 @@ from typing import Any
 import feedparser
 
 from chronique.errors import ChroniqueError, FormatError, NoTextError
+from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
-from chronique.ingest.guard import guarded
 from chronique.ingest.inputs import check_not_binary, read_document
 from chronique.ingest.readers.markup import fragment_text
 from chronique.schema import Article

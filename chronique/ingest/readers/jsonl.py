@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError
+from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
-from chronique.ingest.guard import guarded
 from chronique.ingest.inputs import MAX_DOCUMENT_BYTES, check_not_binary, decode_text, too_large
 from chronique.schema import Article
 
