@@ -77,6 +77,7 @@ class JsonlReader:
                     if not line:
                         break
                     number += 1
+                    seen_any = seen_any or bool(line.strip())
                     if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
                         size = len(line)
                         while line and not line.endswith(b"\n"):  # skip the rest of this line
@@ -86,7 +87,6 @@ class JsonlReader:
                         continue
                     if not line.strip():
                         continue
-                    seen_any = True
                     yield guarded(partial(parse_line, line, where, number), where, number)
         except OSError as exc:
             raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=where) from exc

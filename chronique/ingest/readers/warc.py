@@ -80,6 +80,7 @@ class WarcReader:
                 content = record.content_stream() if wanted else None
                 payload = content.read(MAX_DOCUMENT_BYTES + 1) if content is not None else b""
                 if content is not None and len(payload) > MAX_DOCUMENT_BYTES:
+                    articles += 1  # an HTML response, rejected: the archive is not "without articles"
                     yield payload_too_large(record, content, len(payload), where, number, MAX_DOCUMENT_BYTES)
                     continue
                 if not wanted:
