@@ -82,7 +82,8 @@ def _gzip_member(*parts: bytes | tuple[bytes, int]) -> bytes:
 
 def _warc_head(length: int, url: bytes) -> bytes:
     return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url + b"\r\n"
-            b"Content-Type: application/http; msgtype=response\r\nContent-Length: " + str(length).encode() + b"\r\n\r\n")
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: " + str(length).encode() + b"\r\n\r\n")
 
 
 def payload_bomb(size: int) -> Callable[[Path], None]:

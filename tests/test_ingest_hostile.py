@@ -34,7 +34,7 @@ def _valid(article: Article) -> bool:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_readers_isolate_each_hostile_input(case: Case, tmp_path: Path) -> None:
-    hostile, good = write_case(case, tmp_path, 1)
+    hostile, _ = write_case(case, tmp_path, 1)
     items = list(read_sources([tmp_path]))  # the folder: a FIFO in it must not hang the walk
     found = [i for i in items if isinstance(i, Article)]
     errors = [i for i in items if isinstance(i, ChroniqueError)]
