@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from chronique.cli.ingest import DEFAULT_TIME_BUDGET, TimeBudgetOption
 from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
@@ -38,6 +39,7 @@ def extract(
         list[Path] | None, typer.Option("--actors", help="YAML/CSV file of actors that add or override entries.")
     ] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
+    time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.ingest.sources import read_sources
@@ -47,6 +49,7 @@ def extract(
     try:
         options = PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
+            time_budget_s=time_budget or None,
         )
         pipeline = Pipeline(options)
 
