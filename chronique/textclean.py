@@ -32,6 +32,7 @@ def clean_text(text: str) -> str:
     return _DROP.sub("", text)
 
 
-def clean_optional(value: str | None) -> str | None:
-    """A metadata string (title, URL, source) cleaned the same way; None stays None."""
-    return None if value is None else clean_text(value)
+def encodable(value: str) -> bool:
+    """Whether ``value`` can be written as UTF-8 (it holds no lone surrogate, as undecodable bytes
+    in a file name or a shell argument become)."""
+    return _SURROGATE.search(value) is None

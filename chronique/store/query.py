@@ -11,6 +11,7 @@ from sqlalchemy import Integer, Select, column, or_, select
 from chronique.errors import UsageError
 from chronique.store import fts
 from chronique.store.tables import articles, event_sources, events
+from chronique.textclean import encodable
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class EventQuery:
     def __post_init__(self) -> None:
         for name in ("since", "until", "actor", "recipient", "type", "cameo", "country", "place", "text"):
             value = getattr(self, name)
-            if isinstance(value, str) and not _encodable(value):  # undecodable bytes in a shell argument
+            if isinstance(value, str) and not encodable(value):  # undecodable bytes in a shell argument
                 raise UsageError(f"expected UTF-8 text, found undecodable bytes in {value!r}", where=f"--{name}")
         for name in ("since", "until"):
             value = getattr(self, name)
@@ -40,14 +41,6 @@ class EventQuery:
                     raise UsageError(f"expected a date as YYYY-MM-DD, found {value!r}", where=f"--{name}") from exc
         if self.limit is not None and self.limit < 0:
             raise UsageError(f"expected a limit >= 0, found {self.limit}", where="--limit")
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # A full-text query matching more articles than this is served by walking the events newest first
