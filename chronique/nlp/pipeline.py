@@ -89,24 +89,25 @@ class Annotator:
 
     def _guarded_batch(self, batch: list[Article], on_error: OnError | None,
                        budget_s: float | None) -> Iterator[Extraction]:
-        if on_error is None:
-            with time_budget(budget_s and budget_s * len(batch), batch[0].source, "this batch of articles"):
-                done = list(self._annotate_batch(batch))
-            yield from done
-            return
         try:
             with time_budget(budget_s and budget_s * len(batch), batch[0].source, "this batch of articles"):
                 done = list(self._annotate_batch(batch))
         except Exception:  # some article of the batch failed: find which, alone
-            done = []
-            for article in batch:
-                where = article.source or article.id
-                try:
-                    with time_budget(budget_s, where):
-                        done.append(self.annotate(article))
-                except Exception as exc:  # the guard: one article's failure is its own
-                    on_error(article, as_error(exc, where))
+            if on_error is None:
+                raise
+            done = list(self._one_by_one(batch, on_error, budget_s))
         yield from done
+
+    def _one_by_one(self, batch: list[Article], on_error: OnError, budget_s: float | None) -> Iterator[Extraction]:
+        for article in batch:
+            where = article.source or article.id
+            try:
+                with time_budget(budget_s, where):
+                    extraction = self.annotate(article)
+            except Exception as exc:  # the guard: one article's failure is its own
+                on_error(article, as_error(exc, where))
+                continue
+            yield extraction
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[Extraction]:
         prepared = [self._prepare(a) for a in batch]
