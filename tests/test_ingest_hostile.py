@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from chronique.errors import ChroniqueError
+from chronique.ingest.readers import warc_bounds
 from chronique.ingest.sources import read_sources
 from chronique.schema import Article
 from chronique.settings import Settings
@@ -21,7 +22,7 @@ from chronique.textclean import clean_text
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from hostile_inputs import CASES, Case, good_text, write_case, write_corpus  # noqa: E402
+from hostile_inputs import CASES, Case, good_text, payload_bomb, write_case, write_corpus  # noqa: E402
 from test_store_helpers import fresh_postgres_url  # noqa: E402
 
 
@@ -115,3 +116,13 @@ def test_an_unlistable_folder_is_a_failure_not_a_silent_skip(tmp_path: Path,
     error = items[0]
     assert isinstance(error, ChroniqueError)
     assert error.where == str(tmp_path / "closed") and "Permission denied" in error.message
+
+
+def test_a_decompression_bomb_is_abandoned_after_a_bounded_amount_of_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warc_bounds, "EXPANSION_FLOOR", 4 * 1024 * 1024)  # the 256 MiB floor, scaled down
+    path = tmp_path / "bomb.warc.gz"
+    payload_bomb(64 * 1024 * 1024)(path)
+    [error] = list(read_sources([path]))
+    assert isinstance(error, ChroniqueError) and error.code == "TOO_LARGE"
+    assert "decompression bomb" in error.message and error.record == 1

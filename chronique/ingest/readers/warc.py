@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError, NoTextError, TooLargeError
 from chronique.ingest.inputs import MAX_DOCUMENT_BYTES
 from chronique.ingest.readers.markup import article_from_page
-from chronique.ingest.readers.warc_bounds import HeaderBudget, drain, payload_too_large
+from chronique.ingest.readers.warc_bounds import ExpansionGuard, HeaderBudget, drain, payload_too_large
 from chronique.schema import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -66,6 +67,7 @@ class WarcReader:
     def _records(self, stream: Any, size: int, where: str) -> Iterator[Article | ChroniqueError]:
         records = ArchiveIterator(stream)
         budget = HeaderBudget(records.reader, where)
+        expansion = ExpansionGuard(records.reader, stream, where)
         number, articles = 0, 0
         try:
             for record in records:
@@ -77,14 +79,18 @@ class WarcReader:
                                       offset=records.get_record_offset())
                     return
                 wanted = _is_html_article(record)
+                check = partial(expansion.check, number)
                 content = record.content_stream() if wanted else None
                 payload = content.read(MAX_DOCUMENT_BYTES + 1) if content is not None else b""
                 if content is not None and len(payload) > MAX_DOCUMENT_BYTES:
                     articles += 1  # an HTML response, rejected: the archive is not "without articles"
-                    yield payload_too_large(record, content, len(payload), where, number, MAX_DOCUMENT_BYTES)
+                    error = payload_too_large(record, content, len(payload), where, number, MAX_DOCUMENT_BYTES,
+                                              check)
+                    drain(record.raw_stream, check=check)  # here, not in warcio: under the guard
+                    yield error
                     continue
                 if not wanted:
-                    drain(record.raw_stream)
+                    drain(record.raw_stream, check=check)
                 missing = getattr(record.raw_stream, "limit", 0)
                 if missing > 0:
                     yield FormatError(f"expected a complete record, found it cut short ({missing:,} bytes missing): "
@@ -100,7 +106,7 @@ class WarcReader:
                                             record=number, url=url)
                 except ChroniqueError as error:
                     yield error
-        except TooLargeError as error:  # headers past their budget: no way to find the next record
+        except TooLargeError as error:  # headers past their budget or a bomb: the rest is not read
             yield error
             return
         except Exception as exc:  # warcio raises assorted errors on damaged archives
