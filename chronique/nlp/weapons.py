@@ -73,7 +73,8 @@ class _Neighbours:
         self.longest = max((m.end - m.start for m in matches), default=0)
 
     def near(self, start: int, end: int, reach: int) -> list[AliasMatch]:
-        """Matches that end at most ``reach`` before ``start`` or begin at most ``reach`` after ``end``."""
+        """A few matches, among them every one that ends at most ``reach`` before ``start`` or
+        begins at most ``reach`` after ``end`` (and any overlapping the span)."""
         low = bisect_left(self.starts, start - reach - self.longest)
         return self.matches[low:bisect_right(self.starts, end + reach)]
 
