@@ -36,7 +36,7 @@ def test_events_filters_and_formats(filled: str) -> None:
     result = runner.invoke(app, ["events", "--db", filled, "--text", "Bielorussie", "--format", "csv"])
     assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == 9
     bad = runner.invoke(app, ["events", "--db", filled, "--since", "juin"])
-    assert bad.exit_code == 3 and "YYYY-MM-DD" in bad.output
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output  # a usage error, as the README says
 
 
 def test_export_writes_the_stored_records(filled: str, tmp_path: Path) -> None:
