@@ -111,3 +111,24 @@ class StoreError(ChroniqueError):
 class ConfigError(ChroniqueError):
     code = "CONFIG_ERROR"
     exit_code = 2
+
+
+class UsageError(ChroniqueError):
+    """A command-line option (or its API equivalent) has a value the command cannot use."""
+
+    code = "USAGE_ERROR"
+    exit_code = 2
+
+
+class TimeBudgetError(InputError):
+    """An article took longer than the per-article time budget; it is rejected, the run goes on."""
+
+    code = "TIME_BUDGET"
+
+
+class InternalError(ChroniqueError):
+    """An exception chronique did not expect: a bug. One record becomes a failure row; outside a
+    record the command stops with this distinct exit code (70, EX_SOFTWARE of sysexits.h)."""
+
+    code = "INTERNAL_ERROR"
+    exit_code = 70

@@ -16,4 +16,7 @@ class PipelineOptions:
     models: dict[str, str] = field(default_factory=dict)  # lang -> spaCy package name override
     stages: tuple[str, ...] | None = None  # run only these chronique stages (None = all)
     batch_size: int = 16
+    # Seconds one article may take to annotate (None: no limit); over it, the article is rejected
+    # (TIME_BUDGET) and the run goes on. Enforced in the main thread (chronique.budget).
+    time_budget_s: float | None = 60.0
     n_process: int = 1

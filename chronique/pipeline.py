@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from chronique.errors import ChroniqueError, EmptyInputError, InputError, TooLargeError
+from chronique.errors import ChroniqueError, EmptyInputError, InputError, TooLargeError, UsageError
+from chronique.guard import guarded
 from chronique.ingest.language import check_language, detect_language
 from chronique.ingest.published import infer_published
 from chronique.nlp.components import STAGE_NAMES
@@ -18,11 +19,11 @@ from chronique.report import FailurePolicy, RunReport
 from chronique.schema import Article, Extraction
 
 
-def _check_date(value: str, where: str) -> str:
+def _check_date(value: str, where: str, error: type[ChroniqueError] = InputError) -> str:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError as exc:
-        raise InputError(f"expected a date as YYYY-MM-DD, found {value!r}", where=where) from exc
+        raise error(f"expected a date as YYYY-MM-DD, found {value!r}", where=where) from exc
 
 
 class Pipeline:
@@ -31,7 +32,7 @@ class Pipeline:
     def __init__(self, options: PipelineOptions | None = None, *, resources: Resources | None = None) -> None:
         self.options = options or PipelineOptions()
         if self.options.published:
-            _check_date(self.options.published, "--published")
+            _check_date(self.options.published, "--published", UsageError)
         #: the knowledge the stages use (weapons catalogue, actors, …), also for callers' own checks
         self.resources = resources or Resources(self.options)
         self.annotator = Annotator(self.resources, stages=self.options.stages or STAGE_NAMES)
@@ -78,12 +79,18 @@ class Pipeline:
 
         def prepared() -> Iterator[Article]:
             for article in articles:
-                try:
-                    yield self.prepare(article)
-                except ChroniqueError as error:
-                    report.reject(error, policy, source=article.source)
+                ready = guarded(partial(self.prepare, article), article.source or article.id)
+                if isinstance(ready, ChroniqueError):
+                    report.reject(ready, policy, source=article.source)
+                else:
+                    yield ready
 
-        for extraction in self.annotator.annotate_many(prepared(), batch_size=self.options.batch_size):
+        def failed(article: Article, error: ChroniqueError) -> None:
+            report.reject(error, policy, source=article.source)
+
+        for extraction in self.annotator.annotate_many(
+                prepared(), batch_size=self.options.batch_size, budget_s=self.options.time_budget_s,
+                on_error=None if policy is FailurePolicy.RAISE else failed):
             report.articles += 1
             report.events += len(extraction.events)
             report.transfers += len(extraction.transfers)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from chronique.errors import ChroniqueError
+from chronique.textclean import clean_text
 
 
 class FailurePolicy(enum.StrEnum):
@@ -29,11 +30,12 @@ class Failure:
 
     @classmethod
     def from_error(cls, error: ChroniqueError, *, source: str | None = None) -> Failure:
+        # A path or message may carry what no store or terminal takes (a non-UTF-8 file name).
         return cls(
-            source=source or error.where or "?",
-            record=None if error.record is None else str(error.record),
+            source=clean_text(source or error.where or "?"),
+            record=None if error.record is None else clean_text(str(error.record)),
             code=error.code,
-            message=error.message,
+            message=clean_text(error.message),
             at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar, Literal, TypeVar
 
 from chronique.errors import SchemaError
+from chronique.textclean import clean_text
 
 PlaceRole = Literal["place", "metonymy"]
 Modality = Literal["asserted", "negated", "conditional", "future", "requested", "reported"]
@@ -91,7 +92,10 @@ class Article(Record):
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Article:
-        """An Article whose id is derived from its text."""
+        """An Article whose id is derived from its text. This is the boundary every reader passes:
+        text and string metadata are made valid Unicode here, once (chronique.textclean)."""
+        text = clean_text(text)
+        meta = {key: clean_text(value) if isinstance(value, str) else value for key, value in meta.items()}
         return cls(id=article_id(text), text=text, **meta)
 
     def to_dict(self) -> dict[str, Any]:

@@ -71,7 +71,8 @@ class Settings:
              env: Mapping[str, str] | None = None) -> Settings:
         """Settings from the command-line values, else the environment, else the defaults."""
         env = os.environ if env is None else env
-        url = db or env.get(DB_ENV) or DEFAULT_DATABASE_URL
+        # An explicit --db '' is a mistake to report, not a reason to fall back to the default.
+        url = db if db is not None else env.get(DB_ENV) or DEFAULT_DATABASE_URL
         values: dict[str, Any] = {"database_url": normalise_database_url(url)}
         if batch_size is not None:
             values["batch_size"] = _positive("--batch-size", str(batch_size), "--batch-size", int)

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from test_store_helpers import db_url, make_extraction, store  # noqa: F401  (fixtures)
 
-from chronique.errors import InputError
+from chronique.errors import UsageError
 from chronique.report import Failure
 from chronique.settings import Settings
 from chronique.store.query import EventQuery
@@ -64,7 +64,7 @@ def test_full_text_search_folds_accents_and_reads_phrases(store: Store) -> None:
     assert "numéro 4" in one.event_text
     assert len(store.events(EventQuery(text='"numéro 4" OR "numéro 5"'))) == 2
     assert store.events(EventQuery(text="Zanzibar")) == []
-    with pytest.raises(InputError):
+    with pytest.raises(UsageError):
         store.events(EventQuery(text=" -- "))
 
 
@@ -85,7 +85,7 @@ def test_reopening_does_not_migrate_again(db_url: str) -> None:
 
 
 def test_bad_dates_are_rejected_before_querying() -> None:
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
         EventQuery(since="26/06/2022")
 
 

@@ -19,6 +19,7 @@ from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
 from chronique.cli import options
 from chronique.cli import transfers as transfers_cmd
+from chronique.cli.crash import report_crash
 from chronique.errors import ChroniqueError
 
 app = typer.Typer(
@@ -58,6 +59,8 @@ def main() -> None:
     except ChroniqueError as error:  # errors raised outside a command's own handling
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         sys.exit(error.exit_code)
+    except Exception as exc:  # a bug: a message, a saved traceback and exit code 70
+        sys.exit(report_crash(exc))
 
 
 if __name__ == "__main__":

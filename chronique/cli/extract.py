@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from chronique.cli import options
+from chronique.cli.ingest import DEFAULT_TIME_BUDGET, TimeBudgetOption
 from chronique.cli.output import write_extractions
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
@@ -35,6 +36,7 @@ def extract(
         list[Path] | None, typer.Option("--actors", help="YAML/CSV file of actors that add or override entries.")
     ] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
+    time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources
@@ -44,6 +46,7 @@ def extract(
     try:
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
+            time_budget_s=time_budget or None,
         ))
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
             extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,

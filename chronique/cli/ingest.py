@@ -15,6 +15,9 @@ from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy
 
+TimeBudgetOption = Annotated[float, typer.Option(
+    "--time-budget", min=0, help="Seconds one article may take; over it, it is rejected (0: no limit).")]
+DEFAULT_TIME_BUDGET = PipelineOptions.time_budget_s or 0.0
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file (default: $CHRONIQUE_DB, "
                                               "else chronique.db).")]
 
@@ -29,6 +32,7 @@ def ingest(
         help="Articles per transaction (default: $CHRONIQUE_BATCH_SIZE, else 32).")] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
 ) -> None:
     """Extract events from articles and store them; running it again only adds what is new."""
     from chronique.app.ingest import IngestResult
@@ -41,7 +45,8 @@ def ingest(
     started = time.perf_counter()
     try:
         settings = Settings.load(db, batch_size=batch_size)
-        pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published))
+        pipeline = Pipeline(PipelineOptions(lang=None if lang == "auto" else lang, published=published,
+                                            time_budget_s=time_budget or None))
         with Store.open(settings) as store:
             # Sources are read once, as they are extracted: the bar counts inputs done, with no
             # first pass over every source to size it.

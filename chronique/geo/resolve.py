@@ -107,9 +107,21 @@ class Resolver:
         # towns and regions that are the only place of their name anchor their neighbours
         anchors = [(i, r.entry) for i, (r, (pool, fuzzy)) in enumerate(zip(first, pools, strict=True))
                    if r.entry and r.entry.resolution in (CITY, REGION) and len(pool) == 1 and not fuzzy]
+        by_entry = _anchor_groups(anchors)
         out = []
         for i, (name, (pool, fuzzy), code) in enumerate(zip(names, pools, own, strict=True)):
             context_here = found - Counter([code]) if code else found
-            near = [a for j, a in anchors if j != i and normalise_name(a.name) != normalise_name(name)]
+            key = normalise_name(name)
+            near = [entry for entry, name_key, mentions in by_entry.values() if name_key != key and mentions != {i}]
             out.append(self.choose(name, pool, +context_here, fuzzy, near))
         return out
+
+
+def _anchor_groups(anchors: list[tuple[int, GeoEntry]]) -> dict[int, tuple[GeoEntry, str, set[int]]]:
+    """Each anchoring entry once (by identity, as ``score`` compares them), with its normalised
+    name and the mentions that found it. The NEAR bonus asks whether *some* other entry lies near,
+    so an entry named a hundred times (a long or repetitive text) is one anchor, not a hundred."""
+    groups: dict[int, tuple[GeoEntry, str, set[int]]] = {}
+    for i, entry in anchors:
+        groups.setdefault(id(entry), (entry, normalise_name(entry.name), set()))[2].add(i)
+    return groups

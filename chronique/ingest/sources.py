@@ -2,15 +2,20 @@
 
 The format comes from ``fmt`` when given, else from the file name's extension, else from
 sniffing the first bytes (plain text is the fallback for anything that does not look binary).
-Directories are walked recursively in sorted order, skipping hidden files and folders.
+Directories are walked recursively in sorted order, skipping hidden files and folders. Only
+regular files are read: a named pipe, socket or device is rejected with its kind, and a file or
+folder that cannot be read is a rejection, never a silent skip.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronique.errors import BinaryInputError, ChroniqueError, EmptyInputError, InputError
+from chronique.guard import guard_stream
 from chronique.ingest.inputs import binary_reason
 from chronique.ingest.registry import Reader, ReaderRegistry, load_readers
 from chronique.schema import Article
@@ -18,12 +23,42 @@ from chronique.schema import Article
 SNIFF_BYTES = 4096
 
 
-def walk(path: Path) -> Iterator[Path]:
-    """The files under a directory, sorted, without hidden ones (".git", ".DS_Store", …)."""
-    for child in sorted(path.rglob("*")):
-        relative = child.relative_to(path)
-        if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-            yield child
+def walk(path: Path) -> Iterator[Path | ChroniqueError]:
+    """The files under a directory, sorted, without hidden ones (".git", ".DS_Store", …); a
+    folder that cannot be listed and an entry that is not a regular file come as rejections."""
+    found: list[tuple[Path, ChroniqueError | None]] = []
+
+    def unlistable(exc: OSError) -> None:
+        where = str(exc.filename or path)
+        found.append((Path(where), InputError(
+            f"expected a readable folder, found {exc.strerror or exc}; its files were not read", where=where)))
+
+    for root, dirs, files in os.walk(path, onerror=unlistable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                child = Path(root, name)
+                found.append((child, not_regular(child)))
+    for child, error in sorted(found, key=lambda item: item[0]):
+        yield child if error is None else error
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+
+
+def not_regular(path: Path) -> ChroniqueError | None:
+    """Why ``path`` is not read (it is not a regular file: reading a pipe or a device could block
+    forever or never end), or None for a regular file. Symbolic links are followed."""
+    where = str(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(f"expected a readable file, found {exc.strerror or exc}", where=where)
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return InputError(f"expected a regular file, found {kind}; it is not read", where=where)
 
 
 def choose_reader(path: Path, registry: ReaderRegistry, fmt: str | None = None) -> Reader:
@@ -53,12 +88,18 @@ def choose_reader(path: Path, registry: ReaderRegistry, fmt: str | None = None) 
 
 
 def read_file(path: Path, registry: ReaderRegistry, fmt: str | None = None) -> Iterator[Article | ChroniqueError]:
-    """Every article of one file; an error for the whole file ends it, yielded rather than raised."""
+    """Every article of one file; an error for the whole file ends it, yielded rather than raised.
+    Whatever the reader raises (a bug, a plugin's own exception) ends only this file."""
+    refused = not_regular(path)
+    if refused is not None:
+        yield refused
+        return
     try:
         reader = choose_reader(path, registry, fmt)
-        yield from reader.read(path)
     except ChroniqueError as error:
         yield error
+        return
+    yield from guard_stream(reader.read(path), str(path))
 
 
 def read_sources(paths: Iterable[str | Path], *, fmt: str | None = None,
@@ -69,12 +110,12 @@ def read_sources(paths: Iterable[str | Path], *, fmt: str | None = None,
         registry.get(fmt)  # an unknown --input-format stops the run once, not once per file
     for path in map(Path, paths):
         if path.is_dir():
-            files = list(walk(path))
-            if not files:
+            entries = list(walk(path))
+            if not entries:
                 yield EmptyInputError("expected files to read, found an empty directory", where=str(path))
-            for file in files:
-                yield from read_file(file, registry, fmt)
-        elif path.exists():
+            for entry in entries:
+                yield from (read_file(entry, registry, fmt) if isinstance(entry, Path) else (entry,))
+        elif path.exists() or path.is_symlink():
             yield from read_file(path, registry, fmt)
         else:
             yield InputError("expected a file or a directory, found nothing at this path", where=str(path))

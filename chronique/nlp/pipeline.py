@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from chronique.budget import time_budget
+from chronique.errors import ChroniqueError
+from chronique.guard import as_error
 from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, register_components
 from chronique.nlp.convert import doc_to_extraction
 from chronique.nlp.models import load_model
@@ -18,6 +21,8 @@ from chronique.schema import Article, Extraction
 # An article longer than this is not news copy: chronique.Pipeline.prepare rejects it rather than
 # exhaust memory.
 MAX_ARTICLE_CHARS = 1_000_000
+# What to do with an article that could not be annotated (the pipeline records it and goes on).
+OnError = Callable[[Article, ChroniqueError], None]
 
 
 class Annotator:
@@ -61,16 +66,44 @@ class Annotator:
         doc = self.language(article.language or "")(doc)
         return doc_to_extraction(doc, article, norm)
 
-    def annotate_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-        """Batched annotation; articles of one language are piped together, order is kept."""
+    def annotate_many(self, articles: Iterable[Article], batch_size: int = 16, *, on_error: OnError | None = None,
+                      budget_s: float | None = None) -> Iterator[Extraction]:
+        """Batched annotation; articles of one language are piped together, order is kept.
+
+        Without ``on_error`` the first exception stops the run. With it, an article that raises or
+        runs past ``budget_s`` seconds is handed to ``on_error`` and the others are still annotated:
+        a batch that fails (or takes longer than ``budget_s`` per article) is redone article by
+        article, each under its own budget, so one poison article costs only itself."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from self._annotate_batch(batch)
+                yield from self._guarded_batch(batch, on_error, budget_s)
                 batch = []
         if batch:
-            yield from self._annotate_batch(batch)
+            yield from self._guarded_batch(batch, on_error, budget_s)
+
+    def _guarded_batch(self, batch: list[Article], on_error: OnError | None,
+                       budget_s: float | None) -> Iterator[Extraction]:
+        try:
+            with time_budget(budget_s and budget_s * len(batch), batch[0].source, "this batch of articles"):
+                done = list(self._annotate_batch(batch))
+        except Exception:  # some article of the batch failed: find which, alone
+            if on_error is None:
+                raise
+            done = list(self._one_by_one(batch, on_error, budget_s))
+        yield from done
+
+    def _one_by_one(self, batch: list[Article], on_error: OnError, budget_s: float | None) -> Iterator[Extraction]:
+        for article in batch:
+            where = article.source or article.id
+            try:
+                with time_budget(budget_s, where):
+                    extraction = self.annotate(article)
+            except Exception as exc:  # the guard: one article's failure is its own
+                on_error(article, as_error(exc, where))
+                continue
+            yield extraction
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[Extraction]:
         prepared = [self._prepare(a) for a in batch]

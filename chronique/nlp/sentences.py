@@ -6,7 +6,14 @@ set before the parser runs; spaCy's parser keeps preset boundaries.
 
 from __future__ import annotations
 
+from typing import cast
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
+
+_NOT_START = int(numpy.array(-1, dtype=numpy.int64).astype(numpy.uint64))
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
@@ -31,21 +38,30 @@ def _can_open(token: Token) -> bool:
 
 
 class SentenceSplitter:
-    """Sets ``is_sent_start`` on every token; runs before the parser."""
+    """Sets the sentence start of every token; runs before the parser."""
 
     def __call__(self, doc: Doc) -> Doc:
-        pending = True  # the next non-space token starts a sentence
-        last: Token | None = None  # the last non-space token
-        for token in doc:
-            if token.is_space:
-                token.is_sent_start = token.i == 0
-                if "\n" in token.text:
-                    pending = True
-                continue
-            if pending:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = last is not None and _ends_sentence(last) and _can_open(token)
+        # All flags are set in one from_array call: spaCy's ``is_sent_start`` setter scans the whole
+        # Doc for a parse at each call, which made this stage quadratic in the length of the text.
+        flags = numpy.array(sentence_starts(doc), dtype=numpy.uint64).reshape(-1, 1)
+        if len(flags):
+            doc.from_array([SENT_START], cast(Ints2d, flags))
+        return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """1 for a token that starts a sentence, -1 (stored unsigned, as spaCy's arrays are) otherwise."""
+    flags: list[int] = []
+    pending = True  # the next non-space token starts a sentence
+    last: Token | None = None  # the last non-space token
+    for token in doc:
+        if token.is_space:
+            start = token.i == 0
+            if "\n" in token.text:
+                pending = True
+        else:
+            start = pending or (last is not None and _ends_sentence(last) and _can_open(token))
             pending = False
             last = token
-        return doc
+        flags.append(1 if start else _NOT_START)
+    return flags

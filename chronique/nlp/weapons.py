@@ -10,6 +10,8 @@ system is one mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -26,26 +28,67 @@ CUE_WINDOW = 80  # characters each side, when the Doc has no sentence boundaries
 _ADJACENT = re.compile(r"^[\s'\u2019-]*(?:[^\W\d_]+[\s'\u2019-]+){0,2}$")
 _CONJUNCTIONS = frozenset({"and", "or", "et", "ou", "with", "avec", "but", "mais"})
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_MAX_GAP = 30  # the longest gap between a category noun and its designation
 
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            sent = span[0].sent
-            return sent.start_char, sent.end_char
-    return max(0, start - CUE_WINDOW), min(len(doc_text(doc)), end + CUE_WINDOW)
+class _Sentences:
+    """Sentence bounds by bisection: ``Token.sent`` walks the whole sentence at each call, which
+    is quadratic when a long text has few sentence ends."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.size = len(doc_text(doc))
+        spans = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        self.starts = [start for start, _ in spans]
+        self.spans = spans
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        at = bisect_right(self.starts, start) - 1
+        if at >= 0 and start < self.spans[at][1]:
+            return self.spans[at]
+        return max(0, start - CUE_WINDOW), min(self.size, end + CUE_WINDOW)
 
 
 def _adjacent(text: str, generic: AliasMatch, designated: AliasMatch) -> bool:
     if generic.end <= designated.start:
-        gap = text[generic.end:designated.start]
+        left, right = generic.end, designated.start
     elif designated.end <= generic.start:
-        gap = text[designated.end:generic.start]
+        left, right = designated.end, generic.start
     else:
         return True
+    if right - left > _MAX_GAP:  # before slicing: a far designation costs nothing
+        return False
+    gap = text[left:right]
     words = {w.lower() for w in _WORD.findall(gap)}
-    return len(gap) <= 30 and bool(_ADJACENT.match(gap)) and "\n" not in gap and not words & _CONJUNCTIONS
+    return bool(_ADJACENT.match(gap)) and "\n" not in gap and not words & _CONJUNCTIONS
+
+
+class _Neighbours:
+    """The matches near a span, by bisection over their starts. Matches come from
+    ``WeaponCatalogue.find`` in text order without overlaps, so their ends are sorted too. A scan
+    of every match per match made the stage quadratic on long repetitive text."""
+
+    def __init__(self, matches: list[AliasMatch]) -> None:
+        self.matches = matches
+        self.starts = [m.start for m in matches]
+        self.longest = max((m.end - m.start for m in matches), default=0)
+
+    def near(self, start: int, end: int, reach: int) -> list[AliasMatch]:
+        """A few matches, among them every one that ends at most ``reach`` before ``start`` or
+        begins at most ``reach`` after ``end`` (and any overlapping the span)."""
+        low = bisect_left(self.starts, start - reach - self.longest)
+        return self.matches[low:bisect_right(self.starts, end + reach)]
+
+    def any_within(self, left: int, right: int) -> bool:
+        """Whether a match lies wholly inside [left, right)."""
+        first = bisect_left(self.starts, left)
+        return first < len(self.matches) and self.matches[first].end <= right
+
+
+@dataclass(frozen=True)
+class _Context:
+    sentences: _Sentences
+    sure: _Neighbours
+    cues: dict[tuple[int, int], list[tuple[int, int]]]  # sentence bounds → cue word spans
 
 
 class WeaponTagger(Stage):
@@ -65,21 +108,29 @@ class WeaponTagger(Stage):
 
     def tag(self, doc: Doc) -> list[dict[str, Any]]:
         assert self.catalogue is not None
-        matches = list(self.catalogue.find(doc_text(doc)))
-        sure = [m for m in matches if not m.alias.ambiguous]
-        kept = [m for m in matches if not m.alias.ambiguous or self._military_context(doc, m, sure)]
-        designated = [m for m in kept if m.alias.entry.designation is not None]
+        text = doc_text(doc)
+        matches = list(self.catalogue.find(text))
+        sure = _Neighbours([m for m in matches if not m.alias.ambiguous])
+        context = _Context(_Sentences(doc), sure, {})
+        kept = [m for m in matches if not m.alias.ambiguous or self._military_context(text, m, context)]
+        designated = _Neighbours([m for m in kept if m.alias.entry.designation is not None])
         kept = [m for m in kept if m.alias.entry.designation is not None
-                or not any(_adjacent(doc_text(doc), m, d) for d in designated)]
+                or not any(_adjacent(text, m, d) for d in designated.near(m.start, m.end, _MAX_GAP))]
         return [self._record(doc, m) for m in kept]
 
-    def _military_context(self, doc: Doc, match: AliasMatch, sure: list[AliasMatch]) -> bool:
-        assert self.catalogue is not None
-        left, right = _sentence_bounds(doc, match.start, match.end)
-        if any(left <= m.start and m.end <= right for m in sure):
+    def _military_context(self, text: str, match: AliasMatch, context: _Context) -> bool:
+        """A sure weapon mention in the sentence, or a cue word there outside the match itself.
+        The cue words of a sentence are found once (``context.cues`` caches them by bounds)."""
+        left, right = context.sentences.bounds(match.start, match.end)
+        if context.sure.any_within(left, right):
             return True
-        text = doc_text(doc)[left:match.start] + " " + doc_text(doc)[match.end:right]
-        return any(self.catalogue.is_cue(w, self.lang) for w in _WORD.findall(text))
+        cues = context.cues.get((left, right))
+        if cues is None:
+            assert self.catalogue is not None
+            cues = context.cues[(left, right)] = [
+                (w.start(), w.end()) for w in _WORD.finditer(text, left, right)
+                if self.catalogue.is_cue(w.group(0), self.lang)]
+        return any(end <= match.start or start >= match.end for start, end in cues)
 
     def _record(self, doc: Doc, match: AliasMatch) -> dict[str, Any]:
         entry = match.alias.entry

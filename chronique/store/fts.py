@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.sql.elements import TextClause
 
-from chronique.errors import InputError
+from chronique.errors import UsageError
 
 KEY_SHIFT = 32  # rowid = search key << KEY_SHIFT | article pk
 PK_MASK = (1 << KEY_SHIFT) - 1
@@ -129,7 +129,7 @@ def parse_query(query: str) -> list[list[str]]:
             alternatives[-1].append(" ".join(words))
     alternatives = [a for a in alternatives if a]
     if not alternatives:
-        raise InputError(f"expected words to search for, found {query!r}", where="--text")
+        raise UsageError(f"expected words to search for, found {query!r}", where="--text")
     return alternatives
 
 

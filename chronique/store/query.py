@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy import Integer, Select, column, or_, select
 
-from chronique.errors import InputError
+from chronique.errors import UsageError
 from chronique.store import fts
 from chronique.store.tables import articles, event_sources, events
+from chronique.textclean import encodable
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,19 @@ class EventQuery:
     limit: int | None = 100
 
     def __post_init__(self) -> None:
+        for name in ("since", "until", "actor", "recipient", "type", "cameo", "country", "place", "text"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not encodable(value):  # undecodable bytes in a shell argument
+                raise UsageError(f"expected UTF-8 text, found undecodable bytes in {value!r}", where=f"--{name}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
                 try:
                     date.fromisoformat(value)
                 except ValueError as exc:
-                    raise InputError(f"expected a date as YYYY-MM-DD, found {value!r}", where=f"--{name}") from exc
+                    raise UsageError(f"expected a date as YYYY-MM-DD, found {value!r}", where=f"--{name}") from exc
         if self.limit is not None and self.limit < 0:
-            raise InputError(f"expected a limit >= 0, found {self.limit}", where="--limit")
+            raise UsageError(f"expected a limit >= 0, found {self.limit}", where="--limit")
 
 
 # A full-text query matching more articles than this is served by walking the events newest first

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import feedparser
 
 from chronique.errors import ChroniqueError, FormatError, NoTextError
+from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
 from chronique.ingest.inputs import check_not_binary, read_document
 from chronique.ingest.readers.markup import fragment_text
@@ -40,6 +42,18 @@ def _entry_published(entry: Any) -> str | None:
     return None
 
 
+def _entry_article(entry: Any, where: str, number: int) -> Article:
+    text = _entry_text(entry)
+    if not text:
+        raise NoTextError("expected an entry with a summary or content, found none", where=where, record=number)
+    return Article.create(text, title=_string(entry.get("title")), url=_string(entry.get("link")),
+                          source=f"{where}#record {number}", published=_entry_published(entry))
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 class FeedReader:
     name = "feed"
     extensions: tuple[str, ...] = (".rss", ".atom", ".xml")
@@ -62,10 +76,4 @@ class FeedReader:
         if not parsed.entries:
             raise NoTextError("expected feed entries, found a feed with none", where=where)
         for number, entry in enumerate(parsed.entries, start=1):
-            text = _entry_text(entry)
-            if not text:
-                yield NoTextError("expected an entry with a summary or content, found none",
-                                  where=where, record=number)
-                continue
-            yield Article.create(text, title=entry.get("title") or None, url=entry.get("link") or None,
-                                 source=f"{where}#record {number}", published=_entry_published(entry))
+            yield guarded(partial(_entry_article, entry, where, number), where, number)

@@ -1,16 +1,19 @@
 """JSON Lines: one article per line, an object with "text" and optional "title", "url",
-"published" and "language". Lines are streamed; a bad line is yielded as its error and the
-following lines are still read. Blank lines are skipped."""
+"published" and "language". Lines are streamed; a bad line (whatever it holds: invalid JSON,
+nesting too deep, a 5,000-digit number) is yielded as its error and the following lines are
+still read. Blank lines are skipped. An unparseable "published" is dropped, not the article."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError
+from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
 from chronique.ingest.inputs import MAX_DOCUMENT_BYTES, check_not_binary, decode_text, too_large
 from chronique.schema import Article
@@ -45,11 +48,9 @@ def parse_line(line: bytes, where: str, number: int) -> Article:
     text = _optional_string(record, "text", where, number)
     if text is None or not text.strip():
         raise EmptyInputError('expected article text in "text", found an empty string', where=where, record=number)
-    raw_date = _optional_string(record, "published", where, number)
-    published = normalise_published(raw_date)
-    if raw_date and not published:
-        raise FormatError(f'expected "published" as YYYY-MM-DD (or ISO 8601 / RFC 822), found {raw_date!r}',
-                          where=where, record=number)
+    # A date the reader cannot parse ("December 9th 2016") costs the date, not the article: the
+    # pipeline then takes --published or infers it from the text, as for a source without one.
+    published = normalise_published(_optional_string(record, "published", where, number))
     return Article.create(
         text.strip(), title=_optional_string(record, "title", where, number),
         url=_optional_string(record, "url", where, number), source=f"{where}#record {number}",
@@ -76,6 +77,7 @@ class JsonlReader:
                     if not line:
                         break
                     number += 1
+                    seen_any = seen_any or bool(line.strip())
                     if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
                         size = len(line)
                         while line and not line.endswith(b"\n"):  # skip the rest of this line
@@ -85,11 +87,7 @@ class JsonlReader:
                         continue
                     if not line.strip():
                         continue
-                    seen_any = True
-                    try:
-                        yield parse_line(line, where, number)
-                    except ChroniqueError as error:
-                        yield error
+                    yield guarded(partial(parse_line, line, where, number), where, number)
         except OSError as exc:
             raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=where) from exc
         if not seen_any:

@@ -2,21 +2,24 @@
 
 Other records (warcinfo, requests, images, redirects, error pages) are not articles and are
 passed over. A record cut short by a truncated file is yielded as a FormatError naming its
-record number and offset; records before it are kept.
+record number and offset; records before it are kept. Decompression is streamed: headers have a
+per-record budget and payloads are read in bounded chunks (chronique.ingest.readers.warc_bounds).
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError, NoTextError
-from chronique.ingest.inputs import MAX_DOCUMENT_BYTES, too_large
+from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError, NoTextError, TooLargeError
+from chronique.ingest.inputs import MAX_DOCUMENT_BYTES
 from chronique.ingest.readers.markup import article_from_page
+from chronique.ingest.readers.warc_bounds import ExpansionGuard, HeaderBudget, drain, payload_too_large
 from chronique.schema import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -34,12 +37,6 @@ def _is_html_article(record: Any) -> bool:
     else:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     return content_type.split(";")[0].strip().lower() in _HTML_TYPES
-
-
-def _drain(stream: Any) -> None:
-    """Read a record's block to its end (so that a truncated one shows), a chunk at a time."""
-    while stream.read(65536):
-        pass
 
 
 class WarcReader:
@@ -69,22 +66,31 @@ class WarcReader:
 
     def _records(self, stream: Any, size: int, where: str) -> Iterator[Article | ChroniqueError]:
         records = ArchiveIterator(stream)
+        budget = HeaderBudget(records.reader, where)
+        expansion = ExpansionGuard(records.reader, stream, where)
         number, articles = 0, 0
         try:
             for record in records:
                 number += 1
+                budget.start_record(number + 1)  # what is read next belongs to the next record
                 if record.rec_headers.get_header("Content-Length") is None:
                     yield FormatError("expected a WARC record header with a Content-Length, found a header cut "
                                       "short: the archive is truncated or damaged", where=where, record=number,
                                       offset=records.get_record_offset())
                     return
                 wanted = _is_html_article(record)
-                payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1) if wanted else b""
-                if wanted and len(payload) > MAX_DOCUMENT_BYTES:
-                    yield too_large(len(payload), where, record=number)
+                check = partial(expansion.check, number)
+                content = record.content_stream() if wanted else None
+                payload = content.read(MAX_DOCUMENT_BYTES + 1) if content is not None else b""
+                if content is not None and len(payload) > MAX_DOCUMENT_BYTES:
+                    articles += 1  # an HTML response, rejected: the archive is not "without articles"
+                    error = payload_too_large(record, content, len(payload), where, number, MAX_DOCUMENT_BYTES,
+                                              check)
+                    drain(record.raw_stream, check=check)  # here, not in warcio: under the guard
+                    yield error
                     continue
                 if not wanted:
-                    _drain(record.raw_stream)
+                    drain(record.raw_stream, check=check)
                 missing = getattr(record.raw_stream, "limit", 0)
                 if missing > 0:
                     yield FormatError(f"expected a complete record, found it cut short ({missing:,} bytes missing): "
@@ -100,6 +106,9 @@ class WarcReader:
                                             record=number, url=url)
                 except ChroniqueError as error:
                     yield error
+        except TooLargeError as error:  # headers past their budget or a bomb: the rest is not read
+            yield error
+            return
         except Exception as exc:  # warcio raises assorted errors on damaged archives
             yield FormatError(f"expected a WARC record, found damaged data ({type(exc).__name__}: {exc})",
                               where=where, record=number + 1, offset=records.offset)
