@@ -14,6 +14,7 @@ from chronique.errors import ConfigError
 
 DEFAULT_DATABASE_URL = "sqlite:///chronique.db"
 DB_ENV = "CHRONIQUE_DB"
+TOKEN_ENV = "CHRONIQUE_TOKEN"  # bearer token of the API's write endpoints; unset: the API is read-only
 SUPPORTED_SCHEMES = ("sqlite", "postgresql")
 
 
@@ -41,10 +42,11 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     batch_size: int = 32  # articles per store transaction
     busy_timeout_s: float = 30.0  # how long SQLite waits for another writer's lock
+    api_token: str | None = None  # bearer token for POST /api/articles (None: the API is read-only)
 
     @classmethod
     def load(cls, db: str | None = None, *, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from the command line value, else the environment, else the defaults."""
         env = os.environ if env is None else env
         url = db or env.get(DB_ENV) or DEFAULT_DATABASE_URL
-        return cls(database_url=normalise_database_url(url))
+        return cls(database_url=normalise_database_url(url), api_token=env.get(TOKEN_ENV) or None)

@@ -1,0 +1,109 @@
+"""Read endpoints over events: the filtered list (or its merged view), one event with its
+sources and evidence, and the timeline and map aggregates of a filter."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from chronique.api.errors import ApiError
+from chronique.api.params import event_filters
+from chronique.api.records import JSON, article_json, event_json, evidence_span, merged_json
+from chronique.api.state import ApiState, get_state
+from chronique.api.timeline import BUCKETS, GROUPS, fold
+from chronique.errors import InputError
+from chronique.schema import Event
+from chronique.store import views
+from chronique.store.query import EventQuery
+
+router = APIRouter(prefix="/api", tags=["events"])
+State = Annotated[ApiState, Depends(get_state)]
+Filters = Annotated[EventQuery, Depends(event_filters)]
+MERGE_WINDOW_DAYS = 1  # as `chronique events --merge`
+
+
+@router.get("/events", summary="Events matching every filter, newest first, one page at a time")
+def list_events(
+    state: State, query: Filters,
+    cursor: Annotated[str | None, Query(max_length=400, description="next_cursor of the previous page.")] = None,
+    sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
+    merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
+) -> JSON:
+    if merge:
+        return _merged_page(state, query, cursor, sort)
+    page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+    return {"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor}
+
+
+def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
+    """The merged view is built whole (merging needs every report); its pages are slices of it,
+    and the cursor is the position of the next one."""
+    start = _offset(cursor)
+    limit = query.limit or 50
+    merged = state.store.merged_events(replace(query, limit=None), window_days=MERGE_WINDOW_DAYS)
+    if sort == "date":
+        merged.reverse()
+    page = merged[start:start + limit]
+    more = start + limit < len(merged)
+    return {"events": [merged_json(m) for m in page],
+            "next_cursor": views.Cursor(None, f"@{start + limit}").encode() if more else None}
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    ident = views.Cursor.decode(cursor).id
+    if not ident.startswith("@") or not ident[1:].isdigit():
+        raise InputError("expected a cursor of the merged view (merge=true), found another", where="cursor")
+    return int(ident[1:])
+
+
+@router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
+def get_event(state: State, event_id: str) -> JSON:
+    event = views.one_event(state.store, event_id)
+    if event is None:
+        raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
+    merged = _merged_with(state, event)
+    ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
+    found = views.articles_by_id(state.store, ids)
+    sources = []
+    for aid in ids:
+        article = found.get(aid)
+        if article is None:
+            continue
+        report = next((m for m in [event, *merged] if aid in m.sources), event)
+        sources.append({"article": article_json(article), "event_id": report.id,
+                        "evidence": evidence_span(report, article)})
+    return {"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources}
+
+
+def _merged_with(state: ApiState, event: Event) -> list[Event]:
+    """The other reports that `--merge` folds into the same event (same keys, near dates)."""
+    if not event.date or len(event.date) < 10:
+        return []
+    day = date.fromisoformat(event.date[:10])
+    window = timedelta(days=MERGE_WINDOW_DAYS)
+    near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
+                      actor=event.actor.code if event.actor else None,
+                      recipient=event.recipient.code if event.recipient else None, limit=None)
+    for merged in state.store.merged_events(near, window_days=MERGE_WINDOW_DAYS):
+        if event.id in merged.member_ids:
+            return [m for m in merged.members if m.id != event.id]
+    return []
+
+
+@router.get("/timeline", summary="Event counts per day, week or month, by PLOVER type or quad class")
+def timeline(
+    state: State, query: Filters,
+    bucket: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
+) -> JSON:
+    assert bucket in BUCKETS and by in GROUPS
+    whole = replace(query, limit=None)
+    rows = state.cache.get(state.store, ("days", whole), lambda: views.day_type_counts(state.store, whole))
+    buckets = fold(rows, bucket, by)
+    keys = sorted({k for b in buckets for k in b.counts})
+    return {"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]}
