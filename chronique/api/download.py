@@ -9,12 +9,13 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from chronique.export import write
+from chronique.report import FailurePolicy
 from chronique.schema import Record
 
 CHUNK = 64 * 1024  # bytes handed to the response at a time
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
-         "parquet": "application/vnd.apache.parquet", "plover": "application/json"}
-SUFFIX = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet", "plover": "json"}
+         "parquet": "application/vnd.apache.parquet", "plover": "application/x-ndjson"}
+SUFFIX = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet", "plover": "plover.jsonl"}
 _DONE = object()
 
 
@@ -67,7 +68,8 @@ def stream(fmt: str, records: Iterable[Record], what: str) -> Iterator[bytes]:
 
     def work() -> None:
         try:
-            write(fmt, records, pipe, what=what)  # type: ignore[arg-type]  # a file-like sink
+            # An event that is not valid PLOVER is left out of a PLOVER download rather than cut it short.
+            write(fmt, records, pipe, what=what, policy=FailurePolicy.SKIP)  # type: ignore[arg-type]  # file-like
             pipe.flush()
             pipe._put(_DONE)
         except _Stopped:

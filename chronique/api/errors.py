@@ -72,7 +72,9 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
         code = _HTTP_CODES.get(exc.status_code, f"HTTP_{exc.status_code}")
-        return _reply(exc.status_code, code, str(exc.detail), request.url.path)
+        found = f"{request.method} {request.url.path}: {exc.detail}"
+        return _reply(exc.status_code, code, f"expected a route of the API (see /docs), found {found}",
+                      request.url.path)
 
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("internal error on %s", request.url.path, exc_info=exc)
