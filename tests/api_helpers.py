@@ -17,7 +17,7 @@ from chronique.settings import Settings
 from chronique.store.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_store_helpers import db_url, make_extraction  # noqa: E402, F401  (db_url: a fixture)
+from test_store_helpers import db_url, make_extraction  # noqa: F401  (db_url: a fixture)
 
 TOKEN = "s3cret-test-token"
 N_PLAIN = 24

@@ -43,7 +43,8 @@ def test_writes_need_the_token(client: TestClient) -> None:
 def test_without_a_configured_token_the_api_is_read_only(filled_store: Store) -> None:
     settings = Settings(database_url=str(filled_store.engine.url))  # no api_token
     with TestClient(create_app(settings, filled_store)) as c:
-        response = c.post("/api/articles", content=b"La Russie a signe.", headers={"Content-Type": "text/plain", **AUTH})
+        response = c.post("/api/articles", content=b"La Russie a signe.",
+                          headers={"Content-Type": "text/plain", **AUTH})
         assert response.status_code == 403 and response.json()["code"] == "READ_ONLY"
         assert c.get("/api/events").status_code == 200
 
@@ -90,7 +91,8 @@ def test_posted_articles_are_stored_as_ingest_stores_them(empty_store: Store, tm
                        headers={"Content-Type": "text/plain", **AUTH}, params={"published": "2024-03-04"})
         assert again.json()["already_stored"] == 1 and again.json()["stored_articles"] == 0
         found = c.get("/api/events", params={"limit": 100}).json()["events"]
-        dyads = {(e["actor"]["code"], e["event"], e["recipient"]["code"]) for e in found if e["actor"] and e["recipient"]}
+        dyads = {(e["actor"]["code"], e["event"], e["recipient"]["code"])
+                 for e in found if e["actor"] and e["recipient"]}
         assert {("RUS", "SUPPORT", "BLR"), ("JPN", "AGREE", "PHL")} <= dyads
         [visit, *_] = c.get("/api/events", params={"text": '"DROP TABLE"', "actor": "DEU"}).json()["events"]
         text = c.get(f"/api/articles/{visit['sources'][0]}").json()["article"]["text"]
