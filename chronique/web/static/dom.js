@@ -59,19 +59,21 @@ export function errorBox(error) {
     error.where ? el("span", { class: "muted" }, ` (${error.where})`) : null);
 }
 
-// The text of an article with spans highlighted: [{start, end, cls, title}], non-overlapping
-// spans win in order of start (a span inside an earlier one is skipped).
+// The text of an article with spans highlighted: [{start, end, cls, title}]. Spans may nest
+// (an actor inside the evidence sentence): the text is cut at every span boundary and each piece
+// is wrapped in a <mark> per span covering it, the first-listed span outermost.
 export function highlighted(text, spans) {
-  const sorted = [...spans].filter((s) => s && s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const valid = spans.filter((s) => s && s.end > s.start && s.start >= 0 && s.end <= text.length);
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const out = el("div", { class: "article-text" });
-  let at = 0;
-  for (const span of sorted) {
-    if (span.start < at) continue;
-    out.append(document.createTextNode(text.slice(at, span.start)));
-    out.append(el("mark", { class: span.cls, title: span.title || null }, text.slice(span.start, span.end)));
-    at = span.end;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    let piece = document.createTextNode(text.slice(from, to));
+    for (const span of [...valid].reverse()) {
+      if (span.start <= from && to <= span.end) piece = el("mark", { class: span.cls, title: span.title || null }, piece);
+    }
+    out.append(piece);
   }
-  out.append(document.createTextNode(text.slice(at)));
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The event page (the record and every source with its evidence highlighted), the actor page
 // (as source and target, counterparts, timeline, dated roles) and the transfers table.
 
-import { api, el, link, highlighted, go } from "./dom.js";
+import { api, append, el, link, highlighted, go } from "./dom.js";
 import { drawTimeline } from "./charts.js";
 
 const dash = (v) => (v === null || v === undefined || v === "" ? "—" : v);
@@ -52,12 +52,12 @@ export async function renderEvent(view, id) {
   const data = await api(`/api/events/${encodeURIComponent(id)}`);
   const e = data.event;
   const evidence = data.sources.find((s) => s.evidence);
-  view.append(el("h1", {}, `${e.actor?.code || "?"} ${e.event} ${e.recipient?.code || ""}`),
+  append(view, [el("h1", {}, `${e.actor?.code || "?"} ${e.event} ${e.recipient?.code || ""}`),
     el("blockquote", { class: "evidence-quote" }, e.event_text),
     record(e),
     data.reports.length ? el("p", {}, `Merged with ${data.reports.length} other report(s) of the same event.`) : null,
     el("h2", {}, `Sources (${data.sources.length})`),
-    data.sources.map((s) => source(s, e)));
+    data.sources.map((s) => source(s, e))]);
   if (evidence) view.dataset.evidence = "true";
 }
 
@@ -83,7 +83,7 @@ export async function renderActor(view, code, params) {
   const brief = (list) => el("ul", { class: "brief" }, list.events.map((e) => el("li", {},
     link(`/event/${encodeURIComponent(e.id)}`, e.date || "undated"), ` ${e.actor?.code || "?"} ${e.event} ${e.recipient?.code || ""} — `,
     (e.event_text || "").slice(0, 120))));
-  view.append(el("h1", {}, actor.code),
+  append(view, [el("h1", {}, actor.code),
     el("p", {}, `${actor.as_actor} event(s) as source, ${actor.as_recipient} as target · `,
       link(`/?actor=${encodeURIComponent(actor.code)}`, "its events in the table")),
     el("section", { class: "charts" },
@@ -92,7 +92,7 @@ export async function renderActor(view, code, params) {
     el("section", { class: "charts" }, countTable("As source", types(actor.types_as_actor), ["type", "n"]),
       countTable("As target", types(actor.types_as_recipient), ["type", "n"]),
       roles.length ? countTable("Dated roles (knowledge base)", roles, ["person", "role", "term"]) : null),
-    el("h2", {}, "Latest as source"), brief(asActor), el("h2", {}, "Latest as target"), brief(asRecipient));
+    el("h2", {}, "Latest as source"), brief(asActor), el("h2", {}, "Latest as target"), brief(asRecipient)]);
 }
 
 export async function renderTransfers(view, params) {
@@ -115,8 +115,8 @@ export async function renderTransfers(view, params) {
     el("td", {}, dash(t.status)), el("td", { class: "nowrap" }, dash(t.date)),
     el("td", { class: "excerpt" }, t.event_id ? link(`/event/${encodeURIComponent(t.event_id)}`, dash(t.evidence_text))
       : dash(t.evidence_text))));
-  view.append(el("h1", {}, "Arms transfers"), form,
+  append(view, [el("h1", {}, "Arms transfers"), form,
     el("table", { class: "events" }, el("thead", {}, el("tr", {}, ["Supplier", "Recipient", "Weapon", "Category",
       "Status", "Date", "Evidence"].map((h) => el("th", {}, h)))), el("tbody", {}, rows)),
-    rows.length ? null : el("p", { class: "muted" }, "No transfers match."));
+    rows.length ? null : el("p", { class: "muted" }, "No transfers match.")]);
 }
