@@ -127,8 +127,11 @@ def test_export_streams_the_filtered_events(client: TestClient, fmt: str) -> Non
     ("/api/events?text=%20--%20", 400, "query.text"),
     ("/api/events?place=a%00b", 400, "query.place"),
     ("/api/events?cursor=not-a-cursor", 400, "cursor"),
+    ("/api/events?cursor=WyIyMDIyLTAxLTAxIiwgImFcdTAwMDBiIl0", 400, "cursor"),  # a forged cursor holding a NUL
     ("/api/events?sort=confidence", 422, "query.sort"),
     ("/api/events/unknown-id", 404, "event_id"),
+    ("/api/events/a%00b", 422, "path.event_id"),
+    ("/api/articles/x%27%3B%20DROP", 422, "path.article_id"),
     ("/api/articles/unknown-id", 404, "article_id"),
     ("/api/timeline?bucket=year", 422, "query.bucket"),
     ("/api/export?format=xlsx", 422, "query.format"),

@@ -16,6 +16,7 @@ from chronique.api.errors import ApiError
 from chronique.store.query import EventQuery
 
 CODE = r"^[A-Za-z0-9_.-]{1,32}$"  # actor, country, CAMEO, event type codes
+IDENT = r"^[A-Za-z0-9_.-]{1,128}$"  # event and article ids (hex digests)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 500
 

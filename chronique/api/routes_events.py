@@ -7,10 +7,10 @@ from dataclasses import asdict, replace
 from datetime import date, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from chronique.api.errors import ApiError
-from chronique.api.params import event_filters
+from chronique.api.params import IDENT, event_filters
 from chronique.api.records import JSON, article_json, event_json, evidence_span, merged_json
 from chronique.api.state import ApiState, get_state
 from chronique.api.timeline import BUCKETS, GROUPS, fold
@@ -62,7 +62,7 @@ def _offset(cursor: str | None) -> int:
 
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
-def get_event(state: State, event_id: str) -> JSON:
+def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> JSON:
     event = views.one_event(state.store, event_id)
     if event is None:
         raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")

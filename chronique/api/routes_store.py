@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from chronique.api import download
 from chronique.api.errors import ApiError
 from chronique.api.geo import located
-from chronique.api.params import CODE, event_filters, free_text
+from chronique.api.params import CODE, IDENT, event_filters, free_text
 from chronique.api.records import JSON, article_json, event_json, transfer_json
 from chronique.api.roles import roles_of
 from chronique.api.state import ApiState, get_state
@@ -28,7 +28,7 @@ Filters = Annotated[EventQuery, Depends(event_filters)]
 
 @router.get("/articles/{article_id}", summary="An article: text, the spans of its actors, places, times, "
             "weapons, and its events")
-def get_article(state: State, article_id: str) -> JSON:
+def get_article(state: State, article_id: Annotated[str, Path(pattern=IDENT)]) -> JSON:
     view = views.article_view(state.store, article_id)
     if view is None:
         raise ApiError(404, "NOT_FOUND", f"expected a stored article id, found {article_id[:80]!r}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,6 +25,8 @@ from chronique.store.store import Store
 from chronique.store.tables import articles, event_sources, events, transfers
 
 CHUNK = 500  # ids per IN list
+_CURSOR_ID = re.compile(r"^[@A-Za-z0-9_.-]{1,128}$")
+_CURSOR_DATE = re.compile(r"^[0-9][0-9W-]{0,15}$")  # stored dates may be partial ("2022-06")
 SORTS = ("-date", "date")  # newest first (the default), oldest first; undated events come last
 
 
@@ -43,7 +46,8 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
             day, ident = json.loads(raw)
-            if not isinstance(ident, str) or not (day is None or isinstance(day, str)):
+            if not isinstance(ident, str) or not _CURSOR_ID.match(ident) or not (
+                    day is None or (isinstance(day, str) and _CURSOR_DATE.match(day))):
                 raise ValueError("not a [date, id] pair")
         except (ValueError, TypeError) as exc:
             raise InputError(f"expected a cursor returned by a previous page, found {value[:40]!r}",
