@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from chronique.errors import InputError
-from chronique.schema import Article, Event
+from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
 from chronique.store.query import EventQuery, event_select
 from chronique.store.store import Store
@@ -261,7 +261,7 @@ class TransferFilter:
     offset: int = 0
 
 
-def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Any, str]]:
+def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]:
     """(Transfer, article id) pairs matching ``f``, newest first."""
     q = select(transfers)
     if f.supplier:
@@ -271,11 +271,11 @@ def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Any, str]]:
     if f.status:
         q = q.where(transfers.c.status == f.status.lower())
     if f.weapon:
-        q = q.where(transfers.c.weapon.ilike(f"%{f.weapon}%"))
+        q = q.where(func.lower(transfers.c.weapon).contains(f.weapon.lower(), autoescape=True))
     q = (q.order_by(transfers.c.date.desc(), transfers.c.article_id, transfers.c.seq)
          .limit(f.limit).offset(f.offset))
 
-    def run() -> list[tuple[Any, str]]:
+    def run() -> list[tuple[Transfer, str]]:
         with store.engine.connect() as connection:
             return [(rows.transfer_from_row(r), r.article_id) for r in connection.execute(q)]
 
