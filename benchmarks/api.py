@@ -160,6 +160,13 @@ def first_page(port: int) -> dict[str, float]:
     return out
 
 
+def _facts(db: Path) -> dict[str, Any]:
+    with sqlite3.connect(db) as connection:
+        n_articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        n_events = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    return {"articles": n_articles, "events": n_events, "bytes": db.stat().st_size}
+
+
 def markdown(r: dict[str, Any]) -> str:
     lines = [f"<!-- {SECTION} -->", "## REST API", "",
              f"`benchmarks/api.py --events {r['events_asked']} --clients {r['clients']} --requests {r['requests']}` "
@@ -192,9 +199,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="per endpoint, at most")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
+    parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
-    db, facts = synthetic_store(args.events, False, lambda m: print(m, file=sys.stderr))
+    if args.db:
+        db, facts = args.db, _facts(args.db)
+    else:
+        db, facts = synthetic_store(args.events, False, lambda m: print(m, file=sys.stderr))
     port = free_port()
     server = start_server(db, port, args.workers)
     try:

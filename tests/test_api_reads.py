@@ -14,6 +14,10 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+from chronique.settings import Settings
+from chronique.store.query import EventQuery
+from chronique.store.store import Store
+
 sys.path.insert(0, str(Path(__file__).parent))
 from api_helpers import HOSTILE, N_PLAIN, client, db_url, filled_store  # noqa: F401  (fixtures)
 
@@ -146,3 +150,14 @@ def test_bad_parameters_get_the_one_error_shape(client: TestClient, url: str, st
     body = response.json()
     assert set(body) == {"code", "message", "where"} and body["where"] == where
     assert body["message"].startswith("expected")
+
+
+def test_server_start_warms_the_first_page_aggregates(filled_store: Store) -> None:
+    from chronique.api.server import warm
+    from chronique.api.state import ApiState
+
+    state = ApiState(settings=Settings(database_url=str(filled_store.engine.url)), store=filled_store)
+    warm(state)
+    assert len(state.cache._items) == 2  # the unfiltered timeline counts and the map's places
+    fill_more = state.cache.get(filled_store, ("days", EventQuery(limit=None)), lambda: pytest.fail("recomputed"))
+    assert sum(n for _, _, n in fill_more) == N_PLAIN + 1

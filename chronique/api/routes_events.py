@@ -95,6 +95,11 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     return []
 
 
+def day_counts(state: ApiState, whole: EventQuery) -> list[tuple[str, str, int]]:
+    """Per-day counts of each type for ``whole`` (a query without limit), cached per store version."""
+    return state.cache.get(state.store, ("days", whole), lambda: views.day_type_counts(state.store, whole))
+
+
 @router.get("/timeline", summary="Event counts per day, week or month, by PLOVER type or quad class")
 def timeline(
     state: State, query: Filters,
@@ -102,8 +107,6 @@ def timeline(
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
 ) -> JSON:
     assert bucket in BUCKETS and by in GROUPS
-    whole = replace(query, limit=None)
-    rows = state.cache.get(state.store, ("days", whole), lambda: views.day_type_counts(state.store, whole))
-    buckets = fold(rows, bucket, by)
+    buckets = fold(day_counts(state, replace(query, limit=None)), bucket, by)
     keys = sorted({k for b in buckets for k in b.counts})
     return {"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]}

@@ -24,6 +24,7 @@ from chronique.store.query import EventQuery
 router = APIRouter(prefix="/api", tags=["store"])
 State = Annotated[ApiState, Depends(get_state)]
 Filters = Annotated[EventQuery, Depends(event_filters)]
+PLACES = 500  # places per map answer by default, busiest first
 
 
 @router.get("/articles/{article_id}", summary="An article: text, the spans of its actors, places, times, "
@@ -59,12 +60,15 @@ def get_actor(state: State, code: Annotated[str, Path(pattern=CODE)]) -> JSON:
 @router.get("/map", summary="Events per resolved place, with coordinates (the same as /api/places)")
 def list_places(
     state: State, query: Filters,
-    places: Annotated[int, Query(ge=1, le=5000, description="At most this many places, busiest first.")] = 500,
+    places: Annotated[int, Query(ge=1, le=5000, description="At most this many places, busiest first.")] = PLACES,
 ) -> JSON:
-    whole = replace(query, limit=None)
-    found: list[Any] = state.cache.get(state.store, ("places", whole, places),
-                                       lambda: views.place_counts(state.store, whole, places))
-    return {"places": [located(p) for p in found]}
+    return {"places": [located(p) for p in place_counts(state, replace(query, limit=None), places)]}
+
+
+def place_counts(state: ApiState, whole: EventQuery, places: int) -> list[views.PlaceCount]:
+    """Events per place for ``whole`` (a query without limit), cached per store version."""
+    return state.cache.get(state.store, ("places", whole, places),
+                           lambda: views.place_counts(state.store, whole, places))
 
 
 @router.get("/transfers", summary="Arms transfers (supplier, recipient, weapon, status, date, evidence)")
