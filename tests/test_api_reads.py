@@ -161,3 +161,22 @@ def test_server_start_warms_the_first_page_aggregates(filled_store: Store) -> No
     assert len(state.cache._items) == 2  # the unfiltered timeline counts and the map's places
     fill_more = state.cache.get(filled_store, ("days", EventQuery(limit=None)), lambda: pytest.fail("recomputed"))
     assert sum(n for _, _, n in fill_more) == N_PLAIN + 1
+
+
+def test_a_merge_too_broad_to_hold_is_refused(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronique.api import params
+
+    monkeypatch.setattr(params, "MAX_MERGED_REPORTS", 10)
+    response = client.get("/api/events", params={"merge": "true"})
+    assert response.status_code == 400 and response.json()["code"] == "TOO_BROAD"
+    assert client.get("/api/events", params={"merge": "true", "actor": "RUS"}).status_code == 200
+    assert client.get("/api/export", params={"format": "csv"}).status_code == 400
+    paged = client.get("/api/export", params={"format": "jsonl", "merge": "false"})  # read page by page
+    assert len(paged.text.splitlines()) == N_PLAIN + 1
+
+
+def test_iter_events_reads_every_page_in_order(filled_store: Store) -> None:
+    from chronique.store import views
+
+    paged = [e.id for e in views.iter_events(filled_store, EventQuery(), page=4)]
+    assert paged == [e.id for e in filled_store.events(EventQuery(limit=None))]

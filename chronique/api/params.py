@@ -7,18 +7,23 @@ cannot say: codes are short words, free text carries no control characters, sinc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Annotated
 
 from fastapi import Query
 
 from chronique.api.errors import ApiError
+from chronique.api.state import ApiState
+from chronique.schema import Event
 from chronique.store.query import EventQuery
 
 CODE = r"^[A-Za-z0-9_.-]{1,32}$"  # actor, country, CAMEO, event type codes
 IDENT = r"^[A-Za-z0-9_.-]{1,128}$"  # event and article ids (hex digests)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 500
+# Merging needs every report of the filter in memory at once: a broader filter is refused.
+MAX_MERGED_REPORTS = 50_000
 
 Code = Annotated[str | None, Query(pattern=CODE, description="A code (RUS, NATO, AGREE, 03…).")]
 
@@ -52,3 +57,12 @@ def event_filters(
     return EventQuery(since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                       actor=actor, recipient=recipient, type=type, cameo=cameo, country=country,
                       place=free_text(place, "place"), text=free_text(text, "text"), limit=limit)
+
+
+def merged_reports(state: ApiState, query: EventQuery) -> list[Event]:
+    """Every report of ``query`` for a merge, refused with 400 when there are too many to hold."""
+    probe = state.store.events(replace(query, limit=MAX_MERGED_REPORTS + 1))
+    if len(probe) > MAX_MERGED_REPORTS:
+        raise ApiError(400, "TOO_BROAD", f"expected a filter matching at most {MAX_MERGED_REPORTS:,} reports to "
+                       f"merge, found more: narrow it (dates, actor, type…) or set merge=false", where="query")
+    return probe

@@ -10,10 +10,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from chronique.api.errors import ApiError
-from chronique.api.params import IDENT, event_filters
+from chronique.api.params import IDENT, event_filters, merged_reports
 from chronique.api.records import JSON, article_json, event_json, evidence_span, merged_json
 from chronique.api.state import ApiState, get_state
 from chronique.api.timeline import BUCKETS, GROUPS, fold
+from chronique.dedup import MergedEvent, merge_events
 from chronique.errors import InputError
 from chronique.schema import Event
 from chronique.store import views
@@ -43,13 +44,22 @@ def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: s
     and the cursor is the position of the next one."""
     start = _offset(cursor)
     limit = query.limit or 50
-    merged = state.store.merged_events(replace(query, limit=None), window_days=MERGE_WINDOW_DAYS)
+    found = merged_reports(state, replace(query, limit=None))
+    pairs = state.store.duplicate_pairs({s for e in found for s in e.sources})
+    merged = newest_first(merge_events(found, window_days=MERGE_WINDOW_DAYS, duplicates=pairs))
     if sort == "date":
         merged.reverse()
     page = merged[start:start + limit]
     more = start + limit < len(merged)
     return {"events": [merged_json(m) for m in page],
             "next_cursor": views.Cursor(None, f"@{start + limit}").encode() if more else None}
+
+
+def newest_first(merged: list[MergedEvent]) -> list[MergedEvent]:
+    """The order of Store.merged_events: date descending, ties by id."""
+    merged.sort(key=lambda m: m.event.id)
+    merged.sort(key=lambda m: m.event.date or "", reverse=True)
+    return merged
 
 
 def _offset(cursor: str | None) -> int:

@@ -3,6 +3,7 @@ transfers, and export downloads of the current filter."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from typing import Annotated, Any
 
@@ -12,7 +13,7 @@ from fastapi.responses import StreamingResponse
 from chronique.api import download
 from chronique.api.errors import ApiError
 from chronique.api.geo import located
-from chronique.api.params import CODE, IDENT, event_filters, free_text
+from chronique.api.params import CODE, IDENT, event_filters, free_text, merged_reports
 from chronique.api.records import JSON, article_json, event_json, transfer_json
 from chronique.api.roles import roles_of
 from chronique.api.state import ApiState, get_state
@@ -96,21 +97,23 @@ def export(
     format: Annotated[str, Query(pattern="^(csv|jsonl|parquet|plover)$")] = "jsonl",
     what: Annotated[str, Query(pattern="^(events|transfers|articles)$")] = "events",
     merge: Annotated[bool, Query(description="Merge reports of one event across articles (events only).")] = True,
-    all_events: Annotated[bool, Query(alias="all", description="Every filtered event, not one page.")] = True,
 ) -> StreamingResponse:
+    """Every event of the filter (``limit`` is ignored), read page by page as the download goes;
+    a merged download needs all its reports at once and is bounded (MAX_MERGED_REPORTS)."""
     if format == "plover" and what != "events":
         raise ApiError(400, "BAD_PARAMETER", f"expected what=events for PLOVER, found what={what!r}",
                        where="query.what")
-    records: list[Record]
-    if what == "events":
-        wanted = replace(query, limit=None) if all_events else query
-        found = state.store.events(wanted)
-        records = [m.event for m in merge_events(found, duplicates=state.store.duplicate_pairs(
-            {s for e in found for s in e.sources}))] if merge else list(found)
+    records: Iterable[Record]
+    if what == "events" and merge:
+        found = merged_reports(state, replace(query, limit=None))
+        pairs = state.store.duplicate_pairs({s for e in found for s in e.sources})
+        records = [m.event for m in merge_events(found, duplicates=pairs)]
+    elif what == "events":
+        records = views.iter_events(state.store, query)
     elif what == "transfers":
-        records = list(state.store.iter_transfers())
+        records = state.store.iter_transfers()
     else:
-        records = list(state.store.iter_articles())
+        records = state.store.iter_articles()
     name = f"chronique-{what}.{download.SUFFIX[format]}"
     return StreamingResponse(download.stream(format, records, what), media_type=download.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -106,6 +106,18 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         return EventPage(built, nxt)
 
     return store._guard(run, "read a page of events")
+
+
+def iter_events(store: Store, query: EventQuery, page: int = 1000) -> Iterator[Event]:
+    """Every event of ``query`` (its limit ignored), newest first, read ``page`` at a time so that
+    a download of the whole store never holds it in memory."""
+    cursor = None
+    while True:
+        found = event_page(store, replace(query, limit=page), cursor=cursor)
+        yield from found.events
+        if found.next_cursor is None:
+            return
+        cursor = found.next_cursor
 
 
 def _events(connection: Connection, found: Sequence[tuple[Any, ...]]) -> list[Event]:
