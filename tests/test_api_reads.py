@@ -180,3 +180,11 @@ def test_iter_events_reads_every_page_in_order(filled_store: Store) -> None:
 
     paged = [e.id for e in views.iter_events(filled_store, EventQuery(), page=4)]
     assert paged == [e.id for e in filled_store.events(EventQuery(limit=None))]
+
+
+def test_a_page_spliced_from_stored_records_equals_the_decoded_events(filled_store: Store) -> None:
+    from chronique.store import views
+
+    page = views.event_page(filled_store, EventQuery(limit=100))
+    assert len(page.items) == N_PLAIN + 1
+    assert [json.loads(item.json()) for item in page.items] == [item.event().to_dict() for item in page.items]

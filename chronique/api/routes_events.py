@@ -3,6 +3,7 @@ sources and evidence, and the timeline and map aggregates of a filter."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 from typing import Annotated
@@ -11,7 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from chronique.api.errors import ApiError
 from chronique.api.params import IDENT, event_filters, merged_reports
-from chronique.api.records import JSON, article_json, event_json, evidence_span, merged_json
+from chronique.api.records import JSON, Json, article_json, encode, event_json, evidence_span, merged_json
 from chronique.api.state import ApiState, get_state
 from chronique.api.timeline import BUCKETS, GROUPS, fold
 from chronique.dedup import MergedEvent, merge_events
@@ -32,11 +33,12 @@ def list_events(
     cursor: Annotated[str | None, Query(max_length=400, description="next_cursor of the previous page.")] = None,
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
-) -> JSON:
+) -> Json:
     if merge:
-        return _merged_page(state, query, cursor, sort)
+        return Json(_merged_page(state, query, cursor, sort))
     page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-    return {"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor}
+    body = f'{{"events":[{",".join(item.json() for item in page.items)}],"next_cursor":{json.dumps(page.next_cursor)}}}'
+    return Json(body.encode("utf-8"))
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -72,7 +74,7 @@ def _offset(cursor: str | None) -> int:
 
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
-def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> JSON:
+def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
     event = views.one_event(state.store, event_id)
     if event is None:
         raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
@@ -87,7 +89,7 @@ def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> JS
         report = next((m for m in [event, *merged] if aid in m.sources), event)
         sources.append({"article": article_json(article), "event_id": report.id,
                         "evidence": evidence_span(report, article)})
-    return {"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources}
+    return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
 
 
 def _merged_with(state: ApiState, event: Event) -> list[Event]:
@@ -115,8 +117,13 @@ def timeline(
     state: State, query: Filters,
     bucket: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
-) -> JSON:
+) -> Json:
     assert bucket in BUCKETS and by in GROUPS
-    buckets = fold(day_counts(state, replace(query, limit=None)), bucket, by)
-    keys = sorted({k for b in buckets for k in b.counts})
-    return {"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]}
+    whole = replace(query, limit=None)
+
+    def answer() -> bytes:  # folding thousands of days is itself worth caching
+        buckets = fold(day_counts(state, whole), bucket, by)
+        keys = sorted({k for b in buckets for k in b.counts})
+        return encode({"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]})
+
+    return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))

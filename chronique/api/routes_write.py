@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from chronique.api.errors import ApiError
 from chronique.api.ingest_adapter import ingest_upload, pipeline_for
-from chronique.api.records import JSON
+from chronique.api.records import JSON, Json
 from chronique.api.state import ApiState, get_state
 from chronique.ingest.inputs import MAX_DOCUMENT_BYTES
 
@@ -87,7 +87,7 @@ async def post_articles(
     authorization: Annotated[str | None, Header()] = None,
     lang: Annotated[str, Query(pattern="^(fr|en|auto)$", description="fr, en or auto (detect).")] = "auto",
     published: Annotated[date | None, Query(description="Publication date when the source has none.")] = None,
-) -> JSON:
+) -> Json:
     require_token(state, authorization)
     media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if media not in READERS:
@@ -113,4 +113,4 @@ async def post_articles(
     if answer["rejected"] and not (answer["stored_articles"] or answer["already_stored"]):
         first = answer["rejected"][0]
         raise ApiError(400, first["code"], first["message"], where=first["where"])
-    return answer
+    return Json(answer, status_code=201)

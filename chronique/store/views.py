@@ -56,9 +56,31 @@ class Cursor:
 
 
 @dataclass(frozen=True)
+class StoredEvent:
+    """An event as the store keeps it: its PLOVER record as JSON text (without sources) and its
+    sources. A page of them can be answered without decoding and re-encoding every record."""
+
+    id: str
+    date: str | None
+    record: str
+    sources: list[str]
+
+    def event(self) -> Event:
+        return rows.event_from_row(self.record, self.sources)
+
+    def json(self) -> str:
+        """``Event.to_dict()`` as JSON text: the stored record (a JSON object) with its sources last."""
+        return f'{self.record[:-1]},"sources":{json.dumps(self.sources)}}}'
+
+
+@dataclass(frozen=True)
 class EventPage:
-    events: list[Event]
+    items: list[StoredEvent]
     next_cursor: str | None
+
+    @property
+    def events(self) -> list[Event]:
+        return [item.event() for item in self.items]
 
 
 @dataclass(frozen=True)
@@ -82,7 +104,7 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         raise InputError(f"expected sort to be one of {list(SORTS)}, found {sort!r}", where="sort")
     limit = query.limit if query.limit is not None else 100
     after = Cursor.decode(cursor) if cursor else None
-    base = event_select(replace(query, limit=None), store.dialect).order_by(None)
+    base = event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
 
     def run() -> EventPage:
         with store.engine.connect() as connection:
@@ -101,7 +123,8 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
                 rest = limit + 1 - len(found)
                 found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest))]
             page = found[:limit]
-            built = _events(connection, page)
+            sources = sources_of(connection, [r[0] for r in page])
+        built = [StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
         nxt = Cursor(built[-1].date, built[-1].id).encode() if len(found) > limit and built else None
         return EventPage(built, nxt)
 
