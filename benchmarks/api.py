@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import platform
 import random
 import socket
@@ -171,7 +172,9 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [f"<!-- {SECTION} -->", "## REST API", "",
              f"`benchmarks/api.py --events {r['events_asked']} --clients {r['clients']} --requests {r['requests']}` "
              f"on {platform.machine()}, Python {platform.python_version()}, {date.today().isoformat()}, a 2-core "
-             "machine shared with other work; the load client runs on the same 2 cores as the server.", "",
+             "machine shared with other work (load average "
+             f"{r['load_before']:.1f} before the run, {r['load_after']:.1f} after); the load client runs on the same "
+             "2 cores as the server.", "",
              f"Store: the synthetic SQLite store of benchmarks/store.py ({r['facts']['events']:,} events, "
              f"{r['facts']['articles']:,} articles, {r['facts']['bytes'] / 2**30:.1f} GiB). Server: `chronique serve` "
              f"(uvicorn, {r['workers']} worker(s)) on 127.0.0.1; {r['clients']} concurrent keep-alive clients.", "",
@@ -210,12 +213,14 @@ def main() -> None:
     server = start_server(db, port, args.workers)
     try:
         result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients, "requests": args.requests,
-                                  "workers": args.workers, "facts": facts, "load": {}}
+                                  "workers": args.workers, "facts": facts, "load": {},
+                                  "load_before": os.getloadavg()[0]}
         if args.ui:
             result["ui"] = first_page(port)
         for name, make in workloads(db).items():
             result["load"][name] = asyncio.run(load(port, make(), args.clients, args.requests, args.seconds))
             print(name, json.dumps(result["load"][name]), file=sys.stderr)
+        result["load_after"] = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)

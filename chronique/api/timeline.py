@@ -56,13 +56,17 @@ def group_key(event_type: str, by: str) -> str:
 def fold(counts: Iterable[tuple[str, str, int]], bucket: str, by: str) -> list[Bucket]:
     """(date, type, n) rows → buckets in date order, each with its counts per key."""
     out: dict[date, Bucket] = {}
+    starts: dict[str, date | None] = {}  # each stored date is parsed once, not once per type
+    keys: dict[str, str] = {}
     for value, event_type, n in counts:
-        day = first_day(value)
-        if day is None:
+        if value not in starts:
+            day = first_day(value)
+            starts[value] = bucket_start(day, bucket) if day else None
+        start = starts[value]
+        if start is None:
             continue
-        start = bucket_start(day, bucket)
-        slot = out.setdefault(start, Bucket(start.isoformat()))
-        key = group_key(event_type, by)
+        slot = out.get(start) or out.setdefault(start, Bucket(start.isoformat()))
+        key = keys.get(event_type) or keys.setdefault(event_type, group_key(event_type, by))
         slot.counts[key] = slot.counts.get(key, 0) + n
     return filled(out, bucket)
 
