@@ -170,18 +170,20 @@ def _facts(db: Path) -> dict[str, Any]:
 
 def markdown(r: dict[str, Any]) -> str:
     lines = [f"<!-- {SECTION} -->", "## REST API", "",
-             f"`benchmarks/api.py --events {r['events_asked']} --clients {r['clients']} --requests {r['requests']}` "
+             f"`benchmarks/api.py --events {r['events_asked']} --requests {r['requests']} --ui` "
              f"on {platform.machine()}, Python {platform.python_version()}, {date.today().isoformat()}, a 2-core "
              "machine shared with other work (load average "
              f"{r['load_before']:.1f} before the run, {r['load_after']:.1f} after); the load client runs on the same "
              "2 cores as the server.", "",
              f"Store: the synthetic SQLite store of benchmarks/store.py ({r['facts']['events']:,} events, "
              f"{r['facts']['articles']:,} articles, {r['facts']['bytes'] / 2**30:.1f} GiB). Server: `chronique serve` "
-             f"(uvicorn, {r['workers']} worker(s)) on 127.0.0.1; {r['clients']} concurrent keep-alive clients.", "",
-             "| endpoint | requests | requests/s | p50 ms | p95 ms (target ≤ 100) | max ms | non-200 |",
-             "|---|---|---|---|---|---|---|"]
-    for name, m in r["load"].items():
-        lines.append(f"| {name} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | {m['p95']:.0f} | "
+             f"(uvicorn, {r['workers']} worker(s)) on 127.0.0.1; keep-alive clients, each sending its next request "
+             "when the last is answered.", "",
+             "| endpoint | clients | requests | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) | max ms "
+             "| non-200 |", "|---|---|---|---|---|---|---|---|"]
+    for key, m in r["load"].items():
+        name, clients = key.split("|")
+        lines.append(f"| {name} | {clients} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | {m['p95']:.0f} | "
                      f"{m['max']:.0f} | {sum(m['failures'].values())} |")
     lines += ["", "Filtered list: an actor, a type and a date range of up to a year, 50 per page. One event: the "
               "record, its source articles (text and evidence span) and the reports merged with it. Timeline: "
@@ -197,7 +199,8 @@ def markdown(r: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--clients", type=int, action="append", help="concurrent clients (repeatable; default 50 "
+                        "then 1, the latter the latency without queueing)")
     parser.add_argument("--requests", type=int, default=3000, help="per endpoint, at most")
     parser.add_argument("--seconds", type=float, default=60, help="per endpoint, at most")
     parser.add_argument("--workers", type=int, default=1)
@@ -212,14 +215,18 @@ def main() -> None:
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
-        result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients, "requests": args.requests,
+        result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
+                                  "requests": args.requests,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
         if args.ui:
             result["ui"] = first_page(port)
-        for name, make in workloads(db).items():
-            result["load"][name] = asyncio.run(load(port, make(), args.clients, args.requests, args.seconds))
-            print(name, json.dumps(result["load"][name]), file=sys.stderr)
+        for clients in result["clients"]:
+            for name, make in workloads(db).items():
+                requests = args.requests if clients > 1 else min(args.requests, 300)
+                measured = asyncio.run(load(port, make(), clients, requests, args.seconds))
+                result["load"][f"{name}|{clients}"] = measured
+                print(name, clients, json.dumps(measured), file=sys.stderr)
         result["load_after"] = os.getloadavg()[0]
     finally:
         server.terminate()
