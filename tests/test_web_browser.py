@@ -96,6 +96,7 @@ def _ready(page: Any) -> None:
 def test_events_view_filters_by_actor_and_text(page: Any, base_url: str, tmp_path: Path) -> None:
     _open(page, base_url + "/")
     assert page.locator("table.events tbody tr").count() == N_PLAIN + 1
+    assert "merge=false" in page.locator(".exports a").first.get_attribute("href")  # downloads what is shown
     page.screenshot(path=str(tmp_path / "events.png"), full_page=True)
     page.fill("input[name=actor]", "UKR")
     page.click("form.filters button[type=submit]")

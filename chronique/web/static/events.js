@@ -42,6 +42,7 @@ function filterForm(params) {
 
 function exportLinks(params) {
   const query = new URLSearchParams(filtersOf(params));
+  query.set("merge", params.get("merge") === "true" ? "true" : "false"); // as the table shows them
   return el("span", { class: "exports" }, "Download: ",
     ["csv", "jsonl", "parquet", "plover"].map((fmt) => {
       const q = new URLSearchParams(query);
