@@ -16,6 +16,7 @@ from chronique.errors import ConfigError
 
 DEFAULT_DATABASE_URL = "sqlite:///chronique.db"
 DB_ENV = "CHRONIQUE_DB"
+TOKEN_ENV = "CHRONIQUE_TOKEN"  # bearer token of the API's write endpoints; unset: the API is read-only
 SUPPORTED_SCHEMES = ("sqlite", "postgresql")
 
 
@@ -65,6 +66,8 @@ class Settings:
         "CHRONIQUE_BATCH_SIZE", "--batch-size", "Articles per store transaction in `ingest`."))
     busy_timeout_s: float = field(default=30.0, metadata=_setting(
         "CHRONIQUE_BUSY_TIMEOUT_S", None, "Seconds SQLite waits for another writer's lock."))
+    api_token: str | None = field(default=None, metadata=_setting(
+        TOKEN_ENV, None, "Bearer token that POST /api/articles requires (unset: the API is read-only)."))
 
     @classmethod
     def load(cls, db: str | None = None, *, batch_size: int | None = None,
@@ -78,7 +81,11 @@ class Settings:
             values["batch_size"] = _positive("--batch-size", str(batch_size), "--batch-size", int)
         for item in fields(cls):
             variable = item.metadata["env"]
-            if item.name not in values and env.get(variable):
+            if item.name in values or not env.get(variable):
+                continue
+            if item.name == "api_token":  # the one text setting: taken as given
+                values[item.name] = env[variable]
+            else:
                 kind = int if item.type in (int, "int") else float
                 values[item.name] = _positive(variable, env[variable], f"${variable}", kind)
         return cls(**values)

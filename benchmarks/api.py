@@ -1,0 +1,250 @@
+"""REST API load on a large store: requests/s and latency at N concurrent clients, over loopback.
+
+The store is the synthetic SQLite store of benchmarks/store.py (same seed, built and cached there:
+``--events 1000000`` takes about 4 minutes the first time). `chronique serve` runs it in its own
+process on 127.0.0.1; a small asyncio HTTP/1.1 client keeps ``--clients`` keep-alive connections
+busy with one endpoint at a time, for at most ``--requests`` requests or ``--seconds``:
+
+- filtered list: /api/events with an actor, a type and a date range (random, like store.py's mix);
+- one event: /api/events/{id} for random stored ids (the record, its sources, its merged reports);
+- timeline: /api/timeline per month for an actor over a random date range (different each time, so
+  the aggregate cache rarely helps: these are computed answers).
+
+With ``--ui`` the first page of the UI is loaded in Debian's Chromium (headless) and timed until
+it is drawn and interactive (the table, the timeline and the map), cold then warm.
+
+    .venv/bin/python benchmarks/api.py --events 1000000 --write docs/performance.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from store import DAYS, EVENT_TYPES, FIRST_DAY, World, synthetic_store
+from throughput import ROOT
+from throughput import write_section as write_doc_section
+
+SECTION = "api-benchmarks"
+HOST = "127.0.0.1"  # loopback only
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "chronique", "serve", "--db", f"sqlite:///{db}", "--host", HOST,
+               "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(f"expected the server on {HOST}:{port} within 60 s, found none")
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    """One GET on a keep-alive connection; returns the status (the body is read and dropped)."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nAccept: application/json\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next((int(v) for k, _, v in (line.partition(":") for line in lines[1:])
+                   if k.lower() == "content-length"), 0)
+    await reader.readexactly(length)
+    return status
+
+
+async def load(port: int, paths: Iterator[str], clients: int, requests: int, seconds: float) -> dict[str, Any]:
+    """``clients`` connections issue requests from ``paths`` until ``requests`` or ``seconds``."""
+    latencies: list[float] = []
+    failures: dict[int, int] = {}
+    issued = 0
+    stop_at = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal issued
+        reader, writer = await asyncio.open_connection(HOST, port)
+        try:
+            while issued < requests and time.perf_counter() < stop_at:
+                issued += 1
+                path = next(paths)
+                t0 = time.perf_counter()
+                status = await _get(reader, writer, path)
+                latencies.append(time.perf_counter() - t0)
+                if status != 200:
+                    failures[status] = failures.get(status, 0) + 1
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    wall = time.perf_counter() - t0
+    ms = sorted(x * 1000 for x in latencies)
+    return {"requests": len(ms), "seconds": wall, "rps": len(ms) / wall, "p50": statistics.median(ms),
+            "p95": ms[int(0.95 * (len(ms) - 1))], "max": ms[-1], "failures": failures}
+
+
+def _window(rng: random.Random, longest: int) -> tuple[str, str]:
+    start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - longest))
+    return start.isoformat(), (start + timedelta(days=rng.randint(30, longest))).isoformat()
+
+
+def workloads(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
+    world = World.make()
+    rng = random.Random(11)
+    with sqlite3.connect(db) as connection:
+        top = connection.execute("SELECT max(rowid) FROM events").fetchone()[0]
+        picked = [rng.randint(1, top) for _ in range(2000)]
+        ids = [r[0] for r in connection.execute(
+            f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(picked))})", picked)]
+
+    def listed() -> Iterator[str]:
+        while True:
+            since, until = _window(rng, 365)
+            yield (f"/api/events?actor={world.actor()}&type={rng.choice(list(EVENT_TYPES))}"
+                   f"&since={since}&until={until}&limit=50")
+
+    def one() -> Iterator[str]:
+        while True:
+            yield f"/api/events/{rng.choice(ids)}"
+
+    def timeline() -> Iterator[str]:
+        while True:
+            since, until = _window(rng, 3 * 365)
+            yield f"/api/timeline?actor={world.actor()}&since={since}&until={until}&bucket=month"
+
+    return {"filtered list": listed, "one event": one, "timeline": timeline}
+
+
+def first_page(port: int) -> dict[str, float]:
+    """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    out: dict[str, float] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=args)
+        for run in ("cold", "warm"):
+            page = browser.new_page()
+            t0 = time.perf_counter()
+            page.goto(f"http://{HOST}:{port}/")
+            page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+            out[run] = time.perf_counter() - t0
+            page.close()
+        browser.close()
+    return out
+
+
+def _facts(db: Path) -> dict[str, Any]:
+    with sqlite3.connect(db) as connection:
+        n_articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        n_events = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    return {"articles": n_articles, "events": n_events, "bytes": db.stat().st_size}
+
+
+def markdown(r: dict[str, Any]) -> str:
+    lines = [f"<!-- {SECTION} -->", "## REST API", "",
+             f"`benchmarks/api.py --events {r['events_asked']} --requests {r['requests']} --ui` "
+             f"on {platform.machine()}, Python {platform.python_version()}, {date.today().isoformat()}, a 2-core "
+             "machine shared with other work (load average "
+             f"{r['load_before']:.1f} before the run, {r['load_after']:.1f} after); the load client runs on the same "
+             "2 cores as the server.", "",
+             f"Store: the synthetic SQLite store of benchmarks/store.py ({r['facts']['events']:,} events, "
+             f"{r['facts']['articles']:,} articles, {r['facts']['bytes'] / 2**30:.1f} GiB). Server: `chronique serve` "
+             f"(uvicorn, {r['workers']} worker(s)) on 127.0.0.1; keep-alive clients, each sending its next request "
+             "when the last is answered.", "",
+             "| endpoint | clients | requests | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) | max ms "
+             "| non-200 |", "|---|---|---|---|---|---|---|---|"]
+    for key, m in r["load"].items():
+        name, clients = key.split("|")
+        lines.append(f"| {name} | {clients} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | {m['p95']:.0f} | "
+                     f"{m['max']:.0f} | {sum(m['failures'].values())} |")
+    lines += ["", "Filtered list: an actor, a type and a date range of up to a year, 50 per page. One event: the "
+              "record, its source articles (text and evidence span) and the reports merged with it. Timeline: "
+              "months of one actor over a random range of up to three years (a different query each time)."]
+    lines += ["", "With 50 clients a request waits behind the others: latency ≈ clients / throughput, so the p95 "
+              "target needs about 500 requests/s. One server process (Python, the GIL) sharing 2 busy cores with "
+              "the client does not reach it: the 1-client rows are the service time of each answer."]
+    if r.get("ui"):
+        lines += ["", f"UI first page (events table, timeline and map of the whole store) drawn and interactive in "
+                  f"Chromium (headless): {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm "
+                  "(target ≤ 1 s). Cold is the first visit right after the server starts, while it computes "
+                  "the whole-store timeline and map counts (a scan of every event); warm is any visit after, "
+                  "when they are cached until the next ingest."]
+    lines += [f"<!-- /{SECTION} -->", ""]
+    return "\n".join(lines)
+
+
+def rewrite(saved: Path, doc: Path) -> None:
+    """Write the section again from a saved result (the JSON this script printed)."""
+    write_doc_section(doc, markdown(json.loads(saved.read_text(encoding="utf-8"))), SECTION)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, action="append", help="concurrent clients (repeatable; default 50 "
+                        "then 1, the latter the latency without queueing)")
+    parser.add_argument("--requests", type=int, default=3000, help="per endpoint, at most")
+    parser.add_argument("--seconds", type=float, default=60, help="per endpoint, at most")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
+    parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    if args.db:
+        db, facts = args.db, _facts(args.db)
+    else:
+        db, facts = synthetic_store(args.events, False, lambda m: print(m, file=sys.stderr))
+    port = free_port()
+    server = start_server(db, port, args.workers)
+    try:
+        result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
+                                  "requests": args.requests,
+                                  "workers": args.workers, "facts": facts, "load": {},
+                                  "load_before": os.getloadavg()[0]}
+        if args.ui:
+            result["ui"] = first_page(port)
+        for clients in result["clients"]:
+            for name, make in workloads(db).items():
+                requests = args.requests if clients > 1 else min(args.requests, 300)
+                measured = asyncio.run(load(port, make(), clients, requests, args.seconds))
+                result["load"][f"{name}|{clients}"] = measured
+                print(name, clients, json.dumps(measured), file=sys.stderr)
+        result["load_after"] = os.getloadavg()[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(json.dumps(result, indent=2, default=str))
+    if args.write:
+        write_doc_section(args.write, markdown(result), SECTION)
+
+
+if __name__ == "__main__":
+    main()

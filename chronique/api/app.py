@@ -1,0 +1,27 @@
+"""The API app: ``create_app(settings, store)`` builds it; `chronique serve` runs it under uvicorn."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from chronique import __version__
+from chronique.api import errors, routes_events, routes_store, routes_write
+from chronique.api.state import ApiState
+from chronique.settings import Settings
+from chronique.store.store import Store
+
+
+def create_app(settings: Settings, store: Store) -> FastAPI:
+    """An app serving ``store`` (which the caller opens and closes): the REST API under /api, the
+    web UI at /, OpenAPI at /openapi.json and /docs. Writes need ``settings.api_token``."""
+    from chronique.web import assets  # the UI is served by the same app
+
+    app = FastAPI(title="chronique", version=__version__, docs_url=None, redoc_url=None,
+                  description="Political event data from news reports: events, their sources and "
+                  "evidence, actors, places, transfers. Errors are {code, message, where}.")
+    app.state.chronique = ApiState(settings=settings, store=store)
+    errors.install(app)
+    for module in (routes_events, routes_store, routes_write):
+        app.include_router(module.router)
+    assets.install(app)
+    return app

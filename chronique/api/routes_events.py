@@ -1,0 +1,129 @@
+"""Read endpoints over events: the filtered list (or its merged view), one event with its
+sources and evidence, and the timeline and map aggregates of a filter."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, replace
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from chronique.api.errors import ApiError
+from chronique.api.params import IDENT, event_filters, merged_reports
+from chronique.api.records import JSON, Json, article_json, encode, event_json, evidence_span, merged_json
+from chronique.api.state import ApiState, get_state
+from chronique.api.timeline import BUCKETS, GROUPS, fold
+from chronique.dedup import MergedEvent, merge_events
+from chronique.errors import InputError
+from chronique.schema import Event
+from chronique.store import views
+from chronique.store.query import EventQuery
+
+router = APIRouter(prefix="/api", tags=["events"])
+State = Annotated[ApiState, Depends(get_state)]
+Filters = Annotated[EventQuery, Depends(event_filters)]
+MERGE_WINDOW_DAYS = 1  # as `chronique events --merge`
+
+
+@router.get("/events", summary="Events matching every filter, newest first, one page at a time")
+def list_events(
+    state: State, query: Filters,
+    cursor: Annotated[str | None, Query(max_length=400, description="next_cursor of the previous page.")] = None,
+    sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
+    merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
+) -> Json:
+    if merge:
+        return Json(_merged_page(state, query, cursor, sort))
+    page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+    body = f'{{"events":[{",".join(item.json() for item in page.items)}],"next_cursor":{json.dumps(page.next_cursor)}}}'
+    return Json(body.encode("utf-8"))
+
+
+def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
+    """The merged view is built whole (merging needs every report); its pages are slices of it,
+    and the cursor is the position of the next one."""
+    start = _offset(cursor)
+    limit = query.limit or 50
+    found = merged_reports(state, replace(query, limit=None))
+    pairs = state.store.duplicate_pairs({s for e in found for s in e.sources})
+    merged = newest_first(merge_events(found, window_days=MERGE_WINDOW_DAYS, duplicates=pairs))
+    if sort == "date":
+        merged.reverse()
+    page = merged[start:start + limit]
+    more = start + limit < len(merged)
+    return {"events": [merged_json(m) for m in page],
+            "next_cursor": views.Cursor(None, f"@{start + limit}").encode() if more else None}
+
+
+def newest_first(merged: list[MergedEvent]) -> list[MergedEvent]:
+    """The order of Store.merged_events: date descending, ties by id."""
+    merged.sort(key=lambda m: m.event.id)
+    merged.sort(key=lambda m: m.event.date or "", reverse=True)
+    return merged
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    ident = views.Cursor.decode(cursor).id
+    if not ident.startswith("@") or not ident[1:].isdigit():
+        raise InputError("expected a cursor of the merged view (merge=true), found another", where="cursor")
+    return int(ident[1:])
+
+
+@router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
+def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
+    event = views.one_event(state.store, event_id)
+    if event is None:
+        raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
+    merged = _merged_with(state, event)
+    ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
+    found = views.articles_by_id(state.store, ids)
+    sources = []
+    for aid in ids:
+        article = found.get(aid)
+        if article is None:
+            continue
+        report = next((m for m in [event, *merged] if aid in m.sources), event)
+        sources.append({"article": article_json(article), "event_id": report.id,
+                        "evidence": evidence_span(report, article)})
+    return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
+
+
+def _merged_with(state: ApiState, event: Event) -> list[Event]:
+    """The other reports that `--merge` folds into the same event (same keys, near dates)."""
+    if not event.date or len(event.date) < 10:
+        return []
+    day = date.fromisoformat(event.date[:10])
+    window = timedelta(days=MERGE_WINDOW_DAYS)
+    near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
+                      actor=event.actor.code if event.actor else None,
+                      recipient=event.recipient.code if event.recipient else None, limit=None)
+    for merged in state.store.merged_events(near, window_days=MERGE_WINDOW_DAYS):
+        if event.id in merged.member_ids:
+            return [m for m in merged.members if m.id != event.id]
+    return []
+
+
+def day_counts(state: ApiState, whole: EventQuery) -> list[tuple[str, str, int]]:
+    """Per-day counts of each type for ``whole`` (a query without limit), cached per store version."""
+    return state.cache.get(state.store, ("days", whole), lambda: views.day_type_counts(state.store, whole))
+
+
+@router.get("/timeline", summary="Event counts per day, week or month, by PLOVER type or quad class")
+def timeline(
+    state: State, query: Filters,
+    bucket: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
+) -> Json:
+    assert bucket in BUCKETS and by in GROUPS
+    whole = replace(query, limit=None)
+
+    def answer() -> bytes:  # folding thousands of days is itself worth caching
+        buckets = fold(day_counts(state, whole), bucket, by)
+        keys = sorted({k for b in buckets for k in b.counts})
+        return encode({"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]})
+
+    return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))

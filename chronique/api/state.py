@@ -1,0 +1,57 @@
+"""What the routes share: the store, the settings, the write lock and a cache of aggregates.
+
+Aggregates (timeline, map, actor counts) scan every filtered event; on a large store that is the
+slow part of a page. They are cached per store version (the highest article pk, one indexed
+lookup), so a cached answer is never stale: any ingest moves the version and misses the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from fastapi import Request
+
+from chronique.settings import Settings
+from chronique.store import views
+from chronique.store.store import Store
+
+T = TypeVar("T")
+CACHE_SIZE = 256  # aggregate answers kept (each a few kB)
+
+
+@dataclass
+class AggregateCache:
+    size: int = CACHE_SIZE
+    _items: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+        full = (views.store_version(store), key)
+        with self._lock:
+            if full in self._items:
+                self._items.move_to_end(full)
+                return self._items[full]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            self._items[full] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+@dataclass
+class ApiState:
+    settings: Settings
+    store: Store
+    cache: AggregateCache = field(default_factory=AggregateCache)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
+    pipelines: dict[tuple[str | None, str | None], Any] = field(default_factory=dict)
+
+
+def get_state(request: Request) -> ApiState:
+    state: ApiState = request.app.state.chronique
+    return state

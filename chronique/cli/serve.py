@@ -1,0 +1,48 @@
+"""`chronique serve [--db URL] [--host 127.0.0.1] [--port 8000]`: the REST API and web UI."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from chronique.cli.ingest import DbOption
+from chronique.errors import ChroniqueError
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the web UI (/) over the store.
+
+    Writes (POST /api/articles) need CHRONIQUE_TOKEN set; without it the server is read-only."""
+    import uvicorn
+
+    from chronique.settings import Settings
+    from chronique.store.store import Store
+
+    try:
+        settings = Settings.load(db)
+        Store.open(settings).close()  # migrate once, and fail here rather than in a worker
+    except ChroniqueError as error:
+        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
+        raise typer.Exit(error.exit_code) from error
+    mode = "read-write (bearer token set)" if settings.api_token else "read-only (set CHRONIQUE_TOKEN to allow writes)"
+    typer.echo(f"chronique: serving {settings.database_url} on http://{host}:{port}/ — {mode}", err=True)
+    if workers > 1:
+        import os
+
+        os.environ["CHRONIQUE_DB"] = settings.database_url  # each worker builds its app from the environment
+        uvicorn.run("chronique.api.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        from chronique.api.server import build
+
+        uvicorn.run(build(settings), host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

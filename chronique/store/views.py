@@ -1,0 +1,327 @@
+"""Read queries behind the API and the web UI: keyset pages of events, one event with its
+sources, one article with its spans, and the counts that timeline, map and actor pages draw.
+
+Every function takes an open ``Store`` and returns typed records; none writes. Pages use a keyset
+cursor (the last row's date and id) rather than an offset, so a page costs the same wherever it
+is and rows inserted meanwhile never shift the pages already read.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from chronique.errors import InputError
+from chronique.schema import Article, Event, Transfer
+from chronique.store import rows
+from chronique.store.query import EventQuery, event_select
+from chronique.store.store import Store
+from chronique.store.tables import articles, event_sources, events, transfers
+
+CHUNK = 500  # ids per IN list
+_CURSOR_ID = re.compile(r"^[@A-Za-z0-9_.-]{1,128}$")
+_CURSOR_DATE = re.compile(r"^[0-9][0-9W-]{0,15}$")  # stored dates may be partial ("2022-06")
+SORTS = ("-date", "date")  # newest first (the default), oldest first; undated events come last
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ends: the last event's date (None when undated) and id."""
+
+    date: str | None
+    id: str
+
+    def encode(self) -> str:
+        raw = json.dumps([self.date, self.id], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, value: str) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+            day, ident = json.loads(raw)
+            if not isinstance(ident, str) or not _CURSOR_ID.match(ident) or not (
+                    day is None or (isinstance(day, str) and _CURSOR_DATE.match(day))):
+                raise ValueError("not a [date, id] pair")
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"expected a cursor returned by a previous page, found {value[:40]!r}",
+                             where="cursor") from exc
+        return cls(day, ident)
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as the store keeps it: its PLOVER record as JSON text (without sources) and its
+    sources. A page of them can be answered without decoding and re-encoding every record."""
+
+    id: str
+    date: str | None
+    record: str
+    sources: list[str]
+
+    def event(self) -> Event:
+        return rows.event_from_row(self.record, self.sources)
+
+    def json(self) -> str:
+        """``Event.to_dict()`` as JSON text: the stored record (a JSON object) with its sources last."""
+        return f'{self.record[:-1]},"sources":{json.dumps(self.sources)}}}'
+
+
+@dataclass(frozen=True)
+class EventPage:
+    items: list[StoredEvent]
+    next_cursor: str | None
+
+    @property
+    def events(self) -> list[Event]:
+        return [item.event() for item in self.items]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article with the spans found in it (the Extraction's mention lists) and its events."""
+
+    article: Article
+    mentions: dict[str, list[dict[str, Any]]]
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    count: int
+
+
+def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, sort: str = "-date") -> EventPage:
+    """One page of ``query.limit`` events after ``cursor`` in the order ``sort``."""
+    if sort not in SORTS:
+        raise InputError(f"expected sort to be one of {list(SORTS)}, found {sort!r}", where="sort")
+    limit = query.limit if query.limit is not None else 100
+    after = Cursor.decode(cursor) if cursor else None
+    base = event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
+
+    def run() -> EventPage:
+        with store.engine.connect() as connection:
+            found: list[tuple[Any, ...]] = []
+            if after is None or after.date is not None:
+                dated = base.where(events.c.date.is_not(None))
+                if after is not None:
+                    newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
+                    dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
+                order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
+                found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1))]
+            if len(found) <= limit:  # the undated tail, by id
+                undated = base.where(events.c.date.is_(None))
+                if after is not None and after.date is None:
+                    undated = undated.where(events.c.id > after.id)
+                rest = limit + 1 - len(found)
+                found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest))]
+            page = found[:limit]
+            sources = sources_of(connection, [r[0] for r in page])
+        built = [StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
+        nxt = Cursor(built[-1].date, built[-1].id).encode() if len(found) > limit and built else None
+        return EventPage(built, nxt)
+
+    return store._guard(run, "read a page of events")
+
+
+def iter_events(store: Store, query: EventQuery, page: int = 1000) -> Iterator[Event]:
+    """Every event of ``query`` (its limit ignored), newest first, read ``page`` at a time so that
+    a download of the whole store never holds it in memory."""
+    cursor = None
+    while True:
+        found = event_page(store, replace(query, limit=page), cursor=cursor)
+        yield from found.events
+        if found.next_cursor is None:
+            return
+        cursor = found.next_cursor
+
+
+def _events(connection: Connection, found: Sequence[tuple[Any, ...]]) -> list[Event]:
+    """Events from (id, record) rows, with their sources, in the rows' order."""
+    sources = sources_of(connection, [r[0] for r in found])
+    return [rows.event_from_row(record, sources.get(ident, [])) for ident, record in found]
+
+
+def sources_of(connection: Connection, ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for chunk in _chunks(ids):
+        q = (select(event_sources.c.event_id, event_sources.c.article_id)
+             .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id))
+        for ident, aid in connection.execute(q):
+            out.setdefault(ident, []).append(aid)
+    return out
+
+
+def one_event(store: Store, event_id: str) -> Event | None:
+    def run() -> Event | None:
+        with store.engine.connect() as connection:
+            row = connection.execute(select(events.c.id, events.c.record).where(events.c.id == event_id)).first()
+            return _events(connection, [tuple(row)])[0] if row else None
+
+    return store._guard(run, "read an event")
+
+
+def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
+    wanted = list(dict.fromkeys(ids))
+
+    def run() -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        with store.engine.connect() as connection:
+            for chunk in _chunks(wanted):
+                for row in connection.execute(select(articles).where(articles.c.id.in_(chunk))):
+                    out[row.id] = rows.article_from_row(row)
+        return out
+
+    return store._guard(run, "read articles")
+
+
+def article_view(store: Store, article_id: str) -> ArticleView | None:
+    """The article, its mention spans and every event it reports (first source or a later one)."""
+    def run() -> ArticleView | None:
+        with store.engine.connect() as connection:
+            row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+            if row is None:
+                return None
+            reported = select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)
+            q = (select(events.c.id, events.c.record).where(events.c.id.in_(reported))
+                 .order_by(events.c.date.desc(), events.c.id))
+            found = [tuple(r) for r in connection.execute(q)]
+            return ArticleView(rows.article_from_row(row), json.loads(row.mentions), _events(connection, found))
+
+    return store._guard(run, "read an article")
+
+
+def _counts(store: Store, q: Select[Any], doing: str) -> list[tuple[Any, ...]]:
+    def run() -> list[tuple[Any, ...]]:
+        with store.engine.connect() as connection:
+            return [tuple(r) for r in connection.execute(q)]
+
+    return store._guard(run, doing)
+
+
+def filtered(query: EventQuery, dialect: str) -> Any:
+    """The filtered events as a subquery (every column), for the aggregates below."""
+    q = event_select(replace(query, limit=None), dialect).order_by(None)
+    return q.with_only_columns(*events.c).subquery()
+
+
+def day_type_counts(store: Store, query: EventQuery) -> list[tuple[str, str, int]]:
+    """(date, event type, count) of the filtered dated events: the timeline buckets them."""
+    f = filtered(query, store.dialect)
+    q = (select(f.c.date, f.c.event, func.count()).where(f.c.date.is_not(None))
+         .group_by(f.c.date, f.c.event).order_by(f.c.date))
+    return [(str(d), str(t), int(n)) for d, t, n in _counts(store, q, "count events per day")]
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place: str
+    country: str | None
+    count: int
+    lat: float | None
+    lon: float | None
+
+
+def place_counts(store: Store, query: EventQuery, limit: int = 500) -> list[PlaceCount]:
+    """Events per resolved place (most first), with the place's coordinates from one of its events."""
+    f = filtered(query, store.dialect)
+    q = (select(f.c.place, f.c.country, func.count(), func.min(f.c.id)).where(f.c.place.is_not(None))
+         .group_by(f.c.place, f.c.country).order_by(func.count().desc(), f.c.place).limit(limit))
+    found = _counts(store, q, "count events per place")
+    records = dict(_counts(store, select(events.c.id, events.c.record).where(
+        events.c.id.in_([r[3] for r in found])), "read place coordinates")) if found else {}
+    out = []
+    for place, country, n, sample in found:
+        loc = json.loads(records.get(sample, "{}")).get("event_loc") or {}
+        out.append(PlaceCount(place, country, int(n), loc.get("lat"), loc.get("lon")))
+    return out
+
+
+def actor_counts(store: Store, query: EventQuery, limit: int = 100) -> list[tuple[str, int, int]]:
+    """(code, events as actor, events as recipient) of the filtered events, busiest first."""
+    f = filtered(query, store.dialect)
+    as_actor = dict(_counts(store, select(f.c.actor_code, func.count()).where(f.c.actor_code.is_not(None))
+                            .group_by(f.c.actor_code), "count actors"))
+    as_target = dict(_counts(store, select(f.c.recipient_code, func.count()).where(
+        f.c.recipient_code.is_not(None)).group_by(f.c.recipient_code), "count recipients"))
+    codes = sorted(set(as_actor) | set(as_target), key=lambda c: (-(as_actor.get(c, 0) + as_target.get(c, 0)), c))
+    return [(c, int(as_actor.get(c, 0)), int(as_target.get(c, 0))) for c in codes[:limit]]
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    code: str
+    as_actor: int
+    as_recipient: int
+    types_as_actor: list[Count]
+    types_as_recipient: list[Count]
+    counterparts: list[tuple[str, int, int]]  # (code, events towards it, events from it)
+
+
+def actor_summary(store: Store, code: str, limit: int = 20) -> ActorSummary:
+    """How often ``code`` acts and is acted on, by event type, and with whom (counterparts)."""
+    code = code.upper()
+
+    def grouped(column: Any, where: Any) -> list[tuple[Any, ...]]:
+        q = (select(column, func.count()).where(where, column.is_not(None)).group_by(column)
+             .order_by(func.count().desc(), column))
+        return _counts(store, q, f"count the events of {code}")
+
+    as_actor = events.c.actor_code == code
+    as_target = events.c.recipient_code == code
+    towards = dict(grouped(events.c.recipient_code, as_actor))
+    from_ = dict(grouped(events.c.actor_code, as_target))
+    partners = sorted(set(towards) | set(from_), key=lambda c: (-(towards.get(c, 0) + from_.get(c, 0)), c))
+    types_a = [Count(str(k), int(n)) for k, n in grouped(events.c.event, as_actor)]
+    types_r = [Count(str(k), int(n)) for k, n in grouped(events.c.event, as_target)]
+    return ActorSummary(code=code, as_actor=sum(c.count for c in types_a), as_recipient=sum(c.count for c in types_r),
+                        types_as_actor=types_a, types_as_recipient=types_r,
+                        counterparts=[(c, int(towards.get(c, 0)), int(from_.get(c, 0))) for c in partners[:limit]])
+
+
+@dataclass(frozen=True)
+class TransferFilter:
+    supplier: str | None = None
+    recipient: str | None = None
+    status: str | None = None
+    weapon: str | None = None  # substring, case-insensitive
+    limit: int = 100
+    offset: int = 0
+
+
+def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]:
+    """(Transfer, article id) pairs matching ``f``, newest first."""
+    q = select(transfers)
+    if f.supplier:
+        q = q.where(transfers.c.supplier == f.supplier.upper())
+    if f.recipient:
+        q = q.where(transfers.c.recipient == f.recipient.upper())
+    if f.status:
+        q = q.where(transfers.c.status == f.status.lower())
+    if f.weapon:
+        q = q.where(func.lower(transfers.c.weapon).contains(f.weapon.lower(), autoescape=True))
+    q = (q.order_by(transfers.c.date.desc(), transfers.c.article_id, transfers.c.seq)
+         .limit(f.limit).offset(f.offset))
+
+    def run() -> list[tuple[Transfer, str]]:
+        with store.engine.connect() as connection:
+            return [(rows.transfer_from_row(r), r.article_id) for r in connection.execute(q)]
+
+    return store._guard(run, "read transfers")
+
+
+def store_version(store: Store) -> int:
+    """The highest article pk: it grows whenever an ingest adds an article (nothing deletes one)."""
+    q = select(func.coalesce(func.max(articles.c.pk), 0))
+    return int(_counts(store, q, "read the store version")[0][0])
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
