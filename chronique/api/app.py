@@ -21,6 +21,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
                   "evidence, actors, places, transfers. Errors are {code, message, where}.")
     app.state.chronique = ApiState(settings=settings, store=store)
     errors.install(app)
+    errors.install_missing_assets(app, assets.AssetMissing)
     for module in (routes_events, routes_store, routes_write):
         app.include_router(module.router)
     assets.install(app)

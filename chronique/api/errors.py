@@ -86,3 +86,12 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(Exception, unexpected)
+
+
+def install_missing_assets(app: FastAPI, missing: type[LookupError]) -> None:
+    """The UI's "front-end file not installed" answers 404 NOT_INSTALLED in the one error shape."""
+
+    async def not_installed(_: Request, exc: Exception) -> JSONResponse:
+        return _reply(404, "NOT_INSTALLED", str(exc), getattr(exc, "where", None))
+
+    app.add_exception_handler(missing, not_installed)

@@ -15,7 +15,14 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from chronique.api.errors import ApiError
+
+class AssetMissing(LookupError):
+    """A front-end file that scripts/setup installs is not there (the API answers 404 NOT_INSTALLED
+    in its one error shape; the UI sits below the API and does not import it)."""
+
+    def __init__(self, message: str, where: str) -> None:
+        super().__init__(message)
+        self.message, self.where = message, where
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
@@ -38,8 +45,8 @@ def vendor_path(name: str) -> Path:
     relative = VENDOR.get(name)
     path = MODULES / relative if relative else None
     if path is None or not path.is_file():
-        raise ApiError(404, "NOT_INSTALLED", f"expected the front-end file {name!r} installed by scripts/setup "
-                       "(npm ci in chronique/web), found none", where=f"/vendor/{name}")
+        raise AssetMissing(f"expected the front-end file {name!r} installed by scripts/setup "
+                       "(npm ci in chronique/web), found none", f"/vendor/{name}")
     return path
 
 
