@@ -125,3 +125,13 @@ def test_query_options(query_store: Store, since: str | None, actor: str | None,
     # a bad option is a usage error (exit 2), whether the query or the full-text search rejects it
     with contextlib.suppress(UsageError):
         assert query_store.events(EventQuery(since=since, actor=actor, text=text, place=place, limit=limit)) == []
+
+
+def test_an_entry_of_control_characters_alone_is_rejected_not_stored() -> None:
+    """Found by the feed fuzz: a description that is only an escape character is empty once the
+    Article boundary removes control characters, and must be a rejection, not an empty article."""
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title><item><title></title>'
+            b"<description>\x1b</description></item><item><title>t</title><description>Un vrai texte."
+            b"</description></item></channel></rss>")
+    items = _read(feed, "feed.rss")
+    assert [type(i).__name__ for i in items] == ["EmptyInputError", "Article"]

@@ -99,7 +99,15 @@ def read_file(path: Path, registry: ReaderRegistry, fmt: str | None = None) -> I
     except ChroniqueError as error:
         yield error
         return
-    yield from guard_stream(reader.read(path), str(path))
+    for item in guard_stream(reader.read(path), str(path)):
+        yield _textless(item) if isinstance(item, Article) and not item.text.strip() else item
+
+
+def _textless(article: Article) -> ChroniqueError:
+    """A record whose text was only control characters or other unprintable code points: empty
+    once made valid (Article.create), so it is rejected here whatever reader (or plugin) made it."""
+    return EmptyInputError("expected article text, found none once control characters were removed",
+                           where=article.source or article.id)
 
 
 def read_sources(paths: Iterable[str | Path], *, fmt: str | None = None,
