@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from chronique.nlp.furniture import find_furniture
+
 TERMINALS = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 CLOSERS = frozenset({"»", "”", '"', ")", "’", "'"})
 
@@ -48,4 +50,6 @@ class SentenceSplitter:
                 token.is_sent_start = last is not None and _ends_sentence(last) and _can_open(token)
             pending = False
             last = token
+        # page structure is read with the sentences: later stages skip what is not the story
+        doc._.ch_furniture = [{"start": f.start, "end": f.end, "kind": f.kind} for f in find_furniture(doc.text)]
         return doc
