@@ -60,6 +60,14 @@ def test_an_actor_of_a_political_sector_makes_its_sentence_political() -> None:
     assert political_share(doc, CUES, "en") == (2, 2)
 
 
+def test_a_text_shorter_than_an_article_is_not_gated() -> None:
+    cues = RelevanceCues(CUES.words, CUES.sectors, 2, 0.25, min_article_sentences=3)
+    doc = _doc([["Norland", "shelled", "the", "port", "of", "Kessa", "."]])
+    assert is_relevant(doc, cues, "en")
+    longer = _doc([["The", "sofa", "comes", "in", "three", "colours", "."]] * 3)
+    assert not is_relevant(longer, cues, "en")
+
+
 def test_one_political_word_in_a_long_lifestyle_piece_is_not_enough() -> None:
     filler = [["The", "sofa", "comes", "in", "three", "colours", "."]] * 6
     doc = _doc([["The", "election", "did", "not", "change", "our", "taste", "."], *filler])

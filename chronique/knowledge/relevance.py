@@ -20,6 +20,7 @@ class RelevanceCues:
     sectors: frozenset[str]
     min_sentences: int
     min_share: float
+    min_article_sentences: int = 0  # shorter texts are not gated
 
     def words_of(self, lang: str) -> frozenset[str]:
         return self.words.get(lang, frozenset())
@@ -35,12 +36,14 @@ def parse_relevance(data: Any, where: str = RELEVANCE_FILE) -> RelevanceCues:
         words[str(lang)] = frozenset(w.lower() for w in items)
     try:
         min_sentences, min_share = int(data["min_sentences"]), float(data["min_share"])
+        min_article = int(data.get("min_article_sentences", 0))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError(f"expected numeric 'min_sentences' and 'min_share', found {exc}", where=where) from exc
     if not 0.0 <= min_share <= 1.0 or min_sentences < 0:
         raise KnowledgeError(f"expected min_share in [0, 1] and min_sentences >= 0, found {min_share}, "
                              f"{min_sentences}", where=where)
-    return RelevanceCues(words, frozenset(str(s) for s in data.get("sectors") or ()), min_sentences, min_share)
+    return RelevanceCues(words, frozenset(str(s) for s in data.get("sectors") or ()), min_sentences, min_share,
+                         min_article)
 
 
 def load_relevance() -> RelevanceCues:

@@ -44,6 +44,8 @@ def political_share(doc: Doc, cues: RelevanceCues, lang: str) -> tuple[int, int]
 
 def is_relevant(doc: Doc, cues: RelevanceCues, lang: str) -> bool:
     political, total = political_share(doc, cues, lang)
+    if total < cues.min_article_sentences:
+        return True
     return political >= cues.min_sentences and political >= cues.min_share * total
 
 
