@@ -48,7 +48,20 @@ def test_political_article_passes_the_gate() -> None:
                 ["The", "army", "took", "control", "of", "the", "capital", "."],
                 ["Shops", "stayed", "closed", "all", "day", "."]])
     assert is_relevant(doc, CUES, "en")
-    assert gate(doc, [{"event": "COERCE"}], CUES, "en") == [{"event": "COERCE"}]
+    army = {"event": "COERCE", "actor": {"code": "NRL", "sector": "MIL"}}
+    assert gate(doc, [army], CUES, "en") == [army]
+
+
+def test_in_an_article_an_event_needs_a_political_party_or_sentence() -> None:
+    doc = _doc([["The", "minister", "resigned", "on", "Monday", "."],
+                ["The", "army", "took", "control", "of", "the", "capital", "."],
+                ["Ms", "Vale", "agreed", "to", "an", "interview", "."]])
+    chat = doc[14:21]
+    interview = {"event": "AGREE", "actor": {"code": None, "sector": None},
+                 "text_info": {"start": chat.start_char, "end": chat.end_char}}
+    minister = {"event": "RETREAT", "actor": {"code": None, "sector": None},
+                "text_info": {"start": 0, "end": doc[5].idx + 1}}
+    assert gate(doc, [interview, minister], CUES, "en") == [minister]
 
 
 def test_an_actor_of_a_political_sector_makes_its_sentence_political() -> None:

@@ -24,6 +24,8 @@ from chronique.nlp.furniture import find_dateline, find_furniture, in_furniture,
     ("À lire aussi : le budget expliqué en cinq points", "link"),
     ("Sign up for our newsletters to get the morning briefing.", "boilerplate"),
     ("Inscrivez-vous à notre newsletter quotidienne", "boilerplate"),
+    ("The minister resigned this morning pic.twitter.com/AbC123xyz", "boilerplate"),
+    ("— Jane Roe (@janeroe) March 3, 2024", "boilerplate"),
 ])
 def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
     assert line_kind(line, patterns()) == kind

@@ -45,10 +45,32 @@ def political_share(doc: Doc, cues: RelevanceCues, lang: str) -> tuple[int, int]
 def is_relevant(doc: Doc, cues: RelevanceCues, lang: str) -> bool:
     political, total = political_share(doc, cues, lang)
     if total < cues.min_article_sentences:
-        return True
+        return True  # a statement or a single sentence is coded as given
     return political >= cues.min_sentences and political >= cues.min_share * total
 
 
+def _identified(party: dict[str, Any] | None, sectors: frozenset[str]) -> bool:
+    return party is not None and bool(party.get("code") or party.get("sector") in sectors)
+
+
+def _political_event(doc: Doc, event: dict[str, Any], cues: RelevanceCues, words: frozenset[str]) -> bool:
+    """An event of a political actor (a coded country or organisation, a political sector), or one
+    told in a sentence with political words; "Ms Vale agreed to an interview" is neither."""
+    if any(_identified(event.get(k), cues.sectors) for k in ("actor", "recipient")):
+        return True
+    info = event.get("text_info") or {}
+    span = doc.char_span(int(info.get("start", 0)), int(info.get("end", 0)), alignment_mode="expand")
+    return span is not None and political_sentence(span, words)
+
+
 def gate(doc: Doc, events: list[dict[str, Any]], cues: RelevanceCues, lang: str) -> list[dict[str, Any]]:
-    """``events`` when the article has political content, else none."""
-    return events if events and is_relevant(doc, cues, lang) else []
+    """``events`` when the article has political content, else none; in an article, an event with
+    neither a political party nor a political sentence is dropped too. A text shorter than an
+    article is coded as given."""
+    political, total = political_share(doc, cues, lang) if events else (0, 0)
+    if not events or total < cues.min_article_sentences:
+        return events
+    if political < cues.min_sentences or political < cues.min_share * total:
+        return []
+    words = cues.words_of(lang)
+    return [e for e in events if _political_event(doc, e, cues, words)]
