@@ -9,6 +9,7 @@ from chronique.errors import KnowledgeError
 from chronique.knowledge.furniture import parse_furniture
 from chronique.nlp.furniture import default_patterns as patterns
 from chronique.nlp.furniture import find_dateline, find_furniture, in_furniture, line_kind
+from chronique.schema import Article, Origin
 
 
 @pytest.mark.parametrize(("line", "kind"), [
@@ -76,3 +77,24 @@ def test_bad_furniture_data_is_reported() -> None:
         parse_furniture({"lines": {"credit": ["(unclosed"]}, "dateline": {"pattern": "X"}})
     with pytest.raises(KnowledgeError, match="line kinds"):
         parse_furniture({"lines": {"footer": ["x"]}, "dateline": {"pattern": "X"}})
+
+
+def test_origin_round_trips_and_is_absent_without_a_dateline() -> None:
+    origin = Origin(place="LIMA", agency="AP", resolved_place="Lima", country_code="PER", geonameid=3936456)
+    article = Article.create("Peru's congress voted.", origin=origin)
+    data = article.to_dict()
+    assert data["origin"]["place"] == "LIMA" and list(data)[-1] == "text"
+    assert Article.from_dict(data) == article
+    assert "origin" not in Article.create("No dateline here.").to_dict()
+
+
+@pytest.mark.model
+def test_dateline_is_the_articles_origin_not_an_event_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("LIMA (AP) — Soldiers of Norland attacked rebel camps near the border on Monday, the army said.\n"
+            "The government of Norland accused the rebels of breaking the truce, officials said.")
+    extraction = pipeline.extract(text, lang="en", published="2024-05-01")
+    origin = extraction.article.origin
+    assert origin is not None and (origin.place, origin.agency) == ("LIMA", "AP")
+    assert origin.country_code == "PER"
+    assert all(e.event_loc is None or e.event_loc.extracted_place != "LIMA" for e in extraction.events)
+    assert not any(a.text == "AP" for a in extraction.actors)
