@@ -98,3 +98,12 @@ def test_dateline_is_the_articles_origin_not_an_event_place(pipeline) -> None:  
     assert origin.country_code == "PER"
     assert all(e.event_loc is None or e.event_loc.extracted_place != "LIMA" for e in extraction.events)
     assert not any(a.text == "AP" for a in extraction.actors)
+
+
+def test_a_news_agency_is_never_the_doer() -> None:
+    from chronique.nlp.screen import outlet_actor
+    outlets = patterns().outlets
+    assert outlet_actor({"actor": {"entity_text": "Reuters"}}, outlets)
+    assert outlet_actor({"actor": {"entity_text": "the BBC"}}, outlets)
+    assert not outlet_actor({"actor": {"entity_text": "Norland"}, "recipient": {"entity_text": "BBC"}}, outlets)
+    assert not outlet_actor({"actor": None}, outlets)

@@ -21,6 +21,7 @@ class FurniturePatterns:
     max_words: dict[str, int]
     dateline: re.Pattern[str]
     dateline_lines: int  # a dateline may open only one of the first lines
+    outlets: frozenset[str] = frozenset()  # news agencies and outlets, lower-cased
 
 
 def _compile(pattern: Any, where: str, flags: int) -> re.Pattern[str]:
@@ -44,8 +45,9 @@ def parse_furniture(data: Any, where: str = FURNITURE_FILE) -> FurniturePatterns
     max_words = {str(k): int(v) for k, v in (data.get("max_words") or {}).items()}
     dateline = data["dateline"]
     # a dateline's place is written in capitals: that pattern is case-sensitive
+    outlets = frozenset(str(o).lower() for o in data.get("outlets") or ())
     return FurniturePatterns(lines, max_words, _compile(dateline.get("pattern"), f"{where}: dateline", 0),
-                             int(dateline.get("max_line", 3)))
+                             int(dateline.get("max_line", 3)), outlets)
 
 
 def load_furniture() -> FurniturePatterns:

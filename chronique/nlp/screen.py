@@ -1,9 +1,10 @@
 """What the coder's readings must pass before they are events of the article.
 
 Three checks, each its own module: page furniture (a byline, credit, caption or dateline is no
-event), sense checks (idioms and non-political senses of ambiguous triggers), and the relevance
-gate (an article with no political or security content gives no events); then an act dated after
-the publication is a future one, whatever tense it was told in.
+event, and a news agency is the teller of an act, never its doer), sense checks (idioms and
+non-political senses of ambiguous triggers), and the relevance gate (an article with no political
+or security content gives no events); then an act dated after the publication is a future one,
+whatever tense it was told in.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.relevance import RelevanceCues, load_relevance
 from chronique.knowledge.senses import SenseRule, load_senses
 from chronique.nlp.extensions import get_list
-from chronique.nlp.furniture import in_furniture
+from chronique.nlp.furniture import default_patterns, in_furniture
 from chronique.nlp.relevance import gate
 from chronique.nlp.senses import check_senses
 
@@ -33,6 +34,13 @@ class ScreenKnowledge:
 def default_screen_knowledge() -> ScreenKnowledge:
     # immutable data, read once per process on first use
     return ScreenKnowledge(load_relevance(), load_senses())
+
+
+def outlet_actor(event: dict[str, Any], outlets: frozenset[str]) -> bool:
+    """Whether the event's actor is a news agency or outlet (the teller, not a doer)."""
+    actor = event.get("actor") or {}
+    text = str(actor.get("entity_text") or "").lower().strip()
+    return bool(text) and (text in outlets or text.removeprefix("the ") in outlets)
 
 
 def _in_furniture(event: dict[str, Any], furniture: list[dict[str, Any]]) -> bool:
@@ -67,6 +75,7 @@ def screen_events(doc: Doc, events: list[dict[str, Any]], lang: str, table: Came
         return events
     knowledge = knowledge or default_screen_knowledge()
     furniture = get_list(doc, "ch_furniture")
-    kept = [e for e in events if not _in_furniture(e, furniture)]
+    outlets = default_patterns().outlets
+    kept = [e for e in events if not _in_furniture(e, furniture) and not outlet_actor(e, outlets)]
     kept = check_senses(doc, kept, knowledge.senses.get(lang, ()), table)
     return _future_modality(gate(doc, kept, knowledge.relevance, lang), doc._.ch_published)
