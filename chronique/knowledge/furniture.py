@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_yaml
 
 FURNITURE_FILE = "furniture.yaml"
 KINDS = ("credit", "byline", "caption", "link", "boilerplate")
@@ -51,9 +49,4 @@ def parse_furniture(data: Any, where: str = FURNITURE_FILE) -> FurniturePatterns
 
 
 def load_furniture() -> FurniturePatterns:
-    text = resources.files("chronique.knowledge").joinpath("data", FURNITURE_FILE).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"expected valid YAML: {exc}", where=FURNITURE_FILE) from exc
-    return parse_furniture(data)
+    return parse_furniture(read_data_yaml(FURNITURE_FILE))

@@ -4,12 +4,10 @@ the actor sectors that count as political, and the gate's thresholds."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_yaml
 
 RELEVANCE_FILE = "relevance.yaml"
 
@@ -47,9 +45,4 @@ def parse_relevance(data: Any, where: str = RELEVANCE_FILE) -> RelevanceCues:
 
 
 def load_relevance() -> RelevanceCues:
-    text = resources.files("chronique.knowledge").joinpath("data", RELEVANCE_FILE).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"expected valid YAML: {exc}", where=RELEVANCE_FILE) from exc
-    return parse_relevance(data)
+    return parse_relevance(read_data_yaml(RELEVANCE_FILE))

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_yaml
 
 SENSES_FILE = "senses.yaml"
 MAX_WINDOW = 8
@@ -50,9 +48,4 @@ def parse_senses(data: Any, where: str = SENSES_FILE) -> dict[str, tuple[SenseRu
 
 
 def load_senses() -> dict[str, tuple[SenseRule, ...]]:
-    text = resources.files("chronique.knowledge").joinpath("data", SENSES_FILE).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"expected valid YAML: {exc}", where=SENSES_FILE) from exc
-    return parse_senses(data)
+    return parse_senses(read_data_yaml(SENSES_FILE))

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_yaml
 from chronique.knowledge.gazetteer import CITY, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 
@@ -31,8 +30,7 @@ class PlaceEvidence:
 
 @lru_cache(maxsize=1)
 def load_place_evidence() -> PlaceEvidence:
-    text = resources.files("chronique.knowledge").joinpath("data", EVIDENCE_FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_data_yaml(EVIDENCE_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("locatives"), dict):
         raise KnowledgeError("expected a mapping with a 'locatives' mapping of language to words", where=EVIDENCE_FILE)
     return PlaceEvidence({str(k): frozenset(str(w).lower() for w in v or ()) for k, v in data["locatives"].items()})
