@@ -126,10 +126,12 @@ def score_split(ctx: EvalContext, judged: JudgedSet, split: str) -> SplitScore:
 
 def _rows(name: str, s: SplitScore) -> list[list[float | int | str | None]]:
     langs = ", ".join(f"{lang} {r}/{r + w}" for lang, (r, w) in sorted(s.by_lang.items()) if r + w)
-    right: list[float | int | str | None] = ([name, "events right (type, actor, recipient)", f"{s.right}/{s.right + s.wrong}", s.share_right(),
-              f"by language: {langs or 'none'}; not judged: {s.unjudged}"] if s.judged_political else
-             [name, "events right (type, actor, recipient)", "not judged", None,
-              f"{s.unjudged} events of political pages, {s.nonpolitical_events} of non-political ones"])
+    figure = "events right (type, actor, recipient)"
+    right: list[float | int | str | None] = (
+        [name, figure, f"{s.right}/{s.right + s.wrong}", s.share_right(),
+         f"by language: {langs or 'none'}; not judged: {s.unjudged}"] if s.judged_political else
+        [name, figure, "not judged", None,
+         f"{s.unjudged} events of political pages, {s.nonpolitical_events} of non-political ones"])
     return [
         right,
         [name, "main event found", f"{s.mains_found}/{s.mains}", s.mains_found / s.mains if s.mains else None, ""],
