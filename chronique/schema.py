@@ -80,6 +80,19 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Origin(Record):
+    """Where (and when) the story was filed, read from its dateline ("LA CROSSE, Wis. (AP) —"):
+    metadata of the article, never an event's place."""
+
+    place: str  # as written
+    date: str | None = None  # as written ("5 mars"), when the dateline gives one
+    agency: str | None = None  # "AP", "Reuters"…
+    resolved_place: str | None = None
+    country_code: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
 class Article(Record):
     id: str
     text: str
@@ -89,6 +102,9 @@ class Article(Record):
     language: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    origin: Origin | None = None
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"origin": Origin}
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Article:
@@ -99,12 +115,17 @@ class Article(Record):
         return cls(id=article_id(text), text=text, **meta)
 
     def to_dict(self) -> dict[str, Any]:
-        # Key order of the contract: metadata first, the text last.
-        return {
+        # Key order of the contract: metadata first, the text last; "origin" only when a dateline
+        # gave one, so records without it keep their exact shape.
+        out: dict[str, Any] = {
             "id": self.id, "title": self.title, "url": self.url, "source": self.source,
             "language": self.language, "published": self.published,
-            "published_inferred": self.published_inferred, "text": self.text,
+            "published_inferred": self.published_inferred,
         }
+        if self.origin is not None:
+            out["origin"] = self.origin.to_dict()
+        out["text"] = self.text
+        return out
 
 
 @dataclass(frozen=True)
@@ -267,6 +288,6 @@ class Extraction(Record):
 
 __all__ = [
     "MODALITIES", "TRANSFER_STATUSES", "ActorMention", "Article", "Event", "EventActor", "EventLocation",
-    "Evidence", "Extraction", "Place", "Span", "TextInfo", "TimeMention", "Transfer", "WeaponMention",
+    "Evidence", "Extraction", "Origin", "Place", "Span", "TextInfo", "TimeMention", "Transfer", "WeaponMention",
     "article_id", "normalise_for_id",
 ]

@@ -10,7 +10,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers")
+# ch_furniture: page-furniture spans (bylines, credits, captions, the dateline) set with the sentences
+LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers",
+                   "ch_furniture")
 VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang", "ch_focus")
 
 

@@ -21,6 +21,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "chronique.eval.dates",
     "chronique.eval.events",
     "chronique.eval.arms",
+    "chronique.eval.pages",
 )
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from importlib import resources
+from typing import Any
+
+import yaml
 
 from chronique.errors import KnowledgeError
 
@@ -16,6 +19,14 @@ def read_data_text(name: str) -> str:
         return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise KnowledgeError(f"expected the packaged data file {name}, found nothing", where=name) from exc
+
+
+def read_data_yaml(name: str) -> Any:
+    """A packaged YAML file, parsed; a syntax error names the file."""
+    try:
+        return yaml.safe_load(read_data_text(name))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"expected valid YAML: {exc}", where=name) from exc
 
 
 def read_data_csv(name: str) -> list[dict[str, str]]:

@@ -36,6 +36,8 @@ from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
 from chronique.nlp.against import against_hits, mark_against
 from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indirect_knowledge, name_runs
+from chronique.nlp.extensions import get_list
+from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
 from chronique.nlp.stage import Stage
 
@@ -87,7 +89,9 @@ class ActorTagger(Stage):
                 self._country_codes = frozenset(e.code for e in self.knowledge.entries()
                                                 if e.kind == "country" and e.code)
             actors = finder.indirect(actors, self.indirect, self._country_codes)
-        doc._.ch_actors = actors
+        # a byline, credit or dateline names no party to the story ("Reuters", "By Jane Doe")
+        furniture = get_list(doc, "ch_furniture")
+        doc._.ch_actors = [a for a in actors if not in_furniture(int(a["start"]), int(a["end"]), furniture)]
         doc._.ch_focus = finder.sentence_focus
         return doc
 

@@ -7,18 +7,21 @@ computed from the original offsets.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from chronique.ids import event_id
-from chronique.nlp.extensions import get_list
+from chronique.nlp.extensions import doc_text, get_list
+from chronique.nlp.furniture import find_dateline
 from chronique.nlp.text import NormalisedText
 from chronique.schema import (
     ActorMention,
     Article,
     Event,
     Extraction,
+    Origin,
     Place,
     TimeMention,
     Transfer,
@@ -62,7 +65,23 @@ def _remap_event(item: dict[str, Any], norm: NormalisedText, article: Article) -
     return out
 
 
+def article_origin(doc: Doc) -> Origin | None:
+    """The article's origin from its dateline, with the place resolved when the places stage did."""
+    dateline = find_dateline(doc_text(doc))
+    if dateline is None:
+        return None
+    place = next((p for p in get_list(doc, "ch_places")
+                  if dateline.start <= int(p["start"]) and int(p["end"]) <= dateline.end and p.get("name")), None)
+    return Origin(place=dateline.place, date=dateline.date, agency=dateline.agency,
+                  resolved_place=place.get("name") if place else None,
+                  country_code=place.get("country_code") if place else None,
+                  geonameid=place.get("geonameid") if place else None)
+
+
 def doc_to_extraction(doc: Doc, article: Article, norm: NormalisedText) -> Extraction:
+    origin = article_origin(doc)
+    if origin is not None and article.origin is None:
+        article = replace(article, origin=origin)
     events = [_remap_event(e, norm, article) for e in get_list(doc, "ch_events")]
     transfers = []
     for t in get_list(doc, "ch_transfers"):

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.coding.protocol import Coder, make_coder
-from chronique.knowledge.cameo import load_cameo_table
+from chronique.knowledge.cameo import CameoTable, load_cameo_table
+from chronique.nlp.screen import screen_events
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -21,10 +22,17 @@ class EventCoder(Stage):
         super().__init__(lang)
         self.coder_name = coder
         self.coder: Coder | None = None
+        self.table: CameoTable | None = None
 
     def bind(self, resources: Resources) -> None:
-        self.coder = make_coder(self.coder_name, resources.event_lexicon(self.lang), load_cameo_table())
+        self.table = load_cameo_table()
+        self.coder = make_coder(self.coder_name, resources.event_lexicon(self.lang), self.table)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ch_events = self.coder.code(doc) if self.coder is not None else []
+        if self.coder is None or self.table is None:
+            doc._.ch_events = []
+            return doc
+        events = self.coder.code(doc)
+        # furniture, idioms and articles with no political content give no events
+        doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table)
         return doc

@@ -21,6 +21,7 @@ from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.gazetteer import CITY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import get_list
+from chronique.nlp.place_evidence import has_evidence, load_place_evidence
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -69,10 +70,16 @@ class PlaceTagger(Stage):
                    and self.resolver.gazetteer.country(a["code"])}
         resolutions = self.resolver.resolve_all([s.text for s in spans], context)
         places = []
+        locatives = load_place_evidence().locatives.get(doc._.ch_lang or self.lang, frozenset())
         for span, resolution in zip(spans, resolutions, strict=True):
             if resolution.entry is None and not _proper_name(span):
                 continue
-            places.append(self._record(span, resolution, _flagged_metonymy(span, actors)))
+            record = self._record(span, resolution, _flagged_metonymy(span, actors))
+            # a metonymy ("l'Élysée a indiqué") is evidence enough; a plain place needs its own
+            if record["role"] == "place" and (not has_evidence(span, resolution.entry, locatives)
+                                              or _same_as_group(span, actors)):
+                continue
+            places.append(record)
         doc._.ch_places = places
         return doc
 
@@ -177,6 +184,12 @@ def _bare_proper_nouns(doc: Doc) -> list[Span]:
             runs.append(doc[start:token.i if token is not None else len(doc)])
             start = None
     return runs
+
+
+def _same_as_group(span: Span, actors: list[dict[str, Any]]) -> bool:
+    """A name the actors stage reads as a people ("les Français") is not a place ("Le François")."""
+    return any(a.get("kind") == "group" and a["start"] == span.start_char and a["end"] == span.end_char
+               for a in actors)
 
 
 def _flagged_metonymy(span: Span, actors: list[dict[str, Any]]) -> bool:

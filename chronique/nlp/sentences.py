@@ -13,6 +13,8 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
+from chronique.nlp.furniture import find_furniture
+
 _NOT_START = int(numpy.array(-1, dtype=numpy.int64).astype(numpy.uint64))
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
@@ -46,6 +48,8 @@ class SentenceSplitter:
         flags = numpy.array(sentence_starts(doc), dtype=numpy.uint64).reshape(-1, 1)
         if len(flags):
             doc.from_array([SENT_START], cast(Ints2d, flags))
+        # page structure is read with the sentences: later stages skip what is not the story
+        doc._.ch_furniture = [{"start": f.start, "end": f.end, "kind": f.kind} for f in find_furniture(doc.text)]
         return doc
 
 

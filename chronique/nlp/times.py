@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from chronique.annotations.times import calendar_date, event_date, sentence_index, sentence_starts
+from chronique.nlp.date_names import number_in_name
 from chronique.nlp.extensions import doc_text
 from chronique.nlp.stage import Stage
 from chronique.temporal.grammar import SUPPORTED, Grammar, load_grammar
@@ -79,5 +80,7 @@ class TimeTagger(Stage):
             return doc
         starts = sentence_starts(doc)
         timexes = tag_text(doc_text(doc), grammar, doc._.ch_published, tense=doc_tense(doc, grammar))
+        calendar = {*grammar.vocab.get("month", {}), *grammar.vocab.get("weekday", {})}
+        timexes = [t for t in timexes if not number_in_name(doc_text(doc), t, calendar)]
         doc._.ch_times = [timex_record(t, sentence_index(starts, t.start)) for t in timexes]
         return doc

@@ -19,7 +19,10 @@ def _json(value: Any) -> str:
 
 def article_row(extraction: Extraction) -> dict[str, Any]:
     row = extraction.article.to_dict()
-    mentions = {name: [m.to_dict() for m in getattr(extraction, name)] for name in MENTION_LISTS}
+    mentions: dict[str, Any] = {name: [m.to_dict() for m in getattr(extraction, name)] for name in MENTION_LISTS}
+    origin = row.pop("origin", None)
+    if origin is not None:
+        mentions["origin"] = origin
     row["mentions"] = _json(mentions)
     return row
 
@@ -32,7 +35,11 @@ def article_from_row(row: Any) -> Article:
 
 def extraction_from_rows(article: Any, events: list[Event], transfers: list[Transfer]) -> Extraction:
     data = json.loads(article.mentions)
-    base = Extraction.from_dict({"article": article_from_row(article).to_dict(), **data})
+    record = article_from_row(article).to_dict()
+    origin = data.pop("origin", None)
+    if origin is not None:
+        record = {**{k: v for k, v in record.items() if k != "text"}, "origin": origin, "text": record["text"]}
+    base = Extraction.from_dict({"article": record, **data})
     return replace(base, events=tuple(events), transfers=tuple(transfers))
 
 

@@ -67,8 +67,9 @@ def schema_columns(record: type, *, skip: frozenset[str] = frozenset()) -> list[
 articles = Table(
     "articles", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),  # rowid of the SQLite FTS index
-    *schema_columns(Article),
-    # The Extraction's mention lists (actors, places, times, weapons) as JSON: the article's other views.
+    *schema_columns(Article, skip=frozenset({"origin"})),
+    # The Extraction's mention lists (actors, places, times, weapons) as JSON: the article's other
+    # views; the article's dateline origin rides along in it (no column of its own).
     Column("mentions", Text, nullable=False),
     Index(None, "id", unique=True),
     Index(None, "published"),

@@ -1,0 +1,148 @@
+"""Relevance gate and sense checks: hand-built Docs (no model) and whole texts (model), all
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from chronique.errors import KnowledgeError
+from chronique.knowledge.cameo import load_cameo_table
+from chronique.knowledge.relevance import RelevanceCues, parse_relevance
+from chronique.knowledge.senses import SenseRule, load_senses, parse_senses
+from chronique.nlp.extensions import register_extensions
+from chronique.nlp.relevance import gate, is_relevant, political_share
+from chronique.nlp.senses import check_senses
+
+CUES = RelevanceCues({"en": frozenset({"minister", "army", "election"})}, frozenset({"GOV"}), 2, 0.25)
+
+
+def _doc(sentences: list[list[str]], lemmas: list[list[str]] | None = None) -> Doc:
+    register_extensions()
+    words = [w for s in sentences for w in s]
+    starts = [i == 0 for s in sentences for i in range(len(s))]
+    flat_lemmas = [w for s in lemmas for w in s] if lemmas else [w.lower() for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts, lemmas=flat_lemmas)
+    doc._.ch_actors = []
+    return doc
+
+
+def _event(doc: Doc, token: int, lemma: str, cameo: str, event: str = "ASSAULT") -> dict[str, Any]:
+    t = doc[token]
+    return {"event": event, "cameo": cameo, "mode": "", "context": [], "quad_code": 4, "_lemma": lemma,
+            "_trigger": [t.idx, t.idx + len(t)], "text_info": {"start": 0, "end": len(doc.text)}}
+
+
+def test_sport_report_fails_the_gate_and_gives_no_events() -> None:
+    doc = _doc([["The", "visitors", "attacked", "down", "the", "left", "all", "evening", "."],
+                ["Their", "striker", "scored", "twice", "before", "the", "break", "."]])
+    assert political_share(doc, CUES, "en") == (0, 2)
+    assert gate(doc, [{"event": "ASSAULT"}], CUES, "en") == []
+
+
+def test_political_article_passes_the_gate() -> None:
+    doc = _doc([["The", "minister", "resigned", "on", "Monday", "."],
+                ["The", "army", "took", "control", "of", "the", "capital", "."],
+                ["Shops", "stayed", "closed", "all", "day", "."]])
+    assert is_relevant(doc, CUES, "en")
+    army = {"event": "COERCE", "actor": {"code": "NRL", "sector": "MIL"}}
+    assert gate(doc, [army], CUES, "en") == [army]
+
+
+def test_in_an_article_an_event_needs_a_political_party_or_sentence() -> None:
+    doc = _doc([["The", "minister", "resigned", "on", "Monday", "."],
+                ["The", "army", "took", "control", "of", "the", "capital", "."],
+                ["Ms", "Vale", "agreed", "to", "an", "interview", "."]])
+    chat = doc[14:21]
+    interview = {"event": "AGREE", "actor": {"code": None, "sector": None},
+                 "text_info": {"start": chat.start_char, "end": chat.end_char}}
+    minister = {"event": "RETREAT", "actor": {"code": None, "sector": None},
+                "text_info": {"start": 0, "end": doc[5].idx + 1}}
+    assert gate(doc, [interview, minister], CUES, "en") == [minister]
+
+
+def test_an_actor_of_a_political_sector_makes_its_sentence_political() -> None:
+    doc = _doc([["Ms", "Vale", "visited", "the", "harbour", "on", "Monday", "."],
+                ["She", "met", "the", "fishermen", "in", "the", "morning", "."]])
+    assert not is_relevant(doc, CUES, "en")
+    doc._.ch_actors = [{"start": 0, "end": 7, "sector": "GOV"}, {"start": doc[10].idx, "end": doc[10].idx + 3,
+                                                                 "sector": "GOV"}]
+    assert political_share(doc, CUES, "en") == (2, 2)
+
+
+def test_a_text_shorter_than_an_article_is_not_gated() -> None:
+    cues = RelevanceCues(CUES.words, CUES.sectors, 2, 0.25, min_article_sentences=3)
+    doc = _doc([["Norland", "shelled", "the", "port", "of", "Kessa", "."]])
+    assert is_relevant(doc, cues, "en")
+    longer = _doc([["The", "sofa", "comes", "in", "three", "colours", "."]] * 3)
+    assert not is_relevant(longer, cues, "en")
+
+
+def test_one_political_word_in_a_long_lifestyle_piece_is_not_enough() -> None:
+    filler = [["The", "sofa", "comes", "in", "three", "colours", "."]] * 6
+    doc = _doc([["The", "election", "did", "not", "change", "our", "taste", "."], *filler])
+    assert not is_relevant(doc, CUES, "en")
+
+
+RULES = (SenseRule("strike", frozenset({"bird"}), 2),
+         SenseRule("strike", frozenset({"missile", "air"}), 4, recode="190", only_cameo="143"),
+         SenseRule("balayer", frozenset({"idée"}), 4, recode="120"))
+
+
+def test_idiom_reading_is_dropped() -> None:
+    doc = _doc([["The", "plane", "suffered", "a", "bird", "strike", "on", "landing", "."]])
+    assert check_senses(doc, [_event(doc, 5, "strike", "143", "PROTEST")], RULES, load_cameo_table()) == []
+
+
+def test_labour_strike_among_missiles_is_recoded_as_a_military_strike() -> None:
+    doc = _doc([["Missile", "strikes", "hit", "the", "port", "overnight", "."]],
+               [["missile", "strike", "hit", "the", "port", "overnight", "."]])
+    [event] = check_senses(doc, [_event(doc, 1, "strike", "143", "PROTEST")], RULES, load_cameo_table())
+    assert (event["event"], event["cameo"]) == ("ASSAULT", "190")
+
+
+def test_labour_strike_stays_a_protest() -> None:
+    doc = _doc([["Dockers", "went", "on", "strike", "for", "higher", "pay", "."]])
+    events = [_event(doc, 3, "strike", "143", "PROTEST")]
+    assert check_senses(doc, events, RULES, load_cameo_table()) == events
+
+
+def test_french_idiom_is_recoded_to_what_it_means() -> None:
+    doc = _doc([["Le", "ministre", "a", "balayé", "l'", "idée", "d'", "un", "référendum", "."]],
+               [["le", "ministre", "avoir", "balayer", "le", "idée", "de", "un", "référendum", "."]])
+    [event] = check_senses(doc, [_event(doc, 3, "balayer", "180")], RULES, load_cameo_table())
+    assert event["event"] == "REJECT"
+
+
+def test_packaged_sense_rules_cover_both_languages() -> None:
+    rules = load_senses()
+    assert {"tirer", "balayer", "frapper"} <= {r.trigger for r in rules["fr"]}
+    assert {"strike", "attack", "fight"} <= {r.trigger for r in rules["en"]}
+
+
+def test_bad_rules_and_cues_are_reported() -> None:
+    with pytest.raises(KnowledgeError, match="window"):
+        parse_senses({"rules": {"en": [{"trigger": "strike", "near": ["bird"], "window": 40}]}})
+    with pytest.raises(KnowledgeError, match="CAMEO"):
+        parse_senses({"rules": {"en": [{"trigger": "strike", "near": ["bird"], "recode": 190}]}})
+    with pytest.raises(KnowledgeError, match="min_share"):
+        parse_relevance({"words": {"en": ["army"]}, "min_sentences": 1, "min_share": 3})
+
+
+@pytest.mark.model
+def test_whole_texts_furniture_and_non_political_pages(pipeline) -> None:  # type: ignore[no-untyped-def]
+    match_report = ("The home side attacked from the first whistle and their striker hit the post twice.\n"
+                    "The visitors fought back after the break and won the match with a late header.\n"
+                    "The coach praised his players and said the team would fight for the title.")
+    assert pipeline.extract(match_report, lang="en", published="2024-05-01").events == ()
+    story = ("VALDORA (AP) — The army of Norland attacked rebel positions near the border on Monday, "
+             "the defence ministry said.\n"
+             "The government of Norland accused the rebels of breaking the ceasefire.\n"
+             "Reporters Ann Lee and Tom Hart of the Associated Press contributed to this report.")
+    events = pipeline.extract(story, lang="en", published="2024-05-01").events
+    assert events, "the army's attack is an event"
+    assert all("contributed" not in e.event_text for e in events)
+    assert all(e.event_loc is None or e.event_loc.extracted_place != "VALDORA" for e in events)
