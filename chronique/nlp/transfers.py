@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces
 from chronique.arms.consolidate import consolidate
+from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, sentence_parties
 from chronique.arms.parties import (
     governed,
     governing_trigger,
@@ -76,8 +78,9 @@ class TransferBuilder(Stage):
         weapons = get_list(doc, "ch_weapons")
         if not weapons:
             return []
+        assert self.catalogue is not None
         events = get_list(doc, "ch_events")
-        index = MentionIndex(doc)
+        ctx = _Context(doc, MentionIndex(doc), self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else [])
         roots = [root_token(doc, w) for w in weapons]
         out: list[dict[str, Any]] = []
         taken: set[int] = set()
@@ -93,16 +96,18 @@ class TransferBuilder(Stage):
             for w, weapon in enumerate(weapons):
                 if self._in_event(doc, event, weapon, roots[w], trigger_tok):
                     taken.add(w)
-                    out.append(self._from_event(n, event, direction, weapon, roots[w], index))
+                    record = self._from_event(ctx, n, event, direction, weapon, roots[w], trigger_tok)
+                    if record is not None:
+                        out.append(record)
         if has_parse(doc):
             for w, weapon in enumerate(weapons):
                 root = roots[w]
                 if w in taken or root is None:
                     continue
-                record = self._from_trigger(doc, weapon, root, index, event_triggers)
+                record = self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
-        return consolidate(_dedupe(out))
+        return consolidate(_dedupe([_with_origin(r, ctx.codes) for r in out]))
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -123,14 +128,14 @@ class TransferBuilder(Stage):
         clause = event.get("_clause") or [event["text_info"]["start"], event["text_info"]["end"]]
         return int(clause[0]) <= int(weapon["start"]) and int(weapon["end"]) <= int(clause[1])
 
-    def _record(self, weapon: dict[str, Any], status: str, supplier: str | None, recipient: str | None,
+    def _record(self, weapon: dict[str, Any], status: str, sides: Sides,
                 date: str | None, evidence: tuple[int, int], root: Token | None) -> dict[str, Any]:
         return {
-            "supplier": supplier, "recipient": recipient, "weapon": weapon.get("designation"),
+            "supplier": sides.supplier, "recipient": sides.recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
             "evidence": {"start": evidence[0], "end": evidence[1]},
             "quantity": self._quantity(weapon, root),
-            "weapon_text": weapon.get("text"),
+            "weapon_text": weapon.get("text"), "_origin": weapon.get("origin"),
         }
 
     @staticmethod
@@ -140,25 +145,52 @@ class TransferBuilder(Stage):
         tokens = weapon.get("_tokens")
         return quantity(root.doc[int(tokens[0])] if tokens else root)
 
-    def _from_event(self, n: int, event: dict[str, Any], direction: Direction, weapon: dict[str, Any],
-                    root: Token | None, index: MentionIndex) -> dict[str, Any]:
+    def _read(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token, role: str,
+              status: str) -> tuple[Sides, str] | None:
+        """The parties and status the words around ``trigger`` give; None for a deployment of
+        the sender's own forces or a transfer that a third party calls for or debates."""
+        span = _weapon_span(weapon, root)
+        parties = ctx.parties(trigger.sent)
+        frame = read_frame(trigger, parties, span)
+        sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
+                       upgrade=status == "upgrade")
+        if moves_own_forces(frame, sides, own_forces(span, trigger)):
+            return None
+        call = caller(trigger)
+        if call is not None:
+            called = called_status(status, read_frame(call, parties, span).subject, sides)
+            return (sides, called) if called is not None else None
+        return sides, status
+
+    def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
+                    weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
-        supplier, recipient = (actor, other) if direction.actor_is_supplier else (other, actor)
-        if recipient is None and root is not None and has_parse(root.doc):
-            recipient = _code(owner(index, root))
-            recipient = recipient if recipient != supplier else None
+        coded = Sides(actor, other) if direction.actor_is_supplier else Sides(other, actor)
+        status = direction.status
+        word = self.trigger_of(str(event.get("_lemma", "")))
+        if word is not None and word.status == "ordered" and status == "requested":
+            status = "ordered"  # a purchase the coder read as a request: the order is placed
+        sides = coded
+        if root is not None and trigger is not None and has_parse(root.doc):
+            read = self._read(ctx, weapon, root, trigger, "supplier" if direction.actor_is_supplier else "recipient",
+                              status)
+            if read is None:
+                return None
+            sides, status = _fill(read[0], coded), read[1]
+        if sides.supplier == sides.recipient:
+            return None  # domestic procurement, or a party read twice
         info = event["text_info"]
-        record = self._record(weapon, direction.status, supplier, recipient, event.get("date"),
-                              (int(info["start"]), int(info["end"])), root)
+        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root)
         record["event_index"] = n
         return record
 
-    def _from_trigger(self, doc: Doc, weapon: dict[str, Any], root: Token, index: MentionIndex,
+    def _from_trigger(self, ctx: _Context, weapon: dict[str, Any], root: Token,
                       event_triggers: set[int]) -> dict[str, Any] | None:
         def is_trigger(tok: Token) -> bool:
             return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
 
-        head = governing_trigger(root, is_trigger)
+        head = governing_trigger(root, is_trigger) or nearest_trigger(_weapon_span(weapon, root), root.sent,
+                                                                       is_trigger)
         if head is None or head.i in event_triggers:
             return None
         assert self.catalogue is not None
@@ -168,24 +200,29 @@ class TransferBuilder(Stage):
         status = by_modality(trig.status, mod)
         if status is None:
             return None
+        read = self._read(ctx, weapon, root, head, trig.role, status)
+        if read is None:
+            return None
+        sides = _fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
+        if sides.supplier == sides.recipient:  # both unknown, or a domestic purchase
+            return None
+        date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
+        sent = head.sent
+        return self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+
+    @staticmethod
+    def _parsed_sides(ctx: _Context, weapon: dict[str, Any], root: Token, head: Token, trig: Trigger) -> Sides:
+        """The parties the dependency parse gives the trigger (subject, complements, owner)."""
         weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
-        found = parties(index, head, weapon_tokens)
-        own = _code(owner(index, root))
+        found = parties(ctx.index, head, weapon_tokens)
+        own = _code(owner(ctx.index, root))
         subject = _code(found.subject)
         to_side = next((c for a in found.to_side if (c := _code(a))), None)
         from_side = next((c for a in found.from_side if (c := _code(a)) and c != own), None)
         if trig.role == "supplier":
-            supplier = subject if not found.passive and subject else from_side
-            recipient = to_side or own
-        else:
-            recipient = subject if not found.passive and subject else (to_side or own)
-            supplier = next((c for c in (from_side, to_side) if c and c != recipient), None)
-        if supplier == recipient or (supplier is None and recipient is None):
-            return None
-        sent = head.sent
-        date = event_date(doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
-        return self._record(weapon, status, supplier, recipient, date, _trim(doc, sent.start_char, sent.end_char),
-                            root)
+            return Sides(subject if not found.passive and subject else from_side, to_side or own)
+        recipient = subject if not found.passive and subject else (to_side or own)
+        return Sides(next((c for c in (from_side, to_side) if c and c != recipient), None), recipient)
 
     def _modality(self, head: Token) -> str:
         if self.lexicon is None:
@@ -193,6 +230,42 @@ class TransferBuilder(Stage):
         from chronique.coding.modality import modality
 
         return modality(head, self.lexicon)[0]
+
+
+class _Context:
+    """What every weapon of one Doc shares: its mentions, makers and each sentence's parties."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, makers: list[tuple[int, int, str]]) -> None:
+        self.doc, self.index, self.makers = doc, index, makers
+        self.codes = frozenset(str(a["code"]) for a in index.actors if a.get("code"))
+        self._parties: dict[int, list[Party]] = {}
+
+    def parties(self, sent: Span) -> list[Party]:
+        if sent.start not in self._parties:
+            self._parties[sent.start] = sentence_parties(self.index, sent, self.makers)
+        return self._parties[sent.start]
+
+
+def _weapon_span(weapon: dict[str, Any], root: Token) -> tuple[int, int]:
+    tokens = weapon.get("_tokens")
+    return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)
+
+
+def _fill(read: Sides, other: Sides) -> Sides:
+    """The words' reading, its empty sides filled from another reading where that names a
+    different party."""
+    supplier = read.supplier or (other.supplier if other.supplier != read.recipient else None)
+    recipient = read.recipient or (other.recipient if other.recipient != supplier else None)
+    return Sides(supplier, recipient)
+
+
+def _with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any]:
+    """A record with no supplier takes the weapon's country of origin when the article names
+    that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
+    origin = record.pop("_origin", None)
+    if record["supplier"] is None and origin in codes and origin != record["recipient"]:
+        record["supplier"] = origin
+    return record
 
 
 def _dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,143 @@
+"""The transfer frame read from the words around a trigger, as a second reading beside the parse.
+
+Small parsers often tear a transfer sentence apart ("ont été livrés à l'Ukraine par le
+Portugal": "Portugal" hung under "Ukraine"), yet the frame is plain in the word order: the party
+before the trigger with no preposition is its subject; the one after "to/à/pour/for" receives;
+the one after "from/auprès de/with" gives to a buyer; "by/par" is the agent of a passive; "in/en/
+dans" is a place the weapons go to, not a party. A maker named as a party ("from Baykar") stands
+for its country. The trigger is the nearest transfer word of the weapon's sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from chronique.coding.mentions import MentionIndex
+
+TO_WORDS = frozenset({"to", "for", "à", "au", "aux", "pour"})
+FROM_WORDS = frozenset({"from", "with", "auprès", "chez"})
+FR_FROM_WORDS = frozenset({"de", "du", "des", "d'", "d’"})  # "reçus de l'Allemagne": a source only for a buyer
+AGENT_WORDS = frozenset({"by", "par"})
+PLACE_WORDS = frozenset({"in", "into", "at", "en", "dans", "sur", "vers"})
+SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de l'Allemagne"
+PASSIVE_AUX = frozenset({"été", "be", "been", "being", "was", "were", "is", "are", "seront", "sera", "sont", "est",
+                         "fut", "furent", "soient", "soit", "serait", "seraient", "étaient", "était"})
+OWN_WORDS = frozenset({"own", "propre", "propres"})
+MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    start: int  # token index of the mention's first token
+    end: int
+    before: str  # the preposition before the mention (determiners skipped), lower case; "" for none
+    adjective: bool  # a demonym or country adjective ("polonais", "Turkish")
+
+
+@dataclass
+class SurfaceFrame:
+    subject: str | None = None  # the bare party nearest before the trigger
+    agent: str | None = None  # "by/par X" after a passive trigger
+    to_side: list[str] = field(default_factory=list)
+    from_side: list[str] = field(default_factory=list)  # "from/with/auprès de", makers included
+    genitive: list[str] = field(default_factory=list)  # French "de X": a source when the trigger is a purchase
+    after: list[str] = field(default_factory=list)  # bare parties after the trigger ("asked Germany for")
+    places: list[str] = field(default_factory=list)  # "in/en/dans X": where weapons go, not who gets them
+    noun_owner: str | None = None  # the country adjective of a trigger noun ("sous licence française")
+    passive: bool = False
+
+
+def _preposition(doc_tokens: Span, start: int) -> str:
+    """The preposition before token ``start`` within the sentence, skipping determiners."""
+    i = start - 1
+    while i >= doc_tokens.start and doc_tokens.doc[i].pos_ in SKIPPED and doc_tokens.doc[i].lower_ not in TO_WORDS:
+        i -= 1
+    if i < doc_tokens.start:
+        return ""
+    word = doc_tokens.doc[i].lower_
+    if word in ("de", "d'", "d’") and i > doc_tokens.start and doc_tokens.doc[i - 1].lower_ == "auprès":
+        return "auprès"
+    return word
+
+
+def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
+    """The coded parties of a sentence in text order, makers included as their country."""
+    out: list[Party] = []
+    seen: set[int] = set()
+    for actor in index.actors_in(sent.start, sent.end):
+        span = sent.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+        if span is None or not actor.get("code") or span.start in seen:
+            continue
+        seen.add(span.start)
+        out.append(Party(str(actor["code"]), span.start, span.end, _preposition(sent, span.start),
+                         all(t.pos_ == "ADJ" for t in span)))
+    for start, end, code in makers:
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start >= sent.start and span.end <= sent.end and span.start not in seen:
+            out.append(Party(code, span.start, span.end, _preposition(sent, span.start), False))
+    return sorted(out, key=lambda p: p.start)
+
+
+def is_passive(trigger: Token) -> bool:
+    """A participle after a form of "be/être" ("were delivered", "ont été livrés")."""
+    if trigger.tag_ not in ("VBN",) and "VerbForm=Part" not in str(trigger.morph):
+        return False
+    doc = trigger.doc
+    for i in range(trigger.i - 1, max(trigger.i - 4, trigger.sent.start - 1), -1):
+        if doc[i].lower_ in PASSIVE_AUX:
+            return True
+    return False
+
+
+def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) -> SurfaceFrame:
+    """Sort the sentence's parties around ``trigger`` into the frame's slots; parties inside the
+    weapon's words (its owner) are left to the caller."""
+    frame = SurfaceFrame(passive=trigger.pos_ != "NOUN" and is_passive(trigger))
+    for party in parties:
+        if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
+            continue
+        before, word = party.start < trigger.i, party.before
+        if party.adjective and trigger.pos_ == "NOUN" and abs(party.start - trigger.i) == 1:
+            frame.noun_owner = party.code
+        elif party.adjective:
+            continue  # a country adjective of another noun ("les alliés européens")
+        elif word in AGENT_WORDS and not before:
+            frame.agent = frame.agent or party.code
+        elif word in TO_WORDS:
+            frame.to_side.append(party.code)
+        elif word in FROM_WORDS or word == "auprès":
+            frame.from_side.append(party.code)
+        elif word in FR_FROM_WORDS and not before:
+            frame.genitive.append(party.code)
+        elif word in PLACE_WORDS:
+            frame.places.append(party.code)
+        elif before and not word:
+            frame.subject = party.code  # the nearest before the trigger wins
+        elif not before and not word:
+            frame.after.append(party.code)
+    return frame
+
+
+def own_forces(weapon: tuple[int, int], trigger: Token) -> bool:
+    """The weapons are the giver's own ("its own jets", "ses propres systèmes"): a deployment."""
+    doc = trigger.doc
+    start = max(weapon[0] - 4, trigger.sent.start)
+    return any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1]))
+
+
+def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: object) -> Token | None:
+    """The transfer word of the weapon's sentence nearest to it (before it first, at equal
+    distance), within ``MAX_GAP`` tokens."""
+    assert callable(is_trigger)
+    best: Token | None = None
+    best_gap = MAX_GAP + 1
+    for tok in sent:
+        if weapon[0] <= tok.i < weapon[1] or not is_trigger(tok):
+            continue
+        gap = weapon[0] - tok.i if tok.i < weapon[0] else tok.i - weapon[1] + 1
+        if gap < best_gap:
+            best, best_gap = tok, gap
+    return best
