@@ -42,7 +42,8 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
     if role == "supplier":
         supplier = frame.agent if frame.passive else (frame.subject or frame.noun_owner)
         supplier = supplier or _first(frame.from_side)
-        recipient = _first(frame.to_side, supplier) or (None if frame.passive else _first(frame.after, supplier))
+        # a recipient equal to the supplier is kept: the record is then dropped as domestic
+        recipient = _first(frame.to_side) or (None if frame.passive else _first(frame.after, supplier))
         if upgrade:
             recipient = recipient or (owner if owner != supplier else None)
         else:
@@ -50,7 +51,7 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
         return Sides(supplier, recipient)
     licence = trigger_word.lower() in LICENCE_WORDS
     recipient = (frame.agent if frame.passive else frame.subject) or (None if licence else frame.noun_owner)
-    supplier = (_first(frame.from_side, recipient) or _first(frame.to_side, recipient)
+    supplier = (_first(frame.from_side) or _first(frame.to_side)
                 or _first(frame.genitive, recipient) or _first(frame.after, recipient)
                 or (frame.noun_owner if licence else None))
     supplier = supplier or (owner if owner != recipient else None)

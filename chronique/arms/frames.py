@@ -10,6 +10,7 @@ for its country. The trigger is the nearest transfer word of the weapon's senten
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -25,7 +26,14 @@ SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de
 PASSIVE_AUX = frozenset({"été", "be", "been", "being", "was", "were", "is", "are", "seront", "sera", "sont", "est",
                          "fut", "furent", "soient", "soit", "serait", "seraient", "étaient", "était"})
 OWN_WORDS = frozenset({"own", "propre", "propres"})
+# words that name what a transfer told just before consists of ("Il s'agit de…", "including…")
+RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
+                           "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
+# verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
+# between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
+INCLUDE_WORDS = frozenset({"include", "comprise", "contain", "consist", "comprendre", "inclure", "contenir",
+                           "compter", "composer"})
 
 
 @dataclass(frozen=True)
@@ -128,16 +136,32 @@ def own_forces(weapon: tuple[int, int], trigger: Token) -> bool:
     return any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1]))
 
 
-def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: object) -> Token | None:
+def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[Token], bool]) -> Token | None:
     """The transfer word of the weapon's sentence nearest to it (before it first, at equal
-    distance), within ``MAX_GAP`` tokens."""
-    assert callable(is_trigger)
+    distance), within ``MAX_GAP`` tokens and with no other verb between them."""
     best: Token | None = None
     best_gap = MAX_GAP + 1
     for tok in sent:
         if weapon[0] <= tok.i < weapon[1] or not is_trigger(tok):
             continue
         gap = weapon[0] - tok.i if tok.i < weapon[0] else tok.i - weapon[1] + 1
-        if gap < best_gap:
+        if gap < best_gap and not _verb_between(sent, tok.i, weapon, is_trigger):
             best, best_gap = tok, gap
     return best
+
+
+def _verb_between(sent: Span, trigger: int, weapon: tuple[int, int], is_trigger: Callable[[Token], bool]) -> bool:
+    lo, hi = (trigger + 1, weapon[0]) if trigger < weapon[0] else (weapon[1], trigger)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in INCLUDE_WORDS and not is_trigger(t)
+               for t in sent.doc[lo:hi])
+
+
+def restates(sent: Span) -> bool:
+    """The sentence spells out what a transfer consists of ("Il s'agit de systèmes Iskander-M",
+    "among them twelve Caesar howitzers", "including HIMARS")."""
+    for tok in sent:
+        if tok.lower_ in RESTATE_WORDS:
+            return True
+        if tok.lemma_.lower() == "agir" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("s'", "s’"):
+            return True
+    return False

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces
-from chronique.arms.consolidate import consolidate
-from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, sentence_parties
+from chronique.arms.consolidate import PARTIAL, consolidate
+from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, restates, sentence_parties
 from chronique.arms.parties import (
     governed,
     governing_trigger,
@@ -38,6 +38,12 @@ from chronique.nlp.times import event_date
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
     from chronique.nlp.resources import Resources
+
+
+# events whose transfer is told by a transfer word under their trigger ("agreed to sell")
+INNER_EVENTS = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
+# events whose trigger word is no transfer even when it is one elsewhere ("sent troops and tanks")
+NOT_TRANSFERS = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "PROTEST", "RETREAT"})
 
 
 def _code(actor: dict[str, Any] | None) -> str | None:
@@ -87,7 +93,7 @@ class TransferBuilder(Stage):
         event_triggers: set[int] = set()
         for n, event in enumerate(events):
             trigger_tok = self._token_at(doc, event.get("_trigger"))
-            if trigger_tok is not None:
+            if trigger_tok is not None and event.get("event") in NOT_TRANSFERS:
                 event_triggers.add(trigger_tok.i)
             direction = event_direction(event.get("event", ""), event.get("modality", "asserted"),
                                         self.trigger_of(str(event.get("_lemma", ""))))
@@ -107,7 +113,7 @@ class TransferBuilder(Stage):
                 record = self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
-        return consolidate(_dedupe([_with_origin(r, ctx.codes) for r in out]))
+        return consolidate(_dedupe([_with_origin(r, ctx.codes) for r in out if not _domestic(r)]))
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -162,6 +168,25 @@ class TransferBuilder(Stage):
             return (sides, called) if called is not None else None
         return sides, status
 
+    def _inner(self, root: Token, trigger: Token, role: str, status: str, event: str) -> tuple[Token, str, str]:
+        """A transfer word between an agreement or aid event and its weapon says what was agreed
+        ("agreed to sell": a sale; "announced it would buy": an order) and who its subject is."""
+        if event not in INNER_EVENTS:
+            return trigger, role, status
+        assert self.catalogue is not None
+        catalogue = self.catalogue
+        inner = governing_trigger(root, lambda tok: catalogue.trigger(tok.lemma_.lower(), self.lang) is not None)
+        if inner is None or inner.i == trigger.i:
+            return trigger, role, status
+        word = catalogue.trigger(inner.lemma_.lower(), self.lang)
+        assert word is not None
+        found = by_modality(word.status, self._modality(inner))
+        if found is None:
+            return trigger, role, status
+        if event == "AGREE" and found == "delivered":
+            found = "pledged"  # a promised delivery: nothing is delivered yet
+        return inner, word.role, found
+
     def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
                     weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
@@ -172,8 +197,9 @@ class TransferBuilder(Stage):
             status = "ordered"  # a purchase the coder read as a request: the order is placed
         sides = coded
         if root is not None and trigger is not None and has_parse(root.doc):
-            read = self._read(ctx, weapon, root, trigger, "supplier" if direction.actor_is_supplier else "recipient",
-                              status)
+            role = "supplier" if direction.actor_is_supplier else "recipient"
+            trigger, role, status = self._inner(root, trigger, role, status, event.get("event", ""))
+            read = self._read(ctx, weapon, root, trigger, role, status)
             if read is None:
                 return None
             sides, status = _fill(read[0], coded), read[1]
@@ -191,6 +217,11 @@ class TransferBuilder(Stage):
 
         head = governing_trigger(root, is_trigger) or nearest_trigger(_weapon_span(weapon, root), root.sent,
                                                                        is_trigger)
+        if head is None and restates(root.sent):
+            sent = root.sent
+            record = self._record(weapon, "", Sides(None, None), None,
+                                  _trim(ctx.doc, sent.start_char, sent.end_char), root)
+            return {**record, PARTIAL: True}
         if head is None or head.i in event_triggers:
             return None
         assert self.catalogue is not None
@@ -204,11 +235,13 @@ class TransferBuilder(Stage):
         if read is None:
             return None
         sides = _fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
-        if sides.supplier == sides.recipient:  # both unknown, or a domestic purchase
-            return None
+        if sides.supplier == sides.recipient is not None:
+            return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
         sent = head.sent
-        return self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        # no party in reach: a restatement of a transfer told elsewhere, or nothing
+        return {**record, PARTIAL: True} if sides.supplier is None and sides.recipient is None else record
 
     @staticmethod
     def _parsed_sides(ctx: _Context, weapon: dict[str, Any], root: Token, head: Token, trig: Trigger) -> Sides:
@@ -263,9 +296,15 @@ def _with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any
     """A record with no supplier takes the weapon's country of origin when the article names
     that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
     origin = record.pop("_origin", None)
-    if record["supplier"] is None and origin in codes and origin != record["recipient"]:
+    if record["supplier"] is None and not record.get(PARTIAL) and origin in codes and origin != record["recipient"]:
         record["supplier"] = origin
     return record
+
+
+def _domestic(record: dict[str, Any]) -> bool:
+    """A state getting a system of its own make from nobody named ("the French army ordered
+    Caesar howitzers from KNDS"): domestic procurement, not a transfer."""
+    return record["supplier"] is None and record.get("_origin") is not None and record["_origin"] == record["recipient"]
 
 
 def _dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
