@@ -29,6 +29,7 @@ OWN_WORDS = frozenset({"own", "propre", "propres"})
 # words that name what a transfer told just before consists of ("Il s'agit de…", "including…")
 RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
                            "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
+FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS | {"auprès"}
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
 # between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
@@ -43,6 +44,8 @@ class Party:
     end: int
     before: str  # the preposition before the mention (determiners skipped), lower case; "" for none
     adjective: bool  # a demonym or country adjective ("polonais", "Turkish")
+    head: int = -1  # an adjective's noun ("armée" of "l'armée de l'air française")
+    subject: bool = False  # that noun is a subject ("L'armée française a commandé…")
 
 
 @dataclass
@@ -58,17 +61,41 @@ class SurfaceFrame:
     passive: bool = False
 
 
-def _preposition(doc_tokens: Span, start: int) -> str:
-    """The preposition before token ``start`` within the sentence, skipping determiners."""
-    i = start - 1
-    while i >= doc_tokens.start and doc_tokens.doc[i].pos_ in SKIPPED and doc_tokens.doc[i].lower_ not in TO_WORDS:
+def _preposition(sent: Span, start: int) -> str:
+    """The preposition before token ``start`` within the sentence, skipping determiners; "" when
+    the word before is no preposition of a frame."""
+    doc, i = sent.doc, start - 1
+    while i >= sent.start and doc[i].pos_ in SKIPPED and doc[i].lower_ not in TO_WORDS:
         i -= 1
-    if i < doc_tokens.start:
+    if i < sent.start:
         return ""
-    word = doc_tokens.doc[i].lower_
-    if word in ("de", "d'", "d’") and i > doc_tokens.start and doc_tokens.doc[i - 1].lower_ == "auprès":
+    word = doc[i].lower_
+    if word in FR_FROM_WORDS and i > sent.start and doc[i - 1].lower_ == "auprès":
         return "auprès"
-    return word
+    return word if word in FRAME_WORDS else ""
+
+
+def _phrase_head(span: Span) -> Token | None:
+    """The noun a country adjective qualifies, up its noun phrase ("l'armée de l'air française":
+    the adjective hangs on "air", the phrase is "armée")."""
+    head = span.root.head
+    if span.root.pos_ != "ADJ" or head.i == span.root.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while head.dep_ in ("nmod", "compound") and head.head.i != head.i and head.head.i < head.i:
+        head = head.head
+    return head
+
+
+def _party(code: str, span: Span, sent: Span) -> Party:
+    if not all(t.pos_ == "ADJ" for t in span):
+        return Party(code, span.start, span.end, _preposition(sent, span.start), False)
+    head = _phrase_head(span)
+    if head is None:
+        return Party(code, span.start, span.end, "", True)
+    edge = head.left_edge.i
+    start = edge + 1 if head.doc[edge].pos_ == "ADP" else edge  # its preposition stands before the phrase
+    return Party(code, start, span.end, _preposition(sent, start), True, head.i,
+                 head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
 
 
 def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
@@ -80,8 +107,7 @@ def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, in
         if span is None or not actor.get("code") or span.start in seen:
             continue
         seen.add(span.start)
-        out.append(Party(str(actor["code"]), span.start, span.end, _preposition(sent, span.start),
-                         all(t.pos_ == "ADJ" for t in span)))
+        out.append(_party(str(actor["code"]), span, sent))
     for start, end, code in makers:
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.start >= sent.start and span.end <= sent.end and span.start not in seen:
@@ -108,10 +134,12 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
         before, word = party.start < trigger.i, party.before
-        if party.adjective and trigger.pos_ == "NOUN" and abs(party.start - trigger.i) == 1:
-            frame.noun_owner = party.code
-        elif party.adjective:
-            continue  # a country adjective of another noun ("les alliés européens")
+        if party.adjective:
+            if party.head == trigger.i:
+                frame.noun_owner = party.code
+            elif party.subject and before and not weapon[0] - 1 <= party.head <= weapon[1] + 1:
+                frame.subject = party.code  # "L'armée française a commandé…", "the Polish government bought"
+            continue  # otherwise the adjective of another noun: the weapons' own ("Polish K2 tanks"), allies…
         elif word in AGENT_WORDS and not before:
             frame.agent = frame.agent or party.code
         elif word in TO_WORDS:
