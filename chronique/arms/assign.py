@@ -39,6 +39,7 @@ def _first(codes: list[str], *other: str | None) -> str | None:
 
 def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: str, upgrade: bool) -> Sides:
     """Who gives and who gets, from the words around the trigger."""
+    owner = owner or frame.weapon_owner
     if role == "supplier":
         supplier = frame.agent if frame.passive else (frame.subject or frame.noun_owner)
         supplier = supplier or _first(frame.from_side)

@@ -10,12 +10,15 @@ for its country. The trigger is the nearest transfer word of the weapon's senten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 TO_WORDS = frozenset({"to", "for", "à", "au", "aux", "pour"})
 FROM_WORDS = frozenset({"from", "with", "auprès", "chez"})
@@ -30,6 +33,9 @@ OWN_WORDS = frozenset({"own", "propre", "propres"})
 RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
                            "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
 FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS | {"auprès"}
+# works where weapons are built or upgraded: "in Russian plants" names who does the work
+WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "plant", "shipyard", "works",
+                         "arsenal"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
 # between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
@@ -58,6 +64,7 @@ class SurfaceFrame:
     after: list[str] = field(default_factory=list)  # bare parties after the trigger ("asked Germany for")
     places: list[str] = field(default_factory=list)  # "in/en/dans X": where weapons go, not who gets them
     noun_owner: str | None = None  # the country adjective of a trigger noun ("sous licence française")
+    weapon_owner: str | None = None  # the country adjective of the weapons ("les avions polonais MiG-29")
     passive: bool = False
 
 
@@ -98,8 +105,24 @@ def _party(code: str, span: Span, sent: Span) -> Party:
                  head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
 
 
+@cache
+def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {name: row["iso3"] for row in read_data_csv("capitals.csv") for name in split_forms(row["names"])}
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names
+
+
+def capital_parties(sent: Span) -> list[tuple[int, int, str]]:
+    """Capitals of the sentence as (start, end, country): in a transfer frame a capital given or
+    sold to, or bought from, stands for its government ("livré à Kiev", "bought from Paris")."""
+    regex, names = _capitals()
+    base = sent.start_char
+    return [(base + m.start(), base + m.end(), names[m.group(0)]) for m in regex.finditer(sent.text)]
+
+
 def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
-    """The coded parties of a sentence in text order, makers included as their country."""
+    """The coded parties of a sentence in text order, makers included as their country, and
+    capitals that stand where a party does (after to/from/by words, or bare)."""
     out: list[Party] = []
     seen: set[int] = set()
     for actor in index.actors_in(sent.start, sent.end):
@@ -111,7 +134,15 @@ def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, in
     for start, end, code in makers:
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.start >= sent.start and span.end <= sent.end and span.start not in seen:
+            seen.add(span.start)
             out.append(Party(code, span.start, span.end, _preposition(sent, span.start), False))
+    for start, end, code in capital_parties(sent):
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(p.start <= span.start < p.end for p in out):
+            continue
+        word = _preposition(sent, span.start)
+        if word not in PLACE_WORDS:
+            out.append(Party(code, span.start, span.end, word, False))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -130,6 +161,7 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
     """Sort the sentence's parties around ``trigger`` into the frame's slots; parties inside the
     weapon's words (its owner) are left to the caller."""
     frame = SurfaceFrame(passive=trigger.pos_ != "NOUN" and is_passive(trigger))
+    doc = trigger.doc
     for party in parties:
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
@@ -137,6 +169,10 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
         if party.adjective:
             if party.head == trigger.i:
                 frame.noun_owner = party.code
+            elif party.before in PLACE_WORDS and party.head >= 0 and doc[party.head].lemma_.lower() in WORKS_WORDS:
+                frame.from_side.append(party.code)  # "dans les usines russes": the works of the one who does the job
+            elif party.end == weapon[0] or party.start == weapon[1] or weapon[0] <= party.head < weapon[1] + 1:
+                frame.weapon_owner = frame.weapon_owner or party.code
             elif party.subject and before and not weapon[0] - 1 <= party.head <= weapon[1] + 1:
                 frame.subject = party.code  # "L'armée française a commandé…", "the Polish government bought"
             continue  # otherwise the adjective of another noun: the weapons' own ("Polish K2 tanks"), allies…

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces
-from chronique.arms.consolidate import PARTIAL, consolidate
+from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
+from chronique.arms.definite import resolve_definites
 from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, restates, sentence_parties
 from chronique.arms.parties import (
     governed,
@@ -85,6 +86,7 @@ class TransferBuilder(Stage):
         if not weapons:
             return []
         assert self.catalogue is not None
+        weapons = resolve_definites(doc, weapons) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
         ctx = _Context(doc, MentionIndex(doc), self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else [])
         roots = [root_token(doc, w) for w in weapons]
@@ -187,6 +189,17 @@ class TransferBuilder(Stage):
             found = "pledged"  # a promised delivery: nothing is delivered yet
         return inner, word.role, found
 
+    def _asks_for_another(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token,
+                           requester: str | None) -> bool:
+        """A request for a transfer to someone else ("senators urged the White House to approve the
+        transfer of ATACMS to Ukraine") is a third party's call, not the requester's request."""
+        inner = governing_trigger(root, self._is_trigger)
+        if inner is None or inner.i == trigger.i:
+            return False
+        frame = read_frame(inner, ctx.parties(inner.sent), _weapon_span(weapon, root))
+        targets = [code for code in frame.to_side]
+        return bool(targets) and requester not in targets
+
     def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
                     weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
@@ -197,6 +210,8 @@ class TransferBuilder(Stage):
             status = "ordered"  # a purchase the coder read as a request: the order is placed
         sides = coded
         if root is not None and trigger is not None and has_parse(root.doc):
+            if event.get("event") == "REQUEST" and self._asks_for_another(ctx, weapon, root, trigger, coded.recipient):
+                return None
             role = "supplier" if direction.actor_is_supplier else "recipient"
             trigger, role, status = self._inner(root, trigger, role, status, event.get("event", ""))
             read = self._read(ctx, weapon, root, trigger, role, status)
@@ -212,18 +227,45 @@ class TransferBuilder(Stage):
 
     def _from_trigger(self, ctx: _Context, weapon: dict[str, Any], root: Token,
                       event_triggers: set[int]) -> dict[str, Any] | None:
-        def is_trigger(tok: Token) -> bool:
-            return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
-
-        head = governing_trigger(root, is_trigger) or nearest_trigger(_weapon_span(weapon, root), root.sent,
-                                                                       is_trigger)
-        if head is None and restates(root.sent):
-            sent = root.sent
-            record = self._record(weapon, "", Sides(None, None), None,
-                                  _trim(ctx.doc, sent.start_char, sent.end_char), root)
-            return {**record, PARTIAL: True}
-        if head is None or head.i in event_triggers:
+        """A record from the transfer word that governs the weapon or stands nearest to it; a
+        weapon with none but spelled out as the content of a transfer ("It includes…") is a
+        partial record, which the transfer word of the sentence before may complete."""
+        head = governing_trigger(root, self._is_trigger) or nearest_trigger(_weapon_span(weapon, root), root.sent,
+                                                                             self._is_trigger)
+        if (head is not None and head.i in event_triggers) or (head is None and not restates(root.sent)):
             return None
+        record = self._reading(ctx, weapon, root, head) if head is not None else self._partial(ctx, weapon, root)
+        if record is None or not record.get(PARTIAL):
+            return record
+        before = self._previous_trigger(ctx, root.sent)
+        earlier = self._reading(ctx, weapon, root, before) if before is not None else None
+        if earlier is None or earlier.get(PARTIAL):
+            return record
+        if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
+            earlier.update(status=record["status"], date=record["date"] or earlier["date"])
+        return earlier
+
+    def _is_trigger(self, tok: Token) -> bool:
+        return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
+
+    def _partial(self, ctx: _Context, weapon: dict[str, Any], root: Token) -> dict[str, Any]:
+        sent = root.sent
+        record = self._record(weapon, "", Sides(None, None), None, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        return {**record, PARTIAL: True}
+
+    def _previous_trigger(self, ctx: _Context, sent: Span) -> Token | None:
+        """The last transfer word of the sentence before, when that sentence names no weapon
+        ("The Pentagon unveiled a package for Kyiv. It includes…")."""
+        if sent.start == 0:
+            return None
+        previous = ctx.doc[sent.start - 1].sent
+        if any(previous.start <= i < previous.end for i in ctx.weapon_tokens):
+            return None
+        return next((tok for tok in reversed(previous) if self._is_trigger(tok)), None)
+
+    def _reading(self, ctx: _Context, weapon: dict[str, Any], root: Token, head: Token) -> dict[str, Any] | None:
+        """The record a transfer word gives the weapon: None when it is no transfer (negated, a
+        deployment, a third party's call, a domestic purchase); partial when no party is in reach."""
         assert self.catalogue is not None
         trig = self.catalogue.trigger(head.lemma_.lower(), self.lang)
         assert trig is not None
@@ -240,7 +282,6 @@ class TransferBuilder(Stage):
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
         sent = head.sent
         record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
-        # no party in reach: a restatement of a transfer told elsewhere, or nothing
         return {**record, PARTIAL: True} if sides.supplier is None and sides.recipient is None else record
 
     @staticmethod
@@ -271,6 +312,8 @@ class _Context:
     def __init__(self, doc: Doc, index: MentionIndex, makers: list[tuple[int, int, str]]) -> None:
         self.doc, self.index, self.makers = doc, index, makers
         self.codes = frozenset(str(a["code"]) for a in index.actors if a.get("code"))
+        self.weapon_tokens = {i for w in get_list(doc, "ch_weapons") if w.get("_tokens")
+                              for i in range(int(w["_tokens"][0]), int(w["_tokens"][1]))}
         self._parties: dict[int, list[Party]] = {}
 
     def parties(self, sent: Span) -> list[Party]:
