@@ -20,6 +20,9 @@ from spacy.tokens import Token
 from chronique.arms.frames import SurfaceFrame
 
 LICENCE_WORDS = frozenset({"licence", "license", "licensed", "licences", "licenses"})
+# verbs that take what a giving noun names: "took delivery of", "a réceptionné la livraison"
+TAKING_VERBS = frozenset({"take", "accept", "receive", "get", "await", "prendre", "recevoir", "réceptionner",
+                          "obtenir", "accepter", "attendre"})
 CALL_WORDS = frozenset({
     "call", "urge", "debate", "discuss", "propose", "proposal", "advocate", "lobby", "push", "press", "plead",
     "appeler", "appel", "exhorter", "débat", "débattre", "plaider", "discuter", "pousser", "prôner",
@@ -57,6 +60,14 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
                 or (frame.noun_owner if licence else None))
     supplier = supplier or (owner if owner != recipient else None)
     return Sides(supplier, recipient)
+
+
+def taker_role(trigger: Token, role: str) -> str:
+    """A giving noun taken by its subject ("Taiwan took delivery of…") turns the subject into
+    the recipient."""
+    if role == "supplier" and trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in TAKING_VERBS:
+        return "recipient"
+    return role
 
 
 def moves_own_forces(frame: SurfaceFrame, sides: Sides, own_words: bool) -> bool:

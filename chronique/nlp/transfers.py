@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces
+from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
 from chronique.arms.definite import resolve_definites
 from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, restates, sentence_parties
@@ -29,6 +29,7 @@ from chronique.arms.parties import (
     quantity,
     root_token,
 )
+from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -115,7 +116,7 @@ class TransferBuilder(Stage):
                 record = self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
-        return consolidate(_dedupe([_with_origin(r, ctx.codes) for r in out if not _domestic(r)]))
+        return consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -217,7 +218,7 @@ class TransferBuilder(Stage):
             read = self._read(ctx, weapon, root, trigger, role, status)
             if read is None:
                 return None
-            sides, status = _fill(read[0], coded), read[1]
+            sides, status = fill(read[0], coded), read[1]
         if sides.supplier == sides.recipient:
             return None  # domestic procurement, or a party read twice
         info = event["text_info"]
@@ -273,10 +274,10 @@ class TransferBuilder(Stage):
         status = by_modality(trig.status, mod)
         if status is None:
             return None
-        read = self._read(ctx, weapon, root, head, trig.role, status)
+        read = self._read(ctx, weapon, root, head, taker_role(head, trig.role), status)
         if read is None:
             return None
-        sides = _fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
+        sides = fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
         if sides.supplier == sides.recipient is not None:
             return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
@@ -325,40 +326,3 @@ class _Context:
 def _weapon_span(weapon: dict[str, Any], root: Token) -> tuple[int, int]:
     tokens = weapon.get("_tokens")
     return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)
-
-
-def _fill(read: Sides, other: Sides) -> Sides:
-    """The words' reading, its empty sides filled from another reading where that names a
-    different party."""
-    supplier = read.supplier or (other.supplier if other.supplier != read.recipient else None)
-    recipient = read.recipient or (other.recipient if other.recipient != supplier else None)
-    return Sides(supplier, recipient)
-
-
-def _with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any]:
-    """A record with no supplier takes the weapon's country of origin when the article names
-    that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
-    origin = record.pop("_origin", None)
-    if record["supplier"] is None and not record.get(PARTIAL) and origin in codes and origin != record["recipient"]:
-        record["supplier"] = origin
-    return record
-
-
-def _domestic(record: dict[str, Any]) -> bool:
-    """A state getting a system of its own make from nobody named ("the French army ordered
-    Caesar howitzers from KNDS"): domestic procurement, not a transfer."""
-    return record["supplier"] is None and record.get("_origin") is not None and record["_origin"] == record["recipient"]
-
-
-def _dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One record per (sentence, supplier, recipient, weapon, status): events of one sentence
-    that name the same transfer (a REQUEST and its embedded AID) give it once."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for r in records:
-        key = (r["evidence"]["start"], r["supplier"], r["recipient"], r["weapon"] or r["category"],
-               r["weapon_text"], r["status"])
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
