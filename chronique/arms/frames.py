@@ -32,10 +32,12 @@ OWN_WORDS = frozenset({"own", "propre", "propres"})
 # words that name what a transfer told just before consists of ("Il s'agit de…", "including…")
 RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
                            "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
+OTHER = "<other>"  # a preposition with no part in a transfer frame
 FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS | {"auprès"}
 # works where weapons are built or upgraded: "in Russian plants" names who does the work
 WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "plant", "shipyard", "works",
                          "arsenal"})
+LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
 # between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
@@ -69,8 +71,8 @@ class SurfaceFrame:
 
 
 def _preposition(sent: Span, start: int) -> str:
-    """The preposition before token ``start`` within the sentence, skipping determiners; "" when
-    the word before is no preposition of a frame."""
+    """The preposition before token ``start`` within the sentence, skipping determiners: a word
+    of the frame, OTHER for another preposition ("against South Korea"), "" for none."""
     doc, i = sent.doc, start - 1
     while i >= sent.start and doc[i].pos_ in SKIPPED and doc[i].lower_ not in TO_WORDS:
         i -= 1
@@ -79,7 +81,9 @@ def _preposition(sent: Span, start: int) -> str:
     word = doc[i].lower_
     if word in FR_FROM_WORDS and i > sent.start and doc[i - 1].lower_ == "auprès":
         return "auprès"
-    return word if word in FRAME_WORDS else ""
+    if word in FRAME_WORDS:
+        return word
+    return OTHER if doc[i].pos_ == "ADP" else ""
 
 
 def _phrase_head(span: Span) -> Token | None:
@@ -229,3 +233,50 @@ def restates(sent: Span) -> bool:
         if tok.lemma_.lower() == "agir" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("s'", "s’"):
             return True
     return False
+
+
+def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | None:
+    """The verb whose clause holds the weapon when it is no transfer word ("launching missiles",
+    "used HIMARS launchers"): such a weapon is not reached by a transfer word nearby."""
+    cur = weapon
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return None if is_trigger(cur) or cur.lemma_.lower() in INCLUDE_WORDS else cur
+    return None
+
+
+def _verb_above(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur
+    return None
+
+
+def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
+    """Whether a transfer word near a weapon that another verb holds still tells its transfer: the
+    word is a noun of that verb's clause ("signed a contract … for 180 K2 tanks", "build K2 tanks
+    under licence") or describes the weapon ("24 of the aircraft, bought from Paris")."""
+    if any(a.i == weapon.i for a in trigger.ancestors):
+        return True
+    participle = trigger.tag_ == "VBN" or "VerbForm=Part" in str(trigger.morph)
+    if participle and trigger.i > weapon.i and trigger.head.i == verb.i:
+        return True  # "operates 24 of the aircraft, bought from Paris": the participle describes them
+    above = _verb_above(trigger)
+    return trigger.pos_ == "NOUN" and above is not None and above.i == verb.i
+
+
+def idiomatic(weapon: Token, text: str) -> bool:
+    """"arms" that are limbs: "into the arms of", "with open arms", "his arms"."""
+    if text.lower() != "arms":
+        return False
+    doc = weapon.doc
+    after = doc[weapon.i + 1].lower_ if weapon.i + 1 < len(doc) else ""
+    before = doc[weapon.i - 1].lower_ if weapon.i > 0 else ""
+    return after == "of" or before in LIMB_WORDS

@@ -77,18 +77,25 @@ def load_judged(part: str | None = None) -> list[JudgedItem]:
 
 def _result(task: str, dataset: str, score: TransferScore, n: int, notes: str, rows: list[list[Any]]) -> EvalResult:
     m = score.metrics()
+    judged = score.pairs.support > 0
+
+    def level(name: str) -> str:
+        if not judged:
+            return "— (no transfer judged)"
+        return f"{m[name + '_f1']:.2f} ({m[name + '_precision']:.2f} / {m[name + '_recall']:.2f})"
+
     summary = markdown_table(["measure", "value"], [
-        ["pair F1 (P / R)", f"{m['pair_f1']:.2f} ({m['pair_precision']:.2f} / {m['pair_recall']:.2f})"],
-        ["triple F1 (P / R)", f"{m['triple_f1']:.2f} ({m['triple_precision']:.2f} / {m['triple_recall']:.2f})"],
-        ["status right, of judged records whose pair was found",
-         f"{score.status_right}/{score.status_judged}"],
+        ["pair F1 (P / R)", level("pair")],
+        ["triple F1 (P / R)", level("triple")],
+        ["status right, of judged records whose pair was found", f"{score.status_right}/{score.status_judged}"],
         ["articles with no transfer that gave a record", f"{score.false_alarms}/{score.negatives}"],
         ["records with an empty party the text names", score.empty_party],
     ])
     details = notes + "\n\n" + summary
     if rows:
         details += "\n\n" + markdown_table(["item", "class", "judged", "found"], rows)
-    return EvalResult(task, dataset, n, m, details)
+    shown = m if judged else {k: m[k] for k in ("false_alarm_rate", "empty_party")}
+    return EvalResult(task, dataset, n, shown, details)
 
 
 def _judged_task(part: str) -> EvalTask:
@@ -97,15 +104,22 @@ def _judged_task(part: str) -> EvalTask:
         pipeline = ctx.pipeline()
         score = TransferScore()
         rows: list[list[Any]] = []
+        per_class: dict[str, list[int]] = {}
         for item in items:
             found = pipeline.extract(item.text, lang=item.lang, published=item.published).transfers
             score.add(item.expect, found)
-            if not _perfect(item.expect, found):
+            right = _perfect(item.expect, found)
+            tally = per_class.setdefault(item.kind, [0, 0])
+            tally[0] += 1
+            tally[1] += right
+            if not right and part == "rules":
                 rows.append([item.id, item.kind, "; ".join(_show_judged(j) for j in item.expect) or "none",
                              "; ".join(show(t) for t in found) or "none"])
         notes = (f"Split: the team's own judged sentences, part \"{part}\" ({len(items)} items, "
-                 f"{sum(bool(i.expect) for i in items)} with a transfer). Items where the records differ "
-                 "from the judgement are listed.")
+                 f"{sum(bool(i.expect) for i in items)} with a transfer). An item is right when its records are "
+                 "exactly the judged ones (weapon and status included).\n\n"
+                 + markdown_table(["class", "items", "right"], [[k, v[0], v[1]] for k, v in sorted(per_class.items())])
+                 + ("\n\nItems of this part whose records differ from the judgement:" if rows else ""))
         return _result(f"arms/judged-{part}", f"chronique/eval/data/{JUDGED}", score,
                        sum(len(i.expect) for i in items), notes, rows)
 

@@ -19,7 +19,17 @@ from spacy.tokens import Doc, Span, Token
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
 from chronique.arms.definite import resolve_definites
-from chronique.arms.frames import Party, nearest_trigger, own_forces, read_frame, restates, sentence_parties
+from chronique.arms.frames import (
+    Party,
+    clause_verb,
+    idiomatic,
+    nearest_trigger,
+    own_forces,
+    read_frame,
+    restates,
+    same_statement,
+    sentence_parties,
+)
 from chronique.arms.parties import (
     governed,
     governing_trigger,
@@ -42,6 +52,8 @@ if TYPE_CHECKING:
     from chronique.nlp.resources import Resources
 
 
+# weapons that are not traded as arms: giving up nuclear or chemical arsenals, bomb plots
+NOT_TRADED = frozenset({"nuclear weapons", "chemical weapons", "explosive device"})
 # events whose transfer is told by a transfer word under their trigger ("agreed to sell")
 INNER_EVENTS = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
 # events whose trigger word is no transfer even when it is one elsewhere ("sent troops and tanks")
@@ -91,6 +103,9 @@ class TransferBuilder(Stage):
         events = get_list(doc, "ch_events")
         ctx = _Context(doc, MentionIndex(doc), self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else [])
         roots = [root_token(doc, w) for w in weapons]
+        skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
+                if weapon.get("category") in NOT_TRADED
+                or (root is not None and idiomatic(root, str(weapon.get("text"))))}
         out: list[dict[str, Any]] = []
         taken: set[int] = set()
         event_triggers: set[int] = set()
@@ -103,7 +118,7 @@ class TransferBuilder(Stage):
             if direction is None:
                 continue
             for w, weapon in enumerate(weapons):
-                if self._in_event(doc, event, weapon, roots[w], trigger_tok):
+                if w not in skip and self._in_event(doc, event, weapon, roots[w], trigger_tok):
                     taken.add(w)
                     record = self._from_event(ctx, n, event, direction, weapon, roots[w], trigger_tok)
                     if record is not None:
@@ -111,7 +126,7 @@ class TransferBuilder(Stage):
         if has_parse(doc):
             for w, weapon in enumerate(weapons):
                 root = roots[w]
-                if w in taken or root is None:
+                if w in taken or w in skip or root is None:
                     continue
                 record = self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
@@ -231,8 +246,11 @@ class TransferBuilder(Stage):
         """A record from the transfer word that governs the weapon or stands nearest to it; a
         weapon with none but spelled out as the content of a transfer ("It includes…") is a
         partial record, which the transfer word of the sentence before may complete."""
-        head = governing_trigger(root, self._is_trigger) or nearest_trigger(_weapon_span(weapon, root), root.sent,
-                                                                             self._is_trigger)
+        head = governing_trigger(root, self._is_trigger)
+        if head is None:
+            near = nearest_trigger(_weapon_span(weapon, root), root.sent, self._is_trigger)
+            verb = clause_verb(root, self._is_trigger)
+            head = near if near is not None and (verb is None or same_statement(near, verb, root)) else None
         if (head is not None and head.i in event_triggers) or (head is None and not restates(root.sent)):
             return None
         record = self._reading(ctx, weapon, root, head) if head is not None else self._partial(ctx, weapon, root)
@@ -247,6 +265,8 @@ class TransferBuilder(Stage):
         return earlier
 
     def _is_trigger(self, tok: Token) -> bool:
+        if tok.lower_ == "order" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in":
+            return False  # "in order to": a purpose, not a purchase
         return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
 
     def _partial(self, ctx: _Context, weapon: dict[str, Any], root: Token) -> dict[str, Any]:
@@ -283,7 +303,11 @@ class TransferBuilder(Stage):
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
         sent = head.sent
         record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
-        return {**record, PARTIAL: True} if sides.supplier is None and sides.recipient is None else record
+        if sides.supplier is None and (sides.recipient is None or not weapon.get("designation")):
+            # no party in reach, or a buyer of unnamed arms from nobody named ("to buy bombs and
+            # bullets"): too little to stand alone; it may restate a transfer told elsewhere
+            return {**record, PARTIAL: True}
+        return record
 
     @staticmethod
     def _parsed_sides(ctx: _Context, weapon: dict[str, Any], root: Token, head: Token, trig: Trigger) -> Sides:
