@@ -37,6 +37,8 @@ FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS 
 # works where weapons are built or upgraded: "in Russian plants" names who does the work
 WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "plant", "shipyard", "works",
                          "arsenal"})
+CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flight", "flights", "civil", "commercial",
+                         "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
 LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
@@ -273,7 +275,11 @@ def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
 
 
 def idiomatic(weapon: Token, text: str) -> bool:
-    """"arms" that are limbs: "into the arms of", "with open arms", "his arms"."""
+    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), and unnamed
+    aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+    if weapon.pos_ != "PROPN" and any(t.lemma_.lower() in CIVIL_WORDS for t in weapon.sent) and text.lower() in (
+            "jets", "jet", "aircraft", "avion", "avions", "plane", "planes"):
+        return True
     if text.lower() != "arms":
         return False
     doc = weapon.doc
