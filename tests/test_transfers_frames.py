@@ -51,6 +51,11 @@ def test_frames_give_direction_and_status(pipeline: Any, text: str, lang: str, e
     ("Several commentators called for sending Gripen jets to Ukraine.", "en"),
     ("Des élus ont appelé à livrer des canons Caesar à l'Ukraine.", "fr"),
     ("Greek forces fired Exocet missiles during the drill.", "en"),
+    ("The navy is sending the frigate to conduct patrols off the coast of Oman.", "en"),
+    ("The airline suspended the flights of its passenger jets after the crash.", "en"),
+    ("The rebels pushed the town's youth into the arms of the militia.", "en"),
+    ("Iran agreed to give up its nuclear weapons programme.", "en"),
+    ("Seoul launched missiles into the sea in order to test its defences.", "en"),
 ])
 def test_not_transfers(pipeline: Any, text: str, lang: str) -> None:
     assert _rows(pipeline, text, lang) == []

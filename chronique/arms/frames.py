@@ -39,6 +39,9 @@ WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "p
                          "arsenal"})
 CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flight", "flights", "civil", "commercial",
                          "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
+MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
+                           "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
+                           "manœuvre", "manœuvres", "déploiement", "déployer"})
 LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
@@ -199,11 +202,15 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
     return frame
 
 
-def own_forces(weapon: tuple[int, int], trigger: Token) -> bool:
-    """The weapons are the giver's own ("its own jets", "ses propres systèmes"): a deployment."""
+def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
+    """The weapons are the giver's own ("its own jets", "ses propres systèmes"), or they go on a
+    mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
+    a deployment."""
     doc = trigger.doc
     start = max(weapon[0] - 4, trigger.sent.start)
-    return any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1]))
+    if any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1])):
+        return True
+    return not frame.to_side and any(t.lemma_.lower() in MISSION_WORDS for t in trigger.sent)
 
 
 def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[Token], bool]) -> Token | None:

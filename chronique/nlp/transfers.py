@@ -178,7 +178,7 @@ class TransferBuilder(Stage):
         frame = read_frame(trigger, parties, span)
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
                        upgrade=status == "upgrade")
-        if moves_own_forces(frame, sides, own_forces(span, trigger)):
+        if moves_own_forces(frame, sides, own_forces(span, trigger, frame)):
             return None
         call = caller(trigger)
         if call is not None:
