@@ -244,20 +244,8 @@ def restates(sent: Span) -> bool:
     return False
 
 
-def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | None:
-    """The verb whose clause holds the weapon when it is no transfer word ("launching missiles",
-    "used HIMARS launchers"): such a weapon is not reached by a transfer word nearby."""
-    cur = weapon
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ == "VERB":
-            return None if is_trigger(cur) or cur.lemma_.lower() in INCLUDE_WORDS else cur
-    return None
-
-
 def _verb_above(tok: Token) -> Token | None:
+    """The first verb up the heads of ``tok`` (a small parse: at most eight steps)."""
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -266,6 +254,15 @@ def _verb_above(tok: Token) -> Token | None:
         if cur.pos_ == "VERB":
             return cur
     return None
+
+
+def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | None:
+    """The verb whose clause holds the weapon when it is no transfer word ("launching missiles",
+    "used HIMARS launchers"): such a weapon is not reached by a transfer word nearby."""
+    verb = _verb_above(weapon)
+    if verb is None or is_trigger(verb) or verb.lemma_.lower() in INCLUDE_WORDS:
+        return None
+    return verb
 
 
 def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:

@@ -2,11 +2,16 @@
 
 1. Each coded event that can report a transfer (AGREE, AID, REQUEST, REJECT…) gives one record
    per weapon mention that its trigger governs (a weapon in a relative clause, "qui peuvent
-   utiliser des missiles balistiques", is described, not transferred). The event's parties give
-   the direction: the requester of a REQUEST is the recipient.
+   utiliser des missiles balistiques", is described, not transferred). The transfer word under
+   the event ("agreed to sell") and the words around it (chronique.arms.frames) give the
+   direction; the event's parties fill what the words leave open.
 2. A weapon mention that no event took but that a transfer word governs ("livrés", "modernisés",
-   "ordered") gives a record read from the parse: the trigger's subject and complements, and the
-   country that owns the weapon ("les avions biélorusses").
+   "ordered") — or that stands nearest to it in the same statement — gives a record read from
+   the words around that word and from the parse, and the country that owns the weapon ("les
+   avions biélorusses").
+3. Not transfers: deployments, third parties' calls, domestic purchases (chronique.arms.assign).
+   A record with no party in reach is a restatement, joined to the article's record it restates
+   (chronique.arms.consolidate), which keeps one record per (supplier, recipient, weapon).
 Without a parse (a hand-built Doc) a weapon inside an event's clause counts as governed.
 """
 
@@ -105,7 +110,7 @@ class TransferBuilder(Stage):
         roots = [root_token(doc, w) for w in weapons]
         skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
                 if weapon.get("category") in NOT_TRADED
-                or (root is not None and idiomatic(root, str(weapon.get("text"))))}
+                or (root is not None and has_parse(doc) and idiomatic(root, str(weapon.get("text"))))}
         out: list[dict[str, Any]] = []
         taken: set[int] = set()
         event_triggers: set[int] = set()
@@ -192,11 +197,10 @@ class TransferBuilder(Stage):
         if event not in INNER_EVENTS:
             return trigger, role, status
         assert self.catalogue is not None
-        catalogue = self.catalogue
-        inner = governing_trigger(root, lambda tok: catalogue.trigger(tok.lemma_.lower(), self.lang) is not None)
+        inner = governing_trigger(root, self._is_trigger)
         if inner is None or inner.i == trigger.i:
             return trigger, role, status
-        word = catalogue.trigger(inner.lemma_.lower(), self.lang)
+        word = self.catalogue.trigger(inner.lemma_.lower(), self.lang)
         assert word is not None
         found = by_modality(word.status, self._modality(inner))
         if found is None:
@@ -213,8 +217,7 @@ class TransferBuilder(Stage):
         if inner is None or inner.i == trigger.i:
             return False
         frame = read_frame(inner, ctx.parties(inner.sent), _weapon_span(weapon, root))
-        targets = [code for code in frame.to_side]
-        return bool(targets) and requester not in targets
+        return bool(frame.to_side) and requester not in frame.to_side
 
     def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
                     weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
