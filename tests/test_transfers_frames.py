@@ -100,3 +100,16 @@ def test_calls_are_requests_of_the_recipient_offers_of_the_supplier_else_nothing
     assert called_status("delivered", "DEU", sides) == "offered"
     assert called_status("delivered", "USA", sides) is None
     assert called_status("delivered", None, sides) is None
+
+
+@pytest.mark.model
+def test_the_definite_tanks_of_a_later_sentence_are_the_named_ones(pipeline: Any) -> None:
+    text = "Hungary ordered 44 Leopard 2 tanks from Germany in 2018. The first tanks were delivered in 2020."
+    assert _rows(pipeline, text, "en") == [("DEU", "HUN", "Leopard 2", "delivered")]
+
+
+@pytest.mark.model
+def test_a_package_without_weapons_lends_its_parties_to_the_sentence_that_lists_them(pipeline: Any) -> None:
+    text = ("Chile bought ten Archer howitzers from Sweden. The Pentagon later unveiled a package for Kyiv. "
+            "It includes Stinger missiles.")
+    assert _rows(pipeline, text, "en") == [("SWE", "CHL", "Archer", "ordered"), ("USA", "UKR", "Stinger", "delivered")]
