@@ -1,11 +1,17 @@
 """One record per transfer per article: an article states its news in the lead and again in the body,
-first in general words ("des systèmes de missiles") and then by name ("Iskander-M"). The restatement
-is the same transfer, so the least specific record gives way to the most specific compatible one.
+first in general words ("des systèmes de missiles") and then by name ("Iskander-M"), and follows a
+deal from order to delivery. All of that is one transfer: one record per (supplier, recipient,
+weapon), with the most specific weapon and the furthest status the text supports.
 
-Two records are compatible when they share recipient, status and date (or one has no date), their
-suppliers agree (or one is unknown) and their weapons agree: the same designation, or a generic one
-whose category is the other's, or the catch-all "weapons". Different designations, statuses or
-dates stay apart: two deliveries of the same system in different years are two transfers.
+Two records are the same transfer when their parties agree (equal, or one unknown) and their
+weapons agree: the same designation, or a generic one whose category is the other's, or a catch-all
+("weapons"; "heavy weapons" for land and air-defence systems). Two records of the same status in
+different years stay apart: two deliveries of one system in 2019 and 2023 are two transfers.
+
+A partial record — a transfer word with no party in reach ("The first ten tanks were delivered in
+December"; "Il s'agit de systèmes Iskander-M") — is a restatement: it joins the nearest record it
+agrees with, passing on its weapon when more specific, its status when further, its quantity; with
+no such record it is dropped (a bare "tanks were delivered" names no transfer).
 """
 
 from __future__ import annotations
@@ -13,41 +19,90 @@ from __future__ import annotations
 from typing import Any
 
 CATCH_ALL = "weapons"
+HEAVY = "heavy weapons"
+HEAVY_CATEGORIES = frozenset({"tank", "artillery", "armoured vehicle", "air-defence system", "missile system"})
+STATUS_RANK = {"requested": 0, "offered": 1, "pledged": 2, "agreed": 3, "ordered": 4, "upgrade": 4,
+               "delivered": 5, "refused": 6, "cancelled": 6}
+PARTIAL = "_partial"
 
 
 def _agrees(a: Any, b: Any) -> bool:
     return a is None or b is None or a == b
 
 
-def _weapons_agree(general: dict[str, Any], specific: dict[str, Any]) -> bool:
+def _covers(general: dict[str, Any], specific: dict[str, Any]) -> bool:
+    """``general``'s weapon names ``specific``'s or a class that holds it."""
     if general["weapon"]:
         return bool(general["weapon"] == specific["weapon"])
-    return general["category"] in (specific["category"], CATCH_ALL)
+    return (general["category"] in (specific["category"], CATCH_ALL)
+            or (general["category"] == HEAVY and specific["category"] in HEAVY_CATEGORIES))
 
 
-def _rank(record: dict[str, Any], position: int) -> tuple[int, ...]:
-    return (bool(record["weapon"]), record["category"] != CATCH_ALL, record["supplier"] is not None,
-            record.get("quantity") is not None, -position)
+def _specificity(record: dict[str, Any]) -> tuple[bool, int]:
+    """A designation beats a category, which beats "heavy weapons", which beats "weapons"."""
+    return bool(record["weapon"]), {CATCH_ALL: 0, HEAVY: 1}.get(record["category"], 2)
 
 
-def _absorbs(keeper: dict[str, Any], other: dict[str, Any]) -> bool:
-    return (keeper["recipient"] == other["recipient"] and keeper["status"] == other["status"]
-            and _agrees(keeper["supplier"], other["supplier"]) and _agrees(keeper.get("date"), other.get("date"))
-            and _weapons_agree(other, keeper))
+def _rank(record: dict[str, Any], position: int) -> tuple[Any, ...]:
+    return (*_specificity(record), record["supplier"] is not None, record["recipient"] is not None,
+            record.get("quantity") is not None, STATUS_RANK.get(record["status"], 0), -position)
+
+
+def _year(record: dict[str, Any]) -> str | None:
+    return (record.get("date") or "")[:4] or None
+
+
+def same_transfer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["status"] == b["status"] and not _agrees(_year(a), _year(b)):
+        return False
+    return (_agrees(a["supplier"], b["supplier"]) and _agrees(a["recipient"], b["recipient"])
+            and (_covers(a, b) or _covers(b, a)))
+
+
+def _merge(keeper: dict[str, Any], other: dict[str, Any]) -> None:
+    """``other`` restates ``keeper``: the specific weapon, known parties, quantity and furthest
+    status pass to the keeper (the furthest status with its date and evidence)."""
+    if _specificity(other) > _specificity(keeper):
+        keeper.update(weapon=other["weapon"], category=other["category"], weapon_text=other.get("weapon_text"))
+    for side in ("supplier", "recipient"):
+        keeper[side] = keeper[side] or other[side]
+    if keeper.get("quantity") is None and other.get("quantity") is not None:
+        keeper["quantity"] = other["quantity"]
+    if other["status"] and STATUS_RANK.get(other["status"], 0) > STATUS_RANK.get(keeper["status"], 0):
+        keeper.update(status=other["status"], date=other.get("date") or keeper.get("date"),
+                      evidence=other.get("evidence") or keeper.get("evidence"))
+
+
+def _start(record: dict[str, Any]) -> int:
+    return int((record.get("evidence") or {}).get("start", 0))
+
+
+def _nearest(partial: dict[str, Any], kept: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The agreeing record nearest before the partial one, else nearest after it."""
+    matches = [k for k in kept if same_transfer(k, {**partial, "status": None})]
+    before = [k for k in matches if _start(k) <= _start(partial)]
+    if before:
+        return max(before, key=_start)
+    return min(matches, key=_start) if matches else None
 
 
 def consolidate(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The article's records, each restated transfer once, in text order; a quantity known only to
-    the restatement passes to the record that stays."""
-    ranks = [_rank(r, n) for n, r in enumerate(records)]
-    kept: list[dict[str, Any]] = []
-    for n, record in enumerate(records):
-        keepers = [m for m, other in enumerate(records)
-                   if m != n and ranks[m] > ranks[n] and _absorbs(other, record)]
-        if not keepers:
-            kept.append(record)
-            continue
-        best = records[max(keepers, key=lambda m: ranks[m])]
-        if best.get("quantity") is None and record.get("quantity") is not None:
-            best["quantity"] = record["quantity"]
-    return kept
+    """The article's records, each transfer once, in text order."""
+    full = [(n, r) for n, r in enumerate(records) if not r.get(PARTIAL)]
+    order = sorted(full, key=lambda item: _rank(item[1], item[0]), reverse=True)
+    kept: list[tuple[int, dict[str, Any]]] = []
+    for n, record in order:
+        keeper = next((k for _, k in kept if same_transfer(k, record)), None)
+        if keeper is None:
+            kept.append((n, record))
+        else:
+            _merge(keeper, record)
+    survivors = [r for _, r in sorted(kept, key=lambda item: item[0])]
+    for record in records:
+        if record.get(PARTIAL):
+            keeper = _nearest(record, survivors)
+            if keeper is not None:
+                _merge(keeper, record)
+    for record in survivors:
+        record.pop(PARTIAL, None)
+    return survivors

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from chronique.errors import FormatError
+from chronique.eval import arms_judged
 from chronique.eval.registry import EvalContext, EvalResult, EvalTask
 from chronique.eval.scoring import Counts, ScoredSpan, accuracy, markdown_table, match_spans
 from chronique.report import FailurePolicy, RunReport
@@ -119,4 +120,5 @@ TASKS: tuple[EvalTask, ...] = (
     EvalTask("arms/re3d", "re3d (en): weapon and military platform mentions", (RE3D,), run_re3d),
     EvalTask("arms/seed-example", "the arms transfers of the canonical French example", (SEED, SEED_EXPECTED),
              run_seed),
+    *arms_judged.TASKS,
 )

@@ -124,6 +124,8 @@ class WeaponCatalogue:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → lower-case cue words
     triggers: dict[str, dict[str, Trigger]] = field(default_factory=dict)  # lang → word → trigger
     states: dict[str, str] = field(default_factory=dict)  # register state name (folded) → ISO3
+    makers: dict[str, str] = field(default_factory=dict)  # manufacturer name → ISO3 of its home country
+    _maker_regex: re.Pattern[str] | None = None
     _regex: re.Pattern[str] | None = None
     _by_key: dict[str, list[str]] = field(default_factory=dict)  # _start_key → surfaces, in regex order
     _key_regex: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
@@ -217,6 +219,15 @@ class WeaponCatalogue:
     def trigger(self, word: str, lang: str) -> Trigger | None:
         return self.triggers.get(lang, {}).get(word.lower())
 
+    def find_makers(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, country) of every manufacturer named in ``text`` (names need their capitals)."""
+        if not self.makers:
+            return []
+        if self._maker_regex is None:
+            names = sorted(self.makers, key=len, reverse=True)
+            self._maker_regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        return [(m.start(), m.end(), self.makers[m.group(0)]) for m in self._maker_regex.finditer(text)]
+
     def is_cue(self, word: str, lang: str) -> bool:
         return word.lower() in self.cues.get(lang, frozenset())
 
@@ -260,8 +271,13 @@ def add_term_rows(catalogue: WeaponCatalogue, rows: list[dict[str, str]], name: 
         elif kind == "state":
             for form in forms:
                 catalogue.states[form.lower()] = value or ""
+        elif kind == "maker":
+            _check(bool(re.fullmatch(r"[A-Z]{3}", value or "")), "an ISO 3166 alpha-3 home country", value or "",
+                   name, line)
+            for form in forms:
+                catalogue.makers[form] = value or ""
         else:
-            _check(False, "kind generic, cue, trigger or state", kind or "", name, line)
+            _check(False, "kind generic, cue, trigger, state or maker", kind or "", name, line)
     catalogue.cues = {lang: frozenset(words) for lang, words in cues.items()}
 
 

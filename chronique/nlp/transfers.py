@@ -2,11 +2,16 @@
 
 1. Each coded event that can report a transfer (AGREE, AID, REQUEST, REJECT…) gives one record
    per weapon mention that its trigger governs (a weapon in a relative clause, "qui peuvent
-   utiliser des missiles balistiques", is described, not transferred). The event's parties give
-   the direction: the requester of a REQUEST is the recipient.
+   utiliser des missiles balistiques", is described, not transferred). The transfer word under
+   the event ("agreed to sell") and the words around it (chronique.arms.frames) give the
+   direction; the event's parties fill what the words leave open.
 2. A weapon mention that no event took but that a transfer word governs ("livrés", "modernisés",
-   "ordered") gives a record read from the parse: the trigger's subject and complements, and the
-   country that owns the weapon ("les avions biélorusses").
+   "ordered") — or that stands nearest to it in the same statement — gives a record read from
+   the words around that word and from the parse, and the country that owns the weapon ("les
+   avions biélorusses").
+3. Not transfers: deployments, third parties' calls, domestic purchases (chronique.arms.assign).
+   A record with no party in reach is a restatement, joined to the article's record it restates
+   (chronique.arms.consolidate), which keeps one record per (supplier, recipient, weapon).
 Without a parse (a hand-built Doc) a weapon inside an event's clause counts as governed.
 """
 
@@ -14,9 +19,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from chronique.arms.consolidate import consolidate
+from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
+from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
+from chronique.arms.definite import resolve_definites
+from chronique.arms.frames import (
+    Party,
+    clause_verb,
+    idiomatic,
+    nearest_trigger,
+    own_forces,
+    read_frame,
+    restates,
+    same_statement,
+    sentence_parties,
+)
 from chronique.arms.parties import (
     governed,
     governing_trigger,
@@ -26,6 +44,7 @@ from chronique.arms.parties import (
     quantity,
     root_token,
 )
+from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -36,6 +55,14 @@ from chronique.nlp.times import event_date
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
     from chronique.nlp.resources import Resources
+
+
+# weapons that are not traded as arms: giving up nuclear or chemical arsenals, bomb plots
+NOT_TRADED = frozenset({"nuclear weapons", "chemical weapons", "explosive device"})
+# events whose transfer is told by a transfer word under their trigger ("agreed to sell")
+INNER_EVENTS = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
+# events whose trigger word is no transfer even when it is one elsewhere ("sent troops and tanks")
+NOT_TRANSFERS = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "PROTEST", "RETREAT"})
 
 
 def _code(actor: dict[str, Any] | None) -> str | None:
@@ -76,33 +103,40 @@ class TransferBuilder(Stage):
         weapons = get_list(doc, "ch_weapons")
         if not weapons:
             return []
+        assert self.catalogue is not None
+        weapons = resolve_definites(doc, weapons) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
-        index = MentionIndex(doc)
+        ctx = _Context(doc, MentionIndex(doc), self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else [])
         roots = [root_token(doc, w) for w in weapons]
+        skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
+                if weapon.get("category") in NOT_TRADED
+                or (root is not None and has_parse(doc) and idiomatic(root, str(weapon.get("text"))))}
         out: list[dict[str, Any]] = []
         taken: set[int] = set()
         event_triggers: set[int] = set()
         for n, event in enumerate(events):
             trigger_tok = self._token_at(doc, event.get("_trigger"))
-            if trigger_tok is not None:
+            if trigger_tok is not None and event.get("event") in NOT_TRANSFERS:
                 event_triggers.add(trigger_tok.i)
             direction = event_direction(event.get("event", ""), event.get("modality", "asserted"),
                                         self.trigger_of(str(event.get("_lemma", ""))))
             if direction is None:
                 continue
             for w, weapon in enumerate(weapons):
-                if self._in_event(doc, event, weapon, roots[w], trigger_tok):
+                if w not in skip and self._in_event(doc, event, weapon, roots[w], trigger_tok):
                     taken.add(w)
-                    out.append(self._from_event(n, event, direction, weapon, roots[w], index))
+                    record = self._from_event(ctx, n, event, direction, weapon, roots[w], trigger_tok)
+                    if record is not None:
+                        out.append(record)
         if has_parse(doc):
             for w, weapon in enumerate(weapons):
                 root = roots[w]
-                if w in taken or root is None:
+                if w in taken or w in skip or root is None:
                     continue
-                record = self._from_trigger(doc, weapon, root, index, event_triggers)
+                record = self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
-        return consolidate(_dedupe(out))
+        return consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -123,14 +157,14 @@ class TransferBuilder(Stage):
         clause = event.get("_clause") or [event["text_info"]["start"], event["text_info"]["end"]]
         return int(clause[0]) <= int(weapon["start"]) and int(weapon["end"]) <= int(clause[1])
 
-    def _record(self, weapon: dict[str, Any], status: str, supplier: str | None, recipient: str | None,
+    def _record(self, weapon: dict[str, Any], status: str, sides: Sides,
                 date: str | None, evidence: tuple[int, int], root: Token | None) -> dict[str, Any]:
         return {
-            "supplier": supplier, "recipient": recipient, "weapon": weapon.get("designation"),
+            "supplier": sides.supplier, "recipient": sides.recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
             "evidence": {"start": evidence[0], "end": evidence[1]},
             "quantity": self._quantity(weapon, root),
-            "weapon_text": weapon.get("text"),
+            "weapon_text": weapon.get("text"), "_origin": weapon.get("origin"),
         }
 
     @staticmethod
@@ -140,27 +174,122 @@ class TransferBuilder(Stage):
         tokens = weapon.get("_tokens")
         return quantity(root.doc[int(tokens[0])] if tokens else root)
 
-    def _from_event(self, n: int, event: dict[str, Any], direction: Direction, weapon: dict[str, Any],
-                    root: Token | None, index: MentionIndex) -> dict[str, Any]:
+    def _read(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token, role: str,
+              status: str) -> tuple[Sides, str] | None:
+        """The parties and status the words around ``trigger`` give; None for a deployment of
+        the sender's own forces or a transfer that a third party calls for or debates."""
+        span = _weapon_span(weapon, root)
+        parties = ctx.parties(trigger.sent)
+        frame = read_frame(trigger, parties, span)
+        sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
+                       upgrade=status == "upgrade")
+        if moves_own_forces(frame, sides, own_forces(span, trigger, frame)):
+            return None
+        call = caller(trigger)
+        if call is not None:
+            called = called_status(status, read_frame(call, parties, span).subject, sides)
+            return (sides, called) if called is not None else None
+        return sides, status
+
+    def _inner(self, root: Token, trigger: Token, role: str, status: str, event: str) -> tuple[Token, str, str]:
+        """A transfer word between an agreement or aid event and its weapon says what was agreed
+        ("agreed to sell": a sale; "announced it would buy": an order) and who its subject is."""
+        if event not in INNER_EVENTS:
+            return trigger, role, status
+        assert self.catalogue is not None
+        inner = governing_trigger(root, self._is_trigger)
+        if inner is None or inner.i == trigger.i:
+            return trigger, role, status
+        word = self.catalogue.trigger(inner.lemma_.lower(), self.lang)
+        assert word is not None
+        found = by_modality(word.status, self._modality(inner))
+        if found is None:
+            return trigger, role, status
+        if event == "AGREE" and found == "delivered":
+            found = "pledged"  # a promised delivery: nothing is delivered yet
+        return inner, word.role, found
+
+    def _asks_for_another(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token,
+                           requester: str | None) -> bool:
+        """A request for a transfer to someone else ("senators urged the White House to approve the
+        transfer of ATACMS to Ukraine") is a third party's call, not the requester's request."""
+        inner = governing_trigger(root, self._is_trigger)
+        if inner is None or inner.i == trigger.i:
+            return False
+        frame = read_frame(inner, ctx.parties(inner.sent), _weapon_span(weapon, root))
+        return bool(frame.to_side) and requester not in frame.to_side
+
+    def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
+                    weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
-        supplier, recipient = (actor, other) if direction.actor_is_supplier else (other, actor)
-        if recipient is None and root is not None and has_parse(root.doc):
-            recipient = _code(owner(index, root))
-            recipient = recipient if recipient != supplier else None
+        coded = Sides(actor, other) if direction.actor_is_supplier else Sides(other, actor)
+        status = direction.status
+        word = self.trigger_of(str(event.get("_lemma", "")))
+        if word is not None and word.status == "ordered" and status == "requested":
+            status = "ordered"  # a purchase the coder read as a request: the order is placed
+        sides = coded
+        if root is not None and trigger is not None and has_parse(root.doc):
+            if event.get("event") == "REQUEST" and self._asks_for_another(ctx, weapon, root, trigger, coded.recipient):
+                return None
+            role = "supplier" if direction.actor_is_supplier else "recipient"
+            trigger, role, status = self._inner(root, trigger, role, status, event.get("event", ""))
+            read = self._read(ctx, weapon, root, trigger, role, status)
+            if read is None:
+                return None
+            sides, status = fill(read[0], coded), read[1]
+        if sides.supplier == sides.recipient:
+            return None  # domestic procurement, or a party read twice
         info = event["text_info"]
-        record = self._record(weapon, direction.status, supplier, recipient, event.get("date"),
-                              (int(info["start"]), int(info["end"])), root)
+        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root)
         record["event_index"] = n
         return record
 
-    def _from_trigger(self, doc: Doc, weapon: dict[str, Any], root: Token, index: MentionIndex,
+    def _from_trigger(self, ctx: _Context, weapon: dict[str, Any], root: Token,
                       event_triggers: set[int]) -> dict[str, Any] | None:
-        def is_trigger(tok: Token) -> bool:
-            return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
-
-        head = governing_trigger(root, is_trigger)
-        if head is None or head.i in event_triggers:
+        """A record from the transfer word that governs the weapon or stands nearest to it; a
+        weapon with none but spelled out as the content of a transfer ("It includes…") is a
+        partial record, which the transfer word of the sentence before may complete."""
+        head = governing_trigger(root, self._is_trigger)
+        if head is None:
+            near = nearest_trigger(_weapon_span(weapon, root), root.sent, self._is_trigger)
+            verb = clause_verb(root, self._is_trigger)
+            head = near if near is not None and (verb is None or same_statement(near, verb, root)) else None
+        if (head is not None and head.i in event_triggers) or (head is None and not restates(root.sent)):
             return None
+        record = self._reading(ctx, weapon, root, head) if head is not None else self._partial(ctx, weapon, root)
+        if record is None or not record.get(PARTIAL):
+            return record
+        before = self._previous_trigger(ctx, root.sent)
+        earlier = self._reading(ctx, weapon, root, before) if before is not None else None
+        if earlier is None or earlier.get(PARTIAL):
+            return record
+        if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
+            earlier.update(status=record["status"], date=record["date"] or earlier["date"])
+        return earlier
+
+    def _is_trigger(self, tok: Token) -> bool:
+        if tok.lower_ == "order" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in":
+            return False  # "in order to": a purpose, not a purchase
+        return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
+
+    def _partial(self, ctx: _Context, weapon: dict[str, Any], root: Token) -> dict[str, Any]:
+        sent = root.sent
+        record = self._record(weapon, "", Sides(None, None), None, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        return {**record, PARTIAL: True}
+
+    def _previous_trigger(self, ctx: _Context, sent: Span) -> Token | None:
+        """The last transfer word of the sentence before, when that sentence names no weapon
+        ("The Pentagon unveiled a package for Kyiv. It includes…")."""
+        if sent.start == 0:
+            return None
+        previous = ctx.doc[sent.start - 1].sent
+        if any(previous.start <= i < previous.end for i in ctx.weapon_tokens):
+            return None
+        return next((tok for tok in reversed(previous) if self._is_trigger(tok)), None)
+
+    def _reading(self, ctx: _Context, weapon: dict[str, Any], root: Token, head: Token) -> dict[str, Any] | None:
+        """The record a transfer word gives the weapon: None when it is no transfer (negated, a
+        deployment, a third party's call, a domestic purchase); partial when no party is in reach."""
         assert self.catalogue is not None
         trig = self.catalogue.trigger(head.lemma_.lower(), self.lang)
         assert trig is not None
@@ -168,24 +297,34 @@ class TransferBuilder(Stage):
         status = by_modality(trig.status, mod)
         if status is None:
             return None
+        read = self._read(ctx, weapon, root, head, taker_role(head, trig.role), status)
+        if read is None:
+            return None
+        sides = fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
+        if sides.supplier == sides.recipient is not None:
+            return None  # a domestic purchase
+        date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
+        sent = head.sent
+        record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        if sides.supplier is None and (sides.recipient is None or not weapon.get("designation")):
+            # no party in reach, or a buyer of unnamed arms from nobody named ("to buy bombs and
+            # bullets"): too little to stand alone; it may restate a transfer told elsewhere
+            return {**record, PARTIAL: True}
+        return record
+
+    @staticmethod
+    def _parsed_sides(ctx: _Context, weapon: dict[str, Any], root: Token, head: Token, trig: Trigger) -> Sides:
+        """The parties the dependency parse gives the trigger (subject, complements, owner)."""
         weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
-        found = parties(index, head, weapon_tokens)
-        own = _code(owner(index, root))
+        found = parties(ctx.index, head, weapon_tokens)
+        own = _code(owner(ctx.index, root))
         subject = _code(found.subject)
         to_side = next((c for a in found.to_side if (c := _code(a))), None)
         from_side = next((c for a in found.from_side if (c := _code(a)) and c != own), None)
         if trig.role == "supplier":
-            supplier = subject if not found.passive and subject else from_side
-            recipient = to_side or own
-        else:
-            recipient = subject if not found.passive and subject else (to_side or own)
-            supplier = next((c for c in (from_side, to_side) if c and c != recipient), None)
-        if supplier == recipient or (supplier is None and recipient is None):
-            return None
-        sent = head.sent
-        date = event_date(doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
-        return self._record(weapon, status, supplier, recipient, date, _trim(doc, sent.start_char, sent.end_char),
-                            root)
+            return Sides(subject if not found.passive and subject else from_side, to_side or own)
+        recipient = subject if not found.passive and subject else (to_side or own)
+        return Sides(next((c for c in (from_side, to_side) if c and c != recipient), None), recipient)
 
     def _modality(self, head: Token) -> str:
         if self.lexicon is None:
@@ -195,15 +334,22 @@ class TransferBuilder(Stage):
         return modality(head, self.lexicon)[0]
 
 
-def _dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One record per (sentence, supplier, recipient, weapon, status): events of one sentence
-    that name the same transfer (a REQUEST and its embedded AID) give it once."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for r in records:
-        key = (r["evidence"]["start"], r["supplier"], r["recipient"], r["weapon"] or r["category"],
-               r["weapon_text"], r["status"])
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+class _Context:
+    """What every weapon of one Doc shares: its mentions, makers and each sentence's parties."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, makers: list[tuple[int, int, str]]) -> None:
+        self.doc, self.index, self.makers = doc, index, makers
+        self.codes = frozenset(str(a["code"]) for a in index.actors if a.get("code"))
+        self.weapon_tokens = {i for w in get_list(doc, "ch_weapons") if w.get("_tokens")
+                              for i in range(int(w["_tokens"][0]), int(w["_tokens"][1]))}
+        self._parties: dict[int, list[Party]] = {}
+
+    def parties(self, sent: Span) -> list[Party]:
+        if sent.start not in self._parties:
+            self._parties[sent.start] = sentence_parties(self.index, sent, self.makers)
+        return self._parties[sent.start]
+
+
+def _weapon_span(weapon: dict[str, Any], root: Token) -> tuple[int, int]:
+    tokens = weapon.get("_tokens")
+    return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)

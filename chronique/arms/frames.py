@@ -1,0 +1,292 @@
+"""The transfer frame read from the words around a trigger, as a second reading beside the parse.
+
+Small parsers often tear a transfer sentence apart ("ont été livrés à l'Ukraine par le
+Portugal": "Portugal" hung under "Ukraine"), yet the frame is plain in the word order: the party
+before the trigger with no preposition is its subject; the one after "to/à/pour/for" receives;
+the one after "from/auprès de/with" gives to a buyer; "by/par" is the agent of a passive; "in/en/
+dans" is a place the weapons go to, not a party. A maker named as a party ("from Baykar") stands
+for its country. The trigger is the nearest transfer word of the weapon's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.datafiles import read_data_csv, split_forms
+
+TO_WORDS = frozenset({"to", "for", "à", "au", "aux", "pour"})
+FROM_WORDS = frozenset({"from", "with", "auprès", "chez"})
+FR_FROM_WORDS = frozenset({"de", "du", "des", "d'", "d’"})  # "reçus de l'Allemagne": a source only for a buyer
+AGENT_WORDS = frozenset({"by", "par"})
+PLACE_WORDS = frozenset({"in", "into", "at", "en", "dans", "sur", "vers"})
+SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de l'Allemagne"
+PASSIVE_AUX = frozenset({"été", "be", "been", "being", "was", "were", "is", "are", "seront", "sera", "sont", "est",
+                         "fut", "furent", "soient", "soit", "serait", "seraient", "étaient", "était"})
+OWN_WORDS = frozenset({"own", "propre", "propres"})
+# words that name what a transfer told just before consists of ("Il s'agit de…", "including…")
+RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
+                           "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
+OTHER = "<other>"  # a preposition with no part in a transfer frame
+FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS | {"auprès"}
+# works where weapons are built or upgraded: "in Russian plants" names who does the work
+WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "plant", "shipyard", "works",
+                         "arsenal"})
+CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flight", "flights", "civil", "commercial",
+                         "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
+MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
+                           "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
+                           "manœuvre", "manœuvres", "déploiement", "déployer"})
+LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
+MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
+# verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
+# between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
+INCLUDE_WORDS = frozenset({"include", "comprise", "contain", "consist", "comprendre", "inclure", "contenir",
+                           "compter", "composer"})
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    start: int  # token index of the mention's first token
+    end: int
+    before: str  # the preposition before the mention (determiners skipped), lower case; "" for none
+    adjective: bool  # a demonym or country adjective ("polonais", "Turkish")
+    head: int = -1  # an adjective's noun ("armée" of "l'armée de l'air française")
+    subject: bool = False  # that noun is a subject ("L'armée française a commandé…")
+
+
+@dataclass
+class SurfaceFrame:
+    subject: str | None = None  # the bare party nearest before the trigger
+    agent: str | None = None  # "by/par X" after a passive trigger
+    to_side: list[str] = field(default_factory=list)
+    from_side: list[str] = field(default_factory=list)  # "from/with/auprès de", makers included
+    genitive: list[str] = field(default_factory=list)  # French "de X": a source when the trigger is a purchase
+    after: list[str] = field(default_factory=list)  # bare parties after the trigger ("asked Germany for")
+    places: list[str] = field(default_factory=list)  # "in/en/dans X": where weapons go, not who gets them
+    noun_owner: str | None = None  # the country adjective of a trigger noun ("sous licence française")
+    weapon_owner: str | None = None  # the country adjective of the weapons ("les avions polonais MiG-29")
+    passive: bool = False
+
+
+def _preposition(sent: Span, start: int) -> str:
+    """The preposition before token ``start`` within the sentence, skipping determiners: a word
+    of the frame, OTHER for another preposition ("against South Korea"), "" for none."""
+    doc, i = sent.doc, start - 1
+    while i >= sent.start and doc[i].pos_ in SKIPPED and doc[i].lower_ not in TO_WORDS:
+        i -= 1
+    if i < sent.start:
+        return ""
+    word = doc[i].lower_
+    if word in FR_FROM_WORDS and i > sent.start and doc[i - 1].lower_ == "auprès":
+        return "auprès"
+    if word in FRAME_WORDS:
+        return word
+    return OTHER if doc[i].pos_ == "ADP" else ""
+
+
+def _phrase_head(span: Span) -> Token | None:
+    """The noun a country adjective qualifies, up its noun phrase ("l'armée de l'air française":
+    the adjective hangs on "air", the phrase is "armée")."""
+    head = span.root.head
+    if span.root.pos_ != "ADJ" or head.i == span.root.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while head.dep_ in ("nmod", "compound") and head.head.i != head.i and head.head.i < head.i:
+        head = head.head
+    return head
+
+
+def _party(code: str, span: Span, sent: Span) -> Party:
+    if not all(t.pos_ == "ADJ" for t in span):
+        return Party(code, span.start, span.end, _preposition(sent, span.start), False)
+    head = _phrase_head(span)
+    if head is None:
+        return Party(code, span.start, span.end, "", True)
+    edge = head.left_edge.i
+    start = edge + 1 if head.doc[edge].pos_ == "ADP" else edge  # its preposition stands before the phrase
+    return Party(code, start, span.end, _preposition(sent, start), True, head.i,
+                 head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
+
+
+@cache
+def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {name: row["iso3"] for row in read_data_csv("capitals.csv") for name in split_forms(row["names"])}
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names
+
+
+def capital_parties(sent: Span) -> list[tuple[int, int, str]]:
+    """Capitals of the sentence as (start, end, country): in a transfer frame a capital given or
+    sold to, or bought from, stands for its government ("livré à Kiev", "bought from Paris")."""
+    regex, names = _capitals()
+    base = sent.start_char
+    return [(base + m.start(), base + m.end(), names[m.group(0)]) for m in regex.finditer(sent.text)]
+
+
+def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
+    """The coded parties of a sentence in text order, makers included as their country, and
+    capitals that stand where a party does (after to/from/by words, or bare)."""
+    out: list[Party] = []
+    seen: set[int] = set()
+    for actor in index.actors_in(sent.start, sent.end):
+        span = sent.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
+        if span is None or not actor.get("code") or span.start in seen:
+            continue
+        seen.add(span.start)
+        out.append(_party(str(actor["code"]), span, sent))
+    for start, end, code in makers:
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start >= sent.start and span.end <= sent.end and span.start not in seen:
+            seen.add(span.start)
+            out.append(Party(code, span.start, span.end, _preposition(sent, span.start), False))
+    for start, end, code in capital_parties(sent):
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(p.start <= span.start < p.end for p in out):
+            continue
+        word = _preposition(sent, span.start)
+        if word not in PLACE_WORDS:
+            out.append(Party(code, span.start, span.end, word, False))
+    return sorted(out, key=lambda p: p.start)
+
+
+def is_passive(trigger: Token) -> bool:
+    """A participle after a form of "be/être" ("were delivered", "ont été livrés")."""
+    if trigger.tag_ not in ("VBN",) and "VerbForm=Part" not in str(trigger.morph):
+        return False
+    doc = trigger.doc
+    for i in range(trigger.i - 1, max(trigger.i - 4, trigger.sent.start - 1), -1):
+        if doc[i].lower_ in PASSIVE_AUX:
+            return True
+    return False
+
+
+def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) -> SurfaceFrame:
+    """Sort the sentence's parties around ``trigger`` into the frame's slots; parties inside the
+    weapon's words (its owner) are left to the caller."""
+    frame = SurfaceFrame(passive=trigger.pos_ != "NOUN" and is_passive(trigger))
+    doc = trigger.doc
+    for party in parties:
+        if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
+            continue
+        before, word = party.start < trigger.i, party.before
+        if party.adjective:
+            if party.head == trigger.i:
+                frame.noun_owner = party.code
+            elif party.before in PLACE_WORDS and party.head >= 0 and doc[party.head].lemma_.lower() in WORKS_WORDS:
+                frame.from_side.append(party.code)  # "dans les usines russes": the works of the one who does the job
+            elif party.end == weapon[0] or party.start == weapon[1] or weapon[0] <= party.head < weapon[1] + 1:
+                frame.weapon_owner = frame.weapon_owner or party.code
+            elif party.subject and before and not weapon[0] - 1 <= party.head <= weapon[1] + 1:
+                frame.subject = party.code  # "L'armée française a commandé…", "the Polish government bought"
+            continue  # otherwise the adjective of another noun: the weapons' own ("Polish K2 tanks"), allies…
+        elif word in AGENT_WORDS and not before:
+            frame.agent = frame.agent or party.code
+        elif word in TO_WORDS:
+            frame.to_side.append(party.code)
+        elif word in FROM_WORDS or word == "auprès":
+            frame.from_side.append(party.code)
+        elif word in FR_FROM_WORDS and not before:
+            frame.genitive.append(party.code)
+        elif word in PLACE_WORDS:
+            frame.places.append(party.code)
+        elif before and not word:
+            frame.subject = party.code  # the nearest before the trigger wins
+        elif not before and not word:
+            frame.after.append(party.code)
+    return frame
+
+
+def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
+    """The weapons are the giver's own ("its own jets", "ses propres systèmes"), or they go on a
+    mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
+    a deployment."""
+    doc = trigger.doc
+    start = max(weapon[0] - 4, trigger.sent.start)
+    if any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1])):
+        return True
+    return not frame.to_side and any(t.lemma_.lower() in MISSION_WORDS for t in trigger.sent)
+
+
+def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[Token], bool]) -> Token | None:
+    """The transfer word of the weapon's sentence nearest to it (before it first, at equal
+    distance), within ``MAX_GAP`` tokens and with no other verb between them."""
+    best: Token | None = None
+    best_gap = MAX_GAP + 1
+    for tok in sent:
+        if weapon[0] <= tok.i < weapon[1] or not is_trigger(tok):
+            continue
+        gap = weapon[0] - tok.i if tok.i < weapon[0] else tok.i - weapon[1] + 1
+        if gap < best_gap and not _verb_between(sent, tok.i, weapon, is_trigger):
+            best, best_gap = tok, gap
+    return best
+
+
+def _verb_between(sent: Span, trigger: int, weapon: tuple[int, int], is_trigger: Callable[[Token], bool]) -> bool:
+    lo, hi = (trigger + 1, weapon[0]) if trigger < weapon[0] else (weapon[1], trigger)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in INCLUDE_WORDS and not is_trigger(t)
+               for t in sent.doc[lo:hi])
+
+
+def restates(sent: Span) -> bool:
+    """The sentence spells out what a transfer consists of ("Il s'agit de systèmes Iskander-M",
+    "among them twelve Caesar howitzers", "including HIMARS")."""
+    for tok in sent:
+        if tok.lower_ in RESTATE_WORDS:
+            return True
+        if tok.lemma_.lower() == "agir" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("s'", "s’"):
+            return True
+    return False
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The first verb up the heads of ``tok`` (a small parse: at most eight steps)."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur
+    return None
+
+
+def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | None:
+    """The verb whose clause holds the weapon when it is no transfer word ("launching missiles",
+    "used HIMARS launchers"): such a weapon is not reached by a transfer word nearby."""
+    verb = _verb_above(weapon)
+    if verb is None or is_trigger(verb) or verb.lemma_.lower() in INCLUDE_WORDS:
+        return None
+    return verb
+
+
+def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
+    """Whether a transfer word near a weapon that another verb holds still tells its transfer: the
+    word is a noun of that verb's clause ("signed a contract … for 180 K2 tanks", "build K2 tanks
+    under licence") or describes the weapon ("24 of the aircraft, bought from Paris")."""
+    if any(a.i == weapon.i for a in trigger.ancestors):
+        return True
+    participle = trigger.tag_ == "VBN" or "VerbForm=Part" in str(trigger.morph)
+    if participle and trigger.i > weapon.i and trigger.head.i == verb.i:
+        return True  # "operates 24 of the aircraft, bought from Paris": the participle describes them
+    above = _verb_above(trigger)
+    return trigger.pos_ == "NOUN" and above is not None and above.i == verb.i
+
+
+def idiomatic(weapon: Token, text: str) -> bool:
+    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), and unnamed
+    aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+    if weapon.pos_ != "PROPN" and any(t.lemma_.lower() in CIVIL_WORDS for t in weapon.sent) and text.lower() in (
+            "jets", "jet", "aircraft", "avion", "avions", "plane", "planes"):
+        return True
+    if text.lower() != "arms":
+        return False
+    doc = weapon.doc
+    after = doc[weapon.i + 1].lower_ if weapon.i + 1 < len(doc) else ""
+    before = doc[weapon.i - 1].lower_ if weapon.i > 0 else ""
+    return after == "of" or before in LIMB_WORDS

@@ -1,0 +1,57 @@
+"""Scoring of transfer records against judged ones, and the judged set itself (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.errors import FormatError
+from chronique.eval.arms_judged import load_judged
+from chronique.eval.transfer_scoring import TransferScore, parse_judged
+from chronique.schema import Transfer
+
+
+def _t(supplier: str | None, recipient: str | None, weapon: str | None, category: str, status: str) -> Transfer:
+    return Transfer(supplier=supplier, recipient=recipient, weapon=weapon, category=category, status=status)
+
+
+def test_parse_judged_reads_parties_weapon_and_statuses() -> None:
+    j = parse_judged("? > UKR | heavy weapons | requested/pledged", "here")
+    assert (j.supplier, j.recipient, j.weapon, j.statuses) == (None, "UKR", "heavy weapons",
+                                                               frozenset({"requested", "pledged"}))
+
+
+def test_parse_judged_says_what_it_expected() -> None:
+    with pytest.raises(FormatError, match="SUPPLIER>RECIPIENT"):
+        parse_judged("Falke-7 delivered", "item 3")
+
+
+def test_pair_triple_and_status_levels() -> None:
+    judged = [parse_judged("AAA>BBB | Falke-7 | delivered", "t"), parse_judged("AAA>CCC | tank | ordered", "t")]
+    found = [_t("AAA", "BBB", "Falke-7", "missile system", "pledged"),  # right pair and weapon, wrong status
+             _t("AAA", "CCC", None, "artillery", "ordered"),  # right pair, wrong weapon
+             _t("DDD", "BBB", None, "tank", "delivered")]  # wrong pair
+    score = TransferScore()
+    score.add(judged, found)
+    assert (score.pairs.tp, score.pairs.fp, score.pairs.fn) == (2, 1, 0)
+    assert (score.triples.tp, score.triples.fp, score.triples.fn) == (1, 2, 1)
+    assert (score.status_right, score.status_judged) == (1, 2)
+
+
+def test_false_alarms_count_articles_and_empty_parties_count_records() -> None:
+    score = TransferScore()
+    score.add([], [_t("AAA", None, None, "tank", "delivered")])
+    score.add([], [])
+    score.add([parse_judged("AAA>BBB | Falke-7 | delivered", "t")], [_t("AAA", None, "Falke-7", "x", "delivered")])
+    assert (score.false_alarms, score.negatives, score.empty_party) == (1, 2, 1)
+
+
+def test_the_judged_set_covers_every_frame_and_error_class_in_both_parts() -> None:
+    for part in ("rules", "measure"):
+        items = load_judged(part)
+        classes = {i.kind for i in items}
+        assert {"purchase", "sale", "delivery", "aid-package", "passive", "report"} <= classes
+        assert {"own-deployment", "exercise", "domestic-procurement", "third-party-call"} <= classes
+        assert {i.lang for i in items} == {"en", "fr"}
+        assert all(not i.expect for i in items if i.kind in ("own-deployment", "exercise", "third-party-call"))
+    ids = [i.id for i in load_judged()]
+    assert len(ids) == len(set(ids))
