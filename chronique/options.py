@@ -17,3 +17,5 @@ class PipelineOptions:
     stages: tuple[str, ...] | None = None  # run only these chronique stages (None = all)
     batch_size: int = 16
     n_process: int = 1
+    coder: str = "rules"  # the event coder: "rules" or "trained" (chronique.coding.protocol.CODERS)
+    coder_weights: Path | None = None  # the trained coder's weights; None = the packaged ones

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from chronique.cli.output import write_extractions
+from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
@@ -38,6 +39,8 @@ def extract(
         list[Path] | None, typer.Option("--actors", help="YAML/CSV file of actors that add or override entries.")
     ] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
+    coder: CoderOption = DEFAULT_CODER,
+    weights: WeightsOption = None,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.ingest.sources import read_sources
@@ -47,6 +50,7 @@ def extract(
     try:
         options = PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
+            coder=coder, coder_weights=weights,
         )
         pipeline = Pipeline(options)
 

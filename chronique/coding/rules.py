@@ -38,6 +38,7 @@ from chronique.coding.modality import made_ready, modality, obligation_verb
 from chronique.coding.protocol import CODER_VERSION
 from chronique.coding.role_parse import Roles
 from chronique.coding.roles import RoleFinder
+from chronique.coding.unlisted import load_sector_heads
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
 from chronique.nlp.extensions import doc_text
@@ -86,9 +87,10 @@ class RuleCoder:
         self.lexicon = lexicon
         self.table = table
         self.embeddings = Embeddings(table)
+        self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
-        index = MentionIndex(doc)
+        index = MentionIndex(doc, self.heads)
         if not index.actors:
             return []  # no actor, no event: nothing is invented
         finder = RoleFinder(index, self.lexicon)

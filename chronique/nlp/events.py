@@ -17,13 +17,15 @@ if TYPE_CHECKING:
 class EventCoder(Stage):
     factory = "chronique_events_v1"
 
-    def __init__(self, lang: str, coder: str = "rules") -> None:
+    def __init__(self, lang: str, coder: str | None = None) -> None:
         super().__init__(lang)
-        self.coder_name = coder
+        self.coder_name = coder  # None: the one the pipeline options name
         self.coder: Coder | None = None
 
     def bind(self, resources: Resources) -> None:
-        self.coder = make_coder(self.coder_name, resources.event_lexicon(self.lang), load_cameo_table())
+        options = resources.options
+        self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
+                                load_cameo_table(), options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.ch_events = self.coder.code(doc) if self.coder is not None else []
