@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from chronique.eval.floors import Floor
     from chronique.eval.registry import EvalTask
     from chronique.eval.runner import Outcome
+    from chronique.pipeline import Pipeline
 
 HEADLINE = ("precision", "recall", "f1")
 
@@ -61,8 +63,6 @@ def eval_command(
         run_tasks,
         select_tasks,
     )
-    from chronique.options import PipelineOptions
-    from chronique.pipeline import Pipeline
 
     shared_dir = shared or default_shared()
     out = Console(file=sys.stdout, width=160)
@@ -83,10 +83,7 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    def build() -> Pipeline:
-        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights))
-
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(build), limit=limit,
+    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights)), limit=limit,
                       stage_pipeline=cached_stage_pipeline())
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     if output_format is EvalFormat.json:
@@ -103,6 +100,17 @@ def eval_command(
     if outcomes and all(o.status == "skipped" for o in outcomes):
         typer.echo(f"no selected task found its data under {shared_dir}", err=True)
         raise typer.Exit(2)
+
+
+def _builder(coder: str, weights: Path | None) -> Callable[[], Pipeline]:
+    """Builds the pipeline the tasks share, with the event coder asked for."""
+    def build() -> Pipeline:
+        from chronique.options import PipelineOptions
+        from chronique.pipeline import Pipeline
+
+        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights))
+
+    return build
 
 
 def _below_floors(floors: list[Floor], outcomes: list[Outcome], err: Console) -> bool:

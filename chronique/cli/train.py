@@ -31,6 +31,8 @@ def train_command(
         "--out", "-o", help="Where to write the weights (default: the packaged weights file).")] = None,
     folds: Annotated[int, typer.Option(min=2, max=20, help="Cross-validation folds (by article).")] = 5,
     c: Annotated[float, typer.Option("--c", min=1e-4, help="Inverse L2 regularisation strength.")] = 1.0,
+    model_alone: Annotated[bool, typer.Option(
+        "--model-alone", help="Also cross-validate the model without the rules' class (5 more fits).")] = False,
 ) -> None:
     """Train the event coder (the rules propose, a linear model decides) and record its scores."""
     from chronique.coding.linear import default_weights_path
@@ -44,13 +46,14 @@ def train_command(
     if not folder.is_dir():
         typer.echo(f"error: expected a folder of training sets, found nothing at {folder}", err=True)
         raise typer.Exit(3)
-    command = "chronique train" + (f" --folds {folds}" if folds != 5 else "") + (f" --c {c}" if c != 1.0 else "")
+    command = "chronique train" + (f" --folds {folds}" if folds != 5 else "") + (f" --c {c}" if c != 1.0 else "") \
+        + (" --model-alone" if model_alone else "")
 
     def progress(name: str, n: int, total: int) -> None:
         err.print(f"{name}: {n}/{total}", highlight=False)
 
     try:
-        report = train(folder, target, FitOptions(c=c, folds=folds), command, progress)
+        report = train(folder, target, FitOptions(c=c, folds=folds), command, progress, model_alone=model_alone)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error

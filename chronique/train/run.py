@@ -16,7 +16,7 @@ from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_s
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
 from chronique.train.scores import pair_scores, wikinews_scores
 
-KEEP_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+KEEP_GRID = (0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99)
 
 
 @dataclass(frozen=True)
@@ -54,23 +54,26 @@ def tuned(data: TrainingSet, options: FitOptions) -> tuple[float, dict[str, floa
     return best
 
 
-def compare(data: TrainingSet, options: FitOptions) -> dict[str, dict[str, float]]:
-    """Cross-validated scores (k folds by article/sentence) of the three ways to code; the model
-    variants at their best keep threshold (chosen on the same folds: one parameter, slightly optimistic)."""
+def compare(data: TrainingSet, options: FitOptions, *, model_alone: bool = False) -> dict[str, dict[str, float]]:
+    """Cross-validated scores (k folds by article/sentence) of the rules alone, the combined model
+    and (``model_alone``) the model without the rules' class; the model variants at their best keep
+    threshold (chosen on the same folds: one parameter, so slightly optimistic)."""
     out = {"rules": score_variant(data, rules_prediction(data.candidates))}
-    for name, rule_features in (("model", False), ("combined", True)):
+    variants = (("model", False), ("combined", True)) if model_alone else (("combined", True),)
+    for name, rule_features in variants:
         keep, scores = tuned(data, replace(options, rule_features=rule_features))
         out[name] = {**scores, "keep": keep}
     return out
 
 
 def train(folder: Path, out: Path, options: FitOptions, command: str,
-          progress: Callable[[str, int, int], None] | None = None) -> TrainReport:
+          progress: Callable[[str, int, int], None] | None = None, *, model_alone: bool = False) -> TrainReport:
     """Build the candidates of ``folder``, compare the variants by cross-validation, fit the chosen
     variant on everything and write its weights to ``out``."""
     data = build_training_set(folder, progress)
-    scores = compare(data, options)
-    chosen = "combined" if objective(scores["combined"]) >= objective(scores["model"]) else "model"
+    scores = compare(data, options, model_alone=model_alone)
+    chosen = "model" if "model" in scores and objective(scores["model"]) > objective(scores["combined"]) \
+        else "combined"
     options = replace(options, rule_features=chosen == "combined", keep=scores[chosen]["keep"])
     meta: dict[str, object] = {"command": command, "data_version": data.data_version,
                                "cross_validation": {"folds": options.folds, "split": "train", "scores": scores}}
