@@ -100,3 +100,19 @@ def test_wikinews_span_outside_the_text_is_an_error(tmp_path: Path) -> None:
         read_wikinews(_wikinews(tmp_path / "set", [event]))
     with pytest.raises(FormatError, match=r"events\.json: article 0, event 0: expected sentence_start"):
         read_wikinews(_wikinews(tmp_path / "set2", [{"sentence_start": 5, "sentence_end": 1, "event": "ACCUSE"}]))
+
+
+def test_train_command_stops_at_a_malformed_file_naming_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from chronique.cli.app import app
+
+    folder = tmp_path / "events"
+    (folder / "plv-train").mkdir(parents=True)
+    (folder / "plv-train" / "PLV_train.tsv").write_text(PLV_HEADER + "0\t1\tA sentence.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", "--data", str(folder), "--out", str(tmp_path / "w.json.gz")])
+    assert result.exit_code == 3
+    assert "PLV_train.tsv:2" in result.output and "tab-separated fields" in result.output
+    assert not (tmp_path / "w.json.gz").exists()
+    empty = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "nothing-here")])
+    assert empty.exit_code == 3 and "expected a folder of training sets" in empty.output

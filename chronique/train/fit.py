@@ -64,6 +64,8 @@ def fit(cands: Sequence[Candidate], options: FitOptions, meta: dict[str, object]
     model.fit(_matrix(rows, vocab), labels)
     classes = tuple(str(c) for c in model.classes_)
     coef, intercept = np.asarray(model.coef_), np.asarray(model.intercept_)
+    if len(classes) == 2:  # a binary model scores the second class only: as a softmax, the first is 0
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     info = {"rule_features": options.rule_features, "c": options.c, "keep": options.keep,
             "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
     return LinearModel(classes, vocab, coef, intercept, info)
