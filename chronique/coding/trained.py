@@ -80,6 +80,7 @@ class TrainedCoder:
         self.model: LinearModel = load_model(self.weights)
         self.with_rules = bool(self.model.meta.get("rule_features", True))
         self.keep = float(self.model.meta.get("keep", 0.5))
+        self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
         self.roots = root_codes(table)
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
@@ -91,7 +92,8 @@ class TrainedCoder:
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
         labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, self.keep)
-        out = [self._recode(e, label, float(p[classes.index(label)]))
+        out = [self._recode(e, e["event"] if self.rules_class else label, event_chance(classes, p)
+                            if self.rules_class else float(p[classes.index(label)]))
                for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
         return _dedupe(out)
 

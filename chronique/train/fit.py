@@ -29,6 +29,7 @@ class FitOptions:
     c: float = 1.0  # inverse L2 strength
     folds: int = 5
     keep: float = 0.5  # a candidate is coded when P(no event) is below this
+    rules_class: bool = False  # True: the model chooses readings and events, the class stays the rules'
 
 
 def usable(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -67,7 +68,7 @@ def fit(cands: Sequence[Candidate], options: FitOptions, meta: dict[str, object]
     if len(classes) == 2:  # a binary model scores the second class only: as a softmax, the first is 0
         coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     info = {"rule_features": options.rule_features, "c": options.c, "keep": options.keep,
-            "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
+            "rules_class": options.rules_class, "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
     return LinearModel(classes, vocab, coef, intercept, info)
 
 
@@ -91,9 +92,11 @@ def cross_proba(cands: Sequence[Candidate], options: FitOptions) -> list[tuple[t
     return out
 
 
-def labels_at(cands: Sequence[Candidate], probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float) -> list[str]:
+def labels_at(cands: Sequence[Candidate], probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float,
+              *, rules_class: bool = False) -> list[str]:
     """What the trained coder codes from these probabilities (its per-trigger choice)."""
-    return choose([c.trigger for c in cands], [c.own for c in cands], probas, keep)
+    labels = choose([c.trigger for c in cands], [c.own for c in cands], probas, keep)
+    return [c.event if rules_class and is_event(label) else label for c, label in zip(cands, labels, strict=True)]
 
 
 def rules_prediction(cands: Sequence[Candidate]) -> list[str]:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from chronique.coding.linear import LinearModel, save_model
 from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
@@ -42,27 +44,36 @@ def objective(scores: dict[str, float]) -> float:
     return sum(v for k, v in scores.items() if k.endswith(("wikinews-train/f1", "pair_macro_f1")))
 
 
-def tuned(data: TrainingSet, options: FitOptions) -> tuple[float, dict[str, float]]:
+def tuned(data: TrainingSet, probas: list[tuple[tuple[str, ...], np.ndarray]],
+          rules_class: bool) -> tuple[float, dict[str, float]]:
     """The keep threshold (from KEEP_GRID) with the best cross-validated objective, and its scores."""
-    probas = cross_proba(data.candidates, options)
     best: tuple[float, dict[str, float]] | None = None
     for keep in KEEP_GRID:
-        scores = score_variant(data, labels_at(data.candidates, probas, keep))
+        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=rules_class))
         if best is None or objective(scores) > objective(best[1]):
             best = (keep, scores)
     assert best is not None
     return best
 
 
+# variant -> (the model sees the rules' class, the coded class is the rules' own)
+VARIANTS = {"model": (False, False), "combined": (True, False), "filter": (True, True)}
+
+
 def compare(data: TrainingSet, options: FitOptions, *, model_alone: bool = False) -> dict[str, dict[str, float]]:
-    """Cross-validated scores (k folds by article/sentence) of the rules alone, the combined model
-    and (``model_alone``) the model without the rules' class; the model variants at their best keep
-    threshold (chosen on the same folds: one parameter, so slightly optimistic)."""
+    """Cross-validated scores (k folds by article/sentence) of the rules alone and of the model
+    variants: "combined" (the model sees the rules' class and decides reading and class), "filter"
+    (the same model decides the reading and whether it is an event; the class stays the rules') and,
+    with ``model_alone``, "model" (it does not see the rules' class). Each at its best keep threshold,
+    chosen on the same folds (one parameter, so slightly optimistic)."""
     out = {"rules": score_variant(data, rules_prediction(data.candidates))}
-    variants = (("model", False), ("combined", True)) if model_alone else (("combined", True),)
-    for name, rule_features in variants:
-        keep, scores = tuned(data, replace(options, rule_features=rule_features))
-        out[name] = {**scores, "keep": keep}
+    probas = {True: cross_proba(data.candidates, replace(options, rule_features=True))}
+    if model_alone:
+        probas[False] = cross_proba(data.candidates, replace(options, rule_features=False))
+    for name, (rule_features, rules_class) in VARIANTS.items():
+        if rule_features in probas:
+            keep, scores = tuned(data, probas[rule_features], rules_class)
+            out[name] = {**scores, "keep": keep}
     return out
 
 
@@ -72,9 +83,9 @@ def train(folder: Path, out: Path, options: FitOptions, command: str,
     variant on everything and write its weights to ``out``."""
     data = build_training_set(folder, progress)
     scores = compare(data, options, model_alone=model_alone)
-    chosen = "model" if "model" in scores and objective(scores["model"]) > objective(scores["combined"]) \
-        else "combined"
-    options = replace(options, rule_features=chosen == "combined", keep=scores[chosen]["keep"])
+    chosen = max((v for v in VARIANTS if v in scores), key=lambda v: objective(scores[v]))
+    rule_features, rules_class = VARIANTS[chosen]
+    options = replace(options, rule_features=rule_features, rules_class=rules_class, keep=scores[chosen]["keep"])
     meta: dict[str, object] = {"command": command, "data_version": data.data_version,
                                "cross_validation": {"folds": options.folds, "split": "train", "scores": scores}}
     model = fit(data.candidates, options, meta)
