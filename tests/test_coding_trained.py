@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from chronique.cli.app import app
 from chronique.coding import make_coder
-from chronique.coding.linear import LinearModel, load_model, save_model
+from chronique.coding.linear import LinearModel, load_model, record_path, save_model, save_record
 from chronique.coding.trained import NO_EVENT, choose, decide
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
@@ -60,6 +60,8 @@ def test_weights_round_trip_and_probabilities(tmp_path: Path) -> None:
     assert path.read_bytes() == first  # deterministic bytes
     loaded = load_model(path)
     assert loaded.classes == model.classes and loaded.meta["keep"] == 0.7
+    assert record_path(path).name == "w.record.json"
+    assert '"keep": 0.7' in save_record(loaded, path).read_text(encoding="utf-8")
     proba = loaded.proba([["a", "unknown feature"], []])
     assert np.allclose(proba.sum(axis=1), 1.0)
     assert loaded.classes[int(proba[0].argmax())] == "ACCUSE"
@@ -87,6 +89,11 @@ def test_the_model_keeps_and_recodes_a_rule_candidate(tmp_path: Path) -> None:
     recode = _model({"REJECT": {"trig:fr:accuser": 3.0}})
     (event,) = [e for e in _code(tmp_path, recode) if e[1:3] == ("TCD", "SDN")]
     assert event[0] == "REJECT" and event[3].startswith("12")  # the class's root CAMEO code
+
+
+def test_as_a_filter_the_model_keeps_the_rules_class(tmp_path: Path) -> None:
+    recode = _model({"REJECT": {"trig:fr:accuser": 3.0}}, rules_class=True)
+    assert ("ACCUSE", "TCD", "SDN", "112") in _code(tmp_path, recode)
 
 
 def test_the_model_drops_what_it_reads_as_no_event(tmp_path: Path) -> None:

@@ -58,6 +58,19 @@ def save_model(model: LinearModel, path: Path) -> None:
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
 
+def record_path(weights: Path) -> Path:
+    """The readable record beside a weights file: trained_coder.json.gz -> trained_coder.record.json."""
+    return weights.with_name(weights.name.removesuffix(".gz").removesuffix(".json") + ".record.json")
+
+
+def save_record(model: LinearModel, weights: Path) -> Path:
+    """The weights' training command, data version, options and scores, readable without loading them."""
+    path = record_path(weights)
+    record = {"weights": weights.name, "classes": list(model.classes), "features": len(model.features), **model.meta}
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
 def load_model(path: Path) -> LinearModel:
     """The model in ``path``; KnowledgeError naming the path when it is missing or malformed."""
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chronique.coding.linear import LinearModel, save_model
+from chronique.coding.linear import LinearModel, save_model, save_record
 from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
 from chronique.train.scores import pair_scores, wikinews_scores
@@ -90,4 +90,5 @@ def train(folder: Path, out: Path, options: FitOptions, command: str,
                                "cross_validation": {"folds": options.folds, "split": "train", "scores": scores}}
     model = fit(data.candidates, options, meta)
     save_model(model, out)
+    save_record(model, out)
     return TrainReport(model, scores, sum(1 for c in data.candidates if c.label), data.data_version)
