@@ -102,7 +102,7 @@ class RuleCoder:
                                          [t.pos_ for t in toks], offset=sent.start)
             if matches:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
-        return _dedupe(events)
+        return dedupe_events(events)
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,
@@ -349,7 +349,7 @@ class RuleCoder:
         return out
 
 
-def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from chronique.coding.alternatives import readings
 from chronique.coding.features import candidate_features
 from chronique.coding.linear import LinearModel, default_weights_path, load_model
-from chronique.coding.mentions import MentionIndex, party_key
-from chronique.coding.rules import RuleCoder
+from chronique.coding.mentions import MentionIndex
+from chronique.coding.rules import RuleCoder, dedupe_events
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
@@ -95,7 +95,7 @@ class TrainedCoder:
         out = [self._recode(e, e["event"] if self.rules_class else label, event_chance(classes, p)
                             if self.rules_class else float(p[classes.index(label)]))
                for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
-        return _dedupe(out)
+        return dedupe_events(out)
 
     def _recode(self, event: dict[str, Any], label: str, confidence: float) -> dict[str, Any]:
         recoded = {k: v for k, v in event.items() if k not in ("_own_actor", "_own_recipient")}
@@ -107,12 +107,3 @@ class TrainedCoder:
                            context=list(context))
         return recoded
 
-
-def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per (sentence, class, actor, recipient): the most confident, in text order."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for e in events:
-        key = (e["text_info"]["sequence"], e["event"], party_key(e["actor"]), party_key(e["recipient"]))
-        if key not in best or e["confidence"] > best[key]["confidence"]:
-            best[key] = e
-    return sorted(best.values(), key=lambda e: (e["text_info"]["start"], e["_trigger"][0]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -136,6 +137,14 @@ def _json_line(line: str, where: str) -> dict[str, Any]:
     return value
 
 
+def _json_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """("file:line", object) for each non-blank line of a JSONL file."""
+    for number, line in enumerate(_lines(path), start=1):
+        if line.strip():
+            where = f"{path}:{number}"
+            yield where, _json_line(line, where)
+
+
 def _ace_trigger(words: list[str], mention: dict[str, Any], mapping: dict[str, str], where: str) -> AceTrigger:
     trig, kind = mention.get("trigger"), mention.get("event_type")
     if not isinstance(trig, dict) or kind not in mapping:
@@ -154,11 +163,7 @@ def read_m2e2(path: Path) -> list[AceSentence]:
     that the token offsets become character offsets."""
     mapping = ace_mapping()
     out = []
-    for number, line in enumerate(_lines(path), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        row = _json_line(line, where)
+    for where, row in _json_rows(path):
         words = row.get("words")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
             raise FormatError("expected 'words', a non-empty list of strings", where=where)
@@ -210,11 +215,7 @@ def read_wikinews(folder: Path) -> list[GoldArticle]:
     events = _events_by_article(folder / "events.json")
     path = folder / "articles.jsonl"
     out = []
-    for number, line in enumerate(_lines(path), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        row = _json_line(line, where)
+    for where, row in _json_rows(path):
         text, lang = row.get("text"), row.get("language")
         if not isinstance(text, str) or not text.strip() or lang not in ("fr", "en"):
             raise FormatError(f"expected 'text' and 'language' fr|en, found language {lang!r}", where=where)
