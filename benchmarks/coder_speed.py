@@ -65,10 +65,11 @@ def table(repeat: int) -> str:
     return "\n".join(lines)
 
 
-def write(path: Path, body: str, repeat: int) -> None:
+def write(path: Path, body: str, repeat: int, load: float) -> None:
     section = (f"<!-- {SECTION} -->\n## French throughput per event coder (one core)\n\n"
                f"`benchmarks/coder_speed.py --repeat {repeat}`, {time.strftime('%Y-%m-%d')}: the French texts of "
-               "the throughput benchmark, every stage, models loaded beforehand, median of the runs.\n\n"
+               "the throughput benchmark, every stage, models loaded beforehand, median of the runs. Machine load "
+               f"average when it started: {load:.1f} (compare the coders with each other, not with other days).\n\n"
                f"{body}\n<!-- /{SECTION} -->")
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     pattern = re.compile(rf"<!-- {SECTION} -->.*?<!-- /{SECTION} -->", re.DOTALL)
@@ -85,10 +86,11 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
+    load = os.getloadavg()[0]
     body = table(args.repeat)
     print(body)
     if args.write:
-        write(args.write, body, args.repeat)
+        write(args.write, body, args.repeat, load)
 
 
 if __name__ == "__main__":
