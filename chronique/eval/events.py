@@ -166,7 +166,7 @@ def _triple(e: Event) -> tuple[str, str, str]:
 
 
 def match_article(gold: list[dict[str, Any]], predicted: list[Event], *, co_parties: bool,
-                   dyad: bool = False) -> tuple[Counts, dict[str, Counts], list[tuple[dict[str, Any], Event]]]:
+                  dyad: bool = False) -> tuple[Counts, dict[str, Counts], list[tuple[dict[str, Any], Event]]]:
     """Greedy one-to-one matching in gold order; with co-parties, further predictions of a matched gold
     event's other parties are absorbed (neither hit nor false alarm)."""
     def key(t: tuple[str, str, str]) -> tuple[str, ...]:
