@@ -120,14 +120,15 @@ def test_vowing_to_use_force_is_a_threat() -> None:
 
 
 def test_an_uncoded_named_organisation_can_be_the_actor() -> None:
-    """An ORG entity the actor stage does not know still acts; its code stays unknown."""
+    """An ORG entity the actor stage does not know still acts; with no country in the text it is UNK
+    (chronique.coding.unlisted)."""
     doc = _doc("en", [("Oxfam", "Oxfam", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
                       ("Chile", "Chile", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)])
     doc.ents = [spacy.tokens.Span(doc, 0, 1, label="ORG")]
     doc._.ch_actors = [_actor(doc, "Chile", "CHL")]
     [event] = _code(doc, "en")
     assert event["event"] == "ACCUSE" and event["recipient"]["code"] == "CHL"
-    assert event["actor"] == {"code": None, "sector": None, "entity_text": "Oxfam", "identifier_id": None,
+    assert event["actor"] == {"code": "UNK", "sector": None, "entity_text": "Oxfam", "identifier_id": None,
                               "start": 0, "end": 5}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronique.eval.events import _match_article
+from chronique.eval.events import match_article
 from chronique.schema import Event, EventActor, TextInfo
 
 
@@ -24,7 +24,7 @@ def _gold(kind: str, actor: str, recipient: str | None, co_actors: tuple[str, ..
 def test_strict_match_needs_the_main_actor() -> None:
     gold = [_gold("AGREE", "RUS", None, co_actors=("TUR",))]
     predicted = [_event(1, "AGREE", "TUR", None), _event(2, "AGREE", "RUS", None)]
-    counts, _, pairs = _match_article(gold, predicted, co_parties=False)
+    counts, _, pairs = match_article(gold, predicted, co_parties=False)
     assert (counts.tp, counts.fp, counts.fn) == (1, 1, 0)
     assert pairs[0][1].id == "e2"
 
@@ -32,21 +32,21 @@ def test_strict_match_needs_the_main_actor() -> None:
 def test_co_parties_absorb_the_split_event() -> None:
     gold = [_gold("AGREE", "RUS", None, co_actors=("TUR",))]
     predicted = [_event(1, "AGREE", "TUR", None), _event(2, "AGREE", "RUS", None)]
-    counts, _, _ = _match_article(gold, predicted, co_parties=True)
+    counts, _, _ = match_article(gold, predicted, co_parties=True)
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
 
 
 def test_prediction_outside_the_span_or_of_another_type_is_a_false_alarm() -> None:
     gold = [_gold("ACCUSE", "USA", "RUS", span=(0, 50))]
     predicted = [_event(1, "ACCUSE", "USA", "RUS", start=100), _event(2, "ASSAULT", "USA", "RUS")]
-    counts, per_type, _ = _match_article(gold, predicted, co_parties=True)
+    counts, per_type, _ = match_article(gold, predicted, co_parties=True)
     assert (counts.tp, counts.fp, counts.fn) == (0, 2, 1)
     assert per_type["ASSAULT"].fp == 1 and per_type["ACCUSE"].fn == 1
 
 
 def test_dyad_ignores_the_type() -> None:
     gold = [_gold("ACCUSE", "USA", "RUS")]
-    counts, _, _ = _match_article(gold, [_event(1, "SANCTION", "USA", "RUS")], co_parties=False, dyad=True)
+    counts, _, _ = match_article(gold, [_event(1, "SANCTION", "USA", "RUS")], co_parties=False, dyad=True)
     assert counts.tp == 1
 
 

@@ -19,6 +19,7 @@ from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
 from chronique.cli import options
 from chronique.cli import serve as serve_cmd
+from chronique.cli import train as train_cmd
 from chronique.cli import transfers as transfers_cmd
 from chronique.cli.crash import report_crash
 from chronique.errors import ChroniqueError
@@ -44,7 +45,7 @@ def common(
     PLOVER/CAMEO events and arms transfers."""
 
 for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd,
-               datasette_cmd, serve_cmd):
+               datasette_cmd, serve_cmd, train_cmd):
     module.register(app)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,11 +17,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 
 if TYPE_CHECKING:
+    from chronique.eval.floors import Floor
     from chronique.eval.registry import EvalTask
     from chronique.eval.runner import Outcome
+    from chronique.pipeline import Pipeline
 
 HEADLINE = ("precision", "recall", "f1")
 
@@ -43,8 +47,14 @@ def eval_command(
     output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
     list_tasks: Annotated[bool, typer.Option("--list", help="List the tasks and whether their data is present.")]
     = False,
+    coder: CoderOption = DEFAULT_CODER,
+    weights: WeightsOption = None,
+    check_floors: Annotated[bool, typer.Option(
+        "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
+        "without task names, runs the tasks that have floors.")] = False,
 ) -> None:
     """Measure chronique on gold data: precision, recall, F1 per task."""
+    from chronique.eval.floors import floor_tasks, load_floors
     from chronique.eval.registry import EvalContext, all_tasks
     from chronique.eval.runner import (
         cached_pipeline,
@@ -59,7 +69,8 @@ def eval_command(
     err = Console(file=sys.stderr)
     try:
         registry = all_tasks()
-        selected = select_tasks(registry, tasks or [])
+        floors = load_floors() if check_floors else []
+        selected = select_tasks(registry, tasks or floor_tasks(floors))
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(2) from error
@@ -72,7 +83,7 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(), limit=limit,
+    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights)), limit=limit,
                       stage_pipeline=cached_stage_pipeline())
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     if output_format is EvalFormat.json:
@@ -84,9 +95,35 @@ def eval_command(
         err.print(f"wrote {sum(o.status == 'ok' for o in outcomes)} section(s) to {write}", highlight=False)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
+    if check_floors and _below_floors(floors, outcomes, err):
+        raise typer.Exit(1)
     if outcomes and all(o.status == "skipped" for o in outcomes):
         typer.echo(f"no selected task found its data under {shared_dir}", err=True)
         raise typer.Exit(2)
+
+
+def _builder(coder: str, weights: Path | None) -> Callable[[], Pipeline]:
+    """Builds the pipeline the tasks share, with the event coder asked for."""
+    def build() -> Pipeline:
+        from chronique.options import PipelineOptions
+        from chronique.pipeline import Pipeline
+
+        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights))
+
+    return build
+
+
+def _below_floors(floors: list[Floor], outcomes: list[Outcome], err: Console) -> bool:
+    from chronique.eval.floors import check
+
+    breaches = check(floors, [o.result for o in outcomes if o.result is not None])
+    for b in breaches:
+        found = "absent" if b.found is None else f"{b.found:.3f}"
+        err.print(f"below floor: {b.floor.task} {b.floor.metric} {found} < {b.floor.floor:.3f} "
+                  f"(measured {b.floor.measured:.3f} on {b.floor.split})", highlight=False)
+    judged = {f.task for f in floors} & {o.task.name for o in outcomes if o.result is not None}
+    err.print(f"floors: {len(breaches)} below, {len(judged)} task(s) judged", highlight=False)
+    return bool(breaches)
 
 
 def _outcome_dict(outcome: Outcome) -> dict[str, object]:

@@ -11,6 +11,7 @@ import typer
 from chronique.cli import options
 from chronique.cli.ingest import DEFAULT_TIME_BUDGET, TimeBudgetOption
 from chronique.cli.output import write_extractions
+from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy, RunReport
@@ -37,6 +38,8 @@ def extract(
     ] = None,
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
+    coder: CoderOption = DEFAULT_CODER,
+    weights: WeightsOption = None,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources
@@ -46,7 +49,7 @@ def extract(
     try:
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
-            time_budget_s=time_budget or None,
+            time_budget_s=time_budget or None, coder=coder, coder_weights=weights,
         ))
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
             extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,

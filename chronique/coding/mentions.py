@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.annotations.extensions import get_list
+from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
 
 # Named-entity labels that can stand for an actor the actor stage did not code (English and French
 # model labels); places are left to the geoparser and its metonymy reading.
@@ -43,20 +44,32 @@ def party_key(actor: dict[str, Any] | None) -> str:
 class MentionIndex:
     """Token → actor mention and token → place mention, built once per Doc (linear)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, heads: SectorHeads | None = None) -> None:
         self.doc = doc
         # coded mentions, then uncoded ones a coder can still name (a sector word, a person, a
         # named organisation): PLOVER records keep an actor whose code is unknown
         mentions = get_list(doc, "ch_actors")
         self.actors: list[dict[str, Any]] = [a for a in mentions if a.get("code")]
         self.places: list[dict[str, Any]] = get_list(doc, "ch_places")
-        self.actors += [{**a, "code": self._home_country(a) if a.get("sector") in DOMESTIC_SECTORS else None}
+        # with ``heads``, every unnamed national sector takes its home country, and unlisted parties
+        # are added (chronique.coding.unlisted); without, only rebels and opposition do
+        self.actors += [{**a, "code": self._home(a, heads is not None)}
                         for a in mentions
                         if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
         self.actors += self._metonymic_places(self.actors)
+        if heads is not None:
+            self.actors += unlisted_parties(doc, self.actors, self.places, heads)
         self.actors += self._entities([a for a in self.actors])
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
+
+    def _home(self, actor: dict[str, Any], unlisted: bool) -> str | None:
+        """The code of an uncoded mention: its home country when it is a national sector (with the
+        unlisted-party rule, any sector but a transnational one; else only rebels and opposition)."""
+        sector = actor.get("sector")
+        if unlisted and sector and sector not in TRANSNATIONAL:
+            return home_country(self.doc, int(actor["start"]), self.places, sentence_foci(self.doc))
+        return self._home_country(actor) if sector in DOMESTIC_SECTORS else None
 
     def _home_country(self, actor: dict[str, Any]) -> str | None:
         """The country an unnamed domestic group belongs to (PLOVER: unnamed rebels are the

@@ -7,6 +7,7 @@ coder without touching the stage. A coder returns dicts shaped like ``Event.to_d
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from spacy.tokens import Doc
@@ -28,10 +29,18 @@ class Coder(Protocol):
     def code(self, doc: Doc) -> list[dict[str, Any]]: ...
 
 
-def make_coder(name: str, lexicon: EventLexicon, table: CameoTable) -> Coder:
-    """The coder registered under ``name`` (today: "rules")."""
+CODERS: tuple[str, ...] = ("rules", "trained")
+
+
+def make_coder(name: str, lexicon: EventLexicon, table: CameoTable, weights: Path | None = None) -> Coder:
+    """The coder registered under ``name``: "rules", or "trained" (the rules propose, a trained model
+    decides; ``weights`` overrides the packaged weights file)."""
     if name == "rules":
         from chronique.coding.rules import RuleCoder
 
         return RuleCoder(lexicon, table)
-    raise ConfigError(f"expected an event coder among ['rules'], found {name!r}", where="events coder")
+    if name == "trained":
+        from chronique.coding.trained import TrainedCoder
+
+        return TrainedCoder(lexicon, table, weights)
+    raise ConfigError(f"expected an event coder among {list(CODERS)}, found {name!r}", where="events coder")

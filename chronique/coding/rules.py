@@ -42,6 +42,7 @@ from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles
 from chronique.coding.roles import RoleFinder
+from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -99,9 +100,10 @@ class RuleCoder:
         self.lexicon = lexicon
         self.table = table
         self.embeddings = Embeddings(table)
+        self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
-        index = MentionIndex(doc)
+        index = MentionIndex(doc, self.heads)
         if not index.actors:
             return []  # no actor, no event: nothing is invented
         finder = RoleFinder(index, self.lexicon)
@@ -113,7 +115,7 @@ class RuleCoder:
                                          [t.pos_ for t in toks], offset=sent.start)
             if matches:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
-        return _dedupe(events)
+        return dedupe_events(events)
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,
@@ -302,7 +304,7 @@ class RuleCoder:
         return out
 
 
-def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
     best: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:

@@ -165,8 +165,8 @@ def _triple(e: Event) -> tuple[str, str, str]:
     return (e.event, _code(e.actor), _code(e.recipient))
 
 
-def _match_article(gold: list[dict[str, Any]], predicted: list[Event], *, co_parties: bool,
-                   dyad: bool = False) -> tuple[Counts, dict[str, Counts], list[tuple[dict[str, Any], Event]]]:
+def match_article(gold: list[dict[str, Any]], predicted: list[Event], *, co_parties: bool,
+                  dyad: bool = False) -> tuple[Counts, dict[str, Counts], list[tuple[dict[str, Any], Event]]]:
     """Greedy one-to-one matching in gold order; with co-parties, further predictions of a matched gold
     event's other parties are absorbed (neither hit nor false alarm)."""
     def key(t: tuple[str, str, str]) -> tuple[str, ...]:
@@ -219,16 +219,16 @@ def run_wikinews(ctx: EvalContext) -> EvalResult:
                           published=row.get("published"), source=row.get("source"))
         predicted = list(pipeline.extract_article(article).events)
         events = gold.get(row["id"], [])
-        counts, types, pairs = _match_article(events, predicted, co_parties=False)
+        counts, types, pairs = match_article(events, predicted, co_parties=False)
         triple += counts
         for name, c in types.items():
             per_type[name] = per_type.get(name, Counts()) + c
         for g, e in pairs:
             matched += 1
             dates_ok += same_date(e.date, g.get("date"))
-        dyad += _match_article(events, predicted, co_parties=False, dyad=True)[0]
-        co_triple += _match_article(events, predicted, co_parties=True)[0]
-        co_dyad += _match_article(events, predicted, co_parties=True, dyad=True)[0]
+        dyad += match_article(events, predicted, co_parties=False, dyad=True)[0]
+        co_triple += match_article(events, predicted, co_parties=True)[0]
+        co_dyad += match_article(events, predicted, co_parties=True, dyad=True)[0]
     metrics = {**triple.metrics(), **dyad.metrics("dyad_"),
                "date_accuracy": dates_ok / matched if matched else 0.0,
                **co_triple.metrics("coparty_"), **co_dyad.metrics("coparty_dyad_")}

@@ -18,15 +18,17 @@ if TYPE_CHECKING:
 class EventCoder(Stage):
     factory = "chronique_events_v1"
 
-    def __init__(self, lang: str, coder: str = "rules") -> None:
+    def __init__(self, lang: str, coder: str | None = None) -> None:
         super().__init__(lang)
-        self.coder_name = coder
+        self.coder_name = coder  # None: the one the pipeline options name
         self.coder: Coder | None = None
         self.table: CameoTable | None = None
 
     def bind(self, resources: Resources) -> None:
+        options = resources.options
         self.table = load_cameo_table()
-        self.coder = make_coder(self.coder_name, resources.event_lexicon(self.lang), self.table)
+        self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
+                                self.table, options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.coder is None or self.table is None:

@@ -61,6 +61,12 @@ class Annotator:
         doc._.ch_lang = article.language
         return doc, norm
 
+    def annotate_doc(self, article: Article) -> tuple[Doc, NormalisedText]:
+        """The annotated Doc itself, with its map back to the article's text: training reads the
+        stages' private notes (the rule coder's candidates) that the Extraction leaves out."""
+        doc, norm = self._prepare(article)
+        return self.language(article.language or "")(doc), norm
+
     def annotate(self, article: Article) -> Extraction:
         doc, norm = self._prepare(article)
         doc = self.language(article.language or "")(doc)

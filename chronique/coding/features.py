@@ -1,0 +1,85 @@
+"""Features of an event candidate (one rule-coder event dict) for the trained coder.
+
+The rule coder proposes candidates: a trigger, a clause, an actor and a recipient. The trained coder
+decides whether each is an event of the text and of which PLOVER class, from what the candidate and
+its sentence look like: the rules' proposed class and CAMEO code (omitted for the "no rules" model),
+the trigger and the clause's content lemmas, how the parties were found (coded or not, their sector,
+their place in the parse) and how many rivals the candidate has in its sentence. Features are
+strings, so the same function serves training and coding, and the weights file names them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
+RULE_PREFIXES = ("rule:", "cameo:", "cameo2:", "trig+rule:", "rmode:")
+
+
+def _token_at(doc: Doc, char: Any) -> Token | None:
+    if not isinstance(char, int) or not 0 <= char < len(doc.text):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _party(doc: Doc, prefix: str, party: dict[str, Any] | None, head: Token | None,
+           sent: tuple[int, int]) -> list[str]:
+    if not party:
+        return [f"{prefix}:none"]
+    out = [f"{prefix}_coded:{bool(party.get('code'))}", f"{prefix}_sec:{party.get('sector') or '-'}"]
+    start = party.get("start")
+    if not isinstance(start, int):
+        return [*out, f"{prefix}_at:nowhere"]
+    out.append(f"{prefix}_in_sent:{sent[0] <= start < sent[1]}")
+    tok = _token_at(doc, start)
+    if tok is not None and head is not None:
+        out.append(f"{prefix}_side:{'before' if tok.i < head.i else 'after'}")
+        out.append(f"{prefix}_far:{min(abs(tok.i - head.i) // 3, 4)}")
+        # the mention's own relation, and whether it hangs off the trigger itself
+        root = tok
+        while root.head.i != root.i and root.head.i != head.i and root.dep_ in ("compound", "amod", "det", "flat",
+                                                                                  "flat:name", "nmod", "case"):
+            root = root.head
+        out.append(f"{prefix}_dep:{root.dep_}")
+        out.append(f"{prefix}_of_trigger:{root.head.i == head.i}")
+    return out
+
+
+def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, rules: bool = True) -> list[str]:
+    """The feature strings of ``events[index]`` among the candidates ``events`` of ``doc``."""
+    e = events[index]
+    sent = (int(e["text_info"]["start"]), int(e["text_info"]["end"]))
+    trigger = e.get("_trigger") or [sent[0], sent[0]]
+    head = _token_at(doc, trigger[0])
+    lemma = str(e.get("_lemma") or "")
+    lang = str(doc.lang_)
+    out = [f"lang:{lang}", f"trig:{lang}:{lemma}", f"mod:{e.get('modality') or '-'}",
+           f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}"]
+    if rules:
+        code = str(e.get("cameo") or "")
+        out += [f"rule:{e['event']}", f"cameo:{code}", f"cameo2:{code[:2]}", f"trig+rule:{lemma}|{e['event']}",
+                f"rmode:{e['event']}|{e.get('mode') or '-'}"]
+    if head is not None:
+        tense = ",".join(head.morph.get("Tense", [])) or "-"
+        out += [f"head_dep:{head.dep_}", f"head_pos:{head.pos_}", f"tense:{tense}"]
+    out += _party(doc, "a", e.get("actor"), head, sent)
+    out += _party(doc, "r", e.get("recipient"), head, sent)
+    actor, recipient = e.get("actor") or {}, e.get("recipient") or {}
+    out.append(f"same_code:{bool(actor.get('code')) and actor.get('code') == recipient.get('code')}")
+    own = [x for x in events if x["text_info"]["sequence"] == e["text_info"]["sequence"] and x.get("_own_actor", True)
+           and x.get("_own_recipient", True)]  # the rules' own readings of the sentence
+    rank = sum(1 for x in own if float(x.get("confidence") or 0.0) > float(e.get("confidence") or 0.0))
+    same_trigger = Counter(tuple(x.get("_trigger") or ()) for x in own)[tuple(trigger)]
+    own_a, own_r = bool(e.get("_own_actor", True)), bool(e.get("_own_recipient", True))
+    out += [f"rivals:{min(len(own), 4)}", f"rank:{min(rank, 3)}", f"same_trigger:{min(same_trigger, 3)}",
+            f"own:{own_a}|{own_r}", f"own_a_sec:{own_a}|{actor.get('sector') or '-'}",
+            f"own_r_sec:{own_r}|{recipient.get('sector') or '-'}"]
+    clause = e.get("_clause") or sent
+    words = {f"w:{lang}:{t.lemma_.lower()}" for t in doc.char_span(int(clause[0]), int(clause[1]),
+                                                                     alignment_mode="expand") or ()
+             if t.pos_ in CONTENT_POS and t.is_alpha}
+    return out + sorted(words)

@@ -1,0 +1,65 @@
+"""Labelling, fitting and scoring of candidates, on hand-made candidates (no model, no data set)."""
+
+from __future__ import annotations
+
+from chronique.coding.trained import NO_EVENT
+from chronique.train.dataset import Candidate, TrainingSet, _wikinews_label
+from chronique.train.fit import FitOptions, cross_proba, fit, fold_of, labels_at, rules_prediction
+from chronique.train.readers import GoldEvent, GoldParty, PairRecord
+from chronique.train.scores import pair_scores, wikinews_scores
+
+
+def _cand(group: str, features: tuple[str, ...], label: str, *, event: str = "ACCUSE", actor: str = "FRA",
+          recipient: str = "DEU", start: int = 0, own: bool = True, corpus: str = "fr-wikinews-train",
+          marked: bool = False) -> Candidate:
+    return Candidate(features, label, group, corpus, event, actor, recipient, start, start + 20, 1, 0.6,
+                     (1, start), own, marked)
+
+
+def _gold(event: str, actor: str, recipient: str | None, start: int = 0) -> GoldEvent:
+    return GoldEvent(start, start + 20, event, GoldParty(actor, "GOV", "x"),
+                     GoldParty(recipient, "GOV", "y") if recipient else None)
+
+
+def test_a_candidate_is_labelled_by_the_gold_event_with_its_dyad() -> None:
+    gold = (_gold("REJECT", "FRA", "DEU"), _gold("ACCUSE", "ITA", None))
+    assert _wikinews_label(_cand("a", (), ""), gold) == "REJECT"  # same dyad: the gold class
+    assert _wikinews_label(_cand("a", (), "", actor="ESP"), gold) == NO_EVENT  # no gold dyad: no event
+    assert _wikinews_label(_cand("a", (), "", start=50), gold) == NO_EVENT  # another sentence
+
+
+def _separable() -> list[Candidate]:
+    out = []
+    for i in range(40):
+        out.append(_cand(f"art{i}", ("trig:fr:accuser", "a_dep:nsubj"), "ACCUSE"))
+        out.append(_cand(f"art{i}", ("trig:fr:accuser", "a_dep:obj"), NO_EVENT, own=False, actor="DEU",
+                         recipient="FRA"))
+    return out
+
+
+def test_fit_learns_a_separable_choice_and_cross_validation_keeps_groups_apart() -> None:
+    cands = _separable()
+    model = fit(cands, FitOptions())
+    assert set(model.classes) == {"ACCUSE", NO_EVENT}
+    assert fold_of("art3", 5) == fold_of("art3", 5)
+    probas = cross_proba(cands, FitOptions(folds=4))
+    labels = labels_at(cands, probas, keep=0.5)
+    assert labels[0::2] == ["ACCUSE"] * 40 and labels[1::2] == [NO_EVENT] * 40
+    assert rules_prediction(cands)[:2] == ["ACCUSE", NO_EVENT]  # the rules keep only their own reading
+
+
+def test_scores_of_the_kept_candidates_against_the_gold() -> None:
+    cands = [_cand("fr-a", (), "ACCUSE"), _cand("fr-a", (), NO_EVENT, actor="ESP", own=False)]
+    data = TrainingSet(tuple(cands), {"fr-a": (_gold("ACCUSE", "FRA", "DEU"), _gold("AID", "FRA", "ITA", 40))},
+                       {}, "sha256:test")
+    scores = wikinews_scores(data, ["ACCUSE", "ACCUSE"], "fr-wikinews-train")
+    assert (scores["precision"], scores["recall"]) == (0.5, 0.5)  # one hit, one false alarm, one missed
+    assert wikinews_scores(data, ["ACCUSE", NO_EVENT], "fr-wikinews-train")["precision"] == 1.0
+
+
+def test_pair_scores_read_the_marked_reading_and_join_yield() -> None:
+    pair = PairRecord("The rebels withdrew.", "The rebels", "the town", "YIELD", "p:2")
+    cands = [_cand("p:2", (), "RETREAT", corpus="plv-train", event="RETREAT", marked=True)]
+    data = TrainingSet(tuple(cands), {}, {"p:2": pair}, "sha256:test")
+    assert pair_scores(data, ["RETREAT"])["pair_accuracy"] == 1.0  # RETREAT is one half of YIELD
+    assert pair_scores(data, [NO_EVENT])["pair_coverage"] == 0.0
