@@ -15,6 +15,7 @@ from chronique.cli import extract as extract_cmd
 from chronique.cli import failures as failures_cmd
 from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
+from chronique.cli import load as load_cmd
 from chronique.cli import transfers as transfers_cmd
 from chronique.errors import ChroniqueError
 
@@ -27,7 +28,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd):
+for module in (extract_cmd, ingest_cmd, load_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd,
+               eval_cmd):
     module.register(app)
 
 
