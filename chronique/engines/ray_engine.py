@@ -11,6 +11,7 @@ re-runs its task (``max_restarts``, ``max_task_retries``), so a worker's death l
 
 from __future__ import annotations
 
+import resource
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -32,6 +33,10 @@ class ExtractActor:
 
     def run(self, articles: list[Article]) -> ChunkResult:
         return run_chunk(self.worker, articles)
+
+    def peak_mb(self) -> float:
+        """This worker's peak resident memory (Linux reports KiB)."""
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def start_ray(options: EngineOptions) -> bool:
@@ -76,6 +81,10 @@ class RayEngine:
         if self._started_ray:
             ray.shutdown()
             self._started_ray = False
+
+    def worker_peaks_mb(self) -> list[float]:
+        """Peak memory of each live worker (for benchmarks and monitoring)."""
+        return [float(m) for m in ray.get([actor.peak_mb.remote() for actor in self._actors])]
 
     def extract_many(self, articles: Iterable[Article], *, policy: FailurePolicy = FailurePolicy.RAISE,
                      report: RunReport | None = None) -> Iterator[Extraction]:

@@ -1,0 +1,76 @@
+"""Engine choice on the command line and the run's measures, without a model: bad options are
+refused before any worker starts; load refuses what is not a shard folder; the meter's ETA."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronique.cli.app import app
+from chronique.engines import EngineOptions, EngineStats
+from chronique.engines.meter import Metered, input_bytes
+from chronique.errors import ConfigError
+from chronique.report import FailurePolicy, RunReport
+from chronique.schema import Article, Extraction
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--engine", "spark"], "expected an engine among local, ray, found 'spark'"),
+    (["--address", "auto"], "expected --engine ray with --address or --shards, found --engine local"),
+    (["--workers", "0"], "expected --workers of at least 1, found 0"),
+    (["--published", "2022-13-01"], "expected a date as YYYY-MM-DD, found '2022-13-01'"),
+])
+def test_bad_engine_options_are_refused_with_what_was_expected(tmp_path: Path, args: list[str], said: str) -> None:
+    (tmp_path / "a.txt").write_text("Valdoria closed its embassy in Norland.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                                 "--no-progress", *args])
+    assert result.exit_code != 0 and said in result.output
+
+
+def test_load_refuses_a_folder_without_shards(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["load", str(tmp_path), "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 3 and "expected Parquet shards named part-*.parquet, found none" in result.output
+
+
+def test_engine_options_default_to_every_core() -> None:
+    assert EngineOptions().n_workers >= 1 and EngineOptions(workers=3).n_workers == 3
+    with pytest.raises(ConfigError, match="chunk size"):
+        EngineOptions(chunk_size=0)
+
+
+class InlineEngine:
+    name = "inline"
+
+    def __init__(self) -> None:
+        self.stats = EngineStats(seconds={"annotate": 1.5})
+
+    def extract_many(self, articles: Iterable[Article], *, policy: FailurePolicy = FailurePolicy.RAISE,
+                     report: RunReport | None = None) -> Iterator[Extraction]:
+        for article in articles:
+            yield Extraction(article=article)
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_meter_gives_an_eta_once_an_input_file_is_done(tmp_path: Path) -> None:
+    for name, words in (("a.txt", 30), ("b.txt", 90)):
+        (tmp_path / name).write_text("mot " * words, encoding="utf-8")
+    sizes = input_bytes([tmp_path, tmp_path / "absent.txt"])
+    assert sorted(Path(p).name for p in sizes) == ["a.txt", "b.txt"] and sum(sizes.values()) == 480
+    metered = Metered(InlineEngine(), sizes)
+    given = [Article.create("mot " * 30, source=str(tmp_path / "a.txt")),
+             Article.create("mot " * 90, source=str(tmp_path / "b.txt"))]
+    stream = metered.extract_many(given)
+    next(stream)
+    assert metered.snapshot(1, 0).eta is None  # still inside the first file
+    next(stream)
+    now = metered.snapshot(2, 1)
+    assert now.eta is not None and now.eta > 0 and now.failures == 1 and now.rate > 0
+    times = metered.finish()
+    assert times.workers == {"annotate": 1.5} and times.wall >= times.read
