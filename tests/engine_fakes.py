@@ -41,6 +41,9 @@ class TextWorker:
                 time.sleep(60)  # until the test kills this process
         return [Extraction(article=a) for a in articles]
 
+    def stage_seconds(self) -> dict[str, float]:
+        return {}
+
 
 def failing_factory() -> TextWorker:
     raise ModelError("expected an installed spaCy model, found none")

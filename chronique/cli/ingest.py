@@ -144,7 +144,8 @@ def run_report(result: IngestResult, times: RunTimes, engine: str) -> str:
     """The run in numbers: what was extracted, how fast, and where the time went."""
     report = result.report
     rate = report.articles / times.wall if times.wall else 0.0
-    steps = ", ".join(f"{step} {spent:.1f} s" for step, spent in times.workers.items()) or "none"
+    ranked = sorted(times.workers.items(), key=lambda item: ("/" in item[0], -item[1]))  # steps, then stages
+    steps = ", ".join(f"{step} {spent:.1f} s" for step, spent in ranked) or "none"
     return (f"run: {report.articles} article(s) extracted, {report.events} event(s), {report.skipped} failure(s) "
             f"in {times.wall:.1f} s ({rate:.2f} articles/s) on {engine}; driver: read {times.read:.1f} s, "
             f"waiting on workers {times.waiting:.1f} s, store {times.store:.1f} s; worker time: {steps}")

@@ -31,6 +31,10 @@ class ArticleWorker(Protocol):
 
     def annotate(self, articles: Sequence[Article]) -> list[Extraction]: ...
 
+    def stage_seconds(self) -> dict[str, float]:
+        """Seconds per pipeline stage since the last call (empty when not measured)."""
+        ...
+
 
 WorkerFactory = Callable[[], ArticleWorker]
 
@@ -74,13 +78,25 @@ class PipelineWorker:
         from chronique.pipeline import Pipeline  # the engines module itself stays model-free
 
         self.pipeline = Pipeline(options)
+        self._clock: dict[str, float] = {}
+        self._timed: set[str] = set()
 
     def prepare(self, article: Article) -> Article:
         return self.pipeline.prepare(article)
 
     def annotate(self, articles: Sequence[Article]) -> list[Extraction]:
+        from chronique.engines.stages import time_stages
+
+        for lang in {a.language for a in articles if a.language} - self._timed:
+            time_stages(self.pipeline.annotator.language(lang), self._clock)
+            self._timed.add(lang)
         batch_size = self.pipeline.options.batch_size
         return list(self.pipeline.annotator.annotate_many(articles, batch_size=batch_size))
+
+    def stage_seconds(self) -> dict[str, float]:
+        taken = dict(self._clock)
+        self._clock.clear()  # the timed stages hold this very dict
+        return taken
 
 
 def _failed(article: Article, error: Exception) -> Rejection:
@@ -112,5 +128,6 @@ def run_chunk(worker: ArticleWorker, articles: Sequence[Article]) -> ChunkResult
             except Exception as error:
                 outcomes[i] = Outcome(rejection=_failed(articles[i], error))
     done = time.perf_counter()
+    stages = {f"annotate/{name}": spent for name, spent in worker.stage_seconds().items()}
     return ChunkResult([o for o in outcomes if o is not None],
-                       {"prepare": prepared - started, "annotate": done - prepared})
+                       {"prepare": prepared - started, "annotate": done - prepared, **stages})
