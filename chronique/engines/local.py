@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -116,7 +116,7 @@ class LocalEngine:
         while True:
             try:
                 result = head.future.result()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, CancelledError):  # cancelled: its pool was dropped while it waited
                 self._replace_pool(head.pool)
                 self._resubmit(window)
                 if head.attempts > self.options.retries:
@@ -155,7 +155,7 @@ class LocalEngine:
             task = self._task([article])
             try:
                 return task.future.result()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, CancelledError):
                 self._replace_pool(task.pool)
         message = f"expected an extraction, the worker process died on each of {self.options.retries + 1} tries"
         where = article.source or article.id
