@@ -8,15 +8,18 @@ out (the time spent waiting on workers), without touching the ingest loop itself
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from chronique.ingest.sources import walk
 from chronique.report import FailurePolicy, RunReport
 from chronique.schema import Article, Extraction
 
 from .base import Engine
+
+T = TypeVar("T")
 
 
 def input_bytes(paths: Iterable[str | Path]) -> dict[str, int]:
@@ -68,28 +71,22 @@ class Metered:
         self._current: str | None = None
 
     def _feed(self, articles: Iterable[Article]) -> Iterator[Article]:
-        upstream = iter(articles)
-        while True:
-            t0 = time.perf_counter()
-            article = next(upstream, None)
-            self.times.read += time.perf_counter() - t0
-            if article is None:
-                return
+        for article in _timed(articles, self._charge_read):
             if article.source != self._current:  # the previous input file is done
                 self.done_bytes += self.sizes.get(self._current or "", 0)
                 self._current = article.source
             yield article
 
+    def _charge_read(self, seconds: float) -> None:
+        self.times.read += seconds
+
+    def _charge_wait(self, seconds: float) -> None:
+        self.times.waiting += seconds
+
     def extract_many(self, articles: Iterable[Article], *, policy: FailurePolicy = FailurePolicy.RAISE,
                      report: RunReport | None = None) -> Iterator[Extraction]:
         results = self.engine.extract_many(self._feed(articles), policy=policy, report=report)
-        while True:
-            t0 = time.perf_counter()
-            extraction = next(results, None)
-            self.times.waiting += time.perf_counter() - t0
-            if extraction is None:
-                return
-            yield extraction
+        yield from _timed(results, self._charge_wait)
 
     def snapshot(self, done: int, failures: int) -> Snapshot:
         elapsed = max(time.perf_counter() - self.started, 1e-6)
@@ -103,3 +100,15 @@ class Metered:
         self.times.waiting = max(self.times.waiting - self.times.read, 0.0)  # reading happens inside the wait
         self.times.workers = dict(self.engine.stats.seconds)
         return self.times
+
+
+def _timed(items: Iterable[T], charge: Callable[[float], None]) -> Iterator[T]:
+    """``items`` as they come, charging the time each took to produce."""
+    upstream = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(upstream, None)
+        charge(time.perf_counter() - started)
+        if item is None:
+            return
+        yield item
