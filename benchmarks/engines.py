@@ -157,7 +157,7 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              f"`benchmarks/engines.py --mb {mb:g}` on {platform.machine()}, Python {platform.python_version()}, "
              f"{time.strftime('%Y-%m-%d')}: {first['articles']:,} articles, {first['words']:,} words, "
              f"{first['bytes'] / 1e6:.2f} MB of text (the real Wikinews texts of ../shared/eval, "
-             f"{first['copies']} cop(y/ies)). Each line is a fresh process; workers are warmed up (models "
+             f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
              "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
              "shared with other work: the load average at the end of each run is given.",
              "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average |",
