@@ -216,7 +216,7 @@ def main() -> None:
             "bare": run_child("--child", "bare", "--mb", mb)}
     print(json.dumps({"runs": runs, "summary": summary(runs)}, indent=2))  # type: ignore[arg-type]
     if args.write:
-        write_section(args.write, markdown(runs, args.mb))  # type: ignore[arg-type]
+        write_section(args.write, markdown(runs, args.mb), SECTION)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
