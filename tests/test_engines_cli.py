@@ -3,6 +3,7 @@ refused before any worker starts; load refuses what is not a shard folder; the m
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -30,6 +31,19 @@ def test_bad_engine_options_are_refused_with_what_was_expected(tmp_path: Path, a
     result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}",
                                  "--no-progress", *args])
     assert result.exit_code != 0 and said in result.output
+
+
+@pytest.mark.parametrize("shards", [False, True])
+def test_the_ray_engine_without_ray_says_which_extra_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               shards: bool) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if the extra were not installed
+    for module in ("chronique.engines.ray_engine", "chronique.engines.ray_shards"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    (tmp_path / "a.txt").write_text("Valdoria closed its embassy in Norland.\n", encoding="utf-8")
+    extra = ["--shards", str(tmp_path / "out")] if shards else []
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                                 "--engine", "ray", "--no-progress", *extra])
+    assert result.exit_code == 2 and "expected Ray, from the extra chronique[ray]" in result.output
 
 
 def test_load_refuses_a_folder_without_shards(tmp_path: Path) -> None:

@@ -118,8 +118,12 @@ def ingest(
 
 def _write_shards(sources: list[Path], folder: Path, options: PipelineOptions, engine_options: EngineOptions,
                   input_format: str | None, started: float) -> None:
-    from chronique.engines import pipeline_factory
-    from chronique.engines.ray_shards import write_shards
+    from chronique.engines import pipeline_factory, ray_missing
+
+    try:
+        from chronique.engines.ray_shards import write_shards
+    except ImportError as error:
+        raise ray_missing(error) from error
 
     job = write_shards(sources, folder, pipeline_factory(options), engine_options, fmt=input_format)
     steps = ", ".join(f"{step} {spent:.1f} s" for step, spent in job.seconds.items())

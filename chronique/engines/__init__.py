@@ -13,7 +13,8 @@ from .base import ENGINE_NAMES, Engine, EngineOptions, EngineStats
 from .local import LocalEngine
 from .work import PipelineWorker, WorkerFactory
 
-__all__ = ["ENGINE_NAMES", "Engine", "EngineOptions", "EngineStats", "LocalEngine", "make_engine", "pipeline_factory"]
+__all__ = ["ENGINE_NAMES", "Engine", "EngineOptions", "EngineStats", "LocalEngine", "make_engine", "pipeline_factory",
+           "ray_missing"]
 
 
 def pipeline_factory(options: PipelineOptions) -> WorkerFactory:
@@ -21,11 +22,18 @@ def pipeline_factory(options: PipelineOptions) -> WorkerFactory:
     return partial(PipelineWorker, options)
 
 
+def ray_missing(error: ImportError) -> ConfigError:
+    return ConfigError(f"expected Ray, from the extra chronique[ray] (pip install 'chronique[ray]'), "
+                       f"found it missing ({error})", where="--engine ray")
+
+
 def make_engine(name: str, options: EngineOptions, factory: WorkerFactory) -> Engine:
     if name == "local":
         return LocalEngine(factory, options)
     if name == "ray":
-        from .ray_engine import RayEngine  # imports ray, an optional extra
-
+        try:
+            from .ray_engine import RayEngine  # imports ray, an optional extra
+        except ImportError as error:
+            raise ray_missing(error) from error
         return RayEngine(factory, options)
     raise ConfigError(f"expected an engine among {', '.join(ENGINE_NAMES)}, found {name!r}", where="--engine")
