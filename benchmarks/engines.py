@@ -164,7 +164,7 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              "|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
-                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {r.get('load_seconds', 0):.1f} | "
+                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_seconds(r.get('load_seconds'))} | "
                      f"{r['worker_peak_mb']:.0f} | {r['load_average']:.1f} |")
     lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
               f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
@@ -175,6 +175,10 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
               f"{s['shard MB/1000']:.1f} MiB per 1,000 articles."]
     lines += ["", *plan(s), f"<!-- /{SECTION} -->"]
     return "\n".join(lines) + "\n"
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
 
 
 def plan(s: dict[str, float]) -> list[str]:
