@@ -51,6 +51,25 @@ def test_load_refuses_a_folder_without_shards(tmp_path: Path) -> None:
     assert result.exit_code == 3 and "expected Parquet shards named part-*.parquet, found none" in result.output
 
 
+def test_load_stores_shards_once_and_lists_their_failures(tmp_path: Path) -> None:
+    from chronique.engines.shards import ShardRow, shard_name, write_shard
+    from chronique.report import Failure
+
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    texts = ["Norland and Ostria signed a fishing accord.", "Valdoria expelled two Norland diplomats."]
+    failure = Failure("in/bad.jsonl", "2", "BAD_FORMAT", "expected JSON, found text", "2026-12-07T00:00:00+00:00")
+    write_shard(folder / shard_name(1), [ShardRow(2, 0, Extraction(article=Article.create(texts[1], source="b")))])
+    write_shard(folder / shard_name(0), [ShardRow(0, 0, Extraction(article=Article.create(texts[0], source="a"))),
+                                         ShardRow(1, 0, failure=failure)])
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    first = runner.invoke(app, ["load", str(folder), "--db", url])
+    assert first.exit_code == 1 and "2 article(s) stored" in first.output
+    assert "rejected [BAD_FORMAT] in/bad.jsonl record 2: expected JSON, found text" in first.output
+    again = runner.invoke(app, ["load", str(folder), "--db", url])
+    assert "0 article(s) stored" in again.output and "2 already stored" in again.output
+
+
 def test_engine_options_default_to_every_core() -> None:
     assert EngineOptions().n_workers >= 1 and EngineOptions(workers=3).n_workers == 3
     with pytest.raises(ConfigError, match="chunk size"):
