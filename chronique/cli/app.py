@@ -17,6 +17,7 @@ from chronique.cli import extract as extract_cmd
 from chronique.cli import failures as failures_cmd
 from chronique.cli import ingest as ingest_cmd
 from chronique.cli import kb as kb_cmd
+from chronique.cli import load as load_cmd
 from chronique.cli import options
 from chronique.cli import serve as serve_cmd
 from chronique.cli import train as train_cmd
@@ -45,7 +46,7 @@ def common(
     PLOVER/CAMEO events and arms transfers."""
 
 for module in (extract_cmd, ingest_cmd, events_cmd, transfers_cmd, export_cmd, failures_cmd, db_cmd, kb_cmd, eval_cmd,
-               datasette_cmd, serve_cmd, train_cmd):
+               datasette_cmd, serve_cmd, train_cmd, load_cmd):
     module.register(app)
 
 

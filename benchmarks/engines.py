@@ -1,0 +1,227 @@
+"""Engines on one corpus: the local engine with 1 and 2 workers, Ray with 2, and the bare spaCy
+models on the same texts; articles/s, words/s, peak memory per worker, scaling 1 → 2 workers,
+Ray's overhead, and the size of the Parquet shards. Also the arithmetic of the 1-billion plan.
+
+The corpus is the real article texts of ../shared/eval (Wikinews, French and English), repeated
+until it weighs --mb megabytes (the issue asks 20; a busy shared machine wants less). Each
+configuration runs in a fresh process; workers first get a warm-up (models and knowledge load),
+then the corpus is timed. Results go to stdout as JSON and, with --write, into docs/performance.md.
+
+    .venv/bin/python benchmarks/engines.py --mb 20 --write docs/performance.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from throughput import SHARED, write_section
+
+SECTION = "engines"
+SOURCES = ("dev/events/fr-wikinews/articles.jsonl", "train/events/en-wikinews-train/articles.jsonl",
+           "train/events/fr-wikinews-train/articles.jsonl")
+PETRARCH2_PER_HOUR = 2500  # published PETRARCH2 + CoreNLP throughput, stories per hour
+
+
+def corpus(mb: float) -> list[dict[str, str]]:
+    rows = []
+    for name in SOURCES:
+        path = SHARED / "eval" / name
+        if path.is_file():
+            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not rows:
+        sys.exit(f"no article texts under {SHARED / 'eval'}: this benchmark needs ../shared")
+    size = sum(len(r["text"].encode()) for r in rows)
+    copies = max(1, round(mb * 1e6 / size))
+    return [dict(r, id=f"{r['id']}#{k}") for k in range(copies) for r in rows]
+
+
+def articles(rows: list[dict[str, str]]) -> list:  # type: ignore[type-arg]
+    from chronique.schema import Article
+
+    return [Article.create(r["text"], title=r.get("title"), published=r.get("published"),
+                           language=r.get("language"), source=r["id"]) for r in rows]
+
+
+def warmup(workers: int, chunk_size: int) -> list:  # type: ignore[type-arg]
+    """Tiny French and English articles, four chunks per worker: every worker loads both languages'
+    models and knowledge before the clock starts, at almost no cost of its own."""
+    from chronique.schema import Article
+
+    pair = [Article.create("Le ministre a parlé mardi à Paris.", language="fr", published="2020-01-07"),
+            Article.create("The minister spoke in London on Tuesday.", language="en", published="2020-01-07")]
+    return pair * (chunk_size * 2 * workers)
+
+
+def child(engine_name: str, workers: int, mb: float) -> None:
+    """One timed configuration; prints a JSON line."""
+    from chronique.engines import EngineOptions, make_engine, pipeline_factory
+    from chronique.options import PipelineOptions
+    from chronique.report import FailurePolicy, RunReport
+
+    rows = corpus(mb)
+    given = articles(rows)
+    options = EngineOptions(workers=workers)
+    engine = make_engine(engine_name, options, pipeline_factory(PipelineOptions()))
+    t0 = time.perf_counter()
+    list(engine.extract_many(warmup(workers, options.chunk_size), policy=FailurePolicy.RECORD))
+    load = time.perf_counter() - t0
+    report = RunReport()
+    t0 = time.perf_counter()
+    found = list(engine.extract_many(given, policy=FailurePolicy.RECORD, report=report))
+    seconds = time.perf_counter() - t0
+    peaks = engine.worker_peaks_mb() if hasattr(engine, "worker_peaks_mb") else []
+    engine.close()
+    if not peaks:  # local workers are this process's children, waited for by close()
+        peaks = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
+    shard_mb = _shard_mb(found) if engine_name == "local" else None
+    print(json.dumps({"engine": engine_name, "workers": workers, "articles": len(given), "extracted": len(found),
+                      "failures": report.skipped, "events": report.events,
+                      "words": sum(len(a.text.split()) for a in given),
+                      "bytes": sum(len(a.text.encode()) for a in given), "seconds": seconds, "load_seconds": load,
+                      "worker_peak_mb": max(peaks), "driver_peak_mb": _self_peak(), "shard_mb_per_1000": shard_mb,
+                      "copies": int(rows[-1]["id"].rsplit("#", 1)[1]) + 1,
+                      "load_average": os.getloadavg()[0]}))
+
+
+def _self_peak() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _shard_mb(found: list) -> float:  # type: ignore[type-arg]
+    from chronique.engines.shards import ShardRow, write_shard
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "part-00000000.parquet"
+        write_shard(path, [ShardRow(0, i, x) for i, x in enumerate(found)])
+        return path.stat().st_size / 2**20 / len(found) * 1000
+
+
+def bare(mb: float) -> None:
+    """The spaCy models alone on the same texts, one process."""
+    from chronique.nlp.models import load_model
+
+    rows = corpus(mb)
+    by_lang: dict[str, list[str]] = {}
+    for r in rows:
+        by_lang.setdefault(r.get("language") or "fr", []).append(r["text"])
+    models = {lang: load_model(lang) for lang in by_lang}
+    t0 = time.perf_counter()
+    for lang, texts in by_lang.items():
+        for _ in models[lang].pipe(texts, batch_size=16):
+            pass
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"engine": "bare spaCy", "workers": 1, "articles": len(rows), "seconds": seconds,
+                      "words": sum(len(r["text"].split()) for r in rows), "worker_peak_mb": _self_peak(),
+                      "load_average": os.getloadavg()[0]}))
+
+
+def run_child(*args: str) -> dict[str, object]:
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    out = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# The store writer's rates, from the store benchmark of this document (benchmarks/store.py,
+# ingest beside extraction, 43 real articles): articles per second one writer stores.
+WRITER_RATE = {"sqlite": 614, "postgresql": 211}
+STORE_MB_PER_1000 = {"sqlite": 24.7, "postgresql": 36.2}
+
+
+def summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
+    one, two, ray = runs["local-1"], runs["local-2"], runs["ray-2"]
+    rate = {k: r["articles"] / r["seconds"] for k, r in runs.items()}
+    words = {k: r["words"] / r["seconds"] for k, r in runs.items()}
+    return {**{f"{k} articles/s": v for k, v in rate.items()}, **{f"{k} words/s": v for k, v in words.items()},
+            "scaling 1->2": rate["local-2"] / (2 * rate["local-1"]),
+            "ray overhead": rate["local-2"] / rate["ray-2"] - 1,
+            "pipeline/bare words/s": words["local-1"] / words["bare"],
+            "vs PETRARCH2": rate["local-1"] * 3600 / PETRARCH2_PER_HOUR,
+            "per-core articles/s": rate["local-1"], "worker MB": max(one["worker_peak_mb"], two["worker_peak_mb"]),
+            "ray worker MB": ray["worker_peak_mb"], "shard MB/1000": float(two["shard_mb_per_1000"] or 0)}
+
+
+def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
+    s = summary(runs)
+    first = runs["local-1"]
+    lines = [f"<!-- {SECTION} -->", "## Engines: all cores, and Ray", "",
+             f"`benchmarks/engines.py --mb {mb:g}` on {platform.machine()}, Python {platform.python_version()}, "
+             f"{time.strftime('%Y-%m-%d')}: {first['articles']:,} articles, {first['words']:,} words, "
+             f"{first['bytes'] / 1e6:.2f} MB of text (the real Wikinews texts of ../shared/eval, "
+             f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
+             "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
+             "shared with other work: the load average at the end of each run is given.",
+             "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, r in runs.items():
+        lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
+                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_seconds(r.get('load_seconds'))} | "
+                     f"{r['worker_peak_mb']:.0f} | {r['load_average']:.1f} |")
+    lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
+              f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
+              f"Ray's − 1). The whole pipeline runs at {s['pipeline/bare words/s']:.0%} of the bare spaCy models' "
+              f"words/s on the same texts (one worker against one process). One worker does "
+              f"{s['per-core articles/s'] * 3600:,.0f} articles an hour, {s['vs PETRARCH2']:.1f}× the ~2,500 "
+              f"stories an hour published for PETRARCH2 with CoreNLP parsing. Parquet shards of extractions: "
+              f"{s['shard MB/1000']:.1f} MiB per 1,000 articles."]
+    lines += ["", *plan(s), f"<!-- /{SECTION} -->"]
+    return "\n".join(lines) + "\n"
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def plan(s: dict[str, float]) -> list[str]:
+    """The 1-billion-article arithmetic from the measured per-core rate."""
+    n, rate, eff = 1e9, s["per-core articles/s"], min(s["scaling 1->2"], 1.0)
+    core_hours = n / rate / 3600
+    lines = ["### 1 billion articles (arithmetic from the rates above)", "",
+             f"- Extraction: {core_hours:,.0f} core-hours at {rate:.2f} articles/s per core; at the measured "
+             f"scaling ({eff:.0%}) that is {core_hours / eff:,.0f} worker-hours.",
+             "", "| workers | hours | memory (workers × peak) |", "|---|---|---|"]
+    for workers in (64, 512, 2048):
+        memory = workers * s["worker MB"] / 1024
+        lines.append(f"| {workers:,} | {core_hours / eff / workers:,.0f} | {memory:,.0f} GiB |")
+    lines += ["", f"- Storage: shards {s['shard MB/1000'] * 1e6 / 2**20:,.1f} TiB; "
+              + "; ".join(f"{db} store {mb * 1e6 / 2**20:,.1f} TiB" for db, mb in STORE_MB_PER_1000.items()) + "."]
+    for db, writer in WRITER_RATE.items():
+        lines.append(f"- One {db} writer stores {writer} articles/s: {n / writer / 86400:,.0f} days for the "
+                     f"billion, and it is the limit beyond {writer / rate:.0f} workers.")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--child", choices=["local", "ray", "bare"])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of text (the issue asks 20)")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    if args.child == "bare":
+        bare(args.mb)
+        return
+    if args.child:
+        child(args.child, args.workers, args.mb)
+        return
+    mb = str(args.mb)
+    runs = {"local-1": run_child("--child", "local", "--workers", "1", "--mb", mb),
+            "local-2": run_child("--child", "local", "--workers", "2", "--mb", mb),
+            "ray-2": run_child("--child", "ray", "--workers", "2", "--mb", mb),
+            "bare": run_child("--child", "bare", "--mb", mb)}
+    print(json.dumps({"runs": runs, "summary": summary(runs)}, indent=2))  # type: ignore[arg-type]
+    if args.write:
+        write_section(args.write, markdown(runs, args.mb), SECTION)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
