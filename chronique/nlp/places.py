@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.geo.candidates import candidate_spans
+from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
@@ -65,7 +67,8 @@ class PlaceTagger(Stage):
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         context = {a["code"] for a in actors if isinstance(a.get("code"), str) and not _inferred(a)
                    and self.resolver.gazetteer.country(a["code"])}
-        resolutions = self.resolver.resolve_all([s.text for s in spans], context)
+        mentions = [Mention(s.text, s.start_char, s.end_char) for s in spans]
+        resolutions = resolve_in_context(self.resolver, doc_text(doc), mentions, sorted(context))
         places = []
         for span, resolution in zip(spans, resolutions, strict=True):
             if resolution.entry is None and not _proper_name(span):
@@ -92,6 +95,8 @@ class PlaceTagger(Stage):
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
         covered = [(s.start_char, s.end_char) for s in spans]
+        spans += candidate_spans(doc, self.lang, self._known, [*taken, *covered])
+        covered = [(s.start_char, s.end_char) for s in spans]
         for actor in actors:
             if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
                 span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
@@ -113,6 +118,13 @@ class PlaceTagger(Stage):
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
                     return head
         return None
+
+    def _known(self, text: str) -> bool:
+        """A gazetteer name fit for a context-backed candidate: a country, region or area, or a
+        town whose own name (not a mere alternate) it is."""
+        assert self.resolver is not None
+        key = normalise_name(text)
+        return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
 
     def _well_known(self, text: str, cities: bool) -> bool:
         """A country, region or area of this name, or (``cities``) a large city whose own name it
