@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from chronique.geo.candidates import candidate_spans
 from chronique.geo.context import Mention, resolve_in_context
+from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
@@ -90,7 +91,7 @@ class PlaceTagger(Stage):
                     continue
                 ent = recovered
             ent = _trim(ent)
-            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent):
                 continue
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
@@ -118,6 +119,12 @@ class PlaceTagger(Stage):
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
                     return head
         return None
+
+    def _demonym(self, span: Span) -> bool:
+        """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
+        assert self.resolver is not None
+        return is_demonym(span.text, self.lang) and not any(
+            e.resolution == COUNTRY for e in self.resolver.gazetteer.lookup(span.text))
 
     def _known(self, text: str) -> bool:
         """A gazetteer name fit for a context-backed candidate: a country, region or area, or a
