@@ -27,6 +27,9 @@ PARIS_FR = GeoEntry("Paris", 48.85, 2.35, "FRA", "P", CITY, geonameid=2988507, p
 PARIS_TX = GeoEntry("Paris", 33.66, -95.56, "USA", "P", CITY, geonameid=4717560, population=25_000, admin1="TX")
 LENS_FR = GeoEntry("Lens", 50.43, 2.83, "FRA", "P", CITY, geonameid=2998150, population=32_000)
 LENS_BE = GeoEntry("Lens", 50.56, 3.9, "BEL", "P", CITY, geonameid=2793656, population=4_000)
+ONTARIO = GeoEntry("Ontario", 50.0, -85.0, "CAN", "A", REGION, geonameid=6093943)
+LONDON_UK = GeoEntry("London", 51.51, -0.13, "GBR", "P", CITY, geonameid=2643743, population=8_900_000)
+LONDON_ON = GeoEntry("London", 42.98, -81.23, "CAN", "P", CITY, geonameid=6058560, population=346_000)
 KOCHI_IN = GeoEntry("Kochi", 9.94, 76.26, "IND", "P", CITY, geonameid=1273874, population=600_000)
 KOCHI_JP = GeoEntry("Kochi", 33.56, 133.53, "JPN", "P", CITY, geonameid=1859146, population=330_000)
 
@@ -34,7 +37,7 @@ KOCHI_JP = GeoEntry("Kochi", 33.56, 133.53, "JPN", "P", CITY, geonameid=1859146,
 def resolver() -> Resolver:
     entries = [(e, []) for e in (FLORIDA, GEORGIA_US, TEXAS, WEST_VIRGINIA, SOUTH_CAROLINA, USA, FRANCE, KERALA,
                                  GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR, PARIS_TX,
-                                 LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP)]
+                                 LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP, ONTARIO, LONDON_UK, LONDON_ON)]
     return Resolver(Gazetteer(entries))
 
 
@@ -87,3 +90,9 @@ def test_a_list_of_places_is_not_read_as_town_and_container() -> None:
     assert containers(text, mentions(text, ["Paris", "Charleston", "Lens"])) == {0: 1}
     # Charleston is a town, never a container: Paris keeps its own best pick
     assert picks(text, ["Paris", "Charleston", "Lens"])[0] == PARIS_FR.geonameid
+
+
+def test_a_written_province_reaches_its_towns_far_from_its_centre() -> None:
+    text = "The plant in London, Ontario will close."
+    assert picks(text, ["London", "Ontario"])[0] == LONDON_ON.geonameid
+    assert not inside(LONDON_ON, ONTARIO)  # a province merely in focus reaches only towns near its centre

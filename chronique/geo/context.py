@@ -20,8 +20,11 @@ from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, dista
 
 # "Town, State" / "Town (State)" / "Town in State": what may stand between a town and its container
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bdans\b|\ben\b)\s*$")
-# a region without an admin-1 code (outside the US) holds the towns this close to its centre
+# a region without an admin-1 code (outside the US) holds the towns this close to its centre; a
+# region written right after the town ("London, Ontario") is strong evidence, so its reach is
+# that of a large province (provinces of Canada or Australia span well over 1,000 km)
 REGION_KM = 350.0
+WRITTEN_REGION_KM = 1200.0
 FOCUS_SCORE = 0.5  # the score a town chosen by its container or the region in focus is given
 
 
@@ -34,7 +37,7 @@ class Mention:
     end: int
 
 
-def inside(entry: GeoEntry, container: GeoEntry) -> bool:
+def inside(entry: GeoEntry, container: GeoEntry, reach_km: float = REGION_KM) -> bool:
     """Whether a town lies in a country or first-level region (admin-1 code, else distance)."""
     if entry is container or not entry.country_code or entry.country_code != container.country_code:
         return False
@@ -44,7 +47,7 @@ def inside(entry: GeoEntry, container: GeoEntry) -> bool:
         return False
     if entry.admin1 and container.admin1:
         return entry.admin1 == container.admin1
-    return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= REGION_KM
+    return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= reach_km
 
 
 def containers(text: str, mentions: Sequence[Mention]) -> dict[int, int]:
@@ -70,9 +73,9 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
             out.append(resolution)
             continue
         container = first[holder[i]].entry if i in holder else None
-        revised = _within(resolver, name, [container]) if container is not None else None
+        revised = _within(resolver, name, [container], WRITTEN_REGION_KM) if container is not None else None
         if revised is None and _may_yield(resolution.entry, focus):
-            revised = _within(resolver, name, focus)
+            revised = _within(resolver, name, focus, REGION_KM)
         out.append(revised or resolution)
     return out
 
@@ -87,10 +90,10 @@ def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
             and not any(inside(entry, f) for f in focus))
 
 
-def _within(resolver: Resolver, name: str, holders: Sequence[GeoEntry]) -> Resolution | None:
+def _within(resolver: Resolver, name: str, holders: Sequence[GeoEntry], reach_km: float) -> Resolution | None:
     """The likeliest exact namesake town inside one of ``holders`` (by population), if any."""
     towns = [e for e in resolver.gazetteer.lookup(name)
-             if e.resolution == CITY and any(inside(e, h) for h in holders)]
+             if e.resolution == CITY and any(inside(e, h, reach_km) for h in holders)]
     if not towns:
         return None
     best = max(towns, key=prior)
