@@ -12,6 +12,7 @@ GEORGIA_US = GeoEntry("Georgia", 32.75, -83.5, "USA", "A", REGION, geonameid=419
 WEST_VIRGINIA = GeoEntry("West Virginia", 38.5, -80.5, "USA", "A", REGION, geonameid=4826850, admin1="WV")
 SOUTH_CAROLINA = GeoEntry("South Carolina", 34.0, -81.0, "USA", "A", REGION, geonameid=4597040, admin1="SC")
 TEXAS = GeoEntry("Texas", 31.25, -99.25, "USA", "A", REGION, geonameid=4736286, admin1="TX")
+GEORGIA = GeoEntry("Georgia", 42.0, 43.5, "GEO", "A", COUNTRY, geonameid=614540)
 USA = GeoEntry("United States", 39.76, -98.5, "USA", "A", COUNTRY, geonameid=6252001)
 FRANCE = GeoEntry("France", 46.0, 2.0, "FRA", "A", COUNTRY, geonameid=3017382)
 KERALA = GeoEntry("Kerala", 10.5, 76.3, "IND", "A", REGION)
@@ -35,8 +36,8 @@ KOCHI_JP = GeoEntry("Kochi", 33.56, 133.53, "JPN", "P", CITY, geonameid=1859146,
 
 
 def resolver() -> Resolver:
-    entries = [(e, []) for e in (FLORIDA, GEORGIA_US, TEXAS, WEST_VIRGINIA, SOUTH_CAROLINA, USA, FRANCE, KERALA,
-                                 GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR, PARIS_TX,
+    entries = [(e, []) for e in (FLORIDA, GEORGIA_US, GEORGIA, TEXAS, WEST_VIRGINIA, SOUTH_CAROLINA, USA, FRANCE,
+                                 KERALA, GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR, PARIS_TX,
                                  LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP, ONTARIO, LONDON_UK, LONDON_ON)]
     return Resolver(Gazetteer(entries))
 
@@ -60,6 +61,13 @@ def test_a_town_takes_the_state_written_after_it() -> None:
     assert picks(text, ["Gainesville", "Georgia"])[0] == GAINESVILLE_GA.geonameid
     text = "The fair opens in Gainesville (Georgia) next week."
     assert picks(text, ["Gainesville", "Georgia"])[0] == GAINESVILLE_GA.geonameid
+
+
+def test_the_town_settles_a_container_named_like_a_country() -> None:
+    # "Georgia" alone is the country (its prior); after a town of the US state, it is the state
+    assert picks("Talks in Georgia.", ["Georgia"]) == [GEORGIA.geonameid]
+    text = "Flooding closed schools in Gainesville, Georgia on Monday."
+    assert picks(text, ["Gainesville", "Georgia"]) == [GAINESVILLE_GA.geonameid, GEORGIA_US.geonameid]
 
 
 def test_a_country_written_after_a_town_picks_its_namesake_there() -> None:

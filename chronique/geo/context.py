@@ -62,22 +62,32 @@ def containers(text: str, mentions: Sequence[Mention]) -> dict[int, int]:
 
 def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention],
                        context: Sequence[str] = ()) -> list[Resolution]:
-    """The resolver's picks, revised for towns by their written container and the regions in focus."""
+    """The resolver's picks, revised for towns by their written container and the regions in focus.
+
+    A written container is read as any country or region of its name: in "Gainesville, Georgia"
+    the town settles the container too (the US state, not the country)."""
     names = [m.text for m in mentions]
-    first = resolver.resolve_all(names, context)
-    holder = containers(text, mentions)
-    focus = [r.entry for r in first if r.entry is not None and r.entry.resolution == REGION and r.entry.country_code]
-    out = []
-    for i, (name, resolution) in enumerate(zip(names, first, strict=True)):
-        if resolution.entry is not None and resolution.entry.resolution not in (CITY, None):
-            out.append(resolution)
-            continue
-        container = first[holder[i]].entry if i in holder else None
-        revised = _within(resolver, name, [container], WRITTEN_REGION_KM) if container is not None else None
-        if revised is None and _may_yield(resolution.entry, focus):
-            revised = _within(resolver, name, focus, REGION_KM)
-        out.append(revised or resolution)
+    out = list(resolver.resolve_all(names, context))
+    settled: set[int] = set()
+    for i, j in containers(text, mentions).items():
+        if _town_or_none(out[i]):
+            holders = [e for e in resolver.gazetteer.lookup(names[j]) if e.resolution in (COUNTRY, REGION)]
+            found = _within(resolver, names[i], holders, WRITTEN_REGION_KM)
+            if found is not None and found.entry is not None:
+                town = found.entry
+                out[i] = found
+                out[j] = Resolution(next(h for h in holders if inside(town, h, WRITTEN_REGION_KM)),
+                                    max(out[j].score, FOCUS_SCORE))
+                settled.add(i)
+    focus = [r.entry for r in out if r.entry is not None and r.entry.resolution == REGION and r.entry.country_code]
+    for i, resolution in enumerate(out):
+        if i not in settled and _town_or_none(resolution) and _may_yield(resolution.entry, focus):
+            out[i] = _within(resolver, names[i], focus, REGION_KM) or resolution
     return out
+
+
+def _town_or_none(resolution: Resolution) -> bool:
+    return resolution.entry is None or resolution.entry.resolution == CITY
 
 
 def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
