@@ -37,8 +37,8 @@ KOCHI_JP = GeoEntry("Kochi", 33.56, 133.53, "JPN", "P", CITY, geonameid=1859146,
 
 def resolver() -> Resolver:
     entries = [(e, []) for e in (FLORIDA, GEORGIA_US, GEORGIA, TEXAS, WEST_VIRGINIA, SOUTH_CAROLINA, USA, FRANCE,
-                                 KERALA, GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR, PARIS_TX,
-                                 LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP, ONTARIO, LONDON_UK, LONDON_ON)]
+                                 KERALA, GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR,
+                                 PARIS_TX, LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP, ONTARIO, LONDON_UK, LONDON_ON)]
     return Resolver(Gazetteer(entries))
 
 
