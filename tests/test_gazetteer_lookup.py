@@ -126,3 +126,16 @@ def test_fuzzy_length_window_loses_no_match_and_answers_repeat_questions_from_me
     first = g.fuzzy("Lyssytchansk")
     first.clear()  # callers get their own list: the remembered answer is not theirs to change
     assert g.fuzzy("Lyssytchansk")
+
+
+def test_towns_carry_their_admin1_code_and_us_states_theirs() -> None:
+    from chronique.knowledge.gazetteer import us_state_codes
+
+    cities = {"7": {"geonameid": 7, "name": "Gainesville", "latitude": 29.65, "longitude": -82.32,
+                    "countrycode": "US", "population": 133000, "admin1code": "FL", "alternatenames": []},
+              "8": {"geonameid": 8, "name": "Gainesville", "latitude": 34.3, "longitude": -83.82,
+                    "countrycode": "US", "population": 42000, "alternatenames": []}}
+    gazetteer = Gazetteer(cities=build_city_index(cities), iso3={"US": "USA"})
+    assert sorted((e.geonameid, e.admin1) for e in gazetteer.lookup("Gainesville")) == [(7, "FL"), (8, None)]
+    states = {"FL": {"code": "FL", "name": "Florida", "geonameid": 4155751}, "XX": {"code": "XX", "name": "?"}}
+    assert us_state_codes(states) == {4155751: "FL"}

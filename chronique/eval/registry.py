@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 EVAL_MODULES: tuple[str, ...] = (
     "chronique.eval.actors",
     "chronique.eval.places",
+    "chronique.eval.places_fr",
     "chronique.eval.dates",
     "chronique.eval.events",
     "chronique.eval.arms",

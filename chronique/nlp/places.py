@@ -2,10 +2,12 @@
 
 Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what the actors stage
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
-Su-25), and keeps an unresolved name only when it is a proper noun. Resolution uses the article's
-context (geo.resolve); a capital standing for its government is role "metonymy" (geo.metonymy,
-or the actors stage's "_metonymy" note). ``event_location``, for the event coder, lives below the
-stages in ``chronique.annotations.places``.
+Su-25) or a demonym (geo.demonyms), adds gazetteer-known names in a place context the parser
+missed (geo.candidates), and keeps an unresolved name only when it is a proper noun. Resolution
+uses the article's context (geo.resolve, then geo.context for "Town, State" and the regions in
+focus); a capital standing for its government is role "metonymy" (geo.metonymy, or the actors
+stage's "_metonymy" note). ``event_location``, for the event coder, lives below the stages in
+``chronique.annotations.places``.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from chronique.annotations.places import event_location
+from chronique.geo.candidates import candidate_spans
+from chronique.geo.context import Mention, resolve_in_context
+from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.gazetteer import CITY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
-from chronique.nlp.extensions import get_list
+from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.place_evidence import has_evidence, load_place_evidence
 from chronique.nlp.stage import Stage
 
@@ -68,7 +73,8 @@ class PlaceTagger(Stage):
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         context = {a["code"] for a in actors if isinstance(a.get("code"), str) and not _inferred(a)
                    and self.resolver.gazetteer.country(a["code"])}
-        resolutions = self.resolver.resolve_all([s.text for s in spans], context)
+        mentions = [Mention(s.text, s.start_char, s.end_char) for s in spans]
+        resolutions = resolve_in_context(self.resolver, doc_text(doc), mentions, sorted(context))
         places = []
         locatives = load_place_evidence().locatives.get(doc._.ch_lang or self.lang, frozenset())
         for span, resolution in zip(spans, resolutions, strict=True):
@@ -96,10 +102,12 @@ class PlaceTagger(Stage):
                     continue
                 ent = recovered
             ent = _trim(ent)
-            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent):
                 continue
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
+        covered = [(s.start_char, s.end_char) for s in spans]
+        spans += candidate_spans(doc, self.lang, self._known, [*taken, *covered])
         covered = [(s.start_char, s.end_char) for s in spans]
         for actor in actors:
             if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
@@ -122,6 +130,19 @@ class PlaceTagger(Stage):
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
                     return head
         return None
+
+    def _demonym(self, span: Span) -> bool:
+        """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
+        assert self.resolver is not None
+        return is_demonym(span.text, self.lang) and not any(
+            e.resolution == COUNTRY for e in self.resolver.gazetteer.lookup(span.text))
+
+    def _known(self, text: str) -> bool:
+        """A gazetteer name fit for a context-backed candidate: a country, region or area, or a
+        town whose own name (not a mere alternate) it is."""
+        assert self.resolver is not None
+        key = normalise_name(text)
+        return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
 
     def _well_known(self, text: str, cities: bool) -> bool:
         """A country, region or area of this name, or (``cities``) a large city whose own name it

@@ -1,0 +1,111 @@
+"""Gazetteer-backed toponym candidates: place names the parser's entity model missed.
+
+The small NER models miss towns and regions they never saw ("in Maywood", "près de Lunéville").
+A name is proposed when three things agree:
+- the gazetteer knows it (any city, region, country or area of that exact name);
+- it is written as a proper name: every word capitalised (lower-case joiners such as "de",
+  "upon", "on" allowed inside), never a sentence opener, never all capitals;
+- its context makes it a place: a locative preposition right before it ("in/at/near/outside",
+  "à/en/dans/près de/au"), or a hyphen and a participle right after it ("Gaza-based",
+  "Texas-born"), which names the place a thing comes from.
+Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
+Month and weekday names ("in March", "in August") are time, though towns bear them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.errors import KnowledgeError
+from chronique.temporal.grammar import load_grammar
+
+LOCATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset({"in", "at", "near", "outside", "around", "across", "throughout"}),
+    "fr": frozenset({"à", "en", "dans", "au", "aux"}),
+}
+# two-word French locatives whose last word is the preposition: "près de", "autour de", "au sud de"
+_FR_LOCATIVE_HEADS = frozenset({"près", "proche", "autour", "nord", "sud", "est", "ouest", "environs", "région",
+                                "ville", "banlieue", "province", "département", "commune"})
+_FR_DE = frozenset({"de", "d'", "d’", "du"})
+# lower-case words allowed inside a multi-word name ("Stratford upon Avon", "Saint-Pierre de Caen")
+_JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "upon", "on", "of", "sur", "en", "di", "del", "da"})
+# "<place>-based/-born/-led": the participle names a relation to a place
+_PLACE_PARTICIPLES = frozenset({"based", "born", "bred", "bound", "headquartered", "made", "built", "registered",
+                                "basé", "basée", "basés", "basées", "né", "née"})
+MAX_WORDS = 4
+
+
+@cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month, weekday and holiday names of ``lang`` (the temporal grammar's own vocabulary)."""
+    try:
+        vocab = load_grammar(lang).vocab
+    except KnowledgeError:
+        return frozenset()  # a language without a temporal grammar has no calendar words to skip
+    return frozenset(w for cls in ("month", "weekday", "holiday") for w in vocab.get(cls, {}))
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not (token.is_upper and len(token) > 1)
+
+
+def _locative_before(doc: Doc, i: int, lang: str) -> bool:
+    """A locative preposition ends right before token ``i``."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    if prev in LOCATIVE.get(lang, frozenset()):
+        return True
+    return lang == "fr" and prev in _FR_DE and i >= 2 and doc[i - 2].lower_ in _FR_LOCATIVE_HEADS
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """The end (exclusive) of the capitalised name opening at token ``i`` (joiners inside only)."""
+    end = i + 1
+    j = i + 1
+    while j < len(doc) and j - i < MAX_WORDS:
+        token = doc[j]
+        if _capitalised(token):
+            end = j + 1
+        elif token.lower_ not in _JOINERS and token.text not in ("-", "‐"):
+            break
+        j += 1
+    return end
+
+
+def _compound_place(doc: Doc, i: int) -> bool:
+    """Token ``i`` is followed by a hyphen and a place participle ("Gaza" in "Gaza-based")."""
+    return (i + 2 < len(doc) and doc[i + 1].text in ("-", "‐") and doc[i + 1].whitespace_ == ""
+            and doc[i].whitespace_ == "" and doc[i + 2].lower_ in _PLACE_PARTICIPLES)
+
+
+def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
+                    taken: Sequence[tuple[int, int]]) -> list[Span]:
+    """Gazetteer-known proper names in a place context, outside the char ranges ``taken``."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _capitalised(token) or token.is_sent_start:
+            i += 1
+            continue
+        end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
+        span = _longest_known(doc, i, end, known) if (
+            _compound_place(doc, i) or _locative_before(doc, i, lang)) else None
+        if (span is not None and span.text.lower() not in calendar_words(lang)
+                and not any(s < span.end_char and span.start_char < e for s, e in taken)):
+            out.append(span)
+        i = max(end, i + 1)
+    return out
+
+
+def _longest_known(doc: Doc, start: int, end: int, known: Callable[[str], bool]) -> Span | None:
+    """The longest gazetteer-known name opening at ``start`` and ending with a capitalised word."""
+    for stop in range(end, start, -1):
+        span = doc[start:stop]
+        if _capitalised(doc[stop - 1]) and known(span.text):
+            return span
+    return None

@@ -1,0 +1,110 @@
+"""Article-context resolution: the second look at towns once the article's regions are known.
+
+Two kinds of evidence the name-by-name resolver (geo.resolve) cannot see:
+- a container written beside the name: "Gainesville, Florida", "Charleston (West Virginia)",
+  "Lens, France" — the town is taken among the namesakes inside that state or country;
+- the regions in focus: an article that names West Virginia and then "Charleston" alone means
+  the Charleston of that state, not the bigger one of South Carolina.
+A town the resolver put in another country is left alone by the focus rule ("Paris" stays in
+France in a story about Texas); only a namesake of the same country, or no pick at all, yields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronique.geo.resolve import Resolution, Resolver, prior
+from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, distance_km
+
+# "Town, State" / "Town (State)" / "Town in State": what may stand between a town and its container
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bdans\b|\ben\b)\s*$")
+# a region without an admin-1 code (outside the US) holds the towns this close to its centre; a
+# region written right after the town ("London, Ontario") is strong evidence, so its reach is
+# that of a large province (provinces of Canada or Australia span well over 1,000 km)
+REGION_KM = 350.0
+WRITTEN_REGION_KM = 1200.0
+FOCUS_SCORE = 0.5  # the score a town chosen by its container or the region in focus is given
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place name of the article: its text and character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def inside(entry: GeoEntry, container: GeoEntry, reach_km: float = REGION_KM) -> bool:
+    """Whether a town lies in a country or first-level region (admin-1 code, else distance)."""
+    if entry is container or not entry.country_code or entry.country_code != container.country_code:
+        return False
+    if container.resolution == COUNTRY:
+        return True
+    if container.resolution != REGION:
+        return False
+    if entry.admin1 and container.admin1:
+        return entry.admin1 == container.admin1
+    return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= reach_km
+
+
+def containers(text: str, mentions: Sequence[Mention]) -> dict[int, int]:
+    """Mention index → index of the mention right after it that names its container."""
+    out: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        here, after = mentions[i], mentions[i + 1]
+        if after.start > here.end and _CONTAINER_GAP.match(text[here.end:after.start]):
+            out[i] = i + 1
+    return out
+
+
+def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention],
+                       context: Sequence[str] = ()) -> list[Resolution]:
+    """The resolver's picks, revised for towns by their written container and the regions in focus.
+
+    A written container is read as any country or region of its name: in "Gainesville, Georgia"
+    the town settles the container too (the US state, not the country)."""
+    names = [m.text for m in mentions]
+    out = list(resolver.resolve_all(names, context))
+    settled: set[int] = set()
+    for i, j in containers(text, mentions).items():
+        if _town_or_none(out[i]):
+            holders = [e for e in resolver.gazetteer.lookup(names[j]) if e.resolution in (COUNTRY, REGION)]
+            found = _within(resolver, names[i], holders, WRITTEN_REGION_KM)
+            if found is not None and found.entry is not None:
+                town = found.entry
+                out[i] = found
+                out[j] = Resolution(next(h for h in holders if inside(town, h, WRITTEN_REGION_KM)),
+                                    max(out[j].score, FOCUS_SCORE))
+                settled.add(i)
+    focus = [r.entry for r in out if r.entry is not None and r.entry.resolution == REGION and r.entry.country_code]
+    for i, resolution in enumerate(out):
+        if i not in settled and _town_or_none(resolution) and _may_yield(resolution.entry, focus):
+            out[i] = _within(resolver, names[i], focus, REGION_KM) or resolution
+    return out
+
+
+def _town_or_none(resolution: Resolution) -> bool:
+    return resolution.entry is None or resolution.entry.resolution == CITY
+
+
+def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
+    """No pick, or a town of a focus region's country that lies in none of them."""
+    if not focus:
+        return False
+    if entry is None:
+        return True
+    return (any(entry.country_code == f.country_code for f in focus)
+            and not any(inside(entry, f) for f in focus))
+
+
+def _within(resolver: Resolver, name: str, holders: Sequence[GeoEntry], reach_km: float) -> Resolution | None:
+    """The likeliest exact namesake town inside one of ``holders`` (by population), if any."""
+    towns = [e for e in resolver.gazetteer.lookup(name)
+             if e.resolution == CITY and any(inside(e, h, reach_km) for h in holders)]
+    if not towns:
+        return None
+    best = max(towns, key=prior)
+    return Resolution(best, max(FOCUS_SCORE, prior(best)))

@@ -1,0 +1,106 @@
+"""Article-context resolution (geo.context): a town's written container and the regions in focus
+pick among namesakes; a foreign big city is never pulled into the region in focus."""
+
+from __future__ import annotations
+
+from chronique.geo.context import Mention, containers, inside, resolve_in_context
+from chronique.geo.resolve import Resolver
+from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, Gazetteer, GeoEntry
+
+FLORIDA = GeoEntry("Florida", 28.75, -82.5, "USA", "A", REGION, geonameid=4155751, admin1="FL")
+GEORGIA_US = GeoEntry("Georgia", 32.75, -83.5, "USA", "A", REGION, geonameid=4197000, admin1="GA")
+WEST_VIRGINIA = GeoEntry("West Virginia", 38.5, -80.5, "USA", "A", REGION, geonameid=4826850, admin1="WV")
+SOUTH_CAROLINA = GeoEntry("South Carolina", 34.0, -81.0, "USA", "A", REGION, geonameid=4597040, admin1="SC")
+TEXAS = GeoEntry("Texas", 31.25, -99.25, "USA", "A", REGION, geonameid=4736286, admin1="TX")
+GEORGIA = GeoEntry("Georgia", 42.0, 43.5, "GEO", "A", COUNTRY, geonameid=614540)
+USA = GeoEntry("United States", 39.76, -98.5, "USA", "A", COUNTRY, geonameid=6252001)
+FRANCE = GeoEntry("France", 46.0, 2.0, "FRA", "A", COUNTRY, geonameid=3017382)
+KERALA = GeoEntry("Kerala", 10.5, 76.3, "IND", "A", REGION)
+GAINESVILLE_FL = GeoEntry("Gainesville", 29.65, -82.32, "USA", "P", CITY, geonameid=4156404, population=133_000,
+                          admin1="FL")
+GAINESVILLE_GA = GeoEntry("Gainesville", 34.3, -83.82, "USA", "P", CITY, geonameid=4196586, population=42_000,
+                          admin1="GA")
+CHARLESTON_SC = GeoEntry("Charleston", 32.78, -79.93, "USA", "P", CITY, geonameid=4574324, population=150_000,
+                         admin1="SC")
+CHARLESTON_WV = GeoEntry("Charleston", 38.35, -81.63, "USA", "P", CITY, geonameid=4801859, population=49_000,
+                         admin1="WV")
+PARIS_FR = GeoEntry("Paris", 48.85, 2.35, "FRA", "P", CITY, geonameid=2988507, population=2_100_000)
+PARIS_TX = GeoEntry("Paris", 33.66, -95.56, "USA", "P", CITY, geonameid=4717560, population=25_000, admin1="TX")
+LENS_FR = GeoEntry("Lens", 50.43, 2.83, "FRA", "P", CITY, geonameid=2998150, population=32_000)
+LENS_BE = GeoEntry("Lens", 50.56, 3.9, "BEL", "P", CITY, geonameid=2793656, population=4_000)
+ONTARIO = GeoEntry("Ontario", 50.0, -85.0, "CAN", "A", REGION, geonameid=6093943)
+LONDON_UK = GeoEntry("London", 51.51, -0.13, "GBR", "P", CITY, geonameid=2643743, population=8_900_000)
+LONDON_ON = GeoEntry("London", 42.98, -81.23, "CAN", "P", CITY, geonameid=6058560, population=346_000)
+KOCHI_IN = GeoEntry("Kochi", 9.94, 76.26, "IND", "P", CITY, geonameid=1273874, population=600_000)
+KOCHI_JP = GeoEntry("Kochi", 33.56, 133.53, "JPN", "P", CITY, geonameid=1859146, population=330_000)
+
+
+def resolver() -> Resolver:
+    entries = [(e, []) for e in (FLORIDA, GEORGIA_US, GEORGIA, TEXAS, WEST_VIRGINIA, SOUTH_CAROLINA, USA, FRANCE,
+                                 KERALA, GAINESVILLE_FL, GAINESVILLE_GA, CHARLESTON_SC, CHARLESTON_WV, PARIS_FR,
+                                 PARIS_TX, LENS_FR, LENS_BE, KOCHI_IN, KOCHI_JP, ONTARIO, LONDON_UK, LONDON_ON)]
+    return Resolver(Gazetteer(entries))
+
+
+def mentions(text: str, names: list[str]) -> list[Mention]:
+    out, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        out.append(Mention(name, start, start + len(name)))
+        at = start + len(name)
+    return out
+
+
+def picks(text: str, names: list[str]) -> list[int | None]:
+    resolutions = resolve_in_context(resolver(), text, mentions(text, names))
+    return [r.entry.geonameid if r.entry else None for r in resolutions]
+
+
+def test_a_town_takes_the_state_written_after_it() -> None:
+    text = "Flooding closed schools in Gainesville, Georgia on Monday."
+    assert picks(text, ["Gainesville", "Georgia"])[0] == GAINESVILLE_GA.geonameid
+    text = "The fair opens in Gainesville (Georgia) next week."
+    assert picks(text, ["Gainesville", "Georgia"])[0] == GAINESVILLE_GA.geonameid
+
+
+def test_the_town_settles_a_container_named_like_a_country() -> None:
+    # "Georgia" alone is the country (its prior); after a town of the US state, it is the state
+    assert picks("Talks in Georgia.", ["Georgia"]) == [GEORGIA.geonameid]
+    text = "Flooding closed schools in Gainesville, Georgia on Monday."
+    assert picks(text, ["Gainesville", "Georgia"]) == [GAINESVILLE_GA.geonameid, GEORGIA_US.geonameid]
+
+
+def test_a_country_written_after_a_town_picks_its_namesake_there() -> None:
+    text = "The match was played in Lens, France, under rain."
+    assert picks(text, ["Lens", "France"])[0] == LENS_FR.geonameid
+
+
+def test_a_bare_homonym_takes_the_state_in_focus() -> None:
+    text = "West Virginia lawmakers met on Tuesday. Protesters gathered outside in Charleston."
+    assert picks(text, ["West Virginia", "Charleston"]) == [WEST_VIRGINIA.geonameid, CHARLESTON_WV.geonameid]
+    # without a state in focus, the bigger namesake stays
+    assert picks("Protesters gathered in Charleston.", ["Charleston"]) == [CHARLESTON_SC.geonameid]
+
+
+def test_a_foreign_big_city_is_not_pulled_into_the_state_in_focus() -> None:
+    text = "A Texas senator flew to Paris for talks with France."
+    assert picks(text, ["Texas", "Paris", "France"])[1] == PARIS_FR.geonameid
+
+
+def test_a_region_outside_the_us_holds_towns_near_its_centre() -> None:
+    text = "Kerala reported new cases; the hospital in Kochi was full."
+    assert picks(text, ["Kerala", "Kochi"])[1] == KOCHI_IN.geonameid
+    assert inside(KOCHI_IN, KERALA) and not inside(KOCHI_JP, KERALA)
+
+
+def test_a_list_of_places_is_not_read_as_town_and_container() -> None:
+    text = "Talks were held in Paris, Charleston and Lens."
+    assert containers(text, mentions(text, ["Paris", "Charleston", "Lens"])) == {0: 1}
+    # Charleston is a town, never a container: Paris keeps its own best pick
+    assert picks(text, ["Paris", "Charleston", "Lens"])[0] == PARIS_FR.geonameid
+
+
+def test_a_written_province_reaches_its_towns_far_from_its_centre() -> None:
+    text = "The plant in London, Ontario will close."
+    assert picks(text, ["London", "Ontario"])[0] == LONDON_ON.geonameid
+    assert not inside(LONDON_ON, ONTARIO)  # a province merely in focus reaches only towns near its centre
