@@ -14,8 +14,8 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v2"
-RULES_FINGERPRINT = "54f0a5138a830ecc"
+CODER_VERSION = "chronique 0.1 rules.v3"
+RULES_FINGERPRINT = "0bc8e53c63a52545"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

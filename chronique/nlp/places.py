@@ -23,7 +23,7 @@ from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.knowledge.gazetteer import CITY, Gazetteer, GeoEntry
+from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.place_evidence import has_evidence, load_place_evidence
