@@ -15,19 +15,20 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 CODER_VERSION = "chronique 0.1 rules.v3"
-RULES_FINGERPRINT = "0bc8e53c63a52545"
+RULES_FINGERPRINT = "533af2c2f3a5d323"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
     "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
-    "coding/recode.py", "coding/roles.py", "coding/rules.py",
-    "annotations/places.py", "annotations/times.py",
+    "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py",
+    "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
-RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml")
+RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
+                              "sector_words.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.
