@@ -86,10 +86,7 @@ def eval_command(
     ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights)), limit=limit,
                       stage_pipeline=cached_stage_pipeline())
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
-    if output_format is EvalFormat.json:
-        out.print_json(json.dumps([_outcome_dict(o) for o in outcomes], ensure_ascii=False))
-    else:
-        _print_table(outcomes, out)
+    _report(outcomes, output_format, out)
     if write is not None:
         _write(write, outcomes, [t.name for t in registry], limit)
         err.print(f"wrote {sum(o.status == 'ok' for o in outcomes)} section(s) to {write}", highlight=False)
@@ -100,6 +97,14 @@ def eval_command(
     if outcomes and all(o.status == "skipped" for o in outcomes):
         typer.echo(f"no selected task found its data under {shared_dir}", err=True)
         raise typer.Exit(2)
+
+
+def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) -> None:
+    """The scores on standard output, as JSON or as a table."""
+    if output_format is EvalFormat.json:
+        out.print_json(json.dumps([_outcome_dict(o) for o in outcomes], ensure_ascii=False))
+    else:
+        _print_table(outcomes, out)
 
 
 def _builder(coder: str, weights: Path | None) -> Callable[[], Pipeline]:

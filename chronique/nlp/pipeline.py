@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronique.budget import time_budget
-from chronique.errors import ChroniqueError
+from chronique.errors import ChroniqueError, ConfigError, KnowledgeError, ModelError
 from chronique.guard import as_error
 from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, register_components
 from chronique.nlp.convert import doc_to_extraction
@@ -21,6 +21,9 @@ from chronique.schema import Article, Extraction
 # An article longer than this is not news copy: chronique.Pipeline.prepare rejects it rather than
 # exhaust memory.
 MAX_ARTICLE_CHARS = 1_000_000
+# The machinery's own failures (a missing model, corrupt knowledge or weights, bad configuration)
+# are no article's fault: they stop the run instead of turning every article into a failure row.
+RUN_ERRORS = (KnowledgeError, ModelError, ConfigError)
 # What to do with an article that could not be annotated (the pipeline records it and goes on).
 OnError = Callable[[Article, ChroniqueError], None]
 
@@ -94,6 +97,8 @@ class Annotator:
         try:
             with time_budget(budget_s and budget_s * len(batch), batch[0].source, "this batch of articles"):
                 done = list(self._annotate_batch(batch))
+        except RUN_ERRORS:
+            raise
         except Exception:  # some article of the batch failed: find which, alone
             if on_error is None:
                 raise
@@ -106,6 +111,8 @@ class Annotator:
             try:
                 with time_budget(budget_s, where):
                     extraction = self.annotate(article)
+            except RUN_ERRORS:
+                raise
             except Exception as exc:  # the guard: one article's failure is its own
                 on_error(article, as_error(exc, where))
                 continue
