@@ -23,6 +23,7 @@ from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
+from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
@@ -44,8 +45,6 @@ RECOVER_LABELS = frozenset({"ORG", "MISC", "FAC", "PRODUCT", "EVENT", "WORK_OF_A
 PREFIX_LABELS = frozenset({"ORG", "FAC"})
 MAX_PREFIX_TOKENS = 3
 RECOVER_MIN_POPULATION = 100_000
-# Titles that open a person's name the parser took for a place ("Ms Raggi", "King Bach")
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "king", "queen", "prince", "sir", "lady", "saint"})
 # Model or weapon designations: a name, a hyphen and a short code (Iskander-M, Su-25, F-16)
 _DESIGNATION = re.compile(r"^\w+-[A-Z0-9]{1,3}\b")
 _NOT_PLACE_KINDS = frozenset({"person", "organisation"})
@@ -59,11 +58,13 @@ class PlaceTagger(Stage):
         self.resolver = Resolver(gazetteer) if gazetteer is not None else None
         self.cues = cues if cues is not None else load_metonymy_cues(lang)
         self.labels = PLACE_LABELS.get(lang, frozenset({"LOC", "GPE"}))
+        self.titles = words_of().person_titles  # every language's: names cross languages
 
     def bind(self, resources: Resources) -> None:
         if self.resolver is None:
             resources.gazetteer.prepare()
             self.resolver = Resolver(resources.gazetteer)
+        self.titles = resources.function_words().person_titles
 
     def __call__(self, doc: Doc) -> Doc:
         if self.resolver is None:
@@ -78,7 +79,7 @@ class PlaceTagger(Stage):
         places = []
         locatives = load_place_evidence().locatives.get(doc._.ch_lang or self.lang, frozenset())
         for span, resolution in zip(spans, resolutions, strict=True):
-            if resolution.entry is None and not _proper_name(span):
+            if resolution.entry is None and not _proper_name(span, self.titles):
                 continue
             record = self._record(span, resolution, _flagged_metonymy(span, actors))
             # a metonymy ("l'Élysée a indiqué") is evidence enough; a plain place needs its own
@@ -187,10 +188,11 @@ def _trim(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-def _proper_name(span: Span) -> bool:
-    """An unresolved name is kept only when it reads as a proper noun and not as a person's."""
+def _proper_name(span: Span, titles: frozenset[str]) -> bool:
+    """An unresolved name is kept only when it reads as a proper noun and not as a person's (one
+    that opens with a title: "Ms Raggi", "King Bach")."""
     return (span.text[:1].isupper() and any(t.pos_ == "PROPN" for t in span) and not span.text.isupper()
-            and span[0].lower_.rstrip(".") not in _TITLES)
+            and span[0].lower_.rstrip(".") not in titles)
 
 
 def _bare_proper_nouns(doc: Doc) -> list[Span]:
