@@ -70,7 +70,7 @@ def test_an_unknown_language_has_no_file() -> None:
 def test_one_language_has_its_own_words_and_one_without_data_none() -> None:
     french = words_of("fr")
     assert "cette" in french.anaphoric_determiners and "the" not in french.anaphoric_determiners
-    assert words_of("en").anaphoric_determiners >= {"the", "these"}
+    assert words_of("en").anaphoric_determiners >= {"the", "these"} and "avec" in french.conjunctions
     assert words_of("de") == FunctionWords() and words_of() == load_function_words()
     assert Resources().function_words("en") == words_of("en")
 

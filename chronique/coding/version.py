@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 CODER_VERSION = "chronique 0.1 rules.v4"
-RULES_FINGERPRINT = "ffcd2fa174df4ccd"
+RULES_FINGERPRINT = "5bc3d8b058b3f212"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

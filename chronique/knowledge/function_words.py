@@ -1,6 +1,6 @@
 """Function words per language: the prepositions, clitics, modal auxiliaries and reporting markers
 the rule coder reads an act's roles and modality with, and the determiners, honorifics and titles
-the actors and places stages read names with (``data/<lang>/function_words.yaml``, each
+the actors, places and weapons stages read names with (``data/<lang>/function_words.yaml``, each
 file with its provenance). Adding a language adds a file; nothing in the code names a word.
 
 The coder reads the words of every supported language at once, as it always has: quotes, names and
@@ -51,6 +51,7 @@ class FunctionWords:
     locative_words: frozenset[str] = frozenset()
     definite_articles: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
 
     def __or__(self, other: FunctionWords) -> FunctionWords:
         return FunctionWords(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
