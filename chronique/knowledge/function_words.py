@@ -39,7 +39,8 @@ class FunctionWords:
     future_auxiliaries: frozenset[str] = frozenset()
     conditional_auxiliaries: frozenset[str] = frozenset()
     source_markers: frozenset[str] = frozenset()
-    # read by the actors stage (chronique.nlp): compared with accent-folded tokens
+    # read by the actors, places and weapons stages (chronique.nlp): compared with accent-folded
+    # tokens, but honorifics, person titles and conjunctions with lower-cased ones
     anaphoric_determiners: frozenset[str] = frozenset()
     plural_determiners: frozenset[str] = frozenset()
     apposition_determiners: frozenset[str] = frozenset()
