@@ -8,6 +8,7 @@ from dataclasses import fields
 from importlib import resources
 
 import pytest
+import spacy
 import yaml
 
 from chronique.errors import KnowledgeError
@@ -17,8 +18,11 @@ from chronique.knowledge.function_words import (
     FunctionWords,
     load_function_words,
     parse_function_words,
+    words_of,
 )
 from chronique.knowledge.lexicon import load_event_lexicon
+from chronique.nlp.anaphora import name_runs
+from chronique.nlp.resources import Resources
 
 NAMES = [f.name for f in fields(FunctionWords)]
 
@@ -61,3 +65,18 @@ def test_a_bad_file_is_a_knowledge_error_naming_it(data: object, expected: str) 
 def test_an_unknown_language_has_no_file() -> None:
     with pytest.raises(KnowledgeError, match="function words of 'xx'"):
         load_function_words(("xx",))
+
+
+def test_one_language_has_its_own_words_and_one_without_data_none() -> None:
+    french = words_of("fr")
+    assert "cette" in french.anaphoric_determiners and "the" not in french.anaphoric_determiners
+    assert words_of("en").anaphoric_determiners >= {"the", "these"} and "avec" in french.conjunctions
+    assert words_of("de") == FunctionWords() and words_of() == load_function_words()
+    assert Resources().function_words("en") == words_of("en")
+
+
+def test_the_actors_stage_reads_its_honorifics_from_the_data() -> None:
+    doc = spacy.blank("en")("It was Herr Karl Weber who spoke.")
+    assert name_runs(doc) == [(2, 5)]  # "herr" is in no packaged list: part of the name
+    assert name_runs(doc, honorifics=frozenset({"herr"})) == [(3, 5)]
+    assert name_runs(spacy.blank("en")("It was Mrs. Jane Weber who spoke.")) == [(3, 5)]  # "Mrs." is English data

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronique.errors import ConfigError
+from chronique.nlp.components import CONFIGURED
 from chronique.options import PipelineOptions
 from chronique.settings import Settings
 
@@ -53,3 +54,10 @@ def test_every_setting_names_its_variable_and_the_page_lists_it() -> None:
         assert f"`{item.name}`" in page and f"`{item.metadata['env']}`" in page, item.name
     for item in fields(PipelineOptions):
         assert f"`{item.name}`" in page, item.name
+
+
+def test_the_page_lists_every_setting_of_the_spacy_components() -> None:
+    page = DOC.read_text(encoding="utf-8")
+    for stage, (_, config) in CONFIGURED.items():
+        for setting in config:
+            assert f"| `{stage.factory}` | `{setting}` |" in page, (stage.factory, setting)

@@ -14,8 +14,8 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v3"
-RULES_FINGERPRINT = "533af2c2f3a5d323"
+CODER_VERSION = "chronique 0.1 rules.v4"
+RULES_FINGERPRINT = "5bc3d8b058b3f212"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -1,5 +1,6 @@
 """Function words per language: the prepositions, clitics, modal auxiliaries and reporting markers
-the rule coder reads an act's roles and modality with (``data/<lang>/function_words.yaml``, each
+the rule coder reads an act's roles and modality with, and the determiners, honorifics and titles
+the actors, places and weapons stages read names with (``data/<lang>/function_words.yaml``, each
 file with its provenance). Adding a language adds a file; nothing in the code names a word.
 
 The coder reads the words of every supported language at once, as it always has: quotes, names and
@@ -38,6 +39,20 @@ class FunctionWords:
     future_auxiliaries: frozenset[str] = frozenset()
     conditional_auxiliaries: frozenset[str] = frozenset()
     source_markers: frozenset[str] = frozenset()
+    # read by the actors, places and weapons stages (chronique.nlp): compared with accent-folded
+    # tokens, but honorifics, person titles and conjunctions with lower-cased ones
+    anaphoric_determiners: frozenset[str] = frozenset()
+    plural_determiners: frozenset[str] = frozenset()
+    apposition_determiners: frozenset[str] = frozenset()
+    noun_complements: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
+    addressee_marks: frozenset[str] = frozenset()
+    complement_marks: frozenset[str] = frozenset()
+    locative_words: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
 
     def __or__(self, other: FunctionWords) -> FunctionWords:
         return FunctionWords(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
@@ -80,3 +95,10 @@ def load_function_words(languages: tuple[str, ...] = LANGUAGES) -> FunctionWords
         except yaml.YAMLError as exc:
             raise KnowledgeError(f"expected valid YAML: {exc}", where=where) from exc
     return merged
+
+
+def words_of(lang: str | None = None) -> FunctionWords:
+    """The words of every supported language (``None``), or of one (none for a language without data)."""
+    if lang is None:
+        return load_function_words()
+    return load_function_words((lang,)) if lang in LANGUAGES else FunctionWords()

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
+from chronique.knowledge.function_words import FunctionWords, words_of
 from chronique.nlp.against import against_hits, mark_against
 from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indirect_knowledge, name_runs
 from chronique.nlp.extensions import get_list
@@ -46,9 +47,6 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent"})
 OBJECT_DEPS = frozenset({"obl:arg", "obl", "iobj", "obj", "dobj", "pobj", "dative"})
-CONNECTORS = frozenset({"de", "du", "des", "d'", "of", "la", "l'", "the"})
-ADDRESSEE_MARKS = frozenset({"a", "to"})
-COMPLEMENT_MARKS = frozenset({"de", "d'", "to"})
 DATE_ENTITIES = frozenset({"DATE", "TIME"})  # a capitalised weekday or month after a name is no part of it
 
 @dataclass
@@ -69,9 +67,11 @@ class ActorTagger(Stage):
         self.indirect = indirect  # None: no apposition nor anaphora
         self.known_place = known_place  # a real place is never taken for a misspelt country
         self._country_codes: frozenset[str] | None = None
+        self.function_words: Callable[[str | None], FunctionWords] = words_of  # None: every language's
 
     def bind(self, resources: Resources) -> None:
         self.knowledge = resources.actors
+        self.function_words = resources.function_words
         self.indirect = load_indirect_knowledge()
         # asked only of a fuzzy country guess, so the gazetteer loads (shared with places) on first need
         self.known_place = lambda text: bool(resources.gazetteer.lookup(text))
@@ -82,7 +82,8 @@ class ActorTagger(Stage):
             raise KnowledgeError("expected actor knowledge bound to the actors stage, found none",
                                  where="chronique_actors_v1")
         lang = doc._.ch_lang or self.lang
-        finder = ActorFinder(doc, self.knowledge, lang, doc._.ch_published, self.indirect, self.known_place)
+        finder = ActorFinder(doc, self.knowledge, lang, doc._.ch_published, self.indirect, self.known_place,
+                             self.function_words)
         actors = finder.find()
         if self.indirect is not None:
             if self._country_codes is None:
@@ -100,8 +101,11 @@ class ActorFinder:
     """The work of one document (kept apart from the stage so that it holds no per-doc state)."""
 
     def __init__(self, doc: Doc, kb: ActorKnowledge, lang: str, date: str | None,
-                 indirect: IndirectKnowledge | None = None, known_place: Callable[[str], bool] | None = None) -> None:
+                 indirect: IndirectKnowledge | None = None, known_place: Callable[[str], bool] | None = None,
+                 function_words: Callable[[str | None], FunctionWords] = words_of) -> None:
         self.doc, self.kb, self.lang, self.date, self.known_place = doc, kb, lang, date, known_place
+        self.words = function_words(None)  # names and quotes cross languages
+        self.determiners = function_words(lang).anaphoric_determiners
         self.titles = indirect.titles.get(lang) if indirect else None
         self.folded = [kb.fold_token(t.text) for t in doc]
         self.parsed = doc.has_annotation("DEP")
@@ -172,14 +176,15 @@ class ActorFinder:
             candidates.extend(self._sector(hit, countries))
         person_starts = {h.start for h in by_what.get(NAME, []) if h.aliases[0].entry.kind == "person"}
         if self.titles is not None:  # unknown names too: "le président russe, X" is X, not the holder
-            person_starts |= {start for start, _ in name_runs(self.doc, self.titles)}
+            person_starts |= {start for start, _ in name_runs(self.doc, self.titles, self.words.honorifics)}
         for hit in by_what.get(ROLE, []):
             candidates.extend(self._role(hit, countries, person_starts))
         return [self._finish(c) for c in self._longest(candidates) if c.record is not None]
 
     def indirect(self, records: list[dict[str, Any]], knowledge: IndirectKnowledge,
                  country_codes: frozenset[str]) -> list[dict[str, Any]]:
-        indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals)
+        indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals,
+                                  self.words, self.determiners)
         records = indirect.add(records)
         self.sentence_focus = indirect.sentence_focus(records)
         for r in records:  # "le royaume a décidé": a country that acts is its government
@@ -301,8 +306,8 @@ class ActorFinder:
                     found.append((c.start - head.end, c))
                 elif c.end <= head.start and self._gap_ok(c.end, head.start):
                     found.append((head.start - c.end, c))
-            elif c.start > head.end and all(self.folded[k] in CONNECTORS for k in range(head.end, c.start)) \
-                    and c.start - head.end <= 2:
+            elif c.start > head.end and c.start - head.end <= 2 \
+                    and all(self.folded[k] in self.words.name_connectors for k in range(head.end, c.start)):
                 found.append((c.start - head.end, c))
             elif c.end < head.start and head.start - c.end == 1 and doc[c.end].lower_ in ("'s", "'"):
                 found.append((1, c))
@@ -317,7 +322,7 @@ class ActorFinder:
         """At most one lower-case modifier between a noun and its adjective ("forces spéciales russes")."""
         if end - start > 1:
             return False
-        return all(self.doc[k].is_alpha and self.doc[k].is_lower and self.folded[k] not in CONNECTORS
+        return all(self.doc[k].is_alpha and self.doc[k].is_lower and self.folded[k] not in self.words.name_connectors
                    and self.doc[k].pos_ not in ("DET", "ADP", "CCONJ", "VERB", "AUX") for k in range(start, end))
 
     def _plural(self, hit: Hit) -> bool:
@@ -332,10 +337,12 @@ class ActorFinder:
         a verb addresses ("demander à Moscou", "fournir à la Biélorussie"), or "à X de + verb"."""
         doc = self.doc
         before = self.folded[start - 1] if start > 0 else ""
-        if start > 1 and before in ("la", "le", "les", "l'", "the"):
+        if start > 1 and before in self.words.definite_articles:
             before = self.folded[start - 2]
         after = self.folded[end] if end < len(doc) else ""
-        if before in ADDRESSEE_MARKS and after in COMPLEMENT_MARKS and end + 1 < len(doc) and doc[end + 1].is_alpha:
+        marks = self.words
+        if before in marks.addressee_marks and after in marks.complement_marks and end + 1 < len(doc) \
+                and doc[end + 1].is_alpha:
             return not self.parsed or doc[end + 1].pos_ in ("VERB", "AUX")
         if not self.parsed:
             return False

@@ -25,20 +25,13 @@ from spacy.tokens import Doc, Span
 
 from chronique.knowledge.actors import fold
 from chronique.knowledge.datafiles import read_data_csv, split_forms
+from chronique.knowledge.function_words import FunctionWords, words_of
 from chronique.nlp.focus import WINDOW, CountryInFocus, longest_phrase, overlaps
 
 ANAPHORA_SCORE = 0.6  # times the antecedent's score
 APPOSITION_SCORE = 0.7
 MAX_PHRASE = 8  # tokens between a title and the country/organisation that qualifies it
 COUNTRY, GOVERNMENT, ARMED_GROUP, ORGANISATION, NGO = "country", "government", "armed_group", "organisation", "ngo"
-DETERMINERS = {
-    "fr": frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "au", "aux"}),
-    "en": frozenset({"the", "this", "that", "these", "those"}),
-}
-PLURAL_DETERMINERS = frozenset({"les", "ces", "aux", "these", "those"})
-APPOSITION_DETERMINERS = frozenset({"le", "la", "l'", "un", "une", "the", "a", "an"})
-COMPLEMENT = frozenset({"de", "d'", "du", "des", "of"})  # "le groupe de travail" is not anaphoric
-HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr."})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 
@@ -99,11 +92,15 @@ def load_indirect_knowledge() -> IndirectKnowledge:
                                     read_data_csv("focus_words.csv"), read_data_csv("other_parties.csv"))
 
 
-def name_runs(doc: Doc, titles: dict[str, str] | None = None) -> list[tuple[int, int]]:
+def name_runs(doc: Doc, titles: dict[str, str] | None = None,
+              honorifics: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Token spans [start, end) that name people: the parser's PER entities when it ran, else runs
-    of two or more capitalised words (titles and honorifics in front left out)."""
+    of two or more capitalised words (titles and ``honorifics`` in front left out; default: every
+    language's)."""
+    if honorifics is None:
+        honorifics = words_of().honorifics
     if doc.has_annotation("ENT_IOB"):
-        return [_strip_honorific(doc, e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
+        return [_strip_honorific(doc, e.start, e.end, honorifics) for e in doc.ents if e.label_ in PERSON_LABELS]
     runs, i = [], 0
     while i < len(doc):
         j = i
@@ -113,15 +110,15 @@ def name_runs(doc: Doc, titles: dict[str, str] | None = None) -> list[tuple[int,
         for k in range(i, j - 1):
             if titles is not None and fold(doc[k].text) in titles:
                 start = k + 1
-        start, _ = _strip_honorific(doc, start, j)
+        start, _ = _strip_honorific(doc, start, j, honorifics)
         if (j - start >= 2 and not (start == 0 or doc[start].is_sent_start)) or j - start >= 3:
             runs.append((start, j))
         i = max(j, i + 1)
     return runs
 
 
-def _strip_honorific(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end - start > 1 and doc[start].lower_ in HONORIFICS:
+def _strip_honorific(doc: Doc, start: int, end: int, honorifics: frozenset[str]) -> tuple[int, int]:
+    while end - start > 1 and doc[start].lower_ in honorifics:
         start += 1
     return start, end
 
@@ -130,8 +127,13 @@ class IndirectActors(CountryInFocus):
     """The indirect mentions of one document, from the records the dictionary scan produced."""
 
     def __init__(self, doc: Doc, folded: list[str], lang: str, knowledge: IndirectKnowledge,
-                 country_codes: frozenset[str], capitals: list[tuple[int, str]] | None = None) -> None:
+                 country_codes: frozenset[str], capitals: list[tuple[int, str]] | None = None,
+                 words: FunctionWords | None = None, determiners: frozenset[str] | None = None) -> None:
         self.doc, self.folded, self.lang = doc, folded, lang
+        # quotes and wire copy cross languages: every language's words, but the determiners of the
+        # document's own language open a description (default: the packaged data)
+        self.words = words if words is not None else words_of()
+        self.determiners = determiners if determiners is not None else words_of(lang).anaphoric_determiners
         self.capitals = capitals or []  # (token, country) of capitals named as places, not actors
         self.descriptions = knowledge.descriptions.get(lang, {})
         self.titles = knowledge.titles.get(lang, {})
@@ -152,7 +154,7 @@ class IndirectActors(CountryInFocus):
     def appositions(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         owners = [r for r in records if r.get("code") and r.get("kind") != "person"]
         out = []
-        runs = name_runs(self.doc, self.titles)
+        runs = name_runs(self.doc, self.titles, self.words.honorifics)
         named = {i for start, end in runs for i in range(start, end)}
         for start, end in runs:
             if any(r.get("code") and overlaps(r, start, end) for r in records):
@@ -184,7 +186,7 @@ class IndirectActors(CountryInFocus):
         if end >= len(self.doc) or self.doc[end].text != ",":
             return None
         k = end + 1
-        if k < len(self.doc) and self.folded[k] in APPOSITION_DETERMINERS:
+        if k < len(self.doc) and self.folded[k] in self.words.apposition_determiners:
             k += 1
         hi = k
         while hi < len(self.doc) and hi - k < MAX_PHRASE and self._in_phrase(hi):
@@ -221,7 +223,7 @@ class IndirectActors(CountryInFocus):
 
     # -- definite descriptions --------------------------------------------------------------------
     def anaphora(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        determiners = DETERMINERS.get(self.lang, frozenset())
+        determiners = self.determiners
         out: list[dict[str, Any]] = []
         for i in range(len(self.doc) - 1):
             if self.folded[i] not in determiners:
@@ -230,7 +232,7 @@ class IndirectActors(CountryInFocus):
             if match is None:
                 continue
             end, description = match
-            if description.antecedent == COUNTRY and self.folded[i] in PLURAL_DETERMINERS:
+            if description.antecedent == COUNTRY and self.folded[i] in self.words.plural_determiners:
                 continue
             if not self._closed(end, description) or self._other_party(i + 1, end):
                 continue
@@ -256,7 +258,7 @@ class IndirectActors(CountryInFocus):
             return False
         if nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start:
             return False
-        if self.folded[end] not in COMPLEMENT:
+        if self.folded[end] not in self.words.noun_complements:
             return True
         after = self.doc[end + 1] if end + 1 < len(self.doc) else None
         return description.antecedent == GOVERNMENT and not (after is not None and after.text[:1].isupper())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from chronique.coding.protocol import Coder, make_coder
+from chronique.coding.protocol import CODERS, Coder, make_coder
+from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
 from chronique.nlp.screen import screen_events
 from chronique.nlp.stage import Stage
@@ -18,9 +20,13 @@ if TYPE_CHECKING:
 class EventCoder(Stage):
     factory = "chronique_events_v1"
 
-    def __init__(self, lang: str, coder: str | None = None) -> None:
+    def __init__(self, lang: str, coder: str | None = None, weights: str | None = None) -> None:
         super().__init__(lang)
+        if coder is not None and coder not in CODERS:
+            raise ConfigError(f"expected a coder among {list(CODERS)}, found {coder!r}",
+                              where=f"{self.factory} config: coder")
         self.coder_name = coder  # None: the one the pipeline options name
+        self.weights = Path(weights) if weights else None  # None: the pipeline options' (or packaged) weights
         self.coder: Coder | None = None
         self.table: CameoTable | None = None
 
@@ -28,7 +34,7 @@ class EventCoder(Stage):
         options = resources.options
         self.table = load_cameo_table()
         self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
-                                self.table, options.coder_weights)
+                                self.table, self.weights or options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.coder is None or self.table is None:

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
+from chronique.knowledge.function_words import FunctionWords
+
 T = TypeVar("T")
 WINDOW = 3  # sentences before the noun's own
 FOCUS_SCORE = 0.5
-LOCATIVE = frozenset({"au", "aux", "en", "a", "dans", "in", "inside", "across", "throughout"})
 LOCATIVE_WEIGHT, COUNTRY_WEIGHT, PARTY_WEIGHT = 2.0, 1.0, 0.5  # a place locates; a party only takes part
 EARLIER_WEIGHT = 0.5  # a mention in the sentences before counts half one in the mention's own
 FOCUS_MARGIN = 1.5  # the winner must outweigh the runner-up by this factor
@@ -54,6 +55,7 @@ class CountryInFocus:
     country_codes: frozenset[str]
     capitals: list[tuple[int, str]]
     parsed: bool
+    words: FunctionWords  # every language's: locative words and articles
 
     def _closed_noun_phrase(self, end: int) -> bool:
         raise NotImplementedError
@@ -147,9 +149,9 @@ class CountryInFocus:
 
     def _locative(self, start: int) -> bool:
         k = start - 1
-        if k > 0 and self.folded[k] in ("le", "la", "les", "l'", "the"):
+        if k > 0 and self.folded[k] in self.words.definite_articles:
             k -= 1
-        return k >= 0 and self.folded[k] in LOCATIVE
+        return k >= 0 and self.folded[k] in self.words.locative_words
 
     def _same_sector(self, records: list[dict[str, Any]], at: int, sector: str) -> str | None:
         """ "l'armée malienne … l'armée": the same sector coded shortly before, if only one country."""

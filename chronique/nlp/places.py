@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from chronique.annotations.places import event_location
+from chronique.errors import ConfigError
 from chronique.geo.candidates import candidate_spans
 from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
+from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
@@ -42,10 +44,9 @@ RECOVER_LABELS = frozenset({"ORG", "MISC", "FAC", "PRODUCT", "EVENT", "WORK_OF_A
 # Names of organisations and buildings that open with a place ("Texas A&M University",
 # "the U.S. Department of Justice"): the place part is a toponym of its own.
 PREFIX_LABELS = frozenset({"ORG", "FAC"})
-MAX_PREFIX_TOKENS = 3
-RECOVER_MIN_POPULATION = 100_000
-# Titles that open a person's name the parser took for a place ("Ms Raggi", "King Bach")
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "king", "queen", "prince", "sir", "lady", "saint"})
+# defaults of the places component's config (``max_prefix_tokens``, ``recover_min_population``)
+MAX_PREFIX_TOKENS = 3  # leading tokens of an organisation's name read as a place ("Kyiv City Council")
+RECOVER_MIN_POPULATION = 100_000  # a city the parser did not label a place is one only this large
 # Model or weapon designations: a name, a hyphen and a short code (Iskander-M, Su-25, F-16)
 _DESIGNATION = re.compile(r"^\w+-[A-Z0-9]{1,3}\b")
 _NOT_PLACE_KINDS = frozenset({"person", "organisation"})
@@ -54,16 +55,26 @@ _NOT_PLACE_KINDS = frozenset({"person", "organisation"})
 class PlaceTagger(Stage):
     factory = "chronique_places_v1"
 
-    def __init__(self, lang: str, gazetteer: Gazetteer | None = None, cues: MetonymyCues | None = None) -> None:
+    def __init__(self, lang: str, gazetteer: Gazetteer | None = None, cues: MetonymyCues | None = None, *,
+                 recover_min_population: int = RECOVER_MIN_POPULATION,
+                 max_prefix_tokens: int = MAX_PREFIX_TOKENS) -> None:
         super().__init__(lang)
+        for key, value in (("recover_min_population", recover_min_population),
+                           ("max_prefix_tokens", max_prefix_tokens)):
+            if value < 0:
+                raise ConfigError(f"expected a number >= 0, found {value!r}", where=f"{self.factory} config: {key}")
+        self.recover_min_population = recover_min_population
+        self.max_prefix_tokens = max_prefix_tokens
         self.resolver = Resolver(gazetteer) if gazetteer is not None else None
         self.cues = cues if cues is not None else load_metonymy_cues(lang)
         self.labels = PLACE_LABELS.get(lang, frozenset({"LOC", "GPE"}))
+        self.titles = words_of().person_titles  # every language's: names cross languages
 
     def bind(self, resources: Resources) -> None:
         if self.resolver is None:
             resources.gazetteer.prepare()
             self.resolver = Resolver(resources.gazetteer)
+        self.titles = resources.function_words().person_titles
 
     def __call__(self, doc: Doc) -> Doc:
         if self.resolver is None:
@@ -78,7 +89,7 @@ class PlaceTagger(Stage):
         places = []
         locatives = load_place_evidence().locatives.get(doc._.ch_lang or self.lang, frozenset())
         for span, resolution in zip(spans, resolutions, strict=True):
-            if resolution.entry is None and not _proper_name(span):
+            if resolution.entry is None and not _proper_name(span, self.titles):
                 continue
             record = self._record(span, resolution, _flagged_metonymy(span, actors))
             # a metonymy ("l'Élysée a indiqué") is evidence enough; a plain place needs its own
@@ -125,7 +136,7 @@ class PlaceTagger(Stage):
         if (span.label_ in RECOVER_LABELS or span.label_ == "") and proper and self._well_known(span.text, True):
             return span
         if span.label_ in PREFIX_LABELS:
-            for size in range(min(MAX_PREFIX_TOKENS, len(span) - 1), 0, -1):
+            for size in range(min(self.max_prefix_tokens, len(span) - 1), 0, -1):
                 head = span[:size]
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
                     return head
@@ -151,7 +162,7 @@ class PlaceTagger(Stage):
         if not text[:1].isupper():
             return False
         key = normalise_name(text)
-        return any(e.resolution != CITY or (cities and e.population >= RECOVER_MIN_POPULATION
+        return any(e.resolution != CITY or (cities and e.population >= self.recover_min_population
                                             and normalise_name(e.name) == key)
                    for e in self.resolver.gazetteer.lookup(text))
 
@@ -187,10 +198,11 @@ def _trim(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-def _proper_name(span: Span) -> bool:
-    """An unresolved name is kept only when it reads as a proper noun and not as a person's."""
+def _proper_name(span: Span, titles: frozenset[str]) -> bool:
+    """An unresolved name is kept only when it reads as a proper noun and not as a person's (one
+    that opens with a title: "Ms Raggi", "King Bach")."""
     return (span.text[:1].isupper() and any(t.pos_ == "PROPN" for t in span) and not span.text.isupper()
-            and span[0].lower_.rstrip(".") not in _TITLES)
+            and span[0].lower_.rstrip(".") not in titles)
 
 
 def _bare_proper_nouns(doc: Doc) -> list[Span]:

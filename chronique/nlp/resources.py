@@ -13,6 +13,7 @@ from chronique.options import PipelineOptions
 
 if TYPE_CHECKING:
     from chronique.knowledge.actors import ActorKnowledge
+    from chronique.knowledge.function_words import FunctionWords
     from chronique.knowledge.gazetteer import Gazetteer
     from chronique.knowledge.lexicon import EventLexicon
     from chronique.knowledge.weapons import WeaponCatalogue
@@ -40,6 +41,12 @@ class Resources:
         from chronique.knowledge.weapons import load_catalogue
 
         return load_catalogue()
+
+    def function_words(self, lang: str | None = None) -> FunctionWords:
+        """Every supported language's function words (``None``), or one language's (read once)."""
+        from chronique.knowledge.function_words import words_of
+
+        return words_of(lang)
 
     def event_lexicon(self, lang: str) -> EventLexicon:
         if lang not in self._lexicons:

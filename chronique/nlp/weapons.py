@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from chronique.knowledge.function_words import words_of
 from chronique.knowledge.weapons import AliasMatch, WeaponCatalogue
 from chronique.nlp.extensions import doc_text
 from chronique.nlp.stage import Stage
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 CUE_WINDOW = 80  # characters each side, when the Doc has no sentence boundaries
 # what may separate a category noun from its designation: a few words, no punctuation
 _ADJACENT = re.compile(r"^[\s'\u2019-]*(?:[^\W\d_]+[\s'\u2019-]+){0,2}$")
-_CONJUNCTIONS = frozenset({"and", "or", "et", "ou", "with", "avec", "but", "mais"})
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MAX_GAP = 30  # the longest gap between a category noun and its designation
 
@@ -48,7 +48,7 @@ class _Sentences:
         return max(0, start - CUE_WINDOW), min(self.size, end + CUE_WINDOW)
 
 
-def _adjacent(text: str, generic: AliasMatch, designated: AliasMatch) -> bool:
+def _adjacent(text: str, generic: AliasMatch, designated: AliasMatch, conjunctions: frozenset[str]) -> bool:
     if generic.end <= designated.start:
         left, right = generic.end, designated.start
     elif designated.end <= generic.start:
@@ -59,7 +59,7 @@ def _adjacent(text: str, generic: AliasMatch, designated: AliasMatch) -> bool:
         return False
     gap = text[left:right]
     words = {w.lower() for w in _WORD.findall(gap)}
-    return bool(_ADJACENT.match(gap)) and "\n" not in gap and not words & _CONJUNCTIONS
+    return bool(_ADJACENT.match(gap)) and "\n" not in gap and not words & conjunctions
 
 
 class _Neighbours:
@@ -97,10 +97,12 @@ class WeaponTagger(Stage):
     def __init__(self, lang: str, catalogue: WeaponCatalogue | None = None) -> None:
         super().__init__(lang)
         self.catalogue = catalogue
+        self.conjunctions = words_of().conjunctions  # every language's: a quote may cross languages
 
     def bind(self, resources: Resources) -> None:
         self.catalogue = resources.weapons
         self.catalogue.prepare()
+        self.conjunctions = resources.function_words().conjunctions
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.ch_weapons = self.tag(doc) if self.catalogue is not None else []
@@ -115,7 +117,7 @@ class WeaponTagger(Stage):
         kept = [m for m in matches if not m.alias.ambiguous or self._military_context(text, m, context)]
         designated = _Neighbours([m for m in kept if m.alias.entry.designation is not None])
         kept = [m for m in kept if m.alias.entry.designation is not None
-                or not any(_adjacent(text, m, d) for d in designated.near(m.start, m.end, _MAX_GAP))]
+                or not any(_adjacent(text, m, d, self.conjunctions) for d in designated.near(m.start, m.end, _MAX_GAP))]
         return [self._record(doc, m) for m in kept]
 
     def _military_context(self, text: str, match: AliasMatch, context: _Context) -> bool:
