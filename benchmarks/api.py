@@ -40,6 +40,8 @@ from store import DAYS, EVENT_TYPES, FIRST_DAY, World, synthetic_store
 from throughput import ROOT
 from throughput import write_section as write_doc_section
 
+import wrk_load
+
 SECTION = "api-benchmarks"
 HOST = "127.0.0.1"  # loopback only
 
@@ -141,6 +143,16 @@ def workloads(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
     return {"filtered list": listed, "one event": one, "timeline": timeline}
 
 
+def wait_warm(port: int) -> None:
+    """Wait for the whole-store aggregates the server computes at start, so that the scan does not
+    run under the first measured load (the UI timing measures that cold start instead)."""
+    from urllib.request import urlopen
+
+    for path in ("/api/timeline", "/api/map"):
+        with urlopen(f"http://{HOST}:{port}{path}", timeout=600) as answer:
+            answer.read()
+
+
 def first_page(port: int) -> dict[str, float]:
     """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm."""
     from playwright.sync_api import sync_playwright
@@ -206,6 +218,13 @@ def rewrite(saved: Path, doc: Path) -> None:
     write_doc_section(doc, markdown(json.loads(saved.read_text(encoding="utf-8"))), SECTION)
 
 
+def _measure(args: argparse.Namespace, client: str, port: int, paths: Iterator[str], clients: int) -> dict[str, Any]:
+    if client == "wrk":
+        return wrk_load.load(HOST, port, paths, clients, args.seconds, args.wrk_threads)
+    requests = args.requests if clients > 1 else min(args.requests, 300)
+    return asyncio.run(load(port, paths, clients, requests, args.seconds))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -214,6 +233,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="per endpoint, at most")
     parser.add_argument("--seconds", type=float, default=60, help="per endpoint, at most")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
+                        help="load client: wrk (native, Debian's package; auto when installed) or the asyncio one")
+    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (each drives clients/threads)")
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
     parser.add_argument("--write", type=Path)
@@ -222,21 +244,23 @@ def main() -> None:
         db, facts = args.db, _facts(args.db)
     else:
         db, facts = synthetic_store(args.events, False, lambda m: print(m, file=sys.stderr))
+    client = ("wrk" if wrk_load.available() else "python") if args.client == "auto" else args.client
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
         result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
-                                  "requests": args.requests,
+                                  "requests": args.requests, "seconds": args.seconds, "client": client,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
         if args.ui:
             result["ui"] = first_page(port)
+        else:
+            wait_warm(port)
         for clients in result["clients"]:
             for name, make in workloads(db).items():
-                requests = args.requests if clients > 1 else min(args.requests, 300)
-                measured = asyncio.run(load(port, make(), clients, requests, args.seconds))
+                measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
-                print(name, clients, json.dumps(measured), file=sys.stderr)
+                print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         result["load_after"] = os.getloadavg()[0]
     finally:
         server.terminate()
