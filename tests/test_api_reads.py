@@ -193,9 +193,10 @@ def test_a_page_spliced_from_stored_records_equals_the_decoded_events(filled_sto
 def test_monthly_counts_summed_in_sql_fold_like_the_daily_ones(filled_store: Store) -> None:
     from dataclasses import replace
 
+    from test_store_helpers import make_extraction
+
     from chronique.api.timeline import fold
     from chronique.store import views
-    from test_store_helpers import make_extraction
 
     # Partial dates (a month, a year) beside the fixture's full days: each lands in its first day's month.
     partial = []
