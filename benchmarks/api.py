@@ -2,8 +2,9 @@
 
 The store is the synthetic SQLite store of benchmarks/store.py (same seed, built and cached there:
 ``--events 1000000`` takes about 4 minutes the first time). `chronique serve` runs it in its own
-process on 127.0.0.1; a small asyncio HTTP/1.1 client keeps ``--clients`` keep-alive connections
-busy with one endpoint at a time, for at most ``--requests`` requests or ``--seconds``:
+process on 127.0.0.1; Debian's `wrk` when installed (a native client, light on the shared cores:
+wrk_load.py), else a small asyncio HTTP/1.1 client, keeps ``--clients`` keep-alive connections busy
+with one endpoint at a time, for ``--seconds`` (the asyncio client also stops at ``--requests``):
 
 - filtered list: /api/events with an actor, a type and a date range (random, like store.py's mix);
 - one event: /api/events/{id} for random stored ids (the record, its sources, its merged reports);
@@ -13,7 +14,8 @@ busy with one endpoint at a time, for at most ``--requests`` requests or ``--sec
 With ``--ui`` the first page of the UI is loaded in Debian's Chromium (headless) and timed until
 it is drawn and interactive (the table, the timeline and the map), cold then warm.
 
-    .venv/bin/python benchmarks/api.py --events 1000000 --write docs/performance.md
+    .venv/bin/python benchmarks/api.py --events 1000000 --seconds 15 --workers 2 --label "2 workers" > w2.json
+    .venv/bin/python benchmarks/api_report.py w1.json w2.json --write docs/performance.md  # runs side by side
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
 import socket
 import sqlite3
@@ -31,11 +32,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import api_report
+import wrk_load
 from store import DAYS, EVENT_TYPES, FIRST_DAY, World, synthetic_store
 from throughput import ROOT
 from throughput import write_section as write_doc_section
@@ -141,6 +144,16 @@ def workloads(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
     return {"filtered list": listed, "one event": one, "timeline": timeline}
 
 
+def wait_warm(port: int) -> None:
+    """Wait for the whole-store aggregates the server computes at start, so that the scan does not
+    run under the first measured load (the UI timing measures that cold start instead)."""
+    from urllib.request import urlopen
+
+    for path in ("/api/timeline", "/api/map"):
+        with urlopen(f"http://{HOST}:{port}{path}", timeout=600) as answer:
+            answer.read()
+
+
 def first_page(port: int) -> dict[str, float]:
     """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm."""
     from playwright.sync_api import sync_playwright
@@ -168,42 +181,11 @@ def _facts(db: Path) -> dict[str, Any]:
     return {"articles": n_articles, "events": n_events, "bytes": db.stat().st_size}
 
 
-def markdown(r: dict[str, Any]) -> str:
-    lines = [f"<!-- {SECTION} -->", "## REST API", "",
-             f"`benchmarks/api.py --events {r['events_asked']} --requests {r['requests']} --ui` "
-             f"on {platform.machine()}, Python {platform.python_version()}, {date.today().isoformat()}, a 2-core "
-             "machine shared with other work (load average "
-             f"{r['load_before']:.1f} before the run, {r['load_after']:.1f} after); the load client runs on the same "
-             "2 cores as the server.", "",
-             f"Store: the synthetic SQLite store of benchmarks/store.py ({r['facts']['events']:,} events, "
-             f"{r['facts']['articles']:,} articles, {r['facts']['bytes'] / 2**30:.1f} GiB). Server: `chronique serve` "
-             f"(uvicorn, {r['workers']} worker(s)) on 127.0.0.1; keep-alive clients, each sending its next request "
-             "when the last is answered.", "",
-             "| endpoint | clients | requests | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) | max ms "
-             "| non-200 |", "|---|---|---|---|---|---|---|---|"]
-    for key, m in r["load"].items():
-        name, clients = key.split("|")
-        lines.append(f"| {name} | {clients} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | {m['p95']:.0f} | "
-                     f"{m['max']:.0f} | {sum(m['failures'].values())} |")
-    lines += ["", "Filtered list: an actor, a type and a date range of up to a year, 50 per page. One event: the "
-              "record, its source articles (text and evidence span) and the reports merged with it. Timeline: "
-              "months of one actor over a random range of up to three years (a different query each time)."]
-    lines += ["", "With 50 clients a request waits behind the others: latency ≈ clients / throughput, so the p95 "
-              "target needs about 500 requests/s. One server process (Python, the GIL) sharing 2 busy cores with "
-              "the client does not reach it: the 1-client rows are the service time of each answer."]
-    if r.get("ui"):
-        lines += ["", f"UI first page (events table, timeline and map of the whole store) drawn and interactive in "
-                  f"Chromium (headless): {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm "
-                  "(target ≤ 1 s). Cold is the first visit right after the server starts, while it computes "
-                  "the whole-store timeline and map counts (a scan of every event); warm is any visit after, "
-                  "when they are cached until the next ingest."]
-    lines += [f"<!-- /{SECTION} -->", ""]
-    return "\n".join(lines)
-
-
-def rewrite(saved: Path, doc: Path) -> None:
-    """Write the section again from a saved result (the JSON this script printed)."""
-    write_doc_section(doc, markdown(json.loads(saved.read_text(encoding="utf-8"))), SECTION)
+def _measure(args: argparse.Namespace, client: str, port: int, paths: Iterator[str], clients: int) -> dict[str, Any]:
+    if client == "wrk":
+        return wrk_load.load(HOST, port, paths, clients, args.seconds, args.wrk_threads)
+    requests = args.requests if clients > 1 else min(args.requests, 300)
+    return asyncio.run(load(port, paths, clients, requests, args.seconds))
 
 
 def main() -> None:
@@ -214,36 +196,43 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="per endpoint, at most")
     parser.add_argument("--seconds", type=float, default=60, help="per endpoint, at most")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
+                        help="load client: wrk (native, Debian's package; auto when installed) or the asyncio one")
+    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (each drives clients/threads)")
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
-    parser.add_argument("--write", type=Path)
+    parser.add_argument("--label", help="the run's name in the table (default: its worker count)")
+    parser.add_argument("--write", type=Path, help="write the section of this run alone (api_report.py joins runs)")
     args = parser.parse_args()
     if args.db:
         db, facts = args.db, _facts(args.db)
     else:
         db, facts = synthetic_store(args.events, False, lambda m: print(m, file=sys.stderr))
+    client = ("wrk" if wrk_load.available() else "python") if args.client == "auto" else args.client
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
         result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
-                                  "requests": args.requests,
+                                  "requests": args.requests, "seconds": args.seconds, "client": client,
+                                  "label": args.label,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
         if args.ui:
             result["ui"] = first_page(port)
+        else:
+            wait_warm(port)
         for clients in result["clients"]:
             for name, make in workloads(db).items():
-                requests = args.requests if clients > 1 else min(args.requests, 300)
-                measured = asyncio.run(load(port, make(), clients, requests, args.seconds))
+                measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
-                print(name, clients, json.dumps(measured), file=sys.stderr)
+                print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         result["load_after"] = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(json.dumps(result, indent=2, default=str))
     if args.write:
-        write_doc_section(args.write, markdown(result), SECTION)
+        write_doc_section(args.write, api_report.markdown([result], []), SECTION)
 
 
 if __name__ == "__main__":

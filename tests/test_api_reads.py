@@ -159,7 +159,7 @@ def test_server_start_warms_the_first_page_aggregates(filled_store: Store) -> No
     state = ApiState(settings=Settings(database_url=str(filled_store.engine.url)), store=filled_store)
     warm(state)
     assert len(state.cache._items) == 2  # the unfiltered timeline counts and the map's places
-    fill_more = state.cache.get(filled_store, ("days", EventQuery(limit=None)), lambda: pytest.fail("recomputed"))
+    fill_more = state.cache.get(filled_store, ("months", EventQuery(limit=None)), lambda: pytest.fail("recomputed"))
     assert sum(n for _, _, n in fill_more) == N_PLAIN + 1
 
 
@@ -188,3 +188,29 @@ def test_a_page_spliced_from_stored_records_equals_the_decoded_events(filled_sto
     page = views.event_page(filled_store, EventQuery(limit=100))
     assert len(page.items) == N_PLAIN + 1
     assert [json.loads(item.json()) for item in page.items] == [item.event().to_dict() for item in page.items]
+
+
+def test_monthly_counts_summed_in_sql_fold_like_the_daily_ones(filled_store: Store) -> None:
+    from dataclasses import replace
+
+    from test_store_helpers import make_extraction
+
+    from chronique.api.timeline import fold
+    from chronique.store import views
+
+    # Partial dates (a month, a year) beside the fixture's full days: each lands in its first day's month.
+    partial = []
+    for n, day in ((40, "2022-03"), (41, "2021"), (42, "2022-03-30")):
+        x = make_extraction(n)
+        partial.append(replace(x, events=tuple(replace(e, date=day) for e in x.events)))
+    filled_store.write(partial)
+    whole = EventQuery(limit=None)
+    days = views.day_type_counts(filled_store, whole)
+    months = views.day_type_counts(filled_store, whole, months=True)
+    assert {len(d) for d, _, _ in months} <= {4, 7} and len(months) < len(days)
+    assert sum(n for _, _, n in months) == sum(n for _, _, n in days) == N_PLAIN + 4
+    for by in ("type", "quad"):
+        assert fold(months, "month", by) == fold(days, "month", by)
+    march = {b.start: sum(b.counts.values()) for b in fold(months, "month", "type")}
+    assert march["2022-03-01"] == 1 + sum(1 for n in range(N_PLAIN) if n % 12 == 2) + 1
+    assert march["2021-01-01"] == 1

@@ -4,7 +4,7 @@ sources and evidence, and the timeline and map aggregates of a filter."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -107,9 +107,11 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     return []
 
 
-def day_counts(state: ApiState, whole: EventQuery) -> list[tuple[str, str, int]]:
-    """Per-day counts of each type for ``whole`` (a query without limit), cached per store version."""
-    return state.cache.get(state.store, ("days", whole), lambda: views.day_type_counts(state.store, whole))
+def day_counts(state: ApiState, whole: EventQuery, *, months: bool = False) -> list[tuple[str, str, int]]:
+    """Per-day (or per-month) counts of each type for ``whole`` (a query without limit), cached per
+    store version."""
+    return state.cache.get(state.store, ("months" if months else "days", whole),
+                           lambda: views.day_type_counts(state.store, whole, months=months))
 
 
 @router.get("/timeline", summary="Event counts per day, week or month, by PLOVER type or quad class")
@@ -122,8 +124,9 @@ def timeline(
     whole = replace(query, limit=None)
 
     def answer() -> bytes:  # folding thousands of days is itself worth caching
-        buckets = fold(day_counts(state, whole), bucket, by)
+        buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
         keys = sorted({k for b in buckets for k in b.counts})
-        return encode({"bucket": bucket, "by": by, "keys": keys, "buckets": [asdict(b) for b in buckets]})
+        return encode({"bucket": bucket, "by": by, "keys": keys,
+                       "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
 
     return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))

@@ -42,7 +42,7 @@ def warm(state: ApiState) -> None:
     """Fill the aggregate cache for the unfiltered timeline and map (what the UI opens on)."""
     whole = EventQuery(limit=None)
     try:
-        day_counts(state, whole)
+        day_counts(state, whole, months=True)  # the UI opens on months
         place_counts(state, whole, PLACES)
     except ChroniqueError as error:  # the request that needs them will report it
         log.warning("could not warm the aggregates: %s", error.describe())

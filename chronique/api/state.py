@@ -52,6 +52,6 @@ class ApiState:
     pipelines: dict[tuple[str | None, str | None], Any] = field(default_factory=dict)
 
 
-def get_state(request: Request) -> ApiState:
+async def get_state(request: Request) -> ApiState:  # async: no thread-pool hop
     state: ApiState = request.app.state.chronique
     return state

@@ -212,11 +212,22 @@ def filtered(query: EventQuery, dialect: str) -> Any:
     return q.with_only_columns(*events.c).subquery()
 
 
-def day_type_counts(store: Store, query: EventQuery) -> list[tuple[str, str, int]]:
-    """(date, event type, count) of the filtered dated events: the timeline buckets them."""
+def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) -> list[tuple[str, str, int]]:
+    """(date, event type, count) of the filtered dated events: the timeline buckets them.
+
+    With ``months`` the date is its month ("2022-06", or the year alone when that is all it has):
+    summed in SQL over the per-day groups, so a monthly timeline reads a few hundred rows rather
+    than thousands. The per-day grouping stays inside, as it is the shape the planner answers from
+    the covering (actor, type, date) index without touching the table."""
     f = filtered(query, store.dialect)
-    q = (select(f.c.date, f.c.event, func.count()).where(f.c.date.is_not(None))
-         .group_by(f.c.date, f.c.event).order_by(f.c.date))
+    per_day = select(f.c.date, f.c.event, func.count().label("n")).where(f.c.date.is_not(None)).group_by(
+        f.c.date, f.c.event)
+    if months:
+        days = per_day.subquery()
+        month = func.substr(days.c.date, 1, 7)
+        q = select(month, days.c.event, func.sum(days.c.n)).group_by(month, days.c.event).order_by(month)
+    else:
+        q = per_day.order_by(f.c.date)
     return [(str(d), str(t), int(n)) for d, t, n in _counts(store, q, "count events per day")]
 
 

@@ -1,0 +1,86 @@
+"""The api-benchmarks section of docs/performance.md from one or more saved runs of benchmarks/api.py
+(the JSON it prints), one table row per run, endpoint and client count, so that a before and an
+after measured on the same machine the same day stand side by side.
+
+    .venv/bin/python benchmarks/api_report.py before.json after.json --write docs/performance.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import write_section
+
+SECTION = "api-benchmarks"
+CLIENTS = {"wrk": "Debian's wrk (native, one thread)", "python": "the asyncio client of benchmarks/api.py"}
+
+
+def label(r: dict[str, Any]) -> str:
+    return str(r.get("label") or f"{r['workers']} worker(s)")
+
+
+def _runs(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for r in results:
+        ui = ""
+        if r.get("ui"):
+            ui = f"; UI first page {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm"
+        lines.append(f"- **{label(r)}**: `chronique serve --workers {r['workers']}`, load from "
+                     f"{CLIENTS[r.get('client', 'python')]}, {r.get('seconds', 60):.0f} s per row; load average "
+                     f"{r['load_before']:.1f} before, {r['load_after']:.1f} after{ui}.")
+    return lines
+
+
+def _table(results: list[dict[str, Any]]) -> list[str]:
+    lines = ["| run | endpoint | clients | requests | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) "
+             "| max ms | non-200 |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = [(key, r) for r in results for key in r["load"]]
+    rows.sort(key=lambda kr: (-int(kr[0].split("|")[1]), kr[0].split("|")[0]))  # 50 clients first
+    for key, r in rows:
+        m = r["load"][key]
+        name, clients = key.split("|")
+        lines.append(f"| {label(r)} | {name} | {clients} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | "
+                     f"{m['p95']:.0f} | {m['max']:.0f} | {sum(m['failures'].values())} |")
+    return lines
+
+
+def markdown(results: list[dict[str, Any]], notes: list[str]) -> str:
+    facts = results[-1]["facts"]
+    lines = [f"<!-- {SECTION} -->", "## REST API", "",
+             f"`benchmarks/api.py` on {platform.machine()}, Python {platform.python_version()}, "
+             f"{date.today().isoformat()}, a 2-core machine shared with other work; server and load client share "
+             "the 2 cores. Store: the synthetic SQLite store of benchmarks/store.py "
+             f"({facts['events']:,} events, {facts['articles']:,} articles, {facts['bytes'] / 2**30:.1f} GiB). "
+             "`chronique serve` on 127.0.0.1 with keep-alive clients, each sending its next request when the last "
+             "is answered. Runs, in the order measured:", "", *_runs(results), "", *_table(results), "",
+             "Filtered list: an actor, a type and a date range of up to a year, 50 per page. One event: the "
+             "record, its source articles (text and evidence span) and the reports merged with it. Timeline: "
+             "months of one actor over a random range of up to three years (a different query each time).", "",
+             "With 50 clients a request waits behind the others: latency ≈ clients / throughput, so the p95 "
+             "target needs well over 500 requests/s; the 1-client rows are the service time of one answer."]
+    if notes:
+        lines += ["", *notes]
+    lines += [f"<!-- /{SECTION} -->", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("runs", type=Path, nargs="+", help="saved JSON results, in the order measured")
+    parser.add_argument("--notes", type=Path, help="a Markdown file of notes to add under the table")
+    parser.add_argument("--write", type=Path, required=True)
+    args = parser.parse_args()
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in args.runs]
+    notes = args.notes.read_text(encoding="utf-8").strip().splitlines() if args.notes else []
+    write_section(args.write, markdown(results, notes), SECTION)
+
+
+if __name__ == "__main__":
+    main()

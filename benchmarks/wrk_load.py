@@ -1,0 +1,43 @@
+"""Load from Debian's `wrk` (a native client, far lighter than a Python one) for benchmarks/api.py.
+
+The paths of a workload are written to a file that wrk_paths.lua cycles through; wrk runs for a
+fixed number of seconds (its only bound) and the script prints one JSON line of results.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SCRIPT = Path(__file__).resolve().parent / "wrk_paths.lua"
+PATHS = 20_000  # distinct requests per workload: more than a run sends at the measured rates
+
+
+def available() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def load(host: str, port: int, paths: Iterator[str], clients: int, seconds: float, threads: int) -> dict[str, Any]:
+    """``clients`` keep-alive connections on ``threads`` wrk threads for ``seconds``."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as listing:
+        listing.write("\n".join(itertools.islice(paths, PATHS)) + "\n")
+        listing.flush()
+        command = ["wrk", f"-t{min(threads, clients)}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+                   "--timeout", "30s", "-s", str(SCRIPT), f"http://{host}:{port}", "--", listing.name]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=seconds + 60)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"expected wrk to print its JSON summary, found exit {done.returncode}: "
+                           f"{(done.stderr or done.stdout)[-400:]}")
+    out: dict[str, Any] = json.loads(lines[-1])
+    out["rps"] = out["requests"] / out["seconds"] if out["seconds"] else 0.0
+    out["failures"] = {"non-2xx": out.pop("non2xx")} if out["non2xx"] else {}
+    if out["socket_errors"]:
+        out["failures"]["socket"] = out["socket_errors"]
+    return out
