@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.datafiles import read_data_csv, split_forms
@@ -41,7 +41,9 @@ CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flig
                          "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
 MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
                            "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
-                           "manœuvre", "manœuvres", "déploiement", "déployer"})
+                           "manœuvre", "manœuvres", "déploiement", "déployer",
+                           # a base of one's own weapons abroad ("a drone base near Agadez") is no transfer
+                           "base", "station", "stationed", "stationner", "stationné"})
 LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
@@ -169,12 +171,15 @@ def is_passive(trigger: Token) -> bool:
 def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) -> SurfaceFrame:
     """Sort the sentence's parties around ``trigger`` into the frame's slots; parties inside the
     weapon's words (its owner) are left to the caller."""
-    frame = SurfaceFrame(passive=trigger.pos_ != "NOUN" and is_passive(trigger))
+    noun = trigger.pos_ == "NOUN"
+    frame = SurfaceFrame(passive=not noun and is_passive(trigger))
     doc = trigger.doc
     for party in parties:
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
         before, word = party.start < trigger.i, party.before
+        if noun and before and not party.adjective and (word or not _subject(party, doc)):
+            continue  # "signé à Paris un contrat avec son homologue … portant sur la livraison": not the noun's
         if party.adjective:
             if party.head == trigger.i:
                 frame.noun_owner = party.code
@@ -195,11 +200,22 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
             frame.genitive.append(party.code)
         elif word in PLACE_WORDS:
             frame.places.append(party.code)
-        elif before and not word:
+        elif before and not word and not _object(party, doc, trigger):
             frame.subject = party.code  # the nearest before the trigger wins
         elif not before and not word:
             frame.after.append(party.code)
     return frame
+
+
+def _subject(party: Party, doc: Doc) -> bool:
+    return any(doc[i].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for i in range(party.start, party.end))
+
+
+def _object(party: Party, doc: Doc, trigger: Token) -> bool:
+    """The party is the object of another verb before the trigger ("thanked Washington and
+    asked Germany…"): not the trigger's subject."""
+    root = doc[party.start:party.end].root
+    return root.dep_ in ("obj", "dobj") and root.head.i != trigger.i and root.head.pos_ == "VERB"
 
 
 def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
