@@ -22,6 +22,11 @@ def _rows(pipeline: Any, text: str, lang: str) -> list[Row]:
     # weapons described as bought from a seller: the seller supplies their owner, never the reverse
     ("La Norvège a transféré des obusiers M777 achetés aux États-Unis.", "fr", ("USA", "NOR", "M777", "delivered")),
     ("Denmark donated F-16 jets bought from the United States.", "en", ("USA", "DNK", "F-16", "delivered")),
+    # a receiver of weapons it bought holds them: delivered
+    ("La Hongrie a reçu jeudi ses premiers chars Leopard 2, commandés à l'Allemagne en 2018.", "fr",
+     ("DEU", "HUN", "Leopard 2", "delivered")),
+    ("Taiwan took delivery of its first M1 Abrams tanks, bought from the United States in 2019.", "en",
+     ("USA", "TWN", "M1 Abrams", "delivered")),
     # a contract about a delivery: the signer's country supplies the "à/to" of the delivery; agreed
     ("Le ministre allemand de la Défense a signé un contrat avec son homologue lituanien portant sur la "
      "livraison de chars Leopard 2 à la Lituanie.", "fr", ("DEU", "LTU", "Leopard 2", "agreed")),

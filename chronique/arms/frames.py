@@ -207,8 +207,13 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
     return frame
 
 
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
 def _subject(party: Party, doc: Doc) -> bool:
-    return any(doc[i].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for i in range(party.start, party.end))
+    """The party is a subject, or joined to one ("Seoul and Warsaw finalised a contract")."""
+    root = doc[party.start:party.end].root
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
 
 
 def _object(party: Party, doc: Doc, trigger: Token) -> bool:

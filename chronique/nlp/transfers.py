@@ -211,8 +211,8 @@ class TransferBuilder(Stage):
     def _bought(self, span: tuple[int, int], sent: Span, parties: list[Party], sides: Sides, role: str,
                 status: str) -> tuple[Sides, str] | None:
         """Weapons described as bought from a seller ("HIMARS achetés aux États-Unis"): the seller
-        supplies their owner, whatever the owner does with them next; an owner passing them on
-        already holds them."""
+        supplies their owner, whatever the owner does with them next; an owner that receives them
+        or passes them on already holds them."""
         assert self.catalogue is not None
         word = purchase_participle(span, sent, self._is_purchase)
         if word is None:
@@ -224,8 +224,7 @@ class TransferBuilder(Stage):
                         upgrade=False).supplier
         if seller is None or owner_code is None or seller == owner_code:
             return None
-        held = role == "supplier" and status == "delivered"
-        return Sides(seller, owner_code), "delivered" if held else trig.status
+        return Sides(seller, owner_code), "delivered" if status == "delivered" else trig.status
 
     def _is_purchase(self, tok: Token) -> bool:
         found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
