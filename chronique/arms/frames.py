@@ -42,8 +42,8 @@ CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flig
 MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
                            "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
                            "manœuvre", "manœuvres", "déploiement", "déployer",
-                           # a base of one's own weapons abroad ("a drone base near Agadez") is no transfer
-                           "base", "station", "stationed", "stationner", "stationné"})
+                           "station", "stationed", "stationner", "stationné"})
+BASE_WORDS = frozenset({"base", "bases"})
 LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
@@ -224,13 +224,16 @@ def _object(party: Party, doc: Doc, trigger: Token) -> bool:
 
 
 def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
-    """The weapons are the giver's own ("its own jets", "ses propres systèmes"), or they go on a
-    mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
+    """The weapons are the giver's own ("its own jets", "ses propres systèmes", a base of them),
+    or they go on a mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
     a deployment."""
     doc = trigger.doc
     start = max(weapon[0] - 4, trigger.sent.start)
     if any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1])):
         return True
+    near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
+    if any(doc[i].lemma_.lower() in BASE_WORDS for i in near):
+        return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
     return not frame.to_side and any(t.lemma_.lower() in MISSION_WORDS for t in trigger.sent)
 
 
