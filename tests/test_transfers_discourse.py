@@ -37,6 +37,8 @@ def _rows(pipeline: Any, text: str, lang: str) -> list[Row]:
      ("TUR", "MLI", "Bayraktar TB2", "pledged")),
     ("La Colombie cherche de nouveaux fournisseurs. La Corée du Sud lui a déjà vendu des obusiers K9.", "fr",
      ("KOR", "COL", "K9", None)),
+    ("Le Ghana modernise sa marine. L'Espagne lui a vendu des patrouilleurs hauturiers.", "fr",
+     ("ESP", "GHA", "ship", None)),
     # a giver with nobody else in its sentence gives to the one country named before
     ("Chile has asked its partners for more armour. Germany pledged to supply Leopard 2 tanks by 2026.", "en",
      ("DEU", "CHL", "Leopard 2", "pledged")),
