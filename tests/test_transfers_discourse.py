@@ -8,13 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-Row = tuple[str | None, str | None, str, str]
-
-
-def _rows(pipeline: Any, text: str, lang: str) -> list[Row]:
-    found = pipeline.extract(text, lang=lang, published="2024-05-02").transfers
-    return [(t.supplier, t.recipient, t.weapon or t.category or "", t.status) for t in found]
+from test_transfers_frames import Row, _rows  # the same reading of a text into rows
 
 
 @pytest.mark.model
