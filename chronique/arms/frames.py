@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.datafiles import read_data_csv, split_forms
@@ -41,7 +41,9 @@ CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flig
                          "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
 MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
                            "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
-                           "manœuvre", "manœuvres", "déploiement", "déployer"})
+                           "manœuvre", "manœuvres", "déploiement", "déployer",
+                           "station", "stationed", "stationner", "stationné"})
+BASE_WORDS = frozenset({"base", "bases"})
 LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
 # verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
@@ -169,12 +171,15 @@ def is_passive(trigger: Token) -> bool:
 def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) -> SurfaceFrame:
     """Sort the sentence's parties around ``trigger`` into the frame's slots; parties inside the
     weapon's words (its owner) are left to the caller."""
-    frame = SurfaceFrame(passive=trigger.pos_ != "NOUN" and is_passive(trigger))
+    noun = trigger.pos_ == "NOUN"
+    frame = SurfaceFrame(passive=not noun and is_passive(trigger))
     doc = trigger.doc
     for party in parties:
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
         before, word = party.start < trigger.i, party.before
+        if noun and before and not party.adjective and (word or not _subject(party, doc)):
+            continue  # "signé à Paris un contrat avec son homologue … portant sur la livraison": not the noun's
         if party.adjective:
             if party.head == trigger.i:
                 frame.noun_owner = party.code
@@ -195,21 +200,40 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
             frame.genitive.append(party.code)
         elif word in PLACE_WORDS:
             frame.places.append(party.code)
-        elif before and not word:
+        elif before and not word and not _object(party, doc, trigger):
             frame.subject = party.code  # the nearest before the trigger wins
         elif not before and not word:
             frame.after.append(party.code)
     return frame
 
 
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _subject(party: Party, doc: Doc) -> bool:
+    """The party is a subject, or joined to one ("Seoul and Warsaw finalised a contract")."""
+    root = doc[party.start:party.end].root
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
+
+
+def _object(party: Party, doc: Doc, trigger: Token) -> bool:
+    """The party is the object of another verb before the trigger ("thanked Washington and
+    asked Germany…"): not the trigger's subject."""
+    root = doc[party.start:party.end].root
+    return root.dep_ in ("obj", "dobj") and root.head.i != trigger.i and root.head.pos_ == "VERB"
+
+
 def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
-    """The weapons are the giver's own ("its own jets", "ses propres systèmes"), or they go on a
-    mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
+    """The weapons are the giver's own ("its own jets", "ses propres systèmes", a base of them),
+    or they go on a mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
     a deployment."""
     doc = trigger.doc
     start = max(weapon[0] - 4, trigger.sent.start)
     if any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1])):
         return True
+    near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
+    if any(doc[i].lemma_.lower() in BASE_WORDS for i in near):
+        return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
     return not frame.to_side and any(t.lemma_.lower() in MISSION_WORDS for t in trigger.sent)
 
 

@@ -24,6 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
 from chronique.arms.definite import resolve_definites
+from chronique.arms.discourse import (
+    promised,
+    purchase_participle,
+    relative_antecedent,
+    under_contract,
+    unnamed_recipient,
+)
 from chronique.arms.frames import (
     Party,
     clause_verb,
@@ -181,15 +188,47 @@ class TransferBuilder(Stage):
         span = _weapon_span(weapon, root)
         parties = ctx.parties(trigger.sent)
         frame = read_frame(trigger, parties, span)
+        frame.subject = relative_antecedent(trigger, parties) or frame.subject
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
                        upgrade=status == "upgrade")
         if moves_own_forces(frame, sides, own_forces(span, trigger, frame)):
             return None
+        bought = self._bought(span, root.sent, parties, sides, role, status)
+        if bought is not None:
+            return bought
+        if role == "supplier":
+            sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
+        if status in ("delivered", "pledged") and under_contract(trigger):
+            status = "agreed"
+        elif status == "delivered" and promised(trigger):
+            status = "pledged"
         call = caller(trigger)
         if call is not None:
             called = called_status(status, read_frame(call, parties, span).subject, sides)
             return (sides, called) if called is not None else None
         return sides, status
+
+    def _bought(self, span: tuple[int, int], sent: Span, parties: list[Party], sides: Sides, role: str,
+                status: str) -> tuple[Sides, str] | None:
+        """Weapons described as bought from a seller ("HIMARS achetés aux États-Unis"): the seller
+        supplies their owner, whatever the owner does with them next; an owner that receives them
+        or passes them on already holds them."""
+        assert self.catalogue is not None
+        word = purchase_participle(span, sent, self._is_purchase)
+        if word is None:
+            return None
+        trig = self.catalogue.trigger(word.lemma_.lower(), self.lang)
+        assert trig is not None
+        owner_code = sides.supplier if role == "supplier" else sides.recipient
+        seller = assign("recipient", read_frame(word, parties, span), owner=None, trigger_word=word.lemma_,
+                        upgrade=False).supplier
+        if seller is None or owner_code is None or seller == owner_code:
+            return None
+        return Sides(seller, owner_code), "delivered" if status == "delivered" else trig.status
+
+    def _is_purchase(self, tok: Token) -> bool:
+        found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
+        return found is not None and found.role == "recipient" and found.status == "ordered"
 
     def _inner(self, root: Token, trigger: Token, role: str, status: str, event: str) -> tuple[Token, str, str]:
         """A transfer word between an agreement or aid event and its weapon says what was agreed
