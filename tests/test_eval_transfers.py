@@ -55,3 +55,24 @@ def test_the_judged_set_covers_every_frame_and_error_class_in_both_parts() -> No
         assert all(not i.expect for i in items if i.kind in ("own-deployment", "exercise", "third-party-call"))
     ids = [i.id for i in load_judged()]
     assert len(ids) == len(set(ids))
+
+
+def test_a_page_chronique_rejects_counts_as_no_record_not_a_failed_task() -> None:
+    """A judged page in a language chronique refuses is what a user gets: no transfer record."""
+    from pathlib import Path
+
+    from chronique.errors import UnsupportedLanguageError
+    from chronique.eval.arms_judged import _score_articles
+    from chronique.eval.registry import EvalContext
+    from chronique.schema import Article
+
+    class Refusing:
+        def extract_article(self, article: Article) -> None:
+            raise UnsupportedLanguageError("expected French or English, found Swahili (sw)", where=article.source)
+
+    page = Article.create("Habari za leo kutoka mjini.", source="page.html")
+    judged = (parse_judged("USA>UKR | HIMARS | delivered", "test"),)
+    ctx = EvalContext(shared=Path("."), pipeline=lambda: Refusing())  # type: ignore[arg-type, return-value]
+    score, rows = _score_articles(ctx, [(page, judged), (page, ())], show_found=True)
+    assert score.false_alarms == 0 and score.negatives == 1
+    assert rows[0][-1] == "rejected (UNSUPPORTED_LANGUAGE)"

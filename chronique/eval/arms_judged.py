@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from chronique.errors import FormatError
+from chronique.errors import ChroniqueError, FormatError
 from chronique.eval.registry import EvalContext, EvalResult, EvalTask
 from chronique.eval.scoring import markdown_table
 from chronique.eval.transfer_scoring import Judged, TransferScore, parse_judged, show
@@ -157,12 +157,15 @@ def _score_articles(ctx: EvalContext, articles: list[tuple[Article, tuple[Judged
     score = TransferScore()
     rows: list[list[Any]] = []
     for article, judged in articles[: ctx.limit]:
-        found: tuple[Transfer, ...] = pipeline.extract_article(article).transfers
+        try:
+            found: tuple[Transfer, ...] = pipeline.extract_article(article).transfers
+            shown = "; ".join(show(t) for t in found) or "none"
+        except ChroniqueError as error:  # a page chronique rejects (another language…) gives no record
+            found, shown = (), f"rejected ({error.code})"
         score.add(judged, found)
         if show_found and (found or judged):
             rows.append([article.id or article.source or "", "transfer" if judged else "none",
-                         "; ".join(_show_judged(j) for j in judged) or "none",
-                         "; ".join(show(t) for t in found) or "none"])
+                         "; ".join(_show_judged(j) for j in judged) or "none", shown])
     return score, rows
 
 
