@@ -4,7 +4,6 @@ the event store, resumably, on every core (or on Ray); one process writes the st
 from __future__ import annotations
 
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chronique.cli import options
-from chronique.errors import ChroniqueError, ConfigError, UsageError
+from chronique.errors import ChroniqueError, ConfigError
 from chronique.options import PipelineOptions
 from chronique.report import FailurePolicy
 
@@ -27,15 +26,6 @@ TimeBudgetOption = Annotated[float, typer.Option(
 DEFAULT_TIME_BUDGET = PipelineOptions.time_budget_s or 0.0
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file (default: $CHRONIQUE_DB, "
                                               "else chronique.db).")]
-
-
-def _check_published(value: str | None) -> None:
-    """A bad --published stops the run before any worker starts."""
-    try:
-        if value:
-            date.fromisoformat(value)
-    except ValueError as exc:
-        raise UsageError(f"expected a date as YYYY-MM-DD, found {value!r}", where="--published") from exc
 
 
 def progress_bar(console: Console, enabled: bool) -> Progress:
@@ -102,7 +92,6 @@ def ingest(
     console = Console(stderr=True)
     started = time.perf_counter()
     try:
-        _check_published(published)
         if engine != "ray" and (address or shards):
             raise ConfigError(f"expected --engine ray with --address or --shards, found --engine {engine}",
                               where="--engine")
