@@ -486,8 +486,8 @@ def main() -> None:
     postgres = json.loads(args.postgres_queries.read_text(encoding="utf-8")) if args.postgres_queries else None
     if args.results:
         if args.write:
-            result = json.loads(args.results.read_text(encoding="utf-8"))
-            write_section(args.write, markdown({**result, "postgres": postgres or result.get("postgres")}, args))
+            earlier = json.loads(args.results.read_text(encoding="utf-8"))
+            write_section(args.write, markdown({**earlier, "postgres": postgres or earlier.get("postgres")}, args))
         return
 
     def log(message: str) -> None:

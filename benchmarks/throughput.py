@@ -131,7 +131,7 @@ def markdown(rows: list[dict[str, object]], repeat: int) -> str:
         lines.append(
             f"| {r['lang']} | {r['articles']} | {r['words']} | {r['bare_words_per_s']:.0f} | "
             f"{r['chronique_words_per_s']:.0f} | {r['chronique_articles_per_s']:.2f} | "
-            f"{float(r['overhead']):+.1%} | {r['load_s']:.1f} | {r['bare_peak_mb']:.0f} | "
+            f"{r['overhead']:+.1%} | {r['load_s']:.1f} | {r['bare_peak_mb']:.0f} | "
             f"{r['chronique_peak_mb']:.0f} |"
         )
     lines.append(f"<!-- /{SECTION} -->")
