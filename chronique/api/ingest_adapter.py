@@ -1,37 +1,8 @@
-"""The one door from the API to ingestion: an uploaded body goes through exactly what
-`chronique ingest FILE` does (same readers, pipeline, batching, failure rows).
-
-Kept to one small function so that moving ingest into the application layer changes one import.
-"""
+"""The one door from the API to ingestion. The pipelines are built and the uploads ingested by the
+application layer (`chronique.app.upload`), as for `chronique ingest`; the API only names them."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from chronique.app.upload import MAX_PIPELINES, PipelineCache, ingest_upload, pipeline_for
 
-from chronique.app.ingest import IngestResult, ingest
-from chronique.options import PipelineOptions
-from chronique.pipeline import Pipeline
-from chronique.report import FailurePolicy
-from chronique.store.store import Store
-
-MAX_PIPELINES = 4  # pipelines kept per (lang, published); each holds its loaded models
-
-
-def pipeline_for(cache: dict[tuple[str | None, str | None], Pipeline], lang: str | None,
-                 published: str | None) -> Pipeline:
-    """A pipeline for these options, built once (its models load on first use)."""
-    key = (lang, published)
-    if key not in cache:
-        while len(cache) >= MAX_PIPELINES:
-            cache.pop(next(iter(cache)))
-        cache[key] = Pipeline(PipelineOptions(lang=lang, published=published))
-    return cache[key]
-
-
-def ingest_upload(data: bytes, name: str, store: Store, pipeline: Pipeline, *, fmt: str) -> IngestResult:
-    """Store the articles of one uploaded body as `chronique ingest` would store the file ``name``."""
-    with tempfile.TemporaryDirectory(prefix="chronique-upload-") as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        return ingest([path], store, pipeline, fmt=fmt, policy=FailurePolicy.RECORD)
+__all__ = ["MAX_PIPELINES", "PipelineCache", "ingest_upload", "pipeline_for"]
