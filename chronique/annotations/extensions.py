@@ -6,9 +6,19 @@ in the Doc's own coordinates); ``convert.py`` is the only bridge from a Doc to s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, overload
 
 from spacy.tokens import Doc
+
+from chronique.annotations.records import (
+    ActorMention,
+    EventRecord,
+    FurnitureRecord,
+    PlaceMention,
+    TimeRecord,
+    TransferRecord,
+    WeaponRecord,
+)
 
 # ch_furniture: page-furniture spans (bylines, credits, captions, the dateline) set with the sentences
 LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers",
@@ -23,7 +33,21 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def get_list(doc: Doc, name: str) -> list[dict[str, Any]]:
+@overload
+def get_list(doc: Doc, name: Literal["ch_actors"]) -> list[ActorMention]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_places"]) -> list[PlaceMention]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_times"]) -> list[TimeRecord]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_weapons"]) -> list[WeaponRecord]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_events"]) -> list[EventRecord]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_transfers"]) -> list[TransferRecord]: ...
+@overload
+def get_list(doc: Doc, name: Literal["ch_furniture"]) -> list[FurnitureRecord]: ...
+def get_list(doc: Doc, name: str) -> list[Any]:
     """The list an earlier stage wrote, or an empty one when that stage did not run."""
     value = getattr(doc._, name)
     return list(value) if value else []

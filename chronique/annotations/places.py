@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc
 
 from chronique.annotations.extensions import get_list
 from chronique.annotations.furniture import in_furniture
+from chronique.annotations.records import PlaceMention
 from chronique.knowledge.gazetteer import COUNTRY
 
 
@@ -33,7 +32,7 @@ def event_location(doc: Doc, start: int, end: int) -> dict[str, object] | None:
     return None
 
 
-def _best(places: list[dict[str, Any]]) -> dict[str, Any]:
+def _best(places: list[PlaceMention]) -> PlaceMention:
     return max(places, key=lambda p: (p.get("_resolution") or 0, -int(p["start"])))
 
 
@@ -47,7 +46,7 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _location(place: dict[str, Any]) -> dict[str, object]:
+def _location(place: PlaceMention) -> dict[str, object]:
     resolution = place.get("_resolution")
     if resolution is None and place.get("country_code") and place.get("feature_class") == "A":
         resolution = COUNTRY

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc
 
 from chronique.annotations.extensions import doc_text, get_list
+from chronique.annotations.records import TimeRecord
 from chronique.temporal.calendar import weekday_date
 from chronique.temporal.tagger import clause_bounds, parse_anchor, sentence_bounds
 
@@ -56,7 +56,7 @@ def calendar_date(value: str | None, precision: str) -> tuple[str, str] | None:
     return None
 
 
-def _dated(doc: Doc, item: dict[str, Any], future: bool) -> tuple[str, str] | None:
+def _dated(doc: Doc, item: TimeRecord, future: bool) -> tuple[str, str] | None:
     if item.get("type") not in ("DATE", "TIME"):
         return None
     weekday = item.get("_weekday")
@@ -67,7 +67,7 @@ def _dated(doc: Doc, item: dict[str, Any], future: bool) -> tuple[str, str] | No
     return calendar_date(item.get("value"), str(item.get("_precision", "none")))
 
 
-def _detached(text: str, item: dict[str, Any], start: int, sentence_left: int) -> bool:
+def _detached(text: str, item: TimeRecord, start: int, sentence_left: int) -> bool:
     """A time set off by commas on its own ("Samedi 25 juin, les forces…") governs the clause
     that follows it in its sentence (which begins at ``sentence_left``)."""
     if item["end"] > start or item["start"] < sentence_left:
@@ -79,8 +79,8 @@ def _detached(text: str, item: dict[str, Any], start: int, sentence_left: int) -
     return bool(alone)
 
 
-def _closest(items: list[tuple[dict[str, Any], tuple[str, str]]], start: int, end: int) -> tuple[str, str]:
-    def distance(item: dict[str, Any]) -> int:
+def _closest(items: list[tuple[TimeRecord, tuple[str, str]]], start: int, end: int) -> tuple[str, str]:
+    def distance(item: TimeRecord) -> int:
         if item["start"] < end and start < item["end"]:
             return 0
         return min(abs(item["start"] - end), abs(start - item["end"]))
@@ -129,7 +129,7 @@ def event_date(doc: Doc, start: int, end: int, *, future: bool = False, near: in
     return published, "day" if published else "none", "published"
 
 
-def _narrative_date(doc: Doc, dated: list[tuple[dict[str, Any], tuple[str, str]]],
+def _narrative_date(doc: Doc, dated: list[tuple[TimeRecord, tuple[str, str]]],
                     start: int) -> tuple[str, str] | None:
     """The narrative's current day: the last day named before the span, when it is a recent one.
 

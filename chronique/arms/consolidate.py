@@ -16,21 +16,25 @@ no such record it is dropped (a bare "tanks were delivered" names no transfer).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
+
+from chronique.annotations.records import TransferRecord
 
 CATCH_ALL = "weapons"
 HEAVY = "heavy weapons"
 HEAVY_CATEGORIES = frozenset({"tank", "artillery", "armoured vehicle", "air-defence system", "missile system"})
-STATUS_RANK = {"requested": 0, "offered": 1, "pledged": 2, "agreed": 3, "ordered": 4, "upgrade": 4,
-               "delivered": 5, "refused": 6, "cancelled": 6}
-PARTIAL = "_partial"
+STATUS_RANK: dict[str | None, int] = {
+    "requested": 0, "offered": 1, "pledged": 2, "agreed": 3, "ordered": 4, "upgrade": 4, "delivered": 5,
+    "refused": 6, "cancelled": 6}
+GENERAL_RANK: dict[str | None, int] = {CATCH_ALL: 0, HEAVY: 1}  # any other category or designation: 2
+PARTIAL: Final = "_partial"
 
 
 def _agrees(a: Any, b: Any) -> bool:
     return a is None or b is None or a == b
 
 
-def _covers(general: dict[str, Any], specific: dict[str, Any]) -> bool:
+def _covers(general: TransferRecord, specific: TransferRecord) -> bool:
     """``general``'s weapon names ``specific``'s or a class that holds it."""
     if general["weapon"]:
         return bool(general["weapon"] == specific["weapon"])
@@ -38,46 +42,48 @@ def _covers(general: dict[str, Any], specific: dict[str, Any]) -> bool:
             or (general["category"] == HEAVY and specific["category"] in HEAVY_CATEGORIES))
 
 
-def _specificity(record: dict[str, Any]) -> tuple[bool, int]:
+def _specificity(record: TransferRecord) -> tuple[bool, int]:
     """A designation beats a category, which beats "heavy weapons", which beats "weapons"."""
-    return bool(record["weapon"]), {CATCH_ALL: 0, HEAVY: 1}.get(record["category"], 2)
+    return bool(record["weapon"]), GENERAL_RANK.get(record["category"], 2)
 
 
-def _rank(record: dict[str, Any], position: int) -> tuple[Any, ...]:
+def _rank(record: TransferRecord, position: int) -> tuple[Any, ...]:
     return (*_specificity(record), record["supplier"] is not None, record["recipient"] is not None,
             record.get("quantity") is not None, STATUS_RANK.get(record["status"], 0), -position)
 
 
-def _year(record: dict[str, Any]) -> str | None:
+def _year(record: TransferRecord) -> str | None:
     return (record.get("date") or "")[:4] or None
 
 
-def same_transfer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_transfer(a: TransferRecord, b: TransferRecord) -> bool:
     if a["status"] == b["status"] and not _agrees(_year(a), _year(b)):
         return False
     return (_agrees(a["supplier"], b["supplier"]) and _agrees(a["recipient"], b["recipient"])
             and (_covers(a, b) or _covers(b, a)))
 
 
-def _merge(keeper: dict[str, Any], other: dict[str, Any]) -> None:
+def _merge(keeper: TransferRecord, other: TransferRecord) -> None:
     """``other`` restates ``keeper``: the specific weapon, known parties, quantity and furthest
     status pass to the keeper (the furthest status with its date and evidence)."""
     if _specificity(other) > _specificity(keeper):
-        keeper.update(weapon=other["weapon"], category=other["category"], weapon_text=other.get("weapon_text"))
+        keeper.update({"weapon": other["weapon"], "category": other["category"],
+                       "weapon_text": other.get("weapon_text")})
     for side in ("supplier", "recipient"):
         keeper[side] = keeper[side] or other[side]
     if keeper.get("quantity") is None and other.get("quantity") is not None:
         keeper["quantity"] = other["quantity"]
     if other["status"] and STATUS_RANK.get(other["status"], 0) > STATUS_RANK.get(keeper["status"], 0):
-        keeper.update(status=other["status"], date=other.get("date") or keeper.get("date"),
-                      evidence=other.get("evidence") or keeper.get("evidence"))
+        keeper.update({"status": other["status"], "date": other.get("date") or keeper.get("date"),
+                       "evidence": other.get("evidence") or keeper["evidence"]})
 
 
-def _start(record: dict[str, Any]) -> int:
-    return int((record.get("evidence") or {}).get("start", 0))
+def _start(record: TransferRecord) -> int:
+    evidence = record.get("evidence")
+    return int(evidence.get("start", 0)) if evidence else 0
 
 
-def _nearest(partial: dict[str, Any], kept: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _nearest(partial: TransferRecord, kept: list[TransferRecord]) -> TransferRecord | None:
     """The agreeing record nearest before the partial one, else nearest after it."""
     matches = [k for k in kept if same_transfer(k, {**partial, "status": None})]
     before = [k for k in matches if _start(k) <= _start(partial)]
@@ -86,11 +92,11 @@ def _nearest(partial: dict[str, Any], kept: list[dict[str, Any]]) -> dict[str, A
     return min(matches, key=_start) if matches else None
 
 
-def consolidate(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def consolidate(records: list[TransferRecord]) -> list[TransferRecord]:
     """The article's records, each transfer once, in text order."""
     full = [(n, r) for n, r in enumerate(records) if not r.get(PARTIAL)]
     order = sorted(full, key=lambda item: _rank(item[1], item[0]), reverse=True)
-    kept: list[tuple[int, dict[str, Any]]] = []
+    kept: list[tuple[int, TransferRecord]] = []
     for n, record in order:
         keeper = next((k for _, k in kept if same_transfer(k, record)), None)
         if keeper is None:

@@ -9,9 +9,9 @@ same category. An indefinite one ("more tanks", "des chars") stays generic: it m
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc
+
+from chronique.annotations.records import WeaponRecord
 
 DEFINITE = frozenset({"the", "these", "those", "le", "la", "les", "l'", "l’", "ces", "cette", "ce", "cet"})
 SKIPPABLE = frozenset({"NUM", "ADJ"})
@@ -24,10 +24,10 @@ def _definite(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in DEFINITE
 
 
-def resolve_definites(doc: Doc, weapons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def resolve_definites(doc: Doc, weapons: list[WeaponRecord]) -> list[WeaponRecord]:
     """The weapon mentions, a definite generic one carrying the nearest earlier designation of
     its category (its own words and offsets unchanged)."""
-    out: list[dict[str, Any]] = []
+    out: list[WeaponRecord] = []
     for n, weapon in enumerate(weapons):
         tokens = weapon.get("_tokens")
         if weapon.get("designation") or not tokens or not _definite(doc, int(tokens[0])):

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.annotations.records import ActorMention, WeaponRecord
 from chronique.arms.numbers import is_number_word, parse_cardinal
 from chronique.coding.mentions import MentionIndex
 
@@ -33,7 +34,7 @@ def has_parse(doc: Doc) -> bool:
     return doc.has_annotation("DEP")
 
 
-def root_token(doc: Doc, weapon: dict[str, Any]) -> Token | None:
+def root_token(doc: Doc, weapon: WeaponRecord) -> Token | None:
     """The token of the weapon mention whose head lies outside it. A designation is never a verb:
     when the tagger reads one as a verb ("Iskander-M"), its parse is unusable and the word before
     it, of the same noun phrase ("systèmes de missiles tactiques Iskander-M"), stands for it."""
@@ -82,7 +83,7 @@ def noun_phrase_head(weapon: Token) -> Token:
     return weapon
 
 
-def owner(index: MentionIndex, weapon: Token) -> dict[str, Any] | None:
+def owner(index: MentionIndex, weapon: Token) -> ActorMention | None:
     """A country that qualifies the weapon's noun phrase ("avions biélorusses", "Belarusian jets")."""
     head = noun_phrase_head(weapon)
     for tok in (head, weapon):
@@ -105,10 +106,10 @@ def _preposition(tok: Token) -> str:
 
 @dataclass
 class Parties:
-    subject: dict[str, Any] | None = None
+    subject: ActorMention | None = None
     passive: bool = False
-    to_side: list[dict[str, Any]] = field(default_factory=list)
-    from_side: list[dict[str, Any]] = field(default_factory=list)
+    to_side: list[ActorMention] = field(default_factory=list)
+    from_side: list[ActorMention] = field(default_factory=list)
 
 
 def parties(index: MentionIndex, trigger: Token, exclude: set[int]) -> Parties:

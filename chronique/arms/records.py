@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chronique.annotations.records import TransferRecord
 from chronique.arms.assign import Sides
 from chronique.arms.consolidate import PARTIAL
 
@@ -18,7 +19,7 @@ def fill(read: Sides, other: Sides) -> Sides:
     return Sides(supplier, recipient)
 
 
-def with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any]:
+def with_origin(record: TransferRecord, codes: frozenset[str]) -> TransferRecord:
     """A record with no supplier takes the weapon's country of origin when the article names
     that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
     origin = record.pop("_origin", None)
@@ -27,13 +28,13 @@ def with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any]
     return record
 
 
-def domestic(record: dict[str, Any]) -> bool:
+def domestic(record: TransferRecord) -> bool:
     """A state getting a system of its own make from nobody named ("the French army ordered
     Caesar howitzers from KNDS"): domestic procurement, not a transfer."""
     return record["supplier"] is None and record.get("_origin") is not None and record["_origin"] == record["recipient"]
 
 
-def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe(records: list[TransferRecord]) -> list[TransferRecord]:
     """One record per (sentence, supplier, recipient, weapon, status): events of one sentence
     that name the same transfer (a REQUEST and its embedded AID) give it once."""
     seen: set[tuple[Any, ...]] = set()

@@ -7,8 +7,7 @@ alleges nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
+from chronique.annotations.records import ActorMention, EventRecord
 from chronique.coding.mentions import as_party, party_key
 from chronique.knowledge.cameo import CameoTable
 
@@ -17,8 +16,8 @@ NEWSROOM_SECTORS = frozenset({"JRN", "MED"})
 ALLEGATION_WEIGHT = 0.8  # the allegation is read from the report, not stated as an act of its own
 
 
-def allegations(base: dict[str, Any], speaker: dict[str, Any] | None, doers: list[dict[str, Any]],
-                table: CameoTable) -> list[dict[str, Any]]:
+def allegations(base: EventRecord, speaker: ActorMention | None, doers: list[ActorMention],
+                table: CameoTable) -> list[EventRecord]:
     """The speaker's ACCUSE of each coded doer of the reported act ``base`` (an event dict)."""
     code = ALLEGED.get(str(base["event"]))
     if code is None or base["modality"] != "reported" or speaker is None or not speaker.get("code"):
@@ -29,7 +28,8 @@ def allegations(base: dict[str, Any], speaker: dict[str, Any] | None, doers: lis
     if entry is None:
         return []
     event, mode, context = entry
-    out, seen = [], set()
+    out: list[EventRecord] = []
+    seen: set[str] = set()
     for doer in doers:
         key = party_key(doer)
         if not doer.get("code") or key == party_key(speaker) or key in seen:

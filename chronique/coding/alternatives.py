@@ -14,16 +14,17 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import ActorMention, EventParty, EventRecord
 from chronique.coding.mentions import MentionIndex, as_party, party_key
 
 NEAREST = 4  # parties per sentence considered, nearest to the trigger first
 
 
-def _key(party: dict[str, Any] | None) -> tuple[str, Any]:
+def _key(party: EventParty | None) -> tuple[str, Any]:
     return (party_key(party), (party or {}).get("sector"))
 
 
-def _nearby(doc: Doc, index: MentionIndex, event: dict[str, Any]) -> list[dict[str, Any]]:
+def _nearby(doc: Doc, index: MentionIndex, event: EventRecord) -> list[ActorMention]:
     start, end = int(event["text_info"]["start"]), int(event["text_info"]["end"])
     anchor = int((event.get("_trigger") or [start])[0])
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -33,12 +34,12 @@ def _nearby(doc: Doc, index: MentionIndex, event: dict[str, Any]) -> list[dict[s
     return sorted(mentions, key=lambda a: abs(int(a["start"]) - anchor))[:NEAREST]
 
 
-def readings(doc: Doc, events: list[dict[str, Any]], index: MentionIndex) -> list[dict[str, Any]]:
+def readings(doc: Doc, events: list[EventRecord], index: MentionIndex) -> list[EventRecord]:
     """Each candidate, then its other readings (one per distinct trigger, actor and recipient)."""
-    out: list[dict[str, Any]] = []
+    out: list[EventRecord] = []
     seen: set[tuple[Any, ...]] = set()
 
-    def add(event: dict[str, Any], actor: dict[str, Any] | None, recipient: dict[str, Any] | None,
+    def add(event: EventRecord, actor: EventParty | None, recipient: EventParty | None,
             own: tuple[bool, bool]) -> None:
         if actor is None or _key(actor) == _key(recipient):
             return

@@ -6,10 +6,9 @@ the country an act happened in.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc, Span, Token
 
+from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import party_key
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 
@@ -43,7 +42,7 @@ def match_head(doc: Doc, m: TriggerMatch) -> Token:
     return first
 
 
-def two_sided(doc: Doc, sources: list[dict[str, Any]]) -> bool:
+def two_sided(doc: Doc, sources: list[ActorMention]) -> bool:
     """Two parties coordinated as the doers ("l'armée et les rebelles"), not one party named twice
     ("les rebelles du MNLA")."""
     roots = []
@@ -119,9 +118,10 @@ def modifier(head: Token) -> bool:
         c.dep_ in MODIFIER_ARGS for c in head.children)
 
 
-def country_party(code: str) -> dict[str, Any]:
-    """A party known only by its country (the place of an act, the story's country)."""
-    return {"code": code, "sector": None, "text": None, "start": None, "end": None}
+def country_party(code: str) -> ActorMention:
+    """A party known only by its country (the place of an act, the story's country). It has no
+    text or offsets: readers take them with ``.get`` (None)."""
+    return {"code": code, "sector": None}
 
 
 def sentence_focus(doc: Doc, seq: int) -> str | None:

@@ -4,10 +4,10 @@ trigger, with the checks that keep the guess from taking a party of another act 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, case_of
 
@@ -45,8 +45,8 @@ class TargetFallback:
         self.index = index
         self.where_cases = where_cases  # "à Tombouctou", "en Afghanistan": a place that says where
 
-    def find(self, head: Token, after: int, sources: list[dict[str, Any]],
-             sent: Span) -> tuple[list[dict[str, Any]], bool]:
+    def find(self, head: Token, after: int, sources: list[ActorMention],
+             sent: Span) -> tuple[list[ActorMention], bool]:
         """(targets, found inside the clause); ``after`` is the token index past the trigger."""
         taken = {party_key(a) for a in sources}
         candidates = [a for a in self.index.actors_in(after, sent.end)
@@ -61,17 +61,17 @@ class TargetFallback:
         return self._with_conjuncts([chosen, *(a for a in candidates if a is not chosen)], head.doc), \
             self._first_token(chosen) in clause
 
-    def _first_token(self, actor: dict[str, Any]) -> int:
+    def _first_token(self, actor: ActorMention) -> int:
         tokens = actor.get("_tokens")
         if tokens:
             return int(tokens[0])
         span = self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
         return span.start if span is not None else -1
 
-    def _span(self, actor: dict[str, Any]) -> Span | None:
+    def _span(self, actor: ActorMention) -> Span | None:
         return self.index.doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
 
-    def _acts_elsewhere(self, actor: dict[str, Any], trigger: Token) -> bool:
+    def _acts_elsewhere(self, actor: ActorMention, trigger: Token) -> bool:
         """The subject or agent of a verb outside the trigger's reach acts in its own event ("X attacked
         Y and Z retaliated"); the subject of a clause the trigger governs is its addressee ("demanded
         that Z …")."""
@@ -83,7 +83,7 @@ class TargetFallback:
             return False
         return not _governed(trigger, top.head)
 
-    def _located(self, actor: dict[str, Any]) -> bool:
+    def _located(self, actor: ActorMention) -> bool:
         """A country named as where the act happens ("in Montenegro"), not as a party to it."""
         span = self._span(actor)
         if span is None or actor.get("_metonymy"):
@@ -91,7 +91,7 @@ class TargetFallback:
         top = _span_head(self.index.doc, span.start, span.end)
         return any(i in self.index.place_at for i in range(span.start, span.end)) and case_of(top) in self.where_cases
 
-    def _with_conjuncts(self, after: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    def _with_conjuncts(self, after: list[ActorMention], doc: Doc) -> list[ActorMention]:
         """The first actor and those coordinated with it ("lituaniens et polonais")."""
         first = after[0]
         span = doc.char_span(int(first["start"]), int(first["end"]), alignment_mode="expand")

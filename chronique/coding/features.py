@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.annotations.records import EventParty, EventRecord
+
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 RULE_PREFIXES = ("rule:", "cameo:", "cameo2:", "trig+rule:", "rmode:")
 
@@ -26,7 +28,7 @@ def _token_at(doc: Doc, char: Any) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _party(doc: Doc, prefix: str, party: dict[str, Any] | None, head: Token | None,
+def _party(doc: Doc, prefix: str, party: EventParty | None, head: Token | None,
            sent: tuple[int, int]) -> list[str]:
     if not party:
         return [f"{prefix}:none"]
@@ -49,7 +51,7 @@ def _party(doc: Doc, prefix: str, party: dict[str, Any] | None, head: Token | No
     return out
 
 
-def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, rules: bool = True) -> list[str]:
+def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules: bool = True) -> list[str]:
     """The feature strings of ``events[index]`` among the candidates ``events`` of ``doc``."""
     e = events[index]
     sent = (int(e["text_info"]["start"]), int(e["text_info"]["end"]))

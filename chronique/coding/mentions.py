@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from chronique.annotations.extensions import get_list
+from chronique.annotations.records import ActorMention, EventParty, PlaceMention
 from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
 
 # Named-entity labels that can stand for an actor the actor stage did not code (English and French
@@ -28,13 +29,13 @@ def is_root(tok: Token) -> bool:
     return tok.head.i == tok.i
 
 
-def as_party(actor: dict[str, Any]) -> dict[str, Any]:
+def as_party(actor: ActorMention) -> EventParty:
     """An actor mention as an event's actor or recipient field."""
     return {"code": actor.get("code"), "sector": actor.get("sector"), "entity_text": actor.get("text"),
             "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
 
 
-def party_key(actor: dict[str, Any] | None) -> str:
+def party_key(actor: ActorMention | EventParty | None) -> str:
     """Who a party is: its code, else (uncoded) its lower-cased text."""
     if not actor:
         return ""
@@ -49,8 +50,8 @@ class MentionIndex:
         # coded mentions, then uncoded ones a coder can still name (a sector word, a person, a
         # named organisation): PLOVER records keep an actor whose code is unknown
         mentions = get_list(doc, "ch_actors")
-        self.actors: list[dict[str, Any]] = [a for a in mentions if a.get("code")]
-        self.places: list[dict[str, Any]] = get_list(doc, "ch_places")
+        self.actors: list[ActorMention] = [a for a in mentions if a.get("code")]
+        self.places: list[PlaceMention] = get_list(doc, "ch_places")
         # with ``heads``, every unnamed national sector takes its home country, and unlisted parties
         # are added (chronique.coding.unlisted); without, only rebels and opposition do
         self.actors += [{**a, "code": self._home(a, heads is not None)}
@@ -63,7 +64,7 @@ class MentionIndex:
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
 
-    def _home(self, actor: dict[str, Any], unlisted: bool) -> str | None:
+    def _home(self, actor: ActorMention, unlisted: bool) -> str | None:
         """The code of an uncoded mention: its home country when it is a national sector (with the
         unlisted-party rule, any sector but a transnational one; else only rebels and opposition)."""
         sector = actor.get("sector")
@@ -71,7 +72,7 @@ class MentionIndex:
             return home_country(self.doc, int(actor["start"]), self.places, sentence_foci(self.doc))
         return self._home_country(actor) if sector in DOMESTIC_SECTORS else None
 
-    def _home_country(self, actor: dict[str, Any]) -> str | None:
+    def _home_country(self, actor: ActorMention) -> str | None:
         """The country an unnamed domestic group belongs to (PLOVER: unnamed rebels are the
         country + REB): the country of the nearest place in its sentence ("les rebelles de Homs"),
         else the country the document's places name most often."""
@@ -86,20 +87,20 @@ class MentionIndex:
         counts = Counter(str(p["country_code"]) for p in self.places if p.get("country_code"))
         return counts.most_common(1)[0][0] if counts else None
 
-    def _metonymic_places(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _metonymic_places(self, known: list[ActorMention]) -> list[ActorMention]:
         """Places the geoparser read as standing for a government ("leur ambassadeur à Moscou")
         that the actor stage left out, as that country's government."""
         spans = [(int(a["start"]), int(a["end"])) for a in known]
-        return [{"text": p.get("text"), "start": p["start"], "end": p["end"], "name": p.get("name"),
+        return [{"text": p["text"], "start": p["start"], "end": p["end"], "name": p.get("name"),
                  "code": p["country_code"], "sector": "GOV", "kind": "country", "_metonymy": True}
                 for p in self.places
                 if p.get("role") == "metonymy" and p.get("country_code")
                 and not any(s < int(p["end"]) and int(p["start"]) < e for s, e in spans)]
 
-    def _entities(self, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _entities(self, known: list[ActorMention]) -> list[ActorMention]:
         """Named entities of an actor type that overlap no actor mention, as uncoded actors."""
         spans = [(int(a["start"]), int(a["end"])) for a in known]
-        out = []
+        out: list[ActorMention] = []
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_ENTS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
                 continue
@@ -107,7 +108,7 @@ class MentionIndex:
                         "code": None, "sector": None, "kind": "entity", "_tokens": [ent.start, ent.end]})
         return out
 
-    def _by_token(self, items: list[dict[str, Any]]) -> dict[int, int]:
+    def _by_token(self, items: Sequence[ActorMention] | Sequence[PlaceMention]) -> dict[int, int]:
         out: dict[int, int] = {}
         for n, item in enumerate(items):
             tokens = item.get("_tokens")
@@ -120,13 +121,13 @@ class MentionIndex:
                 out.setdefault(i, n)
         return out
 
-    def actor(self, token: Token) -> dict[str, Any] | None:
+    def actor(self, token: Token) -> ActorMention | None:
         n = self.actor_at.get(token.i)
         return self.actors[n] if n is not None else None
 
-    def actors_under(self, token: Token, limit: int = 4) -> list[dict[str, Any]]:
+    def actors_under(self, token: Token, limit: int = 4) -> list[ActorMention]:
         """Actors in ``token``'s phrase, nearest first, without entering nested clauses."""
-        found: list[dict[str, Any]] = []
+        found: list[ActorMention] = []
         seen: set[int] = set()
         visited = {token.i}  # a hand-made or corrupt tree may hold a cycle: visit each token once
         queue = [token]
@@ -142,19 +143,19 @@ class MentionIndex:
                     queue.append(c)
         return found
 
-    def place_at_token(self, token: Token) -> dict[str, Any] | None:
+    def place_at_token(self, token: Token) -> PlaceMention | None:
         """The place whose name covers ``token`` itself (not one further down its phrase)."""
         n = self.place_at.get(token.i)
         return self.places[n] if n is not None else None
 
-    def place_under(self, token: Token) -> dict[str, Any] | None:
+    def place_under(self, token: Token) -> PlaceMention | None:
         for tok in [token, *token.subtree]:
             n = self.place_at.get(tok.i)
             if n is not None:
                 return self.places[n]
         return None
 
-    def actors_in(self, start: int, end: int, skip: AbstractSet[int] = frozenset()) -> list[dict[str, Any]]:
+    def actors_in(self, start: int, end: int, skip: AbstractSet[int] = frozenset()) -> list[ActorMention]:
         """Actors whose first token lies in the token range [start, end), in text order; tokens in
         ``skip`` are passed over."""
         out, seen = [], set()

@@ -9,10 +9,9 @@ of arguments to actors, declared here.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
+from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.role_parse import (
     ARMED_OR_STATE_SECTORS,
@@ -39,19 +38,19 @@ class NounRoles:
     index: MentionIndex
     lexicon: EventLexicon
 
-    def resolve(self, tok: Token) -> list[dict[str, Any]]:
+    def resolve(self, tok: Token) -> list[ActorMention]:
         raise NotImplementedError
 
-    def subject(self, verb: Token) -> tuple[list[dict[str, Any]], bool]:
+    def subject(self, verb: Token) -> tuple[list[ActorMention], bool]:
         raise NotImplementedError
 
     def _objects(self, head: Token, roles: Roles, nominal: bool = False) -> None:
         raise NotImplementedError
 
-    def _noun_sources(self, noun: Token) -> list[dict[str, Any]]:
+    def _noun_sources(self, noun: Token) -> list[ActorMention]:
         """Who does the act a noun names: its agent ("par X"), possessor or adjective ("l'offensive
         russe"), else its "de" complement."""
-        sources: list[dict[str, Any]] = []
+        sources: list[ActorMention] = []
         words = self.lexicon.words
         for c in noun.children:
             if c.dep_ in ("det", "poss", "nmod:poss") and ("Poss=Yes" in str(c.morph) or c.dep_ != "det"):
@@ -89,7 +88,7 @@ class NounRoles:
         return any(m.trigger.cameo[:2] in CONFLICT_ROOTS or m.trigger.event in CONFLICT_EVENTS
                    for m in self.lexicon.match([noun.lemma_.lower()], [noun.lower_], [noun.pos_], noun.i))
 
-    def _can_wield_force(self, complement: Token, actors: list[dict[str, Any]]) -> bool:
+    def _can_wield_force(self, complement: Token, actors: list[ActorMention]) -> bool:
         """An armed or state party: a military, police, rebel or government sector, a country named
         as such (not a place standing in for it) or an armed group."""
         actor = actors[0]

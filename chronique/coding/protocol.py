@@ -8,10 +8,11 @@ coder without touching the stage. A coder returns dicts shaped like ``Event.to_d
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import EventRecord
 from chronique.coding.version import CODER_VERSION
 from chronique.errors import ConfigError
 
@@ -26,7 +27,7 @@ __all__ = ["CODER_VERSION", "Coder", "make_coder"]
 class Coder(Protocol):
     name: str
 
-    def code(self, doc: Doc) -> list[dict[str, Any]]: ...
+    def code(self, doc: Doc) -> list[EventRecord]: ...
 
 
 CODERS: tuple[str, ...] = ("rules", "trained")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Token
 
+from chronique.annotations.records import ActorMention
 from chronique.coding.clauses import conditional_threat
 from chronique.coding.mentions import party_key
 from chronique.coding.modality import made_ready, obligation_verb
@@ -44,7 +44,7 @@ class Reading:
     head: Token
     trigger: Trigger
     speech: Token | None
-    speaker: dict[str, Any] | None
+    speaker: ActorMention | None
     stance: str | None = None  # the branch an announced act takes: intent, threaten, mobilize
 
     @property
@@ -170,7 +170,7 @@ def apply_rules(recoder: Recoder, reading: Reading, rules: tuple[RecodingRule, .
     return reading
 
 
-def _other_party(actor: dict[str, Any], other: dict[str, Any]) -> bool:
+def _other_party(actor: ActorMention, other: ActorMention) -> bool:
     if party_key(actor) != party_key(other):
         return True
     sectors = (actor.get("sector"), other.get("sector"))

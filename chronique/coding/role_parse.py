@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Token
+
+from chronique.annotations.records import ActorMention, PlaceMention
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubjpass"})
@@ -29,9 +30,9 @@ ARMED_OR_STATE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY", "GOV"})
 
 @dataclass
 class Roles:
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    targets: list[dict[str, Any]] = field(default_factory=list)
-    target_place: dict[str, Any] | None = None
+    sources: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    target_place: PlaceMention | None = None
     source_parsed: bool = False
     target_parsed: bool = False
     place_object: bool = False  # the object is a place (for triggers that need one)

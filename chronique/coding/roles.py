@@ -8,10 +8,9 @@ tête-à-tête") and pronouns (the reported speaker, else the last subject actor
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
+from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
@@ -44,7 +43,7 @@ class RoleFinder(NounRoles):
     def is_pronoun(self, tok: Token) -> bool:
         return tok.lower_.strip("-") in self.lexicon.pronouns and tok.pos_ in ("PRON", "DET")
 
-    def resolve(self, tok: Token) -> list[dict[str, Any]]:
+    def resolve(self, tok: Token) -> list[ActorMention]:
         """Actors of an argument: its own mentions, else the antecedent of its pronoun."""
         found = self.index.actors_under(tok)
         if found:
@@ -58,7 +57,7 @@ class RoleFinder(NounRoles):
             return [speaker]
         return self.antecedent(pronoun)
 
-    def speaker_of(self, tok: Token) -> dict[str, Any] | None:
+    def speaker_of(self, tok: Token) -> ActorMention | None:
         """The subject actor of the speech verb that ``tok``'s clause is reported by, else the
         actor of its "selon X" / "according to X" phrase."""
         euphonic = self.lexicon.words.euphonic
@@ -78,7 +77,7 @@ class RoleFinder(NounRoles):
         found = self.index.actors_under(phrase) if phrase is not None else []
         return found[0] if found else None
 
-    def _clitic_antecedent(self, tok: Token, taken: set[str]) -> list[dict[str, Any]]:
+    def _clitic_antecedent(self, tok: Token, taken: set[str]) -> list[ActorMention]:
         """An object pronoun ("il le met en garde", "warned them") stands for the last actor named
         before it that is not the source."""
         if tok.pos_ != "PRON" or tok.lower_ not in self.lexicon.words.object_clitics or tok.dep_ not in OBJECT:
@@ -87,7 +86,7 @@ class RoleFinder(NounRoles):
                   and a.get("code") and party_key(a) not in taken]
         return before[-1:]
 
-    def antecedent(self, tok: Token) -> list[dict[str, Any]]:
+    def antecedent(self, tok: Token) -> list[ActorMention]:
         """The last compatible subject actor before ``tok`` (within reach), else the last actor.
 
         "il"/"he" prefer a person; the others take any actor.
@@ -103,12 +102,12 @@ class RoleFinder(NounRoles):
                 return [actor]
         return before[-1:]
 
-    def subject(self, verb: Token) -> tuple[list[dict[str, Any]], bool]:
+    def subject(self, verb: Token) -> tuple[list[ActorMention], bool]:
         """Actors of the subject of ``verb``, inherited from governing verbs when it has none."""
         actors, parsed, _ = self.subject_or_patient(verb)
         return actors, parsed
 
-    def subject_or_patient(self, verb: Token) -> tuple[list[dict[str, Any]], bool, bool]:
+    def subject_or_patient(self, verb: Token) -> tuple[list[ActorMention], bool, bool]:
         """(actors, found in the parse, they are the patient of a passive trigger)."""
         passive = is_passive(verb, self.lexicon.words.reflexive_clitics)
         if passive:
@@ -130,13 +129,13 @@ class RoleFinder(NounRoles):
             verb = verb.head
         return [], False, False
 
-    def _listed_before(self, subj: Token) -> list[dict[str, Any]]:
+    def _listed_before(self, subj: Token) -> list[ActorMention]:
         """Actors of a comma list the parser cut off a coordinated subject ("X, Y, Z et W ont rompu"
         parsed with X and Y as appositions elsewhere): each must follow a comma or open the
         sentence, so a fronted "Au Mali, …" stays out."""
         if not any(c.dep_ == "conj" for c in subj.children):
             return []
-        doc, found = subj.doc, list[dict[str, Any]]()
+        doc, found = subj.doc, list[ActorMention]()
         i = subj.left_edge.i
         while i < subj.i and doc[i].is_punct:  # a comma the parser hung on the subject itself
             i += 1
@@ -213,7 +212,7 @@ class RoleFinder(NounRoles):
         if not is_root(noun) and noun.dep_ in OBJECT | OBLIQUE:
             roles.sources = [a for a in self.subject(noun.head)[0] if party_key(a) not in taken]
 
-    def _locative_doer(self, verb: Token, taken: set[str]) -> list[dict[str, Any]]:
+    def _locative_doer(self, verb: Token, taken: set[str]) -> list[ActorMention]:
         """Actors of a locative oblique of an agentless passive ("repaired in German workshops")."""
         locative = self.lexicon.words.locative_cases
         for c in arguments(verb):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.extensions import doc_text
 from chronique.annotations.places import event_location
+from chronique.annotations.records import ActorMention, EventParty, EventRecord
 from chronique.annotations.times import event_date
 from chronique.coding.allegation import allegations
 from chronique.coding.clauses import (
@@ -56,11 +57,11 @@ SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
 
 
-def _party(actor: dict[str, Any] | None) -> dict[str, Any] | None:
+def _party(actor: ActorMention | None) -> EventParty | None:
     return None if actor is None else as_party(actor)
 
 
-def _distinct(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
     out, codes = [], set()
     for a in actors:
         key = (party_key(a), a.get("sector"))
@@ -102,13 +103,13 @@ class RuleCoder:
         self.embeddings = Embeddings(table)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
 
-    def code(self, doc: Doc) -> list[dict[str, Any]]:
+    def code(self, doc: Doc) -> list[EventRecord]:
         index = MentionIndex(doc, self.heads)
         if not index.actors:
             return []  # no actor, no event: nothing is invented
         finder = RoleFinder(index, self.lexicon)
         fallback = TargetFallback(index, self.lexicon.words.where_cases)
-        events: list[dict[str, Any]] = []
+        events: list[EventRecord] = []
         for seq, sent in enumerate(doc.sents, start=1):
             toks = list(sent)
             matches = self.lexicon.match([t.lemma_.lower() for t in toks], [t.lower_ for t in toks],
@@ -119,13 +120,13 @@ class RuleCoder:
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,
-                       fallback: TargetFallback) -> list[dict[str, Any]]:
+                       fallback: TargetFallback) -> list[EventRecord]:
         absorbed, refines = self.embeddings.find(doc, matches)
         # per sentence, not per trigger: a long sentence full of triggers stays linear
         scope = _Sentence(doc, sent, seq, sentence_bounds(sent), self.lexicon.cue_contexts(
             [t.lemma_.lower() for t in sent]), {match_head(doc, m).i for m in matches}, index, finder, fallback)
         recoder = Recoder(self.table, self.lexicon, finder)
-        out: list[dict[str, Any]] = []
+        out: list[EventRecord] = []
         for m in matches:
             trig, head = m.trigger, match_head(doc, m)
             if trig.embedded_only or m.tokens[0] in absorbed or modifier(head):
@@ -168,7 +169,7 @@ class RuleCoder:
         event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
         return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), confidence
 
-    def _events(self, scope: _Sentence, m: TriggerMatch, r: Reading, confidence: float) -> list[dict[str, Any]]:
+    def _events(self, scope: _Sentence, m: TriggerMatch, r: Reading, confidence: float) -> list[EventRecord]:
         """The event records of a recoded reading: place, missing target, date, one per party pair."""
         doc, head, trig = scope.doc, r.head, r.trigger
         verb = clause_verb(head)
@@ -183,7 +184,7 @@ class RuleCoder:
         date, precision, _ = event_date(doc, start, end, future=r.modality in ("future", "conditional"),
                                         near=head.idx, past=verb is not None and "Tense=Past" in str(verb.morph))
         s_start, s_end = scope.bounds
-        base = {
+        base: EventRecord = {
             "date": date, "date_precision": precision, "event": r.event, "mode": r.mode or "",
             "context": contexts, "quad_code": self.table.quad(r.event), "cameo": r.code,
             "event_loc": location, "event_text": doc_text(doc)[s_start:s_end],
@@ -280,7 +281,7 @@ class RuleCoder:
                 return refined
         return code
 
-    def _pairs(self, base: dict[str, Any], roles: Roles, event: str) -> list[dict[str, Any]]:
+    def _pairs(self, base: EventRecord, roles: Roles, event: str) -> list[EventRecord]:
         sources, targets = _distinct(roles.sources), _distinct(roles.targets)
         # uncoded parties only stand in for a missing coded one: a coded source wins, and when
         # nobody is coded the source must at least be named (a person, an organisation), not a
@@ -291,8 +292,8 @@ class RuleCoder:
             sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
         if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
             sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
-        out = []
-        options: list[dict[str, Any] | None] = list(targets) or [None]
+        out: list[EventRecord] = []
+        options: list[ActorMention | None] = list(targets) or [None]
         for src in sources:
             for tgt in options:
                 if tgt is not None and party_key(tgt) == party_key(src) and tgt.get("sector") == src.get("sector"):
@@ -304,9 +305,9 @@ class RuleCoder:
         return out
 
 
-def dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe_events(events: list[EventRecord]) -> list[EventRecord]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    best: dict[tuple[Any, ...], EventRecord] = {}
     for e in events:
         key = (e["text_info"]["sequence"], e["event"], party_key(e["actor"]), party_key(e["recipient"]))
         if key not in best or e["confidence"] > best[key]["confidence"]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
+from chronique.annotations.records import EventRecord
 from chronique.coding.alternatives import readings
 from chronique.coding.features import candidate_features
 from chronique.coding.linear import LinearModel, default_weights_path, load_model
@@ -62,11 +62,11 @@ def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple
             for i, (label, key, mine) in enumerate(zip(labels, keys, own, strict=True))]
 
 
-def trigger_key(event: dict[str, Any]) -> tuple[int, ...]:
+def trigger_key(event: EventRecord) -> tuple[int, ...]:
     return (int(event["text_info"]["sequence"]), *(int(x) for x in event.get("_trigger") or ()))
 
 
-def is_own(event: dict[str, Any]) -> bool:
+def is_own(event: EventRecord) -> bool:
     return bool(event.get("_own_actor", True)) and bool(event.get("_own_recipient", True))
 
 
@@ -83,7 +83,7 @@ class TrainedCoder:
         self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
         self.roots = root_codes(table)
 
-    def code(self, doc: Doc) -> list[dict[str, Any]]:
+    def code(self, doc: Doc) -> list[EventRecord]:
         candidates = self.rules.code(doc)
         if not candidates:
             return []
@@ -97,13 +97,15 @@ class TrainedCoder:
                for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
         return dedupe_events(out)
 
-    def _recode(self, event: dict[str, Any], label: str, confidence: float) -> dict[str, Any]:
-        recoded = {k: v for k, v in event.items() if k not in ("_own_actor", "_own_recipient")}
-        recoded.update(confidence=round(confidence, 2), coder=TRAINED_VERSION)
+    def _recode(self, event: EventRecord, label: str, confidence: float) -> EventRecord:
+        recoded = event.copy()  # the rules' own choice of parties is no part of the model's reading
+        recoded.pop("_own_actor", None)
+        recoded.pop("_own_recipient", None)
+        recoded.update({"confidence": round(confidence, 2), "coder": TRAINED_VERSION})
         if label != event["event"]:
             code = self.roots.get(label, "")
             _, mode, context = self.table.plover(code) or (label, "", ())
-            recoded.update(event=label, cameo=code, mode=mode, quad_code=self.table.quad(label),
-                           context=list(context))
+            recoded.update({"event": label, "cameo": code, "mode": mode, "quad_code": self.table.quad(label),
+                            "context": list(context)})
         return recoded
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
 UNKNOWN = "UNK"
@@ -54,7 +54,7 @@ def sentence_foci(doc: Doc) -> dict[int, str]:
     return {s.start: str(focus[i]) for i, s in enumerate(doc.sents) if i < len(focus) and focus[i]}
 
 
-def home_country(doc: Doc, start: int, places: list[dict[str, Any]], foci: dict[int, str]) -> str | None:
+def home_country(doc: Doc, start: int, places: list[PlaceMention], foci: dict[int, str]) -> str | None:
     """The country of a party at character ``start`` that names none: the sentence's country in
     focus, else the nearest place's country in the sentence, else the article's most named country."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -79,12 +79,12 @@ def _name_span(token: Token) -> Span:
     return doc[left:right + 1]
 
 
-def unlisted_parties(doc: Doc, known: list[dict[str, Any]], places: list[dict[str, Any]],
-                     heads: SectorHeads) -> list[dict[str, Any]]:
+def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMention],
+                     heads: SectorHeads) -> list[ActorMention]:
     """Mentions for the sector nouns and named organisations that no known mention covers."""
     lang = str(doc._.ch_lang or doc.lang_)
     taken = {i for a in known for i in _tokens(doc, a)}
-    out: list[dict[str, Any]] = []
+    out: list[ActorMention] = []
     foci = sentence_foci(doc)
     heads_found = [(t, heads.sector(lang, t)) for t in doc if t.pos_ in NOUNS and t.i not in taken]
     found: list[tuple[Span, str | None]] = [(_name_span(t), sector) for t, sector in heads_found if sector]
@@ -101,7 +101,7 @@ def unlisted_parties(doc: Doc, known: list[dict[str, Any]], places: list[dict[st
     return out
 
 
-def _tokens(doc: Doc, mention: dict[str, Any]) -> range:
+def _tokens(doc: Doc, mention: ActorMention) -> range:
     tokens = mention.get("_tokens")
     if tokens:
         return range(int(tokens[0]), int(tokens[1]))

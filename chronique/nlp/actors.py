@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Unpack
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import ActorMention
 from chronique.errors import KnowledgeError
 from chronique.knowledge.actors import ADJECTIVE, CAPITAL, NAME, ROLE, SECTOR, ActorKnowledge, Alias
 from chronique.knowledge.function_words import FunctionWords, words_of
@@ -53,7 +54,7 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})  # a capitalised weekday or month af
 class Candidate:
     start: int
     end: int
-    record: dict[str, Any] | None  # None: a span recognised but not coded (PETRARCH "---")
+    record: ActorMention | None  # None: a span recognised but not coded (PETRARCH "---")
     score: float
 
 
@@ -151,7 +152,7 @@ class ActorFinder:
         return any(t.is_upper and len(t) > 1 for t in around)
 
     # -- mentions ---------------------------------------------------------------------------------
-    def find(self) -> list[dict[str, Any]]:
+    def find(self) -> list[ActorMention]:
         hits = self.scan()
         hits += fuzzy_people(self.doc, self.kb, hits)
         hits += fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
@@ -181,8 +182,8 @@ class ActorFinder:
             candidates.extend(self._role(hit, countries, person_starts))
         return [self._finish(c) for c in self._longest(candidates) if c.record is not None]
 
-    def indirect(self, records: list[dict[str, Any]], knowledge: IndirectKnowledge,
-                 country_codes: frozenset[str]) -> list[dict[str, Any]]:
+    def indirect(self, records: list[ActorMention], knowledge: IndirectKnowledge,
+                 country_codes: frozenset[str]) -> list[ActorMention]:
         indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals,
                                   self.words, self.determiners)
         records = indirect.add(records)
@@ -192,10 +193,11 @@ class ActorFinder:
                 r["sector"], r["_metonymy"] = "GOV", True
         return records
 
-    def _record(self, start: int, end: int, **fields: Any) -> dict[str, Any]:
-        span = self.doc[start:end]
-        record = {"text": span.text, "start": span.start_char, "end": span.end_char, "name": "", "code": None,
-                  "sector": None, "kind": "country", "wikidata": None, "score": 1.0, "_tokens": [start, end]}
+    def _record(self, first: int, last: int, **fields: Unpack[ActorMention]) -> ActorMention:
+        span = self.doc[first:last]
+        record: ActorMention = {
+            "text": span.text, "start": span.start_char, "end": span.end_char, "name": "", "code": None,
+            "sector": None, "kind": "country", "wikidata": None, "score": 1.0, "_tokens": [first, last]}
         record.update(fields)
         return record
 
@@ -209,7 +211,7 @@ class ActorFinder:
         sector = term.sector if term else entry.sector
         if code is None and sector is None:
             return [Candidate(hit.start, hit.end, None, hit.score)]
-        fields: dict[str, Any] = {"name": entry.name, "code": code, "sector": sector, "kind": entry.kind,
+        fields: ActorMention = {"name": entry.name, "code": code, "sector": sector, "kind": entry.kind,
                                   "wikidata": entry.wikidata}
         score = hit.score
         if entry.kind == "person":
@@ -221,7 +223,8 @@ class ActorFinder:
         raw = term.raw_code if term and term.raw_code else entry.raw_code
         if raw:
             fields["_code"] = raw
-        return [Candidate(hit.start, hit.end, self._record(hit.start, hit.end, score=score, **fields), score)]
+        fields["score"] = score
+        return [Candidate(hit.start, hit.end, self._record(hit.start, hit.end, **fields), score)]
 
     def _best_alias(self, aliases: tuple[Alias, ...]) -> Alias:
         """Among homonyms, the one in office on the article date, else the latest loaded."""
@@ -237,7 +240,7 @@ class ActorFinder:
         entry = hit.aliases[-1].entry
         start, end = span or (hit.start, hit.end)
         score = round(score * hit.score, 3)  # a fuzzy guess ranks below the same phrase spelt right
-        fields: dict[str, Any] = {"name": entry.name, "code": entry.code, "sector": sector, "kind": kind,
+        fields: ActorMention = {"name": entry.name, "code": entry.code, "sector": sector, "kind": kind,
                                   "wikidata": entry.wikidata, "score": score}
         if metonymy:
             fields["_metonymy"] = True
@@ -266,7 +269,7 @@ class ActorFinder:
                     candidate.record["_code"] = f"{country.aliases[-1].entry.code}{entry.raw_code.strip('~')}"
             return [candidate]
         if entry.standalone:
-            fields = {"name": entry.sector or "", "code": None, "sector": entry.sector, "kind": "group",
+            fields: ActorMention = {"name": entry.sector or "", "code": None, "sector": entry.sector, "kind": "group",
                       "score": 0.6, "_head": hit.start}
             return [Candidate(hit.start, hit.end, self._record(hit.start, hit.end, **fields), 0.6)]
         return []
@@ -287,7 +290,7 @@ class ActorFinder:
             return [self._country(country, sector=entry.sector, score=0.8, span=span, metonymy=is_capital)]
         person, term = holder
         score = 0.75 if self.date else 0.6
-        fields: dict[str, Any] = {"name": person.name, "code": term.country, "sector": term.sector,
+        fields: ActorMention = {"name": person.name, "code": term.country, "sector": term.sector,
                                   "kind": "person", "wikidata": person.wikidata, "score": score,
                                   "_role": term.role, "_head": hit.start}
         if is_capital:
@@ -383,8 +386,8 @@ class ActorFinder:
             kept.append(c)
         return sorted(kept, key=lambda c: c.start)
 
-    def _finish(self, candidate: Candidate) -> dict[str, Any]:
-        record = dict(candidate.record or {})
+    def _finish(self, candidate: Candidate) -> ActorMention:
+        record: ActorMention = candidate.record.copy() if candidate.record else {}
         if "_head" not in record:
             span = self.doc[candidate.start:candidate.end]
             record["_head"] = span.root.i if self.parsed else candidate.end - 1

@@ -7,10 +7,10 @@ mention is marked ``_against``: the coder takes it as the act's target, never as
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import ActorMention
 from chronique.knowledge.actors import ADJECTIVE, NAME, ActorKnowledge, Alias
 from chronique.nlp.fuzzy_actors import Hit
 
@@ -29,7 +29,7 @@ def against_hits(doc: Doc, folded: list[str], i: int, kb: ActorKnowledge,
             for what in dict.fromkeys(a.entry.what for a in aliases)]
 
 
-def mark_against(doc: Doc, folded: list[str], record: dict[str, Any], start: int, end: int) -> None:
+def mark_against(doc: Doc, folded: list[str], record: ActorMention, start: int, end: int) -> None:
     """Mark a mention over tokens [start, end) that follows "anti-"; a one-token "anti-X" mention is
     narrowed to its country part."""
     if end - start == 1 and folded[start].startswith(AGAINST_PREFIX):

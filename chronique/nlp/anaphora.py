@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.annotations.records import ActorMention
 from chronique.knowledge.actors import fold
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 from chronique.knowledge.function_words import FunctionWords, words_of
@@ -145,13 +145,13 @@ class IndirectActors(CountryInFocus):
         self.parsed = doc.has_annotation("DEP")
         self.sentence = self._sentence_numbers()
 
-    def add(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def add(self, records: list[ActorMention]) -> list[ActorMention]:
         records = self._merge(records, self.appositions(records))
         records = self._merge(records, self.anaphora(records))
         return self._merge(records, self.focus(records))
 
     # -- apposition -------------------------------------------------------------------------------
-    def appositions(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def appositions(self, records: list[ActorMention]) -> list[ActorMention]:
         owners = [r for r in records if r.get("code") and r.get("kind") != "person"]
         out = []
         runs = name_runs(self.doc, self.titles, self.words.honorifics)
@@ -165,8 +165,8 @@ class IndirectActors(CountryInFocus):
                 out.append(self._person(start, end, owner, sector))
         return out
 
-    def _title_before(self, start: int, owners: list[dict[str, Any]],
-                      named: set[int]) -> tuple[dict[str, Any], str] | None:
+    def _title_before(self, start: int, owners: list[ActorMention],
+                      named: set[int]) -> tuple[ActorMention, str] | None:
         """ "le vice-ministre russe des Affaires étrangères, X", "Russian Deputy Minister X"; the
         phrase stops at another name ("Minister X met Y" says nothing about Y)."""
         k = start - 1
@@ -181,7 +181,7 @@ class IndirectActors(CountryInFocus):
         owner = self._owner(owners, titles[0], k + 1) or self._owner(owners, max(lo + 1, titles[0] - 3), titles[0])
         return (owner, self._sector(owner, self.titles[self.folded[titles[0]]])) if owner else None
 
-    def _title_after(self, end: int, owners: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
+    def _title_after(self, end: int, owners: list[ActorMention]) -> tuple[ActorMention, str] | None:
         """ "X, le ministre des affaires étrangères de la RASD", "X, Russia's deputy minister"."""
         if end >= len(self.doc) or self.doc[end].text != ",":
             return None
@@ -204,17 +204,17 @@ class IndirectActors(CountryInFocus):
         return not (self.parsed and token.pos_ in CLAUSE_POS)
 
     @staticmethod
-    def _owner(owners: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    def _owner(owners: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
         inside = [r for r in owners if lo <= r["_tokens"][0] and r["_tokens"][1] <= hi]
         return inside[0] if inside else None
 
     @staticmethod
-    def _sector(owner: dict[str, Any], title_sector: str) -> str:
+    def _sector(owner: ActorMention, title_sector: str) -> str:
         # a person of an organisation belongs to it ("procureure de la CPI"); of a state, to the title's sector
         return owner.get("sector") or title_sector if owner.get("kind") in ("organisation", "group") \
             else title_sector
 
-    def _person(self, start: int, end: int, owner: dict[str, Any], sector: str) -> dict[str, Any]:
+    def _person(self, start: int, end: int, owner: ActorMention, sector: str) -> ActorMention:
         span = self.doc[start:end]
         return {"text": span.text, "start": span.start_char, "end": span.end_char, "name": " ".join(span.text.split()),
                 "code": owner["code"], "sector": sector, "kind": "person", "wikidata": None,
@@ -222,9 +222,9 @@ class IndirectActors(CountryInFocus):
                 "_apposition": True}
 
     # -- definite descriptions --------------------------------------------------------------------
-    def anaphora(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def anaphora(self, records: list[ActorMention]) -> list[ActorMention]:
         determiners = self.determiners
-        out: list[dict[str, Any]] = []
+        out: list[ActorMention] = []
         for i in range(len(self.doc) - 1):
             if self.folded[i] not in determiners:
                 continue
@@ -263,7 +263,7 @@ class IndirectActors(CountryInFocus):
         after = self.doc[end + 1] if end + 1 < len(self.doc) else None
         return description.antecedent == GOVERNMENT and not (after is not None and after.text[:1].isupper())
 
-    def _antecedent(self, records: list[dict[str, Any]], at: int, description: Description) -> dict[str, Any] | None:
+    def _antecedent(self, records: list[ActorMention], at: int, description: Description) -> ActorMention | None:
         first = self.sentence[at] - WINDOW
         best = None
         for record in records:
@@ -274,7 +274,7 @@ class IndirectActors(CountryInFocus):
                 best = record
         return best
 
-    def _compatible(self, record: dict[str, Any], antecedent: str) -> bool:
+    def _compatible(self, record: ActorMention, antecedent: str) -> bool:
         code, kind = record.get("code"), record.get("kind")
         if not code:
             return False
@@ -288,7 +288,7 @@ class IndirectActors(CountryInFocus):
             return record.get("sector") == "NGO"
         return kind == "organisation"
 
-    def _anaphoric(self, start: int, end: int, description: Description, antecedent: dict[str, Any]) -> dict[str, Any]:
+    def _anaphoric(self, start: int, end: int, description: Description, antecedent: ActorMention) -> ActorMention:
         span = self.doc[start:end]
         kind = "group" if description.antecedent == GOVERNMENT else antecedent.get("kind", "country")
         if description.antecedent == COUNTRY:
@@ -304,7 +304,7 @@ class IndirectActors(CountryInFocus):
         return self._closed(end, Description(ARMED_GROUP, None))
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _is_name(self, record: dict[str, Any]) -> bool:
+    def _is_name(self, record: ActorMention) -> bool:
         if record.get("_demonym"):  # "les Américains … ce pays": a people is no country's name
             return False
         if self.parsed:
@@ -323,7 +323,7 @@ class IndirectActors(CountryInFocus):
         return numbers
 
     @staticmethod
-    def _merge(records: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _merge(records: list[ActorMention], new: list[ActorMention]) -> list[ActorMention]:
         """New mentions replace the uncoded mentions they overlap ("les djihadistes" → the group)."""
         if not new:
             return records

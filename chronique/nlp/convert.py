@@ -7,6 +7,7 @@ computed from the original offsets.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -29,12 +30,12 @@ from chronique.schema import (
 )
 
 
-def _public(item: dict[str, Any]) -> dict[str, Any]:
+def _public(item: Mapping[str, Any]) -> dict[str, Any]:
     """Stages may keep working notes under keys starting with "_"; they never leave the Doc."""
     return {k: (_public(v) if isinstance(v, dict) else v) for k, v in item.items() if not k.startswith("_")}
 
 
-def _remap(item: dict[str, Any], norm: NormalisedText, text_key: str | None = "text") -> dict[str, Any]:
+def _remap(item: Mapping[str, Any], norm: NormalisedText, text_key: str | None = "text") -> dict[str, Any]:
     out = _public(item)
     start, end = norm.to_original(int(item["start"]), int(item["end"]))
     out["start"], out["end"] = start, end
@@ -43,7 +44,7 @@ def _remap(item: dict[str, Any], norm: NormalisedText, text_key: str | None = "t
     return out
 
 
-def _remap_event(item: dict[str, Any], norm: NormalisedText, article: Article) -> dict[str, Any]:
+def _remap_event(item: Mapping[str, Any], norm: NormalisedText, article: Article) -> dict[str, Any]:
     out = _public(item)
     for role in ("actor", "recipient"):
         party = out.get(role)
@@ -84,8 +85,8 @@ def doc_to_extraction(doc: Doc, article: Article, norm: NormalisedText) -> Extra
         article = replace(article, origin=origin)
     events = [_remap_event(e, norm, article) for e in get_list(doc, "ch_events")]
     transfers = []
-    for t in get_list(doc, "ch_transfers"):
-        t = _public(t)
+    for record in get_list(doc, "ch_transfers"):
+        t = _public(record)
         index = t.pop("event_index", None)
         if index is not None and not t.get("event_id"):
             t["event_id"] = events[int(index)]["id"]

@@ -11,10 +11,11 @@ A part of chronique.nlp.anaphora.IndirectActors, kept apart for size: it reads t
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
+from chronique.annotations.records import ActorMention
 from chronique.knowledge.function_words import FunctionWords
 
 T = TypeVar("T")
@@ -37,7 +38,7 @@ def longest_phrase(folded: list[str], start: int, max_tokens: int, table: dict[s
     return found
 
 
-def overlaps(record: dict[str, Any], start: int, end: int) -> bool:
+def overlaps(record: ActorMention, start: int, end: int) -> bool:
     first, last = record["_tokens"]
     return bool(first < end and start < last)
 
@@ -63,11 +64,11 @@ class CountryInFocus:
     def _head(self, span: Span) -> int:
         raise NotImplementedError
 
-    def focus(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def focus(self, records: list[ActorMention]) -> list[ActorMention]:
         if not self.focus_words:
             return []
         by_sentence, article = self._weighed(records)
-        out: list[dict[str, Any]] = []
+        out: list[ActorMention] = []
         i = 0
         while i < len(self.doc):
             match = self._focus_word(i)
@@ -82,14 +83,14 @@ class CountryInFocus:
             i = end
         return out
 
-    def sentence_focus(self, records: list[dict[str, Any]]) -> list[str | None]:
+    def sentence_focus(self, records: list[ActorMention]) -> list[str | None]:
         """The country in focus of each sentence (None where no country clearly leads): the coder's
         recipient for an act located in the story ("ils ont détruit des mausolées")."""
         by_sentence, article = self._weighed(records)
         count = self.sentence[-1] + 1 if self.sentence else 0
         return [self._country_in_focus(by_sentence, article, here) for here in range(count)]
 
-    def _weighed(self, records: list[dict[str, Any]]) -> tuple[dict[int, list[tuple[str, float]]], dict[str, float]]:
+    def _weighed(self, records: list[ActorMention]) -> tuple[dict[int, list[tuple[str, float]]], dict[str, float]]:
         """The evidence by sentence, and each country's weight over the whole article."""
         by_sentence: dict[int, list[tuple[str, float]]] = {}
         article: dict[str, float] = {}
@@ -103,7 +104,7 @@ class CountryInFocus:
             return None
         return longest_phrase(self.folded, start, self.max_tokens, self.focus_words)
 
-    def _bare(self, start: int, end: int, records: list[dict[str, Any]]) -> bool:
+    def _bare(self, start: int, end: int, records: list[ActorMention]) -> bool:
         """A sector noun with nothing that says whose it is: no country or name attached, not inside
         a name ("la Police nationale"), not a modifier ("police station"), not another party's."""
         doc = self.doc
@@ -128,7 +129,7 @@ class CountryInFocus:
                 return True
         return False
 
-    def _evidence(self, records: list[dict[str, Any]]) -> list[tuple[int, int, str, float]]:
+    def _evidence(self, records: list[ActorMention]) -> list[tuple[int, int, str, float]]:
         """(token, sentence, country code, weight) of each mention that ties the story to a country."""
         out = []
         for r in records:
@@ -153,7 +154,7 @@ class CountryInFocus:
             k -= 1
         return k >= 0 and self.folded[k] in self.words.locative_words
 
-    def _same_sector(self, records: list[dict[str, Any]], at: int, sector: str) -> str | None:
+    def _same_sector(self, records: list[ActorMention], at: int, sector: str) -> str | None:
         """ "l'armée malienne … l'armée": the same sector coded shortly before, if only one country."""
         first = self.sentence[at] - WINDOW
         codes = {r["code"] for r in records if r.get("code") in self.country_codes and r.get("sector") == sector
@@ -174,7 +175,7 @@ class CountryInFocus:
         best, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0.0)
         return ranked[0][0] if best >= FOCUS_MARGIN * runner_up else None
 
-    def _focused(self, start: int, end: int, sector: str, code: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    def _focused(self, start: int, end: int, sector: str, code: str, records: list[ActorMention]) -> ActorMention:
         span = self.doc[start:end]
         name = next((r.get("name") for r in records if r.get("code") == code and r.get("kind") == "country"), code)
         return {"text": span.text, "start": span.start_char, "end": span.end_char, "name": name or code,

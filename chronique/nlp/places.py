@@ -13,11 +13,12 @@ stage's "_metonymy" note). ``event_location``, for the event coder, lives below 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from chronique.annotations.places import event_location
+from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
 from chronique.geo.candidates import candidate_spans
 from chronique.geo.context import Mention, resolve_in_context
@@ -82,8 +83,8 @@ class PlaceTagger(Stage):
         actors = get_list(doc, "ch_actors")
         spans = self._toponym_spans(doc, actors)
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
-        context = {a["code"] for a in actors if isinstance(a.get("code"), str) and not _inferred(a)
-                   and self.resolver.gazetteer.country(a["code"])}
+        context = {code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
+                   and self.resolver.gazetteer.country(code)}
         mentions = [Mention(s.text, s.start_char, s.end_char) for s in spans]
         resolutions = resolve_in_context(self.resolver, doc_text(doc), mentions, sorted(context))
         places = []
@@ -100,7 +101,7 @@ class PlaceTagger(Stage):
         doc._.ch_places = places
         return doc
 
-    def _toponym_spans(self, doc: Doc, actors: list[dict[str, Any]]) -> list[Span]:
+    def _toponym_spans(self, doc: Doc, actors: list[ActorMention]) -> list[Span]:
         taken = [(int(a["start"]), int(a["end"])) for a in actors
                  if a.get("kind") in _NOT_PLACE_KINDS and not a.get("_metonymy")]
         spans = []
@@ -166,10 +167,10 @@ class PlaceTagger(Stage):
                                             and normalise_name(e.name) == key)
                    for e in self.resolver.gazetteer.lookup(text))
 
-    def _record(self, span: Span, resolution: Resolution, flagged: bool) -> dict[str, Any]:
+    def _record(self, span: Span, resolution: Resolution, flagged: bool) -> PlaceMention:
         entry = resolution.entry
         metonymy = flagged or bool(entry and entry.capital_of and stands_for_government(span, self.cues))
-        record: dict[str, Any] = {
+        record: PlaceMention = {
             "text": span.text, "start": span.start_char, "end": span.end_char,
             "name": None, "country_code": None, "lat": None, "lon": None, "geonameid": None,
             "feature_class": None, "role": "metonymy" if metonymy else "place",
@@ -181,7 +182,7 @@ class PlaceTagger(Stage):
         return record
 
 
-def _entry_fields(entry: GeoEntry) -> dict[str, Any]:
+def _entry_fields(entry: GeoEntry) -> PlaceMention:
     return {"name": entry.name, "country_code": entry.country_code, "lat": round(entry.lat, 5),
             "lon": round(entry.lon, 5), "geonameid": entry.geonameid, "feature_class": entry.feature_class,
             "_resolution": entry.resolution}
@@ -219,15 +220,15 @@ def _bare_proper_nouns(doc: Doc) -> list[Span]:
     return runs
 
 
-def _same_as_group(span: Span, actors: list[dict[str, Any]]) -> bool:
+def _same_as_group(span: Span, actors: list[ActorMention]) -> bool:
     """A name the actors stage reads as a people ("les Français") is not a place ("Le François")."""
     return any(a.get("kind") == "group" and a["start"] == span.start_char and a["end"] == span.end_char
                for a in actors)
 
 
-def _flagged_metonymy(span: Span, actors: list[dict[str, Any]]) -> bool:
+def _flagged_metonymy(span: Span, actors: list[ActorMention]) -> bool:
     return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
 
 
-def _inferred(actor: dict[str, Any]) -> bool:
+def _inferred(actor: ActorMention) -> bool:
     return bool(actor.get("_anaphora") or actor.get("_focus"))

@@ -10,10 +10,10 @@ The thresholds are set on ../shared/eval/train (every article with events there 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.annotations.records import EventParty, EventRecord
 from chronique.knowledge.relevance import RelevanceCues
 from chronique.nlp.extensions import get_list
 
@@ -49,21 +49,22 @@ def is_relevant(doc: Doc, cues: RelevanceCues, lang: str) -> bool:
     return political >= cues.min_sentences and political >= cues.min_share * total
 
 
-def _identified(party: dict[str, Any] | None, sectors: frozenset[str]) -> bool:
+def _identified(party: EventParty | None, sectors: frozenset[str]) -> bool:
     return party is not None and bool(party.get("code") or party.get("sector") in sectors)
 
 
-def _political_event(doc: Doc, event: dict[str, Any], cues: RelevanceCues, words: frozenset[str]) -> bool:
+def _political_event(doc: Doc, event: EventRecord, cues: RelevanceCues, words: frozenset[str]) -> bool:
     """An event of a political actor (a coded country or organisation, a political sector), or one
     told in a sentence with political words; "Ms Vale agreed to an interview" is neither."""
-    if any(_identified(event.get(k), cues.sectors) for k in ("actor", "recipient")):
+    if any(_identified(party, cues.sectors) for party in (event.get("actor"), event.get("recipient"))):
         return True
-    info = event.get("text_info") or {}
-    span = doc.char_span(int(info.get("start", 0)), int(info.get("end", 0)), alignment_mode="expand")
+    info = event.get("text_info")
+    start, end = (int(info["start"]), int(info["end"])) if info else (0, 0)
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and political_sentence(span, words)
 
 
-def gate(doc: Doc, events: list[dict[str, Any]], cues: RelevanceCues, lang: str) -> list[dict[str, Any]]:
+def gate(doc: Doc, events: list[EventRecord], cues: RelevanceCues, lang: str) -> list[EventRecord]:
     """``events`` when the article has political content, else none; in an article, an event with
     neither a political party nor a political sentence is dropped too. A text shorter than an
     article is coded as given."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import EventParty, EventRecord, FurnitureRecord
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.relevance import RelevanceCues, load_relevance
 from chronique.knowledge.senses import SenseRule, load_senses
@@ -36,20 +36,27 @@ def default_screen_knowledge() -> ScreenKnowledge:
     return ScreenKnowledge(load_relevance(), load_senses())
 
 
-def outlet_actor(event: dict[str, Any], outlets: frozenset[str]) -> bool:
+def outlet_actor(event: EventRecord, outlets: frozenset[str]) -> bool:
     """Whether the event's actor is a news agency or outlet (the teller, not a doer)."""
     actor = event.get("actor") or {}
     text = str(actor.get("entity_text") or "").lower().strip()
     return bool(text) and (text in outlets or text.removeprefix("the ") in outlets)
 
 
-def _in_furniture(event: dict[str, Any], furniture: list[dict[str, Any]]) -> bool:
-    info = event.get("text_info") or {}
-    if in_furniture(int(info.get("start", 0)), int(info.get("end", 0)), furniture):
+def _in_furniture(event: EventRecord, furniture: list[FurnitureRecord]) -> bool:
+    info = event.get("text_info")
+    start, end = (int(info["start"]), int(info["end"])) if info else (0, 0)
+    if in_furniture(start, end, furniture):
         return True
-    parties = (event.get("actor"), event.get("recipient"))
-    return any(p is not None and p.get("start") is not None and in_furniture(int(p["start"]), int(p["end"]), furniture)
-               for p in parties)
+    return any(_party_in_furniture(p, furniture) for p in (event.get("actor"), event.get("recipient")))
+
+
+def _party_in_furniture(party: EventParty | None, furniture: list[FurnitureRecord]) -> bool:
+    """Whether a party with a mention lies in page furniture (a country party has none)."""
+    if party is None:
+        return False
+    start, end = party.get("start"), party.get("end")
+    return start is not None and end is not None and in_furniture(int(start), int(end), furniture)
 
 
 def after_publication(date: str | None, published: str | None) -> bool:
@@ -61,15 +68,15 @@ def after_publication(date: str | None, published: str | None) -> bool:
     return date[:size] > published[:size]
 
 
-def _future_modality(events: list[dict[str, Any]], published: str | None) -> list[dict[str, Any]]:
+def _future_modality(events: list[EventRecord], published: str | None) -> list[EventRecord]:
     """An act dated after publication has not happened yet: told as done, it is a future one."""
     return [{**e, "modality": "future"}
             if e.get("modality") == "asserted" and after_publication(e.get("date"), published) else e
             for e in events]
 
 
-def screen_events(doc: Doc, events: list[dict[str, Any]], lang: str, table: CameoTable,
-                  knowledge: ScreenKnowledge | None = None) -> list[dict[str, Any]]:
+def screen_events(doc: Doc, events: list[EventRecord], lang: str, table: CameoTable,
+                  knowledge: ScreenKnowledge | None = None) -> list[EventRecord]:
     """The coder's ``events`` that are events of the article."""
     if not events:
         return events

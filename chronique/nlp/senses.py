@@ -9,10 +9,10 @@ missiles is a military strike rather than a labour stoppage. The rules are data
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import EventRecord
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.senses import SenseRule
 
@@ -29,7 +29,7 @@ def _neighbours(doc: Doc, starts: list[int], start: int, window: int) -> set[str
     return {w for t in doc[lo:hi] if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
 
 
-def _rule_for(event: dict[str, Any], doc: Doc, starts: list[int], rules: tuple[SenseRule, ...]) -> SenseRule | None:
+def _rule_for(event: EventRecord, doc: Doc, starts: list[int], rules: tuple[SenseRule, ...]) -> SenseRule | None:
     words = str(event.get("_lemma") or "").split()
     trigger = event.get("_trigger")
     if not words or not trigger:
@@ -41,7 +41,7 @@ def _rule_for(event: dict[str, Any], doc: Doc, starts: list[int], rules: tuple[S
     return None
 
 
-def _recoded(event: dict[str, Any], code: str, table: CameoTable) -> dict[str, Any] | None:
+def _recoded(event: EventRecord, code: str, table: CameoTable) -> EventRecord | None:
     found = table.plover(code)
     if found is None:
         return None
@@ -50,8 +50,8 @@ def _recoded(event: dict[str, Any], code: str, table: CameoTable) -> dict[str, A
             "context": list(dict.fromkeys([*context, *event.get("context", [])]))}
 
 
-def check_senses(doc: Doc, events: list[dict[str, Any]], rules: tuple[SenseRule, ...],
-                 table: CameoTable) -> list[dict[str, Any]]:
+def check_senses(doc: Doc, events: list[EventRecord], rules: tuple[SenseRule, ...],
+                 table: CameoTable) -> list[EventRecord]:
     """``events`` less the idiomatic readings, with the recoded ones recoded."""
     if not rules:
         return events

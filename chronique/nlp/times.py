@@ -7,10 +7,11 @@ span, for the event coder) lives below the stages, in ``chronique.annotations.ti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import TimeRecord
 from chronique.annotations.times import calendar_date, event_date, sentence_index, sentence_starts
 from chronique.nlp.date_names import number_in_name
 from chronique.nlp.extensions import doc_text
@@ -45,9 +46,9 @@ def doc_tense(doc: Doc, grammar: Grammar) -> TenseOf:
     return tense
 
 
-def timex_record(timex: Timex, sentence: int) -> dict[str, Any]:
+def timex_record(timex: Timex, sentence: int) -> TimeRecord:
     """A TimeMention-shaped dict plus the private notes the event coder reads."""
-    record: dict[str, Any] = {
+    record: TimeRecord = {
         "text": timex.text, "start": timex.start, "end": timex.end, "value": timex.value, "type": timex.type,
         "_precision": timex.precision, "_anchor": timex.anchor, "_mod": timex.mod, "_sentence": sentence,
     }

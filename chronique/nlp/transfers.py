@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.annotations.records import ActorMention, EventParty, EventRecord, TransferRecord, WeaponRecord
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
 from chronique.arms.definite import resolve_definites
@@ -72,7 +73,7 @@ INNER_EVENTS = frozenset({"AGREE", "AID", "COOPERATE", "SUPPORT"})
 NOT_TRANSFERS = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "PROTEST", "RETREAT"})
 
 
-def _code(actor: dict[str, Any] | None) -> str | None:
+def _code(actor: ActorMention | EventParty | None) -> str | None:
     return (actor or {}).get("code") or None
 
 
@@ -106,7 +107,7 @@ class TransferBuilder(Stage):
             found = found or self.catalogue.trigger(word, self.lang)
         return found
 
-    def build(self, doc: Doc) -> list[dict[str, Any]]:
+    def build(self, doc: Doc) -> list[TransferRecord]:
         weapons = get_list(doc, "ch_weapons")
         if not weapons:
             return []
@@ -118,7 +119,7 @@ class TransferBuilder(Stage):
         skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
                 if weapon.get("category") in NOT_TRADED
                 or (root is not None and has_parse(doc) and idiomatic(root, str(weapon.get("text"))))}
-        out: list[dict[str, Any]] = []
+        out: list[TransferRecord] = []
         taken: set[int] = set()
         event_triggers: set[int] = set()
         for n, event in enumerate(events):
@@ -153,7 +154,7 @@ class TransferBuilder(Stage):
         return found[0] if found is not None and len(found) else None
 
     @staticmethod
-    def _in_event(doc: Doc, event: dict[str, Any], weapon: dict[str, Any], root: Token | None,
+    def _in_event(doc: Doc, event: EventRecord, weapon: WeaponRecord, root: Token | None,
                   trigger: Token | None) -> bool:
         """With a parse: the trigger governs the weapon within the event's sentence (the coder's
         clause may stop short of a misparsed designation); without one: the weapon is in the clause."""
@@ -164,8 +165,8 @@ class TransferBuilder(Stage):
         clause = event.get("_clause") or [event["text_info"]["start"], event["text_info"]["end"]]
         return int(clause[0]) <= int(weapon["start"]) and int(weapon["end"]) <= int(clause[1])
 
-    def _record(self, weapon: dict[str, Any], status: str, sides: Sides,
-                date: str | None, evidence: tuple[int, int], root: Token | None) -> dict[str, Any]:
+    def _record(self, weapon: WeaponRecord, status: str, sides: Sides,
+                date: str | None, evidence: tuple[int, int], root: Token | None) -> TransferRecord:
         return {
             "supplier": sides.supplier, "recipient": sides.recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
@@ -175,13 +176,13 @@ class TransferBuilder(Stage):
         }
 
     @staticmethod
-    def _quantity(weapon: dict[str, Any], root: Token | None) -> int | None:
+    def _quantity(weapon: WeaponRecord, root: Token | None) -> int | None:
         if root is None or not has_parse(root.doc):
             return None
         tokens = weapon.get("_tokens")
         return quantity(root.doc[int(tokens[0])] if tokens else root)
 
-    def _read(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token, role: str,
+    def _read(self, ctx: _Context, weapon: WeaponRecord, root: Token, trigger: Token, role: str,
               status: str) -> tuple[Sides, str] | None:
         """The parties and status the words around ``trigger`` give; None for a deployment of
         the sender's own forces or a transfer that a third party calls for or debates."""
@@ -248,7 +249,7 @@ class TransferBuilder(Stage):
             found = "pledged"  # a promised delivery: nothing is delivered yet
         return inner, word.role, found
 
-    def _asks_for_another(self, ctx: _Context, weapon: dict[str, Any], root: Token, trigger: Token,
+    def _asks_for_another(self, ctx: _Context, weapon: WeaponRecord, root: Token, trigger: Token,
                            requester: str | None) -> bool:
         """A request for a transfer to someone else ("senators urged the White House to approve the
         transfer of ATACMS to Ukraine") is a third party's call, not the requester's request."""
@@ -258,8 +259,8 @@ class TransferBuilder(Stage):
         frame = read_frame(inner, ctx.parties(inner.sent), _weapon_span(weapon, root))
         return bool(frame.to_side) and requester not in frame.to_side
 
-    def _from_event(self, ctx: _Context, n: int, event: dict[str, Any], direction: Direction,
-                    weapon: dict[str, Any], root: Token | None, trigger: Token | None) -> dict[str, Any] | None:
+    def _from_event(self, ctx: _Context, n: int, event: EventRecord, direction: Direction,
+                    weapon: WeaponRecord, root: Token | None, trigger: Token | None) -> TransferRecord | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
         coded = Sides(actor, other) if direction.actor_is_supplier else Sides(other, actor)
         status = direction.status
@@ -283,8 +284,8 @@ class TransferBuilder(Stage):
         record["event_index"] = n
         return record
 
-    def _from_trigger(self, ctx: _Context, weapon: dict[str, Any], root: Token,
-                      event_triggers: set[int]) -> dict[str, Any] | None:
+    def _from_trigger(self, ctx: _Context, weapon: WeaponRecord, root: Token,
+                      event_triggers: set[int]) -> TransferRecord | None:
         """A record from the transfer word that governs the weapon or stands nearest to it; a
         weapon with none but spelled out as the content of a transfer ("It includes…") is a
         partial record, which the transfer word of the sentence before may complete."""
@@ -303,7 +304,7 @@ class TransferBuilder(Stage):
         if earlier is None or earlier.get(PARTIAL):
             return record
         if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
-            earlier.update(status=record["status"], date=record["date"] or earlier["date"])
+            earlier.update({"status": record["status"], "date": record["date"] or earlier["date"]})
         return earlier
 
     def _is_trigger(self, tok: Token) -> bool:
@@ -311,7 +312,7 @@ class TransferBuilder(Stage):
             return False  # "in order to": a purpose, not a purchase
         return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
 
-    def _partial(self, ctx: _Context, weapon: dict[str, Any], root: Token) -> dict[str, Any]:
+    def _partial(self, ctx: _Context, weapon: WeaponRecord, root: Token) -> TransferRecord:
         sent = root.sent
         record = self._record(weapon, "", Sides(None, None), None, _trim(ctx.doc, sent.start_char, sent.end_char), root)
         return {**record, PARTIAL: True}
@@ -326,7 +327,7 @@ class TransferBuilder(Stage):
             return None
         return next((tok for tok in reversed(previous) if self._is_trigger(tok)), None)
 
-    def _reading(self, ctx: _Context, weapon: dict[str, Any], root: Token, head: Token) -> dict[str, Any] | None:
+    def _reading(self, ctx: _Context, weapon: WeaponRecord, root: Token, head: Token) -> TransferRecord | None:
         """The record a transfer word gives the weapon: None when it is no transfer (negated, a
         deployment, a third party's call, a domestic purchase); partial when no party is in reach."""
         assert self.catalogue is not None
@@ -352,7 +353,7 @@ class TransferBuilder(Stage):
         return record
 
     @staticmethod
-    def _parsed_sides(ctx: _Context, weapon: dict[str, Any], root: Token, head: Token, trig: Trigger) -> Sides:
+    def _parsed_sides(ctx: _Context, weapon: WeaponRecord, root: Token, head: Token, trig: Trigger) -> Sides:
         """The parties the dependency parse gives the trigger (subject, complements, owner)."""
         weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
         found = parties(ctx.index, head, weapon_tokens)
@@ -389,6 +390,6 @@ class _Context:
         return self._parties[sent.start]
 
 
-def _weapon_span(weapon: dict[str, Any], root: Token) -> tuple[int, int]:
+def _weapon_span(weapon: WeaponRecord, root: Token) -> tuple[int, int]:
     tokens = weapon.get("_tokens")
     return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)

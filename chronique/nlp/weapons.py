@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import WeaponRecord
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.weapons import AliasMatch, WeaponCatalogue
 from chronique.nlp.extensions import doc_text
@@ -108,7 +109,7 @@ class WeaponTagger(Stage):
         doc._.ch_weapons = self.tag(doc) if self.catalogue is not None else []
         return doc
 
-    def tag(self, doc: Doc) -> list[dict[str, Any]]:
+    def tag(self, doc: Doc) -> list[WeaponRecord]:
         assert self.catalogue is not None
         text = doc_text(doc)
         matches = list(self.catalogue.find(text))
@@ -134,9 +135,9 @@ class WeaponTagger(Stage):
                 if self.catalogue.is_cue(w.group(0), self.lang)]
         return any(end <= match.start or start >= match.end for start, end in cues)
 
-    def _record(self, doc: Doc, match: AliasMatch) -> dict[str, Any]:
+    def _record(self, doc: Doc, match: AliasMatch) -> WeaponRecord:
         entry = match.alias.entry
-        record: dict[str, Any] = {
+        record: WeaponRecord = {
             "text": doc_text(doc)[match.start:match.end], "start": match.start, "end": match.end,
             "designation": entry.designation, "category": entry.category, "origin": entry.origin,
         }

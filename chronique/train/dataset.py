@@ -13,8 +13,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from chronique.annotations.records import EventParty, EventRecord
 from chronique.coding.alternatives import readings
 from chronique.coding.features import candidate_features
 from chronique.coding.mentions import MentionIndex
@@ -86,12 +86,12 @@ def data_version(files: list[Path]) -> str:
     return "sha256:" + digest.hexdigest()[:16]
 
 
-def _code(party: dict[str, Any] | None) -> str:
+def _code(party: EventParty | None) -> str:
     return str((party or {}).get("code") or "")
 
 
 def _candidates(annotator: Annotator, article: Article, corpus: str,
-                heads: SectorHeads) -> Iterator[tuple[Candidate, dict[str, Any]]]:
+                heads: SectorHeads) -> Iterator[tuple[Candidate, EventRecord]]:
     doc, norm = annotator.annotate_doc(article)
     events = readings(doc, list(doc._.ch_events or []), MentionIndex(doc, heads))
     for i, e in enumerate(events):
@@ -117,7 +117,7 @@ def _overlaps_text(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def _plv_label(cand: Candidate, e: dict[str, Any], pair: PairRecord) -> Candidate:
+def _plv_label(cand: Candidate, e: EventRecord, pair: PairRecord) -> Candidate:
     """The pair's class for a reading from the marked source to the marked target (or to no one)."""
     actor_text = str((e.get("actor") or {}).get("entity_text") or "")
     recipient = e.get("recipient")
@@ -130,7 +130,7 @@ def _plv_label(cand: Candidate, e: dict[str, Any], pair: PairRecord) -> Candidat
     return _label(cand, label, marked=True)
 
 
-def _m2e2_label(e: dict[str, Any], sentence: AceSentence) -> str:
+def _m2e2_label(e: EventRecord, sentence: AceSentence) -> str:
     """The mapped class of the ACE trigger the reading's trigger is, for the rules' own parties only
     (ACE arguments are not PLOVER parties)."""
     if not is_own(e):
