@@ -28,6 +28,15 @@ def seed_article(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def lexicon():  # type: ignore[no-untyped-def]
+    """The English event lexicon, loaded once: the English lexicon and recoding tests match lemma
+    sequences against it (French tests load theirs by name)."""
+    from chronique.knowledge.lexicon import load_event_lexicon
+
+    return load_event_lexicon("en")
+
+
+@pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
     """One real pipeline (models loaded once) for every model-backed test."""
     from chronique.pipeline import Pipeline

@@ -38,6 +38,14 @@ def top_event(pipeline: Any, text: str, lang: str, published: str) -> Any:
     return max(events, key=lambda e: e.confidence) if events else None
 
 
+def top_en(pipeline: Any, text: str, published: str = "2020-03-02") -> Any:
+    """The most confident event of an English sentence written for a test; the test fails naming
+    the sentence when it has none."""
+    event = top_event(pipeline, text, "en", published)
+    assert event is not None, text
+    return event
+
+
 def event_triples(pipeline: Any, text: str, lang: str, published: str) -> list[Triple]:
     """(event, actor code, recipient code) of every event of ``text``."""
     extraction = pipeline.extract(text, lang=lang, published=published)

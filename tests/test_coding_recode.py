@@ -27,7 +27,7 @@ from chronique.coding.recode import (
 from chronique.coding.role_parse import Roles
 from chronique.coding.roles import RoleFinder
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
-from chronique.knowledge.lexicon import EventLexicon, Trigger, load_event_lexicon
+from chronique.knowledge.lexicon import EventLexicon, Trigger
 
 VAL = {"text": "Valdoria", "code": "VAL", "sector": "GOV", "kind": "country"}
 NOR = {"text": "Norland", "code": "NOR", "sector": "GOV", "kind": "country"}
@@ -36,11 +36,6 @@ NOR = {"text": "Norland", "code": "NOR", "sector": "GOV", "kind": "country"}
 @pytest.fixture(scope="module")
 def table() -> CameoTable:
     return load_cameo_table()
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return load_event_lexicon("en")
 
 
 def _recoder(doc: Doc, table: CameoTable, lexicon: EventLexicon) -> Recoder:

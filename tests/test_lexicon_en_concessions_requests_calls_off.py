@@ -10,21 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
-from lexicon_helpers import lemma_matches, plover_event, top_event
+from lexicon_helpers import lemma_matches, plover_event, top_en
 
-from chronique.knowledge.lexicon import EventLexicon, load_event_lexicon
+from chronique.knowledge.lexicon import EventLexicon
 
 _matches, _event = lemma_matches, plover_event
-
-
-def _top(pipeline: Any, text: str) -> Any:
-    return top_event(pipeline, text, "en", "2020-03-02")
-
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return load_event_lexicon("en")
 
 
 def test_every_trigger_word_is_a_string_in_the_yaml() -> None:
@@ -94,7 +84,7 @@ def test_supply_as_a_noun_is_no_aid(lexicon: EventLexicon) -> None:
     ("Sweden called on Ethiopia to release the detained journalists.", "REQUEST"),
 ])
 def test_pipeline_codes_the_family(pipeline: Any, text: str, event: str) -> None:
-    top = _top(pipeline, text)
+    top = top_en(pipeline, text)
     assert top is not None and top.event == event, (text, top and (top.event, top.cameo))
 
 

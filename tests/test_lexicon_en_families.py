@@ -10,23 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lexicon_helpers import lemma_matches, plover_event
+from lexicon_helpers import lemma_matches, plover_event, top_en
 
-from chronique.knowledge.lexicon import EventLexicon, TriggerMatch, load_event_lexicon
+from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 
 _event = plover_event
+PUBLISHED = "2024-03-01"  # the article date the real-parse cases assume
 
 
 def _first(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> TriggerMatch:
     found = lemma_matches(lexicon, lemmas, pos)
     assert found, lemmas
     return found[0]
-
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return load_event_lexicon("en")
 
 
 @pytest.mark.parametrize(("lemmas", "event", "cameo"), [
@@ -94,12 +89,6 @@ def test_opposing_an_act_embeds_it_as_a_rejection(lexicon: EventLexicon) -> None
         assert _first(lexicon, f"Israel {verb} mediation").trigger.embeds == "reject", verb
 
 
-def _top(pipeline: Any, text: str) -> Any:
-    events = pipeline.extract(text, lang="en", published="2024-03-01").events
-    assert events, text
-    return max(events, key=lambda e: e.confidence)
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "event", "actor"), [
     ("Egypt received a team of inspectors from the United Nations.", "RETREAT", "EGY"),
@@ -112,19 +101,19 @@ def _top(pipeline: Any, text: str) -> Any:
     ("The Kenyan government banned the opposition rally in Nairobi.", "COERCE", "KEN"),
 ])
 def test_real_parse_codes_the_family(pipeline: Any, text: str, event: str, actor: str) -> None:
-    top = _top(pipeline, text)
+    top = top_en(pipeline, text, PUBLISHED)
     assert (top.event, top.actor.code) == (event, actor)
 
 
 @pytest.mark.model
 def test_real_parse_host_is_the_recipient_of_a_welcome(pipeline: Any) -> None:
-    top = _top(pipeline, "President Macron gave a warm welcome to the Japanese prime minister.")
+    top = top_en(pipeline, "President Macron gave a warm welcome to the Japanese prime minister.", PUBLISHED)
     assert (top.event, top.cameo, top.actor.code, top.recipient.code) == ("CONSULT", "043", "JPN", "FRA")
 
 
 @pytest.mark.model
 def test_real_parse_agreeing_to_postpone_a_strike_is_an_agreement(pipeline: Any) -> None:
-    top = _top(pipeline, "The teachers' union in Nigeria agreed to postpone the strike.")
+    top = top_en(pipeline, "The teachers' union in Nigeria agreed to postpone the strike.", PUBLISHED)
     assert top.event == "AGREE"
 
 

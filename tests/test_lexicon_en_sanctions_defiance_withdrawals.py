@@ -9,21 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lexicon_helpers import lemma_matches, plover_event, top_event
+from lexicon_helpers import lemma_matches, plover_event, top_en
 
 from chronique.knowledge.lexicon import EventLexicon, load_event_lexicon
 
 _matches, _event = lemma_matches, plover_event
-
-
-def _top(pipeline: Any, text: str) -> Any:
-    return top_event(pipeline, text, "en", "2020-03-02")
-
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return load_event_lexicon("en")
 
 
 @pytest.mark.parametrize(("lemmas", "event", "cameo"), [
@@ -91,7 +81,7 @@ def test_allow_is_weak(lexicon: EventLexicon) -> None:
     ("Red Cross helicopters evacuated the wounded from the Lebanese village of Qana.", "AID"),
 ])
 def test_pipeline_codes_the_family(pipeline: Any, text: str, event: str) -> None:
-    top = _top(pipeline, text)
+    top = top_en(pipeline, text)
     assert top is not None and top.event == event, (text, top and (top.event, top.cameo))
 
 
