@@ -71,6 +71,7 @@ class ActorTagger(Stage):
         self.function_words: Callable[[str | None], FunctionWords] = words_of  # None: every language's
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         self.knowledge = resources.actors
         self.function_words = resources.function_words
         self.indirect = load_indirect_knowledge()
@@ -79,6 +80,7 @@ class ActorTagger(Stage):
         self._country_codes = None
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         if self.knowledge is None:
             raise KnowledgeError("expected actor knowledge bound to the actors stage, found none",
                                  where="chronique_actors_v1")

@@ -31,12 +31,14 @@ class EventCoder(Stage):
         self.table: CameoTable | None = None
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         options = resources.options
         self.table = load_cameo_table()
         self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         if self.coder is None or self.table is None:
             doc._.ch_events = []
             return doc

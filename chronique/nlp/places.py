@@ -72,12 +72,14 @@ class PlaceTagger(Stage):
         self.titles = words_of().person_titles  # every language's: names cross languages
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         if self.resolver is None:
             resources.gazetteer.prepare()
             self.resolver = Resolver(resources.gazetteer)
         self.titles = resources.function_words().person_titles
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         if self.resolver is None:
             raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
         actors = get_list(doc, "ch_actors")

@@ -68,10 +68,12 @@ class TimeTagger(Stage):
         self.grammar = grammar
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         if self.grammar is None and self.lang in SUPPORTED:
             self.grammar = load_grammar(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         lang = doc._.ch_lang or self.lang
         grammar = self.grammar if self.grammar is not None and self.grammar.lang == lang else None
         if grammar is None and lang in SUPPORTED:

@@ -93,10 +93,12 @@ class TransferBuilder(Stage):
         self.lexicon = lexicon
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         self.catalogue = resources.weapons
         self.lexicon = resources.event_lexicon(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         doc._.ch_transfers = self.build(doc) if self.catalogue is not None else []
         return doc
 

@@ -101,11 +101,13 @@ class WeaponTagger(Stage):
         self.conjunctions = words_of().conjunctions  # every language's: a quote may cross languages
 
     def bind(self, resources: Resources) -> None:
+        super().bind(resources)
         self.catalogue = resources.weapons
         self.catalogue.prepare()
         self.conjunctions = resources.function_words().conjunctions
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ready()
         doc._.ch_weapons = self.tag(doc) if self.catalogue is not None else []
         return doc
 
