@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
+from chronique.geo import candidates
 from chronique.geo.candidates import candidate_spans
+from chronique.knowledge.function_words import FunctionWords
 
 KNOWN = {"maywood", "march", "august", "turkish", "allendale", "gaza", "tamil nadu", "lunéville", "texas",
          "stratford upon avon"}
@@ -53,3 +56,17 @@ def test_adjectives_joined_by_a_hyphen_are_not_places() -> None:
 
 def test_month_names_are_time_not_towns() -> None:
     assert found("The plant closed in March and reopened in Maywood in August.") == ["Maywood"]
+
+
+def test_the_words_that_make_a_place_are_the_language_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language's place prepositions and two-word locatives come from its function-word file:
+    with other words there, other contexts propose the same name."""
+    data = FunctionWords(place_prepositions=frozenset({"amid"}), place_heads=frozenset({"close"}),
+                         place_head_links=frozenset({"to"}))
+    monkeypatch.setattr(candidates, "words_of", lambda lang=None: data)
+    assert found("Shops shut amid Maywood and close to Allendale, not in Texas.") == ["Maywood", "Allendale"]
+
+
+def test_a_language_without_data_proposes_only_hyphenated_places() -> None:
+    assert found("Un entrepôt a brûlé à Lunéville.", "it") == []
+    assert found("A Gaza-based group claimed it.", "it") == ["Gaza"]

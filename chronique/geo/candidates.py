@@ -20,21 +20,12 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.function_words import words_of
 from chronique.temporal.grammar import load_grammar
 
-LOCATIVE: dict[str, frozenset[str]] = {
-    "en": frozenset({"in", "at", "near", "outside", "around", "across", "throughout"}),
-    "fr": frozenset({"à", "en", "dans", "au", "aux"}),
-}
-# two-word French locatives whose last word is the preposition: "près de", "autour de", "au sud de"
-_FR_LOCATIVE_HEADS = frozenset({"près", "proche", "autour", "nord", "sud", "est", "ouest", "environs", "région",
-                                "ville", "banlieue", "province", "département", "commune"})
-_FR_DE = frozenset({"de", "d'", "d’", "du"})
-# lower-case words allowed inside a multi-word name ("Stratford upon Avon", "Saint-Pierre de Caen")
-_JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "upon", "on", "of", "sur", "en", "di", "del", "da"})
-# "<place>-based/-born/-led": the participle names a relation to a place
-_PLACE_PARTICIPLES = frozenset({"based", "born", "bred", "bound", "headquartered", "made", "built", "registered",
-                                "basé", "basée", "basés", "basées", "né", "née"})
+# The words read here are data (knowledge/data/<lang>/function_words.yaml): the article language's
+# place prepositions and two-word locatives ("près de"); every language's name joiners and place
+# participles, as names cross languages.
 MAX_WORDS = 4
 
 
@@ -56,21 +47,22 @@ def _locative_before(doc: Doc, i: int, lang: str) -> bool:
     """A locative preposition ends right before token ``i``."""
     if i == 0:
         return False
-    prev = doc[i - 1].lower_
-    if prev in LOCATIVE.get(lang, frozenset()):
+    prev, words = doc[i - 1].lower_, words_of(lang)
+    if prev in words.place_prepositions:
         return True
-    return lang == "fr" and prev in _FR_DE and i >= 2 and doc[i - 2].lower_ in _FR_LOCATIVE_HEADS
+    return prev in words.place_head_links and i >= 2 and doc[i - 2].lower_ in words.place_heads
 
 
 def _name_end(doc: Doc, i: int) -> int:
     """The end (exclusive) of the capitalised name opening at token ``i`` (joiners inside only)."""
     end = i + 1
     j = i + 1
+    joiners = words_of().name_joiners
     while j < len(doc) and j - i < MAX_WORDS:
         token = doc[j]
         if _capitalised(token):
             end = j + 1
-        elif token.lower_ not in _JOINERS and token.text not in ("-", "‐"):
+        elif token.lower_ not in joiners and token.text not in ("-", "‐"):
             break
         j += 1
     return end
@@ -79,7 +71,7 @@ def _name_end(doc: Doc, i: int) -> int:
 def _compound_place(doc: Doc, i: int) -> bool:
     """Token ``i`` is followed by a hyphen and a place participle ("Gaza" in "Gaza-based")."""
     return (i + 2 < len(doc) and doc[i + 1].text in ("-", "‐") and doc[i + 1].whitespace_ == ""
-            and doc[i].whitespace_ == "" and doc[i + 2].lower_ in _PLACE_PARTICIPLES)
+            and doc[i].whitespace_ == "" and doc[i + 2].lower_ in words_of().place_participles)
 
 
 def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],

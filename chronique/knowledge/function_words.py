@@ -53,6 +53,12 @@ class FunctionWords:
     definite_articles: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    # read by the gazetteer's toponym candidates (chronique.geo.candidates), with lower-cased tokens
+    place_prepositions: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    place_head_links: frozenset[str] = frozenset()
+    name_joiners: frozenset[str] = frozenset()
+    place_participles: frozenset[str] = frozenset()
 
     def __or__(self, other: FunctionWords) -> FunctionWords:
         return FunctionWords(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
