@@ -25,6 +25,14 @@ def plover_event(match: TriggerMatch) -> str:
     return match.trigger.event or entry[0]
 
 
+def first_coded(lexicon: EventLexicon, lemmas: str, pos: dict[int, str] | None = None) -> tuple[str, str]:
+    """(PLOVER event, CAMEO code) of the first trigger in a lemma sequence; the test fails naming the
+    sequence when it has none."""
+    found = lemma_matches(lexicon, lemmas, pos)
+    assert found, lemmas
+    return plover_event(found[0]), found[0].trigger.cameo
+
+
 def coded_words(lexicon: EventLexicon, lemmas: str, verbs: frozenset[str]) -> list[tuple[str, str]]:
     """(matched words, PLOVER event) of every trigger in a lemma sequence; ``verbs`` are tagged VERB."""
     words = lemmas.split()

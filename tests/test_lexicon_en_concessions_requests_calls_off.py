@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from lexicon_helpers import lemma_matches, plover_event, top_en
+from lexicon_helpers import first_coded, lemma_matches, plover_event, top_en
 
 from chronique.knowledge.lexicon import EventLexicon
 
@@ -58,10 +58,7 @@ def test_no_is_a_negation_word(lexicon: EventLexicon) -> None:
     ("union reiterate its demand that the state", "REQUEST", "100"),
 ])
 def test_family_codes(lexicon: EventLexicon, lemmas: str, event: str, cameo: str) -> None:
-    found = _matches(lexicon, lemmas)
-    assert found, lemmas
-    first = found[0]
-    assert (_event(first), first.trigger.cameo) == (event, cameo), (lemmas, first.trigger.words)
+    assert first_coded(lexicon, lemmas) == (event, cameo), lemmas
 
 
 def test_call_off_absorbs_the_called_off_act(lexicon: EventLexicon) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lexicon_helpers import lemma_matches, plover_event, top_en
+from lexicon_helpers import first_coded, lemma_matches, plover_event, top_en
 
 from chronique.knowledge.lexicon import EventLexicon, load_event_lexicon
 
@@ -44,10 +44,7 @@ _matches, _event = lemma_matches, plover_event
     ("ministry deploy police around the square", "MOBILIZE", "153"),
 ])
 def test_family_codes(lexicon: EventLexicon, lemmas: str, event: str, cameo: str) -> None:
-    found = _matches(lexicon, lemmas)
-    assert found, lemmas
-    first = found[0]
-    assert (_event(first), first.trigger.cameo) == (event, cameo), (lemmas, first.trigger.words)
+    assert first_coded(lexicon, lemmas) == (event, cameo), lemmas
 
 
 def test_bare_evacuation_stays_a_withdrawal(lexicon: EventLexicon) -> None:
