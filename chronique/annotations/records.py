@@ -29,7 +29,7 @@ class ActorMention(TypedDict, total=False):
     knowledge entry lists.
     """
 
-    text: str
+    text: str | None
     start: int
     end: int
     name: str | None
@@ -190,7 +190,7 @@ class TransferRecord(TypedDict, total=False):
     status: str | None
     date: str | None
     event_id: str | None
-    evidence: Evidence
+    evidence: Evidence | None
     quantity: int | None
     weapon_text: str | None
     event_index: int

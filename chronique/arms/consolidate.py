@@ -75,7 +75,7 @@ def _merge(keeper: TransferRecord, other: TransferRecord) -> None:
         keeper["quantity"] = other["quantity"]
     if other["status"] and STATUS_RANK.get(other["status"], 0) > STATUS_RANK.get(keeper["status"], 0):
         keeper.update({"status": other["status"], "date": other.get("date") or keeper.get("date"),
-                       "evidence": other.get("evidence") or keeper["evidence"]})
+                       "evidence": other.get("evidence") or keeper.get("evidence")})
 
 
 def _start(record: TransferRecord) -> int:

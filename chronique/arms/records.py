@@ -40,7 +40,9 @@ def dedupe(records: list[TransferRecord]) -> list[TransferRecord]:
     seen: set[tuple[Any, ...]] = set()
     out = []
     for r in records:
-        key = (r["evidence"]["start"], r["supplier"], r["recipient"], r["weapon"] or r["category"],
+        evidence = r["evidence"]
+        assert evidence is not None  # the transfers stage writes it on every record it reads
+        key = (evidence["start"], r["supplier"], r["recipient"], r["weapon"] or r["category"],
                r["weapon_text"], r["status"])
         if key not in seen:
             seen.add(key)

@@ -91,7 +91,7 @@ class MentionIndex:
         """Places the geoparser read as standing for a government ("leur ambassadeur à Moscou")
         that the actor stage left out, as that country's government."""
         spans = [(int(a["start"]), int(a["end"])) for a in known]
-        return [{"text": p["text"], "start": p["start"], "end": p["end"], "name": p.get("name"),
+        return [{"text": p.get("text"), "start": p["start"], "end": p["end"], "name": p.get("name"),
                  "code": p["country_code"], "sector": "GOV", "kind": "country", "_metonymy": True}
                 for p in self.places
                 if p.get("role") == "metonymy" and p.get("country_code")

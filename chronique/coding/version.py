@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 CODER_VERSION = "chronique 0.1 rules.v4"
-RULES_FINGERPRINT = "ff1af09d5c03672b"  # refactor, same outputs: typed records, place words as data (issue 11)
+RULES_FINGERPRINT = "0b25234c4f000010"  # refactor, same outputs: typed records, place words as data (issue 11)
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

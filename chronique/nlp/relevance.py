@@ -59,7 +59,7 @@ def _political_event(doc: Doc, event: EventRecord, cues: RelevanceCues, words: f
     if any(_identified(party, cues.sectors) for party in (event.get("actor"), event.get("recipient"))):
         return True
     info = event.get("text_info")
-    start, end = (int(info["start"]), int(info["end"])) if info else (0, 0)
+    start, end = (int(info.get("start", 0)), int(info.get("end", 0))) if info else (0, 0)
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and political_sentence(span, words)
 

@@ -45,7 +45,7 @@ def outlet_actor(event: EventRecord, outlets: frozenset[str]) -> bool:
 
 def _in_furniture(event: EventRecord, furniture: list[FurnitureRecord]) -> bool:
     info = event.get("text_info")
-    start, end = (int(info["start"]), int(info["end"])) if info else (0, 0)
+    start, end = (int(info.get("start", 0)), int(info.get("end", 0))) if info else (0, 0)
     if in_furniture(start, end, furniture):
         return True
     return any(_party_in_furniture(p, furniture) for p in (event.get("actor"), event.get("recipient")))
