@@ -8,6 +8,11 @@ configuration runs in a fresh process; workers first get a warm-up (models and k
 then the corpus is timed. Results go to stdout as JSON and, with --write, into docs/performance.md.
 
     .venv/bin/python benchmarks/engines.py --mb 20 --write docs/performance.md
+
+A long run can be split: ``--runs local-1,local-2`` times only those configurations, and
+``--results FILE`` keeps each finished configuration (one JSON line, with its size) so that a later
+call with the same ``--mb`` and file reuses it instead of timing it again; the document is written
+once every configuration of that size is there.
 """
 
 from __future__ import annotations
@@ -160,12 +165,12 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
              "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
              "shared with other work: the load average at the end of each run is given.",
-             "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average |",
+             "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average before → after |",
              "|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
                      f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_seconds(r.get('load_seconds'))} | "
-                     f"{r['worker_peak_mb']:.0f} | {r['load_average']:.1f} |")
+                     f"{r['worker_peak_mb']:.0f} | {_before(r)}{r['load_average']:.1f} |")
     lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
               f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
               f"Ray's − 1). The whole pipeline runs at {s['pipeline/bare words/s']:.0%} of the bare spaCy models' "
@@ -175,6 +180,10 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
               f"{s['shard MB/1000']:.1f} MiB per 1,000 articles."]
     lines += ["", *plan(s), f"<!-- /{SECTION} -->"]
     return "\n".join(lines) + "\n"
+
+
+def _before(run: dict[str, float]) -> str:
+    return f"{run['load_average_before']:.1f} → " if "load_average_before" in run else ""
 
 
 def _seconds(value: float | None) -> str:
@@ -206,6 +215,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of text (the issue asks 20)")
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--runs", default=",".join(CONFIGS), help="configurations to time (comma-separated)")
+    parser.add_argument("--results", type=Path, help="JSON lines of finished configurations, reused by size")
     args = parser.parse_args()
     if args.child == "bare":
         bare(args.mb)
@@ -213,14 +224,40 @@ def main() -> None:
     if args.child:
         child(args.child, args.workers, args.mb)
         return
-    mb = str(args.mb)
-    runs = {"local-1": run_child("--child", "local", "--workers", "1", "--mb", mb),
-            "local-2": run_child("--child", "local", "--workers", "2", "--mb", mb),
-            "ray-2": run_child("--child", "ray", "--workers", "2", "--mb", mb),
-            "bare": run_child("--child", "bare", "--mb", mb)}
+    runs = measure(args.mb, args.runs.split(","), args.results)
+    if set(CONFIGS) - set(runs):
+        print(json.dumps({"runs": runs, "missing": sorted(set(CONFIGS) - set(runs))}, indent=2))
+        return
     print(json.dumps({"runs": runs, "summary": summary(runs)}, indent=2))  # type: ignore[arg-type]
     if args.write:
         write_section(args.write, markdown(runs, args.mb), SECTION)  # type: ignore[arg-type]
+
+
+# Each configuration's child arguments, in the order they are measured and reported.
+CONFIGS = {"local-1": ("local", "1"), "local-2": ("local", "2"), "ray-2": ("ray", "2"), "bare": ("bare", "1")}
+
+
+def measure(mb: float, names: list[str], results: Path | None) -> dict[str, dict[str, float]]:
+    """The configurations of this size already in ``results``, plus those of ``names`` timed now."""
+    done: dict[str, dict[str, float]] = {}
+    if results is not None and results.is_file():
+        for line in results.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("mb") == mb:
+                done[row["name"]] = row
+    for name in names:
+        if name not in CONFIGS:
+            sys.exit(f"unknown configuration {name!r}; expected some of {', '.join(CONFIGS)}")
+        if name in done:
+            continue
+        engine, workers = CONFIGS[name]
+        before = os.getloadavg()[0]
+        done[name] = dict(run_child("--child", engine, "--workers", workers, "--mb", str(mb)), name=name, mb=mb,
+                          load_average_before=before)
+        if results is not None:
+            with results.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(done[name]) + "\n")
+    return {name: done[name] for name in CONFIGS if name in done}
 
 
 if __name__ == "__main__":
