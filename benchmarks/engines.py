@@ -164,8 +164,8 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              f"{first['bytes'] / 1e6:.2f} MB of text (the real Wikinews texts of ../shared/eval, "
              f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
              "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
-             "shared with other work: the load average at the end of each run is given.",
-             "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average before → after |",
+             "shared with other work: the load average before and after each run is given.", "",
+             "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load avg before → after |",
              "|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
