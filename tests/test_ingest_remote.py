@@ -10,12 +10,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from object_store import LocalS3, local_s3
 
 from chronique.errors import ChroniqueError, InputError
 from chronique.ingest.remote import expand, is_url
 from chronique.ingest.sources import read_sources
 from chronique.schema import Article
-from object_store import LocalS3, local_s3
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_what_counts_as_a_url() -> None:
 
 def test_a_prefix_is_read_object_by_object_in_name_order(s3: LocalS3) -> None:
     s3.put("news/wire/b.jsonl", json.dumps({"text": "Ostria expelled two diplomats of Norland."}).encode() + b"\n")
-    s3.put("news/wire/a.txt", "Valdoria opened its border to Ostria.\n".encode())
+    s3.put("news/wire/a.txt", b"Valdoria opened its border to Ostria.\n")
     s3.put("news/wire/sub/c.parquet", parquet_bytes(["Norland pledged aid to Valdoria."]))
     s3.put("news/wire/.hidden.txt", b"never read")
     prefix = s3.url("news/wire/")

@@ -102,6 +102,7 @@ def write_shards(paths: Iterable[str | Path], folder: str | Path, factory: Worke
                  fmt: str | None = None, files_per_part: int = 64) -> ShardJob:
     """Inputs (paths, or URLs as strings) to shards in ``folder`` (a path or a URL)."""
     shards = ShardFolder.at(folder)
+    shards.make()
     numbered = list(enumerate(list_inputs(paths)))
     parts = [(k, numbered[k * files_per_part:(k + 1) * files_per_part])
              for k in range((len(numbered) + files_per_part - 1) // files_per_part)]

@@ -63,10 +63,17 @@ class ShardFolder:
         except (pa.ArrowException, OSError) as error:
             raise InputError(f"expected a readable folder of shards, found: {error}", where=self.where) from error
 
+    def make(self) -> None:
+        """Create the folder (not a bucket: that is the store owner's choice), before any work."""
+        try:
+            self.fs.create_dir(self.path, recursive=True)
+        except (pa.ArrowException, OSError) as error:
+            raise InputError(f"expected a folder where shards can be written, found: {error}",
+                             where=self.where) from error
+
     def write(self, part: int, rows: list[ShardRow]) -> None:
         """Written under a temporary name, then moved: a shard that exists is complete."""
         name = self.file(shard_name(part))
-        self.fs.create_dir(self.path, recursive=True)
         pq.write_table(_table(rows), name + ".partial", filesystem=self.fs)
         self.fs.move(name + ".partial", name)
 
