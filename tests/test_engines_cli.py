@@ -68,6 +68,13 @@ def test_load_stores_shards_once_and_lists_their_failures(tmp_path: Path) -> Non
     assert "rejected [BAD_FORMAT] in/bad.jsonl record 2: expected JSON, found text" in first.output
     again = runner.invoke(app, ["load", str(folder), "--db", url])
     assert "0 article(s) stored" in again.output and "2 already stored" in again.output
+    by_url = runner.invoke(app, ["load", f"file://{folder}", "--db", f"sqlite:///{tmp_path / 'y.db'}"])
+    assert by_url.exit_code == 1 and "2 article(s) stored" in by_url.output
+
+
+def test_load_names_a_url_that_is_no_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["load", f"file://{tmp_path}/absent", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 3 and f"file://{tmp_path}/absent" in result.output and "found no folder" in result.output
 
 
 def test_engine_options_default_to_every_core() -> None:
