@@ -29,7 +29,7 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLi
 
 
 def progress_bar(console: Console, enabled: bool) -> Progress:
-    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} input(s)"),
+    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} article(s) done"),
                     TextColumn("{task.fields[events]} events · {task.fields[rate]:.1f} art/s · "
                                "ETA {task.fields[eta]} · {task.fields[failures]} failure(s)"),
                     TimeElapsedColumn(), console=console, disable=not enabled)

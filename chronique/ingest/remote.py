@@ -80,6 +80,20 @@ def expand(url: str) -> list[str]:
     return [remote.url_of(name) for name in names]
 
 
+def object_sizes(url: str) -> dict[str, int]:
+    """The size of each object a URL stands for (for an ETA); nothing for a URL that cannot be listed."""
+    sizes: dict[str, int] = {}
+    for name in expand(url):
+        try:
+            remote = open_url(name)
+            info = remote.fs.get_file_info(remote.path)
+        except (ChroniqueError, pa.ArrowException, OSError):
+            continue
+        if info.type == pafs.FileType.File and info.size is not None:
+            sizes[name] = int(info.size)
+    return sizes
+
+
 def _hidden(path: str, top: str) -> bool:
     return any(part.startswith(".") for part in PurePosixPath(path).relative_to(top).parts)
 
