@@ -81,9 +81,9 @@ def child(engine_name: str, workers: int, mb: float) -> None:
     list(engine.extract_many(warmup(workers, options.chunk_size), policy=FailurePolicy.RECORD))
     load = time.perf_counter() - t0
     report = RunReport()
-    t0 = time.perf_counter()
+    cpu0, t0 = tree_cpu_seconds(), time.perf_counter()
     found = list(engine.extract_many(given, policy=FailurePolicy.RECORD, report=report))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, tree_cpu_seconds() - cpu0
     peaks = engine.worker_peaks_mb() if hasattr(engine, "worker_peaks_mb") else []
     engine.close()
     if not peaks:  # local workers are this process's children, waited for by close()
@@ -93,9 +93,33 @@ def child(engine_name: str, workers: int, mb: float) -> None:
                       "failures": report.skipped, "events": report.events,
                       "words": sum(len(a.text.split()) for a in given),
                       "bytes": sum(len(a.text.encode()) for a in given), "seconds": seconds, "load_seconds": load,
+                      "cpu_seconds": cpu,
                       "worker_peak_mb": max(peaks), "driver_peak_mb": _self_peak(), "shard_mb_per_1000": shard_mb,
                       "copies": int(rows[-1]["id"].rsplit("#", 1)[1]) + 1,
                       "load_average": os.getloadavg()[0]}))
+
+
+def tree_cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process and every live descendant (the
+    local workers; Ray's daemons and actors): unlike wall time, it barely moves when neighbours
+    share the cores. Linux /proc; 0 elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split() if entry.isdigit() else []
+        except OSError:  # the process ended meanwhile
+            continue
+        if fields:
+            parent[int(entry)] = int(fields[1])
+            used[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, ppid in parent.items() if ppid == pid and child not in tree]
+    return sum(used.get(pid, 0.0) for pid in tree)
 
 
 def _self_peak() -> float:
@@ -120,12 +144,13 @@ def bare(mb: float) -> None:
     for r in rows:
         by_lang.setdefault(r.get("language") or "fr", []).append(r["text"])
     models = {lang: load_model(lang) for lang in by_lang}
-    t0 = time.perf_counter()
+    cpu0, t0 = tree_cpu_seconds(), time.perf_counter()
     for lang, texts in by_lang.items():
         for _ in models[lang].pipe(texts, batch_size=16):
             pass
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, tree_cpu_seconds() - cpu0
     print(json.dumps({"engine": "bare spaCy", "workers": 1, "articles": len(rows), "seconds": seconds,
+                      "cpu_seconds": cpu,
                       "words": sum(len(r["text"].split()) for r in rows), "worker_peak_mb": _self_peak(),
                       "load_average": os.getloadavg()[0]}))
 
@@ -152,7 +177,20 @@ def summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
             "pipeline/bare words/s": words["local-1"] / words["bare"],
             "vs PETRARCH2": rate["local-1"] * 3600 / PETRARCH2_PER_HOUR,
             "per-core articles/s": rate["local-1"], "worker MB": max(one["worker_peak_mb"], two["worker_peak_mb"]),
-            "ray worker MB": ray["worker_peak_mb"], "shard MB/1000": float(two["shard_mb_per_1000"] or 0)}
+            "ray worker MB": ray["worker_peak_mb"], "shard MB/1000": float(two["shard_mb_per_1000"] or 0),
+            **cpu_summary(runs)}
+
+
+def cpu_summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The same ratios in CPU seconds per article, which the neighbours on a shared machine barely
+    move: scaling is then the CPU one worker spends on an article over what two spend, and the
+    per-core rate is what a core of one's own would give."""
+    if not all(r.get("cpu_seconds") for r in runs.values()):
+        return {}
+    per = {k: r["cpu_seconds"] / r["articles"] for k, r in runs.items()}
+    return {**{f"{k} cpu s/article": v for k, v in per.items()},
+            "cpu scaling 1->2": per["local-1"] / per["local-2"], "ray cpu overhead": per["ray-2"] / per["local-2"] - 1,
+            "cpu per-core articles/s": 1 / per["local-1"], "pipeline/bare cpu": per["bare"] / per["local-1"]}
 
 
 def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
@@ -165,11 +203,12 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
              "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
              "shared with other work: the load average before and after each run is given.", "",
-             "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load avg before → after |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| engine | workers | articles/s | words/s | s | CPU s per article | load s | peak MB per worker "
+             "| load avg before → after |", "|---|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
-                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_seconds(r.get('load_seconds'))} | "
+                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_per_article(r)} | "
+                     f"{_seconds(r.get('load_seconds'))} | "
                      f"{r['worker_peak_mb']:.0f} | {_before(r)}{r['load_average']:.1f} |")
     lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
               f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
@@ -178,8 +217,23 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
               f"{s['per-core articles/s'] * 3600:,.0f} articles an hour, {s['vs PETRARCH2']:.1f}× the ~2,500 "
               f"stories an hour published for PETRARCH2 with CoreNLP parsing. Parquet shards of extractions: "
               f"{s['shard MB/1000']:.1f} MiB per 1,000 articles."]
-    lines += ["", *plan(s), f"<!-- /{SECTION} -->"]
+    lines += [*_cpu_lines(s), "", *plan(s), f"<!-- /{SECTION} -->"]
     return "\n".join(lines) + "\n"
+
+
+def _per_article(run: dict[str, float]) -> str:
+    return f"{run['cpu_seconds'] / run['articles']:.3f}" if run.get("cpu_seconds") else "—"
+
+
+def _cpu_lines(s: dict[str, float]) -> list[str]:
+    if "cpu scaling 1->2" not in s:
+        return []
+    return ["", f"In CPU seconds per article (user + system of the driver and every worker or Ray process, "
+            f"which other work on the cores barely changes): scaling 1 → 2 local workers "
+            f"{s['cpu scaling 1->2']:.0%}, Ray's overhead over the local engine {s['ray cpu overhead']:+.0%}, "
+            f"the whole pipeline at {s['pipeline/bare cpu']:.0%} of the bare models' speed, and a core of its own "
+            f"would do {s['cpu per-core articles/s']:.2f} articles/s ({s['cpu per-core articles/s'] * 3600:,.0f} "
+            f"an hour, {s['cpu per-core articles/s'] * 3600 / PETRARCH2_PER_HOUR:.1f}× PETRARCH2's rate)."]
 
 
 def _before(run: dict[str, float]) -> str:
@@ -192,11 +246,15 @@ def _seconds(value: float | None) -> str:
 
 def plan(s: dict[str, float]) -> list[str]:
     """The 1-billion-article arithmetic from the measured per-core rate."""
-    n, rate, eff = 1e9, s["per-core articles/s"], min(s["scaling 1->2"], 1.0)
+    cpu = "cpu per-core articles/s" in s
+    n = 1e9
+    rate = s["cpu per-core articles/s"] if cpu else s["per-core articles/s"]
+    eff = min(s["cpu scaling 1->2"] if cpu else s["scaling 1->2"], 1.0)
     core_hours = n / rate / 3600
+    basis = "CPU time per article" if cpu else "wall time of one worker"
     lines = ["### 1 billion articles (arithmetic from the rates above)", "",
-             f"- Extraction: {core_hours:,.0f} core-hours at {rate:.2f} articles/s per core; at the measured "
-             f"scaling ({eff:.0%}) that is {core_hours / eff:,.0f} worker-hours.",
+             f"- Extraction: {core_hours:,.0f} core-hours at {rate:.2f} articles/s per core (from the {basis}); "
+             f"at the measured scaling ({eff:.0%}) that is {core_hours / eff:,.0f} worker-hours.",
              "", "| workers | hours | memory (workers × peak) |", "|---|---|---|"]
     for workers in (64, 512, 2048):
         memory = workers * s["worker MB"] / 1024
