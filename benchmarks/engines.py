@@ -8,6 +8,11 @@ configuration runs in a fresh process; workers first get a warm-up (models and k
 then the corpus is timed. Results go to stdout as JSON and, with --write, into docs/performance.md.
 
     .venv/bin/python benchmarks/engines.py --mb 20 --write docs/performance.md
+
+A long run can be split: ``--runs local-1,local-2`` times only those configurations, and
+``--results FILE`` keeps each finished configuration (one JSON line, with its size) so that a later
+call with the same ``--mb`` and file reuses it instead of timing it again; the document is written
+once every configuration of that size is there.
 """
 
 from __future__ import annotations
@@ -76,9 +81,9 @@ def child(engine_name: str, workers: int, mb: float) -> None:
     list(engine.extract_many(warmup(workers, options.chunk_size), policy=FailurePolicy.RECORD))
     load = time.perf_counter() - t0
     report = RunReport()
-    t0 = time.perf_counter()
+    cpu0, t0 = tree_cpu_seconds(), time.perf_counter()
     found = list(engine.extract_many(given, policy=FailurePolicy.RECORD, report=report))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, tree_cpu_seconds() - cpu0
     peaks = engine.worker_peaks_mb() if hasattr(engine, "worker_peaks_mb") else []
     engine.close()
     if not peaks:  # local workers are this process's children, waited for by close()
@@ -88,9 +93,33 @@ def child(engine_name: str, workers: int, mb: float) -> None:
                       "failures": report.skipped, "events": report.events,
                       "words": sum(len(a.text.split()) for a in given),
                       "bytes": sum(len(a.text.encode()) for a in given), "seconds": seconds, "load_seconds": load,
+                      "cpu_seconds": cpu,
                       "worker_peak_mb": max(peaks), "driver_peak_mb": _self_peak(), "shard_mb_per_1000": shard_mb,
                       "copies": int(rows[-1]["id"].rsplit("#", 1)[1]) + 1,
                       "load_average": os.getloadavg()[0]}))
+
+
+def tree_cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process and every live descendant (the
+    local workers; Ray's daemons and actors): unlike wall time, it barely moves when neighbours
+    share the cores. Linux /proc; 0 elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split() if entry.isdigit() else []
+        except OSError:  # the process ended meanwhile
+            continue
+        if fields:
+            parent[int(entry)] = int(fields[1])
+            used[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, ppid in parent.items() if ppid == pid and child not in tree]
+    return sum(used.get(pid, 0.0) for pid in tree)
 
 
 def _self_peak() -> float:
@@ -115,12 +144,13 @@ def bare(mb: float) -> None:
     for r in rows:
         by_lang.setdefault(r.get("language") or "fr", []).append(r["text"])
     models = {lang: load_model(lang) for lang in by_lang}
-    t0 = time.perf_counter()
+    cpu0, t0 = tree_cpu_seconds(), time.perf_counter()
     for lang, texts in by_lang.items():
         for _ in models[lang].pipe(texts, batch_size=16):
             pass
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, tree_cpu_seconds() - cpu0
     print(json.dumps({"engine": "bare spaCy", "workers": 1, "articles": len(rows), "seconds": seconds,
+                      "cpu_seconds": cpu,
                       "words": sum(len(r["text"].split()) for r in rows), "worker_peak_mb": _self_peak(),
                       "load_average": os.getloadavg()[0]}))
 
@@ -147,7 +177,20 @@ def summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
             "pipeline/bare words/s": words["local-1"] / words["bare"],
             "vs PETRARCH2": rate["local-1"] * 3600 / PETRARCH2_PER_HOUR,
             "per-core articles/s": rate["local-1"], "worker MB": max(one["worker_peak_mb"], two["worker_peak_mb"]),
-            "ray worker MB": ray["worker_peak_mb"], "shard MB/1000": float(two["shard_mb_per_1000"] or 0)}
+            "ray worker MB": ray["worker_peak_mb"], "shard MB/1000": float(two["shard_mb_per_1000"] or 0),
+            **cpu_summary(runs)}
+
+
+def cpu_summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The same ratios in CPU seconds per article, which the neighbours on a shared machine barely
+    move: scaling is then the CPU one worker spends on an article over what two spend, and the
+    per-core rate is what a core of one's own would give."""
+    if not all(r.get("cpu_seconds") for r in runs.values()):
+        return {}
+    per = {k: r["cpu_seconds"] / r["articles"] for k, r in runs.items()}
+    return {**{f"{k} cpu s/article": v for k, v in per.items()},
+            "cpu scaling 1->2": per["local-1"] / per["local-2"], "ray cpu overhead": per["ray-2"] / per["local-2"] - 1,
+            "cpu per-core articles/s": 1 / per["local-1"], "pipeline/bare cpu": per["bare"] / per["local-1"]}
 
 
 def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
@@ -159,13 +202,14 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
              f"{first['bytes'] / 1e6:.2f} MB of text (the real Wikinews texts of ../shared/eval, "
              f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
              "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
-             "shared with other work: the load average at the end of each run is given.",
-             "", "| engine | workers | articles/s | words/s | s | load s | peak MB per worker | load average |",
-             "|---|---|---|---|---|---|---|---|"]
+             "shared with other work: the load average before and after each run is given.", "",
+             "| engine | workers | articles/s | words/s | s | CPU s per article | load s | peak MB per worker "
+             "| load avg before → after |", "|---|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
-                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_seconds(r.get('load_seconds'))} | "
-                     f"{r['worker_peak_mb']:.0f} | {r['load_average']:.1f} |")
+                     f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_per_article(r)} | "
+                     f"{_seconds(r.get('load_seconds'))} | "
+                     f"{r['worker_peak_mb']:.0f} | {_before(r)}{r['load_average']:.1f} |")
     lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
               f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
               f"Ray's − 1). The whole pipeline runs at {s['pipeline/bare words/s']:.0%} of the bare spaCy models' "
@@ -173,8 +217,27 @@ def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
               f"{s['per-core articles/s'] * 3600:,.0f} articles an hour, {s['vs PETRARCH2']:.1f}× the ~2,500 "
               f"stories an hour published for PETRARCH2 with CoreNLP parsing. Parquet shards of extractions: "
               f"{s['shard MB/1000']:.1f} MiB per 1,000 articles."]
-    lines += ["", *plan(s), f"<!-- /{SECTION} -->"]
+    lines += [*_cpu_lines(s), "", *plan(s), f"<!-- /{SECTION} -->"]
     return "\n".join(lines) + "\n"
+
+
+def _per_article(run: dict[str, float]) -> str:
+    return f"{run['cpu_seconds'] / run['articles']:.3f}" if run.get("cpu_seconds") else "—"
+
+
+def _cpu_lines(s: dict[str, float]) -> list[str]:
+    if "cpu scaling 1->2" not in s:
+        return []
+    return ["", f"In CPU seconds per article (user + system of the driver and every worker or Ray process, "
+            f"which other work on the cores barely changes): scaling 1 → 2 local workers "
+            f"{s['cpu scaling 1->2']:.0%}, Ray's overhead over the local engine {s['ray cpu overhead']:+.0%}, "
+            f"the whole pipeline at {s['pipeline/bare cpu']:.0%} of the bare models' speed, and a core of its own "
+            f"would do {s['cpu per-core articles/s']:.2f} articles/s ({s['cpu per-core articles/s'] * 3600:,.0f} "
+            f"an hour, {s['cpu per-core articles/s'] * 3600 / PETRARCH2_PER_HOUR:.1f}× PETRARCH2's rate)."]
+
+
+def _before(run: dict[str, float]) -> str:
+    return f"{run['load_average_before']:.1f} → " if "load_average_before" in run else ""
 
 
 def _seconds(value: float | None) -> str:
@@ -183,11 +246,15 @@ def _seconds(value: float | None) -> str:
 
 def plan(s: dict[str, float]) -> list[str]:
     """The 1-billion-article arithmetic from the measured per-core rate."""
-    n, rate, eff = 1e9, s["per-core articles/s"], min(s["scaling 1->2"], 1.0)
+    cpu = "cpu per-core articles/s" in s
+    n = 1e9
+    rate = s["cpu per-core articles/s"] if cpu else s["per-core articles/s"]
+    eff = min(s["cpu scaling 1->2"] if cpu else s["scaling 1->2"], 1.0)
     core_hours = n / rate / 3600
+    basis = "CPU time per article" if cpu else "wall time of one worker"
     lines = ["### 1 billion articles (arithmetic from the rates above)", "",
-             f"- Extraction: {core_hours:,.0f} core-hours at {rate:.2f} articles/s per core; at the measured "
-             f"scaling ({eff:.0%}) that is {core_hours / eff:,.0f} worker-hours.",
+             f"- Extraction: {core_hours:,.0f} core-hours at {rate:.2f} articles/s per core (from the {basis}); "
+             f"at the measured scaling ({eff:.0%}) that is {core_hours / eff:,.0f} worker-hours.",
              "", "| workers | hours | memory (workers × peak) |", "|---|---|---|"]
     for workers in (64, 512, 2048):
         memory = workers * s["worker MB"] / 1024
@@ -206,6 +273,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of text (the issue asks 20)")
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--runs", default=",".join(CONFIGS), help="configurations to time (comma-separated)")
+    parser.add_argument("--results", type=Path, help="JSON lines of finished configurations, reused by size")
     args = parser.parse_args()
     if args.child == "bare":
         bare(args.mb)
@@ -213,14 +282,40 @@ def main() -> None:
     if args.child:
         child(args.child, args.workers, args.mb)
         return
-    mb = str(args.mb)
-    runs = {"local-1": run_child("--child", "local", "--workers", "1", "--mb", mb),
-            "local-2": run_child("--child", "local", "--workers", "2", "--mb", mb),
-            "ray-2": run_child("--child", "ray", "--workers", "2", "--mb", mb),
-            "bare": run_child("--child", "bare", "--mb", mb)}
+    runs = measure(args.mb, args.runs.split(","), args.results)
+    if set(CONFIGS) - set(runs):
+        print(json.dumps({"runs": runs, "missing": sorted(set(CONFIGS) - set(runs))}, indent=2))
+        return
     print(json.dumps({"runs": runs, "summary": summary(runs)}, indent=2))  # type: ignore[arg-type]
     if args.write:
         write_section(args.write, markdown(runs, args.mb), SECTION)  # type: ignore[arg-type]
+
+
+# Each configuration's child arguments, in the order they are measured and reported.
+CONFIGS = {"local-1": ("local", "1"), "local-2": ("local", "2"), "ray-2": ("ray", "2"), "bare": ("bare", "1")}
+
+
+def measure(mb: float, names: list[str], results: Path | None) -> dict[str, dict[str, float]]:
+    """The configurations of this size already in ``results``, plus those of ``names`` timed now."""
+    done: dict[str, dict[str, float]] = {}
+    if results is not None and results.is_file():
+        for line in results.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("mb") == mb:
+                done[row["name"]] = row
+    for name in names:
+        if name not in CONFIGS:
+            sys.exit(f"unknown configuration {name!r}; expected some of {', '.join(CONFIGS)}")
+        if name in done:
+            continue
+        engine, workers = CONFIGS[name]
+        before = os.getloadavg()[0]
+        done[name] = dict(run_child("--child", engine, "--workers", workers, "--mb", str(mb)), name=name, mb=mb,
+                          load_average_before=before)
+        if results is not None:
+            with results.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(done[name]) + "\n")
+    return {name: done[name] for name in CONFIGS if name in done}
 
 
 if __name__ == "__main__":

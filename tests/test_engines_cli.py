@@ -68,6 +68,13 @@ def test_load_stores_shards_once_and_lists_their_failures(tmp_path: Path) -> Non
     assert "rejected [BAD_FORMAT] in/bad.jsonl record 2: expected JSON, found text" in first.output
     again = runner.invoke(app, ["load", str(folder), "--db", url])
     assert "0 article(s) stored" in again.output and "2 already stored" in again.output
+    by_url = runner.invoke(app, ["load", f"file://{folder}", "--db", f"sqlite:///{tmp_path / 'y.db'}"])
+    assert by_url.exit_code == 1 and "2 article(s) stored" in by_url.output
+
+
+def test_load_names_a_url_that_is_no_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["load", f"file://{tmp_path}/absent", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 3 and f"file://{tmp_path}/absent" in result.output and "found no folder" in result.output
 
 
 def test_engine_options_default_to_every_core() -> None:
@@ -107,3 +114,21 @@ def test_the_meter_gives_an_eta_once_an_input_file_is_done(tmp_path: Path) -> No
     assert now.eta is not None and now.eta > 0 and now.failures == 1 and now.rate > 0
     times = metered.finish()
     assert times.workers == {"annotate": 1.5} and times.wall >= times.read
+
+
+def test_the_eta_moves_inside_one_file_of_many_records(tmp_path: Path) -> None:
+    lines = [f'{{"text": "Bulletin {i}: Ostria and Norland reopened their embassies."}}' for i in range(4)]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sizes = input_bytes([f"file://{tmp_path}/", tmp_path / "wire.jsonl"])
+    assert sizes[f"file://{tmp_path}/wire.jsonl"] == sizes[str(tmp_path / "wire.jsonl")] > 0
+    metered = Metered(InlineEngine(), {str(tmp_path / "wire.jsonl"): sizes[str(tmp_path / "wire.jsonl")]})
+    given = [Article.create(f"Bulletin {i}: Ostria and Norland reopened their embassies.",
+                            source=f"{tmp_path / 'wire.jsonl'}#record {i + 1}") for i in range(4)]
+    metered.started -= 100  # as if the run had begun long ago: the ETA follows the bytes done, not the clock
+    stream = metered.extract_many(given)
+    next(stream)
+    next(stream)
+    first = metered.snapshot(2, 0).eta
+    next(stream)
+    second = metered.snapshot(3, 0).eta
+    assert first is not None and second is not None and second < first  # without waiting for the file's end

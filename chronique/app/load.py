@@ -12,7 +12,8 @@ from chronique.schema import Extraction
 from chronique.store.store import Store
 
 
-def load_shards(folder: Path, store: Store, *, batch_size: int = 32, progress: Progress | None = None) -> IngestResult:
+def load_shards(folder: str | Path, store: Store, *, batch_size: int = 32,
+                progress: Progress | None = None) -> IngestResult:
     result = IngestResult()
     report = result.report
     batch: list[Extraction] = []

@@ -29,17 +29,24 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLi
 
 
 def progress_bar(console: Console, enabled: bool) -> Progress:
-    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} input(s)"),
+    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} article(s) done"),
                     TextColumn("{task.fields[events]} events · {task.fields[rate]:.1f} art/s · "
                                "ETA {task.fields[eta]} · {task.fields[failures]} failure(s)"),
                     TimeElapsedColumn(), console=console, disable=not enabled)
+
+
+def as_inputs(sources: list[str]) -> list[str | Path]:
+    """Paths, except URLs (s3://…, file://…), which a Path would mangle: readers open those through pyarrow."""
+    from chronique.ingest.remote import is_url
+
+    return [source if is_url(source) else Path(source) for source in sources]
 
 
 def _eta(seconds: float | None) -> str:
     return "?" if seconds is None else time.strftime("%H:%M:%S", time.gmtime(seconds))
 
 
-def _run(sources: list[Path], db: str | None, options: PipelineOptions, engine_name: str,
+def _run(sources: list[str | Path], db: str | None, options: PipelineOptions, engine_name: str,
          engine_options: EngineOptions, input_format: str | None, on_error: FailurePolicy, batch_size: int | None,
          console: Console, show: bool) -> tuple[IngestResult, Metered]:
     from chronique.app.ingest import ingest as run_ingest
@@ -69,7 +76,8 @@ def _run(sources: list[Path], db: str | None, options: PipelineOptions, engine_n
 
 
 def ingest(
-    sources: Annotated[list[Path], typer.Argument(help="Files or directories: text, HTML, RSS/Atom, WARC, JSONL.")],
+    sources: Annotated[list[str], typer.Argument(help="Files or directories (text, HTML, RSS/Atom, WARC, JSONL, "
+                                                 "Parquet), or URLs: file://, s3://, gs://…")],
     db: DbOption = None,
     lang: options.LangOption = "auto",
     published: options.PublishedOption = None,
@@ -83,8 +91,8 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: auto or ray://host:port "
                                                 "(default: a Ray started for this run).")] = None,
-    shards: Annotated[Path | None, typer.Option(help="With --engine ray: write Parquet shards of extractions "
-                                                "to this folder instead of the store (chronique load).")] = None,
+    shards: Annotated[str | None, typer.Option(help="With --engine ray: write Parquet shards of extractions "
+                                               "to this folder or URL instead of the store (chronique load).")] = None,
 ) -> None:
     """Extract events from articles and store them; running it again only adds what is new."""
     from chronique.engines import EngineOptions
@@ -95,13 +103,14 @@ def ingest(
         if engine != "ray" and (address or shards):
             raise ConfigError(f"expected --engine ray with --address or --shards, found --engine {engine}",
                               where="--engine")
+        inputs = as_inputs(sources)
         pipeline_options = PipelineOptions(lang=None if lang == "auto" else lang, published=published,
                                            time_budget_s=time_budget or None)
         engine_options = EngineOptions(workers=workers, address=address)
         if shards is not None:
-            _write_shards(sources, shards, pipeline_options, engine_options, input_format, started)
+            _write_shards(inputs, shards, pipeline_options, engine_options, input_format, started)
             return
-        result, metered = _run(sources, db, pipeline_options, engine, engine_options, input_format, on_error,
+        result, metered = _run(inputs, db, pipeline_options, engine, engine_options, input_format, on_error,
                                batch_size, console, progress)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
@@ -112,7 +121,7 @@ def ingest(
         raise typer.Exit(1 if result.report.articles or result.already_stored else 3)
 
 
-def _write_shards(sources: list[Path], folder: Path, options: PipelineOptions, engine_options: EngineOptions,
+def _write_shards(sources: list[str | Path], folder: str, options: PipelineOptions, engine_options: EngineOptions,
                   input_format: str | None, started: float) -> None:
     from chronique.engines import pipeline_factory, ray_missing
 

@@ -4,7 +4,6 @@ into the store, with the same merge and idempotence as `ingest`."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +13,7 @@ from chronique.errors import ChroniqueError
 
 
 def load(
-    shards: Annotated[Path, typer.Argument(help="Folder of part-*.parquet shards.")],
+    shards: Annotated[str, typer.Argument(help="Folder (or URL: s3://…, file://…) of part-*.parquet shards.")],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
 ) -> None:

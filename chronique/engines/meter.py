@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from chronique.ingest.remote import is_url, object_sizes
 from chronique.ingest.sources import walk
 from chronique.report import FailurePolicy, RunReport
 from chronique.schema import Article, Extraction
@@ -23,9 +24,13 @@ T = TypeVar("T")
 
 
 def input_bytes(paths: Iterable[str | Path]) -> dict[str, int]:
-    """Size of every input file (a stat each, nothing read), for the ETA."""
+    """Size of every input file (a stat each, nothing read; a URL's objects listed), for the ETA."""
     sizes: dict[str, int] = {}
-    for path in map(Path, paths):
+    for given in paths:
+        if is_url(given):
+            sizes.update(object_sizes(str(given)))
+            continue
+        path = Path(given)
         files = walk(path) if path.is_dir() else [path] if path.is_file() else []
         for file in files:
             if not isinstance(file, Path):  # an unlistable folder: the readers report it
@@ -57,7 +62,7 @@ class Snapshot:
     done: int
     failures: int
     rate: float  # inputs per second
-    eta: float | None  # seconds, None until a whole input file is done
+    eta: float | None  # seconds, None until some input bytes are known to be done
 
 
 class Metered:
@@ -71,12 +76,18 @@ class Metered:
         self.started = time.perf_counter()
         self.times = RunTimes()
         self._current: str | None = None
+        self._inside = 0  # text bytes of the current file's records so far
 
     def _feed(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Bytes done: whole files once the next one starts; within a file of many records (JSONL,
+        feed, WARC, Parquet), the records' text so far, up to the file's size."""
         for article in _timed(articles, self._charge_read):
-            if article.source != self._current:  # the previous input file is done
+            file = (article.source or "").split("#record ", 1)[0]
+            if file != self._current:  # the previous input file is done
                 self.done_bytes += self.sizes.get(self._current or "", 0)
-                self._current = article.source
+                self._current, self._inside = file, 0
+            elif file in self.sizes:
+                self._inside = min(self._inside + len(article.text.encode("utf-8", "replace")), self.sizes[file])
             yield article
 
     def _charge_read(self, seconds: float) -> None:
@@ -93,8 +104,9 @@ class Metered:
     def snapshot(self, done: int, failures: int) -> Snapshot:
         elapsed = max(time.perf_counter() - self.started, 1e-6)
         eta = None
-        if self.done_bytes and self.total_bytes:
-            eta = elapsed * max(self.total_bytes - self.done_bytes, 0) / self.done_bytes
+        done_bytes = self.done_bytes + self._inside
+        if done_bytes and self.total_bytes:
+            eta = elapsed * max(self.total_bytes - done_bytes, 0) / done_bytes
         return Snapshot(done, failures, done / elapsed, eta)
 
     def finish(self) -> RunTimes:

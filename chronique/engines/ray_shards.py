@@ -4,7 +4,9 @@ The inputs are listed once (directories walked, a stat each), numbered, and cut 
 consecutive files. Ray Data hands the parts to a pool of actors; each actor reads its files with
 chronique's own readers (the same formats and guards as ``ingest``), extracts, and writes the part's
 shard. A part whose shard exists is skipped, so an interrupted job resumes where it stopped. The
-shard folder must be reachable by every actor (a local folder, or a shared file system).
+shard folder must be reachable by every actor: a local folder on one machine, a shared file
+system, or an object-storage URL. Inputs may be URLs too (s3://bucket/crawl/, remote.py), and
+Parquet files of articles are one of the readers' formats (readers/parquet.py).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from typing import Any
 import ray
 
 from chronique.errors import ChroniqueError
+from chronique.ingest.remote import expand, is_url
 from chronique.ingest.sources import read_sources, walk
 from chronique.report import Failure
 from chronique.schema import Article
 
 from .base import EngineOptions
 from .ray_engine import start_ray
-from .shards import ShardRow, shard_name, write_shard
+from .shards import ShardFolder, ShardRow
 from .work import WorkerFactory, run_chunk
 
 
@@ -39,11 +42,16 @@ class ShardJob:
 
 
 def list_inputs(paths: Iterable[str | Path]) -> list[str]:
-    """Every input file in order; a directory is walked here so that its files spread over parts."""
+    """Every input file in order; a directory (or a URL's prefix) is listed here so that its files
+    spread over parts. A missing path or an empty folder stays as it is and fails in its part."""
     found: list[str] = []
-    for path in map(Path, paths):
+    for given in paths:
+        if is_url(given):
+            found += expand(str(given))
+            continue
+        path = Path(given)
         files = list(walk(path)) if path.is_dir() else []
-        found += [str(f) for f in files] or [str(path)]  # a missing path or empty folder fails in its part
+        found += [str(f) for f in files] or [str(path)]
     return found
 
 
@@ -52,7 +60,7 @@ class PartWriter:
 
     def __init__(self, factory: WorkerFactory, folder: str, fmt: str | None, chunk_size: int) -> None:
         self.worker = factory()
-        self.folder = Path(folder)
+        self.folder = ShardFolder.at(folder)
         self.fmt = fmt
         self.chunk_size = chunk_size
 
@@ -60,7 +68,7 @@ class PartWriter:
         out: dict[str, list[Any]] = {"part": [], "articles": [], "events": [], "failures": [], "seconds": []}
         for part, inputs in zip(batch["part"], batch["inputs"], strict=True):
             rows, seconds = self._extract(json.loads(str(inputs)))
-            write_shard(self.folder / shard_name(int(part)), rows)
+            self.folder.write(int(part), rows)
             out["part"].append(int(part))
             out["articles"].append(sum(r.extraction is not None for r in rows))
             out["events"].append(sum(len(r.extraction.events) for r in rows if r.extraction is not None))
@@ -90,13 +98,15 @@ class PartWriter:
         return rows, seconds
 
 
-def write_shards(paths: Iterable[str | Path], folder: Path, factory: WorkerFactory, options: EngineOptions, *,
+def write_shards(paths: Iterable[str | Path], folder: str | Path, factory: WorkerFactory, options: EngineOptions, *,
                  fmt: str | None = None, files_per_part: int = 64) -> ShardJob:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Inputs (paths, or URLs as strings) to shards in ``folder`` (a path or a URL)."""
+    shards = ShardFolder.at(folder)
+    shards.make()
     numbered = list(enumerate(list_inputs(paths)))
     parts = [(k, numbered[k * files_per_part:(k + 1) * files_per_part])
              for k in range((len(numbered) + files_per_part - 1) // files_per_part)]
-    todo = [{"part": k, "inputs": json.dumps(chunk)} for k, chunk in parts if not (folder / shard_name(k)).exists()]
+    todo = [{"part": k, "inputs": json.dumps(chunk)} for k, chunk in parts if not shards.has(k)]
     job = ShardJob(parts=len(parts), skipped=len(parts) - len(todo))
     if not todo:
         return job
@@ -105,7 +115,7 @@ def write_shards(paths: Iterable[str | Path], folder: Path, factory: WorkerFacto
         dataset = ray.data.from_items(todo).map_batches(
             PartWriter, batch_size=1, num_cpus=1,
             compute=ray.data.ActorPoolStrategy(size=min(options.n_workers, len(todo))),
-            fn_constructor_args=(factory, str(folder), fmt, options.chunk_size))
+            fn_constructor_args=(factory, str(folder) if is_url(folder) else shards.path, fmt, options.chunk_size))
         for summary in dataset.iter_rows():
             job.articles += int(summary["articles"])
             job.events += int(summary["events"])

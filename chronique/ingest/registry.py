@@ -48,6 +48,7 @@ BUILTIN_READERS: Mapping[str, str] = MappingProxyType({
     "feed": "chronique.ingest.readers.feed:FeedReader",
     "html": "chronique.ingest.readers.html:HtmlReader",
     "jsonl": "chronique.ingest.readers.jsonl:JsonlReader",
+    "parquet": "chronique.ingest.readers.parquet:ParquetReader",
     "text": "chronique.ingest.readers.text:TextReader",
 })
 FALLBACK_READER = "text"

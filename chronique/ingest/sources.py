@@ -18,6 +18,7 @@ from chronique.errors import BinaryInputError, ChroniqueError, EmptyInputError, 
 from chronique.guard import guard_stream
 from chronique.ingest.inputs import binary_reason
 from chronique.ingest.registry import Reader, ReaderRegistry, load_readers
+from chronique.ingest.remote import is_url, read_url
 from chronique.schema import Article
 
 SNIFF_BYTES = 4096
@@ -112,11 +113,16 @@ def _textless(article: Article) -> ChroniqueError:
 
 def read_sources(paths: Iterable[str | Path], *, fmt: str | None = None,
                  readers: ReaderRegistry | None = None) -> Iterator[Article | ChroniqueError]:
-    """Every article of every input, in order; a rejected input is yielded as its error."""
+    """Every article of every input, in order; a rejected input is yielded as its error. An input
+    given as a string URL (``s3://…``, ``file://…``) is read through pyarrow (remote.py)."""
     registry = readers if readers is not None else load_readers()
     if fmt:
         registry.get(fmt)  # an unknown --input-format stops the run once, not once per file
-    for path in map(Path, paths):
+    for given in paths:
+        if is_url(given):
+            yield from read_url(str(given), lambda local: read_file(local, registry, fmt))
+            continue
+        path = Path(given)
         if path.is_dir():
             entries = list(walk(path))
             if not entries:
