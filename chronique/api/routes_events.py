@@ -34,11 +34,13 @@ def list_events(
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
 ) -> Json:
-    if merge:
-        return Json(_merged_page(state, query, cursor, sort))
-    page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-    body = f'{{"events":[{",".join(item.json() for item in page.items)}],"next_cursor":{json.dumps(page.next_cursor)}}}'
-    return Json(body.encode("utf-8"))
+    with state.store.reading():  # one connection, one transaction per request
+        if merge:
+            return Json(_merged_page(state, query, cursor, sort))
+        page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+        listed = ",".join(item.json() for item in page.items)
+        body = f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'
+        return Json(body.encode("utf-8"))
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -75,21 +77,22 @@ def _offset(cursor: str | None) -> int:
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
-    event = views.one_event(state.store, event_id)
-    if event is None:
-        raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
-    merged = _merged_with(state, event)
-    ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
-    found = views.articles_by_id(state.store, ids)
-    sources = []
-    for aid in ids:
-        article = found.get(aid)
-        if article is None:
-            continue
-        report = next((m for m in [event, *merged] if aid in m.sources), event)
-        sources.append({"article": article_json(article), "event_id": report.id,
-                        "evidence": evidence_span(report, article)})
-    return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
+    with state.store.reading():  # one connection, one transaction per request
+        event = views.one_event(state.store, event_id)
+        if event is None:
+            raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
+        merged = _merged_with(state, event)
+        ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
+        found = views.articles_by_id(state.store, ids)
+        sources = []
+        for aid in ids:
+            article = found.get(aid)
+            if article is None:
+                continue
+            report = next((m for m in [event, *merged] if aid in m.sources), event)
+            sources.append({"article": article_json(article), "event_id": report.id,
+                            "evidence": evidence_span(report, article)})
+        return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
 
 
 def _merged_with(state: ApiState, event: Event) -> list[Event]:
@@ -121,12 +124,13 @@ def timeline(
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
 ) -> Json:
     assert bucket in BUCKETS and by in GROUPS
-    whole = replace(query, limit=None)
+    with state.store.reading():  # one connection, one transaction per request
+        whole = replace(query, limit=None)
 
-    def answer() -> bytes:  # folding thousands of days is itself worth caching
-        buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
-        keys = sorted({k for b in buckets for k in b.counts})
-        return encode({"bucket": bucket, "by": by, "keys": keys,
-                       "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
+        def answer() -> bytes:  # folding thousands of days is itself worth caching
+            buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
+            keys = sorted({k for b in buckets for k in b.counts})
+            return encode({"bucket": bucket, "by": by, "keys": keys,
+                           "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
 
-    return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))
+        return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))
