@@ -37,10 +37,13 @@ def list_events(
     with state.store.reading():  # one connection, one transaction per request
         if merge:
             return Json(_merged_page(state, query, cursor, sort))
-        page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-        listed = ",".join(item.json() for item in page.items)
-        body = f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'
-        return Json(body.encode("utf-8"))
+
+        def answer() -> bytes:
+            page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+            listed = ",".join(item.json() for item in page.items)
+            return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
+
+        return Json(state.cache.get(state.store, ("events", query, cursor, sort), answer))
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -78,21 +81,25 @@ def _offset(cursor: str | None) -> int:
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
     with state.store.reading():  # one connection, one transaction per request
-        event = views.one_event(state.store, event_id)
-        if event is None:
-            raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
-        merged = _merged_with(state, event)
-        ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
-        found = views.articles_by_id(state.store, ids)
-        sources = []
-        for aid in ids:
-            article = found.get(aid)
-            if article is None:
-                continue
-            report = next((m for m in [event, *merged] if aid in m.sources), event)
-            sources.append({"article": article_json(article), "event_id": report.id,
-                            "evidence": evidence_span(report, article)})
-        return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
+        return Json(state.cache.get(state.store, ("event", event_id), lambda: _event_answer(state, event_id)))
+
+
+def _event_answer(state: ApiState, event_id: str) -> bytes:
+    event = views.one_event(state.store, event_id)
+    if event is None:
+        raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
+    merged = _merged_with(state, event)
+    ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
+    found = views.articles_by_id(state.store, ids)
+    sources = []
+    for aid in ids:
+        article = found.get(aid)
+        if article is None:
+            continue
+        report = next((m for m in [event, *merged] if aid in m.sources), event)
+        sources.append({"article": article_json(article), "event_id": report.id,
+                        "evidence": evidence_span(report, article)})
+    return encode({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
 
 
 def _merged_with(state: ApiState, event: Event) -> list[Event]:
