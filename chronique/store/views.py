@@ -123,7 +123,8 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
                     dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
                 order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
                 found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1))]
-            if len(found) <= limit:  # the undated tail, by id
+            # the undated tail, by id (a date range holds no undated event: no query to run)
+            if len(found) <= limit and not (query.since or query.until):
                 undated = base.where(events.c.date.is_(None))
                 if after is not None and after.date is None:
                     undated = undated.where(events.c.id > after.id)
