@@ -111,7 +111,11 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
                       actor=event.actor.code if event.actor else None,
                       recipient=event.recipient.code if event.recipient else None, limit=None)
-    for merged in state.store.merged_events(near, window_days=MERGE_WINDOW_DAYS):
+    found = state.store.events(near)
+    if len(found) < 2:  # the event alone in its window: nothing to merge, no links to read
+        return []
+    pairs = state.store.duplicate_pairs({s for e in found for s in e.sources})
+    for merged in merge_events(found, window_days=MERGE_WINDOW_DAYS, duplicates=pairs):
         if event.id in merged.member_ids:
             return [m for m in merged.members if m.id != event.id]
     return []
