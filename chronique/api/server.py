@@ -7,7 +7,6 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import anyio.to_thread
 from fastapi import FastAPI
 
 from chronique.api.app import create_app
@@ -20,7 +19,6 @@ from chronique.store.query import EventQuery
 from chronique.store.store import Store
 
 log = logging.getLogger("chronique.api")
-THREADS = 8  # requests served at once per server process (the rest queue)
 
 
 def build(settings: Settings) -> FastAPI:
@@ -32,9 +30,6 @@ def build(settings: Settings) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # The first page's aggregates over the whole store are the slowest answers: compute them
         # while the server already answers, so the first visitor finds them cached.
-        # Requests beyond this many wait in the event loop's queue rather than in threads that
-        # take turns on the GIL (anyio's default is 40): answers come in arrival order.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         threading.Thread(target=warm, args=(app.state.chronique,), name="chronique-warm", daemon=True).start()
         yield
         store.close()
