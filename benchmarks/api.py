@@ -8,8 +8,11 @@ with one endpoint at a time, for ``--seconds`` (the asyncio client also stops at
 
 - filtered list: /api/events with an actor, a type and a date range (random, like store.py's mix);
 - one event: /api/events/{id} for random stored ids (the record, its sources, its merged reports);
-- timeline: /api/timeline per month for an actor over a random date range (different each time, so
-  the aggregate cache rarely helps: these are computed answers).
+- timeline: /api/timeline per month for an actor over a random date range.
+
+Every request differs (actors, types, dates, event ids drawn from the store), so the server's
+response cache rarely answers: these are computed answers. ``--fixed`` sends one request per
+endpoint over and over instead, which the cache answers after the first.
 
 With ``--ui`` the first page of the UI is loaded in Debian's Chromium (headless) and timed until
 it is drawn and interactive (the table, the timeline and the map), cold then warm.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -117,7 +121,7 @@ def _window(rng: random.Random, longest: int) -> tuple[str, str]:
     return start.isoformat(), (start + timedelta(days=rng.randint(30, longest))).isoformat()
 
 
-def workloads(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
+def workloads(db: Path, fixed: bool = False) -> dict[str, Callable[[], Iterator[str]]]:
     world = World.make()
     rng = random.Random(11)
     with sqlite3.connect(db) as connection:
@@ -141,7 +145,14 @@ def workloads(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
             since, until = _window(rng, 3 * 365)
             yield f"/api/timeline?actor={world.actor()}&since={since}&until={until}&bucket=month"
 
-    return {"filtered list": listed, "one event": one, "timeline": timeline}
+    made = {"filtered list": listed, "one event": one, "timeline": timeline}
+    if fixed:  # the same request again and again: what the response cache gives a repeated view
+        return {name: _repeat(next(make())) for name, make in made.items()}
+    return made
+
+
+def _repeat(path: str) -> Callable[[], Iterator[str]]:
+    return lambda: itertools.repeat(path)
 
 
 def wait_warm(port: int) -> None:
@@ -201,6 +212,8 @@ def main() -> None:
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (each drives clients/threads)")
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
+    parser.add_argument("--fixed", action="store_true", help="one fixed request per endpoint instead of varied "
+                        "ones (they are answered from the response cache after the first)")
     parser.add_argument("--label", help="the run's name in the table (default: its worker count)")
     parser.add_argument("--write", type=Path, help="write the section of this run alone (api_report.py joins runs)")
     args = parser.parse_args()
@@ -214,7 +227,7 @@ def main() -> None:
     try:
         result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
                                   "requests": args.requests, "seconds": args.seconds, "client": client,
-                                  "label": args.label,
+                                  "label": args.label, "fixed": args.fixed,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
         if args.ui:
@@ -222,7 +235,7 @@ def main() -> None:
         else:
             wait_warm(port)
         for clients in result["clients"]:
-            for name, make in workloads(db).items():
+            for name, make in workloads(db, args.fixed).items():
                 measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
                 print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)

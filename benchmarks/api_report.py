@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 from datetime import date
 from pathlib import Path
@@ -32,22 +33,31 @@ def _runs(results: list[dict[str, Any]]) -> list[str]:
         ui = ""
         if r.get("ui"):
             ui = f"; UI first page {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm"
-        lines.append(f"- **{label(r)}**: `chronique serve --workers {r['workers']}`, load from "
+        fixed = " one fixed request per endpoint (the response cache answers);" if r.get("fixed") else ""
+        lines.append(f"- **{label(r)}**:{fixed} `chronique serve --workers {r['workers']}`, load from "
                      f"{CLIENTS[r.get('client', 'python')]}, {r.get('seconds', 60):.0f} s per row; load average "
                      f"{r['load_before']:.1f} before, {r['load_after']:.1f} after{ui}.")
     return lines
 
 
 def _table(results: list[dict[str, Any]]) -> list[str]:
-    lines = ["| run | endpoint | clients | requests | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) "
+    """One row per run label, endpoint and client count: the median of the runs with that label."""
+    lines = ["| run | endpoint | clients | runs | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) "
              "| max ms | non-200 |", "|---|---|---|---|---|---|---|---|---|"]
-    rows = [(key, r) for r in results for key in r["load"]]
-    rows.sort(key=lambda kr: (-int(kr[0].split("|")[1]), kr[0].split("|")[0]))  # 50 clients first
-    for key, r in rows:
-        m = r["load"][key]
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in results:
+        for key, m in r["load"].items():
+            grouped.setdefault((label(r), key), []).append(m)
+    keys = sorted(grouped, key=lambda k: (-int(k[1].split("|")[1]), k[1].split("|")[0]))  # 50 clients first
+    for run, key in keys:
+        ms = grouped[(run, key)]
         name, clients = key.split("|")
-        lines.append(f"| {label(r)} | {name} | {clients} | {m['requests']} | {m['rps']:.0f} | {m['p50']:.0f} | "
-                     f"{m['p95']:.0f} | {m['max']:.0f} | {sum(m['failures'].values())} |")
+
+        def mid(field: str, ms: list[dict[str, Any]] = ms) -> float:
+            return float(statistics.median(m[field] for m in ms))
+
+        lines.append(f"| {run} | {name} | {clients} | {len(ms)} | {mid('rps'):.0f} | {mid('p50'):.0f} | "
+                     f"{mid('p95'):.0f} | {mid('max'):.0f} | {sum(sum(m['failures'].values()) for m in ms)} |")
     return lines
 
 

@@ -34,11 +34,16 @@ def list_events(
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
 ) -> Json:
-    if merge:
-        return Json(_merged_page(state, query, cursor, sort))
-    page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-    body = f'{{"events":[{",".join(item.json() for item in page.items)}],"next_cursor":{json.dumps(page.next_cursor)}}}'
-    return Json(body.encode("utf-8"))
+    with state.store.reading():  # one connection, one transaction per request
+        if merge:
+            return Json(_merged_page(state, query, cursor, sort))
+
+        def answer() -> bytes:
+            page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+            listed = ",".join(item.json() for item in page.items)
+            return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
+
+        return Json(state.cache.get(state.store, ("events", query, cursor, sort), answer))
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -75,6 +80,11 @@ def _offset(cursor: str | None) -> int:
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
+    with state.store.reading():  # one connection, one transaction per request
+        return Json(state.cache.get(state.store, ("event", event_id), lambda: _event_answer(state, event_id)))
+
+
+def _event_answer(state: ApiState, event_id: str) -> bytes:
     event = views.one_event(state.store, event_id)
     if event is None:
         raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
@@ -89,7 +99,7 @@ def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Js
         report = next((m for m in [event, *merged] if aid in m.sources), event)
         sources.append({"article": article_json(article), "event_id": report.id,
                         "evidence": evidence_span(report, article)})
-    return Json({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
+    return encode({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
 
 
 def _merged_with(state: ApiState, event: Event) -> list[Event]:
@@ -101,7 +111,11 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
                       actor=event.actor.code if event.actor else None,
                       recipient=event.recipient.code if event.recipient else None, limit=None)
-    for merged in state.store.merged_events(near, window_days=MERGE_WINDOW_DAYS):
+    found = state.store.events(near)
+    if len(found) < 2:  # the event alone in its window: nothing to merge, no links to read
+        return []
+    pairs = state.store.duplicate_pairs({s for e in found for s in e.sources})
+    for merged in merge_events(found, window_days=MERGE_WINDOW_DAYS, duplicates=pairs):
         if event.id in merged.member_ids:
             return [m for m in merged.members if m.id != event.id]
     return []
@@ -121,12 +135,13 @@ def timeline(
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
 ) -> Json:
     assert bucket in BUCKETS and by in GROUPS
-    whole = replace(query, limit=None)
+    with state.store.reading():  # one connection, one transaction per request
+        whole = replace(query, limit=None)
 
-    def answer() -> bytes:  # folding thousands of days is itself worth caching
-        buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
-        keys = sorted({k for b in buckets for k in b.counts})
-        return encode({"bucket": bucket, "by": by, "keys": keys,
-                       "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
+        def answer() -> bytes:  # folding thousands of days is itself worth caching
+            buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
+            keys = sorted({k for b in buckets for k in b.counts})
+            return encode({"bucket": bucket, "by": by, "keys": keys,
+                           "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
 
-    return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))
+        return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))

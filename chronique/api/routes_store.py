@@ -31,30 +31,33 @@ PLACES = 500  # places per map answer by default, busiest first
 @router.get("/articles/{article_id}", summary="An article: text, the spans of its actors, places, times, "
             "weapons, and its events")
 def get_article(state: State, article_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
-    view = views.article_view(state.store, article_id)
-    if view is None:
-        raise ApiError(404, "NOT_FOUND", f"expected a stored article id, found {article_id[:80]!r}",
-                       where="article_id")
-    return Json({"article": article_json(view.article), "mentions": view.mentions,
-                 "events": [event_json(e) for e in view.events]})
+    with state.store.reading():  # one connection, one transaction per request
+        view = views.article_view(state.store, article_id)
+        if view is None:
+            raise ApiError(404, "NOT_FOUND", f"expected a stored article id, found {article_id[:80]!r}",
+                           where="article_id")
+        return Json({"article": article_json(view.article), "mentions": view.mentions,
+                     "events": [event_json(e) for e in view.events]})
 
 
 @router.get("/actors", summary="Actor codes of the filtered events, busiest first")
 def list_actors(state: State, query: Filters) -> Json:
-    whole = replace(query, limit=None)
-    limit = query.limit or 50
-    found: list[Any] = state.cache.get(state.store, ("actors", whole, limit),
-                                       lambda: views.actor_counts(state.store, whole, limit))
-    return Json({"actors": [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in found]})
+    with state.store.reading():  # one connection, one transaction per request
+        whole = replace(query, limit=None)
+        limit = query.limit or 50
+        found: list[Any] = state.cache.get(state.store, ("actors", whole, limit),
+                                           lambda: views.actor_counts(state.store, whole, limit))
+        return Json({"actors": [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in found]})
 
 
 @router.get("/actors/{code}", summary="One actor: counts as source and target, counterparts, dated roles")
 def get_actor(state: State, code: Annotated[str, Path(pattern=CODE)]) -> Json:
-    summary = state.cache.get(state.store, ("actor", code.upper()), lambda: views.actor_summary(state.store, code))
-    roles = roles_of(code)
-    return Json({**asdict(summary),
-                 "counterparts": [{"code": c, "towards": t, "from": f} for c, t, f in summary.counterparts],
-                 "roles": [asdict(r) for r in roles[:200]]})
+    with state.store.reading():  # one connection, one transaction per request
+        summary = state.cache.get(state.store, ("actor", code.upper()), lambda: views.actor_summary(state.store, code))
+        roles = roles_of(code)
+        return Json({**asdict(summary),
+                     "counterparts": [{"code": c, "towards": t, "from": f} for c, t, f in summary.counterparts],
+                     "roles": [asdict(r) for r in roles[:200]]})
 
 
 @router.get("/places", summary="Events per resolved place (the map's data)")
@@ -63,7 +66,8 @@ def list_places(
     state: State, query: Filters,
     places: Annotated[int, Query(ge=1, le=5000, description="At most this many places, busiest first.")] = PLACES,
 ) -> Json:
-    return Json({"places": [located(p) for p in place_counts(state, replace(query, limit=None), places)]})
+    with state.store.reading():  # one connection, one transaction per request
+        return Json({"places": [located(p) for p in place_counts(state, replace(query, limit=None), places)]})
 
 
 def place_counts(state: ApiState, whole: EventQuery, places: int) -> list[views.PlaceCount]:
@@ -82,12 +86,13 @@ def list_transfers(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Json:
-    f = views.TransferFilter(supplier=supplier, recipient=recipient, status=status,
-                             weapon=free_text(weapon, "weapon"), limit=limit, offset=offset)
-    found = views.transfer_rows(state.store, f)
-    texts = views.articles_by_id(state.store, [aid for _, aid in found])
-    return Json({"transfers": [transfer_json(t, aid, texts.get(aid)) for t, aid in found],
-                 "next_offset": offset + limit if len(found) == limit else None})
+    with state.store.reading():  # one connection, one transaction per request
+        f = views.TransferFilter(supplier=supplier, recipient=recipient, status=status,
+                                 weapon=free_text(weapon, "weapon"), limit=limit, offset=offset)
+        found = views.transfer_rows(state.store, f)
+        texts = views.articles_by_id(state.store, [aid for _, aid in found])
+        return Json({"transfers": [transfer_json(t, aid, texts.get(aid)) for t, aid in found],
+                     "next_offset": offset + limit if len(found) == limit else None})
 
 
 @router.get("/export", summary="Download the filtered events (or every transfer or article), streamed",

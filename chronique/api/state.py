@@ -1,8 +1,9 @@
-"""What the routes share: the store, the settings, the write lock and a cache of aggregates.
+"""What the routes share: the store, the settings, the write lock and a cache of answers.
 
-Aggregates (timeline, map, actor counts) scan every filtered event; on a large store that is the
-slow part of a page. They are cached per store version (the highest article pk, one indexed
-lookup), so a cached answer is never stale: any ingest moves the version and misses the cache.
+Aggregates (timeline, map, actor counts) scan the filtered events; pages of events and event pages
+are read again as an analyst goes back and forth. Answers are cached per store version (the highest
+article pk, one indexed lookup), so a cached answer is never stale: any ingest moves the version
+and misses the cache. An answer too large (a page of 1,000 events) is not kept.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from chronique.store import views
 from chronique.store.store import Store
 
 T = TypeVar("T")
-CACHE_SIZE = 256  # aggregate answers kept (each a few kB)
+CACHE_SIZE = 1024  # answers kept
+MAX_CACHED = 256 * 1024  # bytes: an encoded answer larger than this is served, not kept
 
 
 @dataclass
@@ -36,6 +38,8 @@ class AggregateCache:
                 self._items.move_to_end(full)
                 return self._items[full]  # type: ignore[no-any-return]
         value = compute()
+        if isinstance(value, bytes) and len(value) > MAX_CACHED:
+            return value
         with self._lock:
             self._items[full] = value
             while len(self._items) > self.size:

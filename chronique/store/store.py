@@ -9,6 +9,8 @@ batch in flight, and running it again completes the database without duplicating
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
@@ -39,6 +41,8 @@ RETRIES = 3  # attempts of a batch whose connection dropped (safe: writes are id
 # Index pages read through a memory map rather than a read() each: a full-text walk seeks in
 # several large indexes (about 3x faster per event on a 2.8 GB store; SQLite maps at most this).
 READ_PRAGMAS = {"mmap_size": 1 << 32}
+# The connection that reads share inside Store.reading(), with the engine it belongs to.
+_PINNED: ContextVar[tuple[Engine, Connection] | None] = ContextVar("chronique_pinned_read", default=None)
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,34 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Every read inside shares one connection and one transaction: an API request checks out
+        one connection and reads one snapshot, however many queries it makes."""
+        if self._pinned() is not None:
+            yield
+            return
+        with self.engine.connect() as connection:
+            token = _PINNED.set((self.engine, connection))
+            try:
+                yield
+            finally:
+                _PINNED.reset(token)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection to read with: the one of the enclosing ``reading()``, else a fresh one."""
+        pinned = self._pinned()
+        if pinned is not None:
+            yield pinned
+            return
+        with self.engine.connect() as connection:
+            yield connection
+
+    def _pinned(self) -> Connection | None:
+        held = _PINNED.get()
+        return held[1] if held is not None and held[0] is self.engine else None
+
     @property
     def where(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -93,7 +125,7 @@ class Store:
         return self._guard(attempt, "store a batch of articles", retry=True)
 
     def has_article(self, article_id: str) -> bool:
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             found = connection.scalar(select(articles.c.pk).where(articles.c.id == article_id))
         return found is not None
 
@@ -170,7 +202,7 @@ class Store:
         query = replace(query or EventQuery(), **filters)
 
         def run() -> EventRecords:
-            with self.engine.connect() as connection:
+            with self.connect() as connection:
                 found = self._walk(connection, query) if query.text else None
                 if found is None:
                     found = [(r.id, r.record) for r in connection.execute(event_select(query, self.dialect))]
@@ -184,7 +216,7 @@ class Store:
         """The id, URL and title of the stored articles among ``article_ids`` (for flat exports)."""
         def run() -> dict[str, ArticleRef]:
             out: dict[str, ArticleRef] = {}
-            with self.engine.connect() as connection:
+            with self.connect() as connection:
                 for chunk in _chunks(sorted(set(article_ids)), 500):
                     q = select(articles.c.id, articles.c.url, articles.c.title).where(articles.c.id.in_(chunk))
                     out.update((r.id, ArticleRef(r.id, url=r.url, title=r.title)) for r in connection.execute(q))
@@ -241,7 +273,7 @@ class Store:
         """Stored near-duplicate pairs (smaller id, larger id, score), as ``dedup.merge_events``
         takes them; only those touching ``article_ids`` when given."""
         def run() -> list[tuple[str, str, float]]:
-            with self.engine.connect() as connection:
+            with self.connect() as connection:
                 return links.stored_pairs(connection, article_ids)
 
         return self._guard(run, "read near-duplicate links")
@@ -264,14 +296,14 @@ class Store:
         yield from self.events(EventQuery(limit=None))
 
     def iter_transfers(self) -> Iterator[Transfer]:
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             q = select(transfers).order_by(transfers.c.date, transfers.c.article_id, transfers.c.seq)
             for row in connection.execute(q):
                 yield rows.transfer_from_row(row)
 
     def iter_article_transfers(self) -> Iterator[tuple[Article, list[Transfer]]]:
         """Each stored article that reports transfers, with them (for listings with evidence)."""
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             q = select(transfers).order_by(transfers.c.article_id, transfers.c.seq)
             grouped: dict[str, list[Transfer]] = {}
             for row in connection.execute(q):
@@ -281,7 +313,7 @@ class Store:
                 yield rows.article_from_row(row), found
 
     def iter_articles(self) -> Iterator[Article]:
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             for row in connection.execute(select(articles).order_by(articles.c.pk)):
                 yield rows.article_from_row(row)
 
@@ -291,11 +323,11 @@ class Store:
             q = q.where(failures.c.code == code)
         if limit:
             q = q.limit(limit)
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             return [rows.failure_from_row(r) for r in connection.execute(q)]
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as connection:
+        with self.connect() as connection:
             return {t.name: int(connection.scalar(select(func.count()).select_from(t)) or 0) for t in TABLES}
 
     # -- errors --------------------------------------------------------------------------------

@@ -96,12 +96,30 @@ events = Table(
     # walk that reads only ids and dates (migration 0004 appended the id).
     Index(None, "actor_code", "event", "date", "id"),
     Index(None, "actor_code", "date", "id"),
+    Index(None, "actor_code", "date", "event"),  # covering for an actor's timeline (migration 0006_api)
     Index(None, "recipient_code", "date", "id"),
     Index(None, "event", "date", "id"),
     Index(None, "date", "id"),
     Index(None, "cameo"),
     Index(None, "country", "date", "id"),
     Index(None, "article_id"),
+)
+
+# Rollups of the events that the whole-store aggregates (the UI's first page) read instead of
+# scanning every event: migration 0006_api fills them and adds triggers on events that keep them in
+# the inserting transaction (nothing deletes or rewrites an event).
+event_day_counts = Table(
+    "event_day_counts", metadata,
+    Column("date", String(10), primary_key=True),  # as stored: a day, or a partial date ("2022-06")
+    Column("event", String(16), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+event_place_counts = Table(
+    "event_place_counts", metadata,
+    Column("place", Text, primary_key=True),
+    Column("country", String(8), primary_key=True),  # '' for an event without a country
+    Column("n", Integer, nullable=False),
+    Column("sample_id", ID, nullable=False),  # the smallest event id there: where the coordinates come from
 )
 
 # An event reported by several articles keeps one row here per article (dedup merges into it).

@@ -12,7 +12,7 @@ import base64
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
@@ -22,7 +22,14 @@ from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
 from chronique.store.query import EventQuery, event_select
 from chronique.store.store import Store
-from chronique.store.tables import articles, event_sources, events, transfers
+from chronique.store.tables import (
+    articles,
+    event_day_counts,
+    event_place_counts,
+    event_sources,
+    events,
+    transfers,
+)
 
 CHUNK = 500  # ids per IN list
 _CURSOR_ID = re.compile(r"^[@A-Za-z0-9_.-]{1,128}$")
@@ -107,7 +114,7 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
     base = event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
 
     def run() -> EventPage:
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             found: list[tuple[Any, ...]] = []
             if after is None or after.date is not None:
                 dated = base.where(events.c.date.is_not(None))
@@ -116,7 +123,8 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
                     dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
                 order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
                 found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1))]
-            if len(found) <= limit:  # the undated tail, by id
+            # the undated tail, by id (a date range holds no undated event: no query to run)
+            if len(found) <= limit and not (query.since or query.until):
                 undated = base.where(events.c.date.is_(None))
                 if after is not None and after.date is None:
                     undated = undated.where(events.c.id > after.id)
@@ -161,7 +169,7 @@ def sources_of(connection: Connection, ids: list[str]) -> dict[str, list[str]]:
 
 def one_event(store: Store, event_id: str) -> Event | None:
     def run() -> Event | None:
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             row = connection.execute(select(events.c.id, events.c.record).where(events.c.id == event_id)).first()
             return _events(connection, [tuple(row)])[0] if row else None
 
@@ -173,7 +181,7 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
 
     def run() -> dict[str, Article]:
         out: dict[str, Article] = {}
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             for chunk in _chunks(wanted):
                 for row in connection.execute(select(articles).where(articles.c.id.in_(chunk))):
                     out[row.id] = rows.article_from_row(row)
@@ -185,7 +193,7 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
 def article_view(store: Store, article_id: str) -> ArticleView | None:
     """The article, its mention spans and every event it reports (first source or a later one)."""
     def run() -> ArticleView | None:
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
             if row is None:
                 return None
@@ -200,7 +208,7 @@ def article_view(store: Store, article_id: str) -> ArticleView | None:
 
 def _counts(store: Store, q: Select[Any], doing: str) -> list[tuple[Any, ...]]:
     def run() -> list[tuple[Any, ...]]:
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             return [tuple(r) for r in connection.execute(q)]
 
     return store._guard(run, doing)
@@ -217,18 +225,40 @@ def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) ->
 
     With ``months`` the date is its month ("2022-06", or the year alone when that is all it has):
     summed in SQL over the per-day groups, so a monthly timeline reads a few hundred rows rather
-    than thousands. The per-day grouping stays inside, as it is the shape the planner answers from
-    the covering (actor, type, date) index without touching the table."""
-    f = filtered(query, store.dialect)
-    per_day = select(f.c.date, f.c.event, func.count().label("n")).where(f.c.date.is_not(None)).group_by(
-        f.c.date, f.c.event)
+    than thousands. A filter of dates and type alone reads the per-day rollup (a few thousand rows
+    for the whole store); any other filter groups its events, which the (actor, date, type) and
+    (actor, type, date) indexes answer without touching the table."""
+    if _only(query, "since", "until", "type"):
+        r = event_day_counts
+        per_day = select(r.c.date, r.c.event, r.c.n).where(*_date_type_terms(r.c.date, r.c.event, query))
+    else:
+        f = filtered(query, store.dialect)
+        per_day = select(f.c.date, f.c.event, func.count().label("n")).where(f.c.date.is_not(None)).group_by(
+            f.c.date, f.c.event)
+    days = per_day.subquery()
     if months:
-        days = per_day.subquery()
         month = func.substr(days.c.date, 1, 7)
         q = select(month, days.c.event, func.sum(days.c.n)).group_by(month, days.c.event).order_by(month)
     else:
-        q = per_day.order_by(f.c.date)
+        q = select(days.c.date, days.c.event, days.c.n).order_by(days.c.date)
     return [(str(d), str(t), int(n)) for d, t, n in _counts(store, q, "count events per day")]
+
+
+def _only(query: EventQuery, *allowed: str) -> bool:
+    """Whether ``query`` filters on nothing but ``allowed`` (its limit aside)."""
+    return all(getattr(query, f.name) is None for f in fields(EventQuery) if f.name not in (*allowed, "limit"))
+
+
+def _date_type_terms(date: Any, event: Any, query: EventQuery) -> list[Any]:
+    """The since/until/type terms of query.event_select, on another table's columns."""
+    terms = []
+    if query.since:
+        terms.append(date >= query.since)
+    if query.until:
+        terms.append(date <= query.until + "\uffff")  # a partial date inside the range counts
+    if query.type:
+        terms.append(event == query.type.upper())
+    return terms
 
 
 @dataclass(frozen=True)
@@ -241,10 +271,16 @@ class PlaceCount:
 
 
 def place_counts(store: Store, query: EventQuery, limit: int = 500) -> list[PlaceCount]:
-    """Events per resolved place (most first), with the place's coordinates from one of its events."""
-    f = filtered(query, store.dialect)
-    q = (select(f.c.place, f.c.country, func.count(), func.min(f.c.id)).where(f.c.place.is_not(None))
-         .group_by(f.c.place, f.c.country).order_by(func.count().desc(), f.c.place).limit(limit))
+    """Events per resolved place (most first), with the place's coordinates from one of its events.
+    Unfiltered (the UI's first map), the counts come from the place rollup, not a scan."""
+    if _only(query):
+        r = event_place_counts
+        q = (select(r.c.place, func.nullif(r.c.country, ""), r.c.n, r.c.sample_id)
+             .order_by(r.c.n.desc(), r.c.place, r.c.country).limit(limit))
+    else:
+        f = filtered(query, store.dialect)
+        q = (select(f.c.place, f.c.country, func.count(), func.min(f.c.id)).where(f.c.place.is_not(None))
+             .group_by(f.c.place, f.c.country).order_by(func.count().desc(), f.c.place).limit(limit))
     found = _counts(store, q, "count events per place")
     records = dict(_counts(store, select(events.c.id, events.c.record).where(
         events.c.id.in_([r[3] for r in found])), "read place coordinates")) if found else {}
@@ -322,7 +358,7 @@ def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]
          .limit(f.limit).offset(f.offset))
 
     def run() -> list[tuple[Transfer, str]]:
-        with store.engine.connect() as connection:
+        with store.connect() as connection:
             return [(rows.transfer_from_row(r), r.article_id) for r in connection.execute(q)]
 
     return store._guard(run, "read transfers")
