@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
-from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
+from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate, join_spans
 from chronique.arms.definite import resolve_definites
 from chronique.arms.discourse import (
     promised,
@@ -52,6 +52,7 @@ from chronique.arms.parties import (
     root_token,
 )
 from chronique.arms.records import dedupe, domestic, fill, with_origin
+from chronique.arms.reporting import reporting_source
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -164,13 +165,16 @@ class TransferBuilder(Stage):
         clause = event.get("_clause") or [event["text_info"]["start"], event["text_info"]["end"]]
         return int(clause[0]) <= int(weapon["start"]) and int(weapon["end"]) <= int(clause[1])
 
-    def _record(self, weapon: dict[str, Any], status: str, sides: Sides,
-                date: str | None, evidence: tuple[int, int], root: Token | None) -> dict[str, Any]:
+    def _record(self, weapon: dict[str, Any], status: str, sides: Sides, date: str | None,
+                evidence: tuple[int, int], root: Token | None, trigger: Token | None = None) -> dict[str, Any]:
+        source = (reporting_source(trigger, self.lexicon)
+                  if trigger is not None and self.lexicon is not None and has_parse(trigger.doc) else None)
         return {
             "supplier": sides.supplier, "recipient": sides.recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
             "evidence": {"start": evidence[0], "end": evidence[1]},
-            "quantity": self._quantity(weapon, root),
+            "evidence_spans": [{"start": evidence[0], "end": evidence[1]}],
+            "quantity": self._quantity(weapon, root), "reported_by": source,
             "weapon_text": weapon.get("text"), "_origin": weapon.get("origin"),
         }
 
@@ -279,7 +283,8 @@ class TransferBuilder(Stage):
         if sides.supplier == sides.recipient:
             return None  # domestic procurement, or a party read twice
         info = event["text_info"]
-        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root)
+        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root,
+                              trigger)
         record["event_index"] = n
         return record
 
@@ -304,6 +309,7 @@ class TransferBuilder(Stage):
             return record
         if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
             earlier.update(status=record["status"], date=record["date"] or earlier["date"])
+        earlier["evidence_spans"] = join_spans(earlier["evidence_spans"], record["evidence_spans"])
         return earlier
 
     def _is_trigger(self, tok: Token) -> bool:
@@ -344,7 +350,7 @@ class TransferBuilder(Stage):
             return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
         sent = head.sent
-        record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root, head)
         if sides.supplier is None and (sides.recipient is None or not weapon.get("designation")):
             # no party in reach, or a buyer of unnamed arms from nobody named ("to buy bombs and
             # bullets"): too little to stand alone; it may restate a transfer told elsewhere

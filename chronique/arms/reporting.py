@@ -1,0 +1,75 @@
+"""Who reports a transfer: the source the text names for the sentence that tells it.
+
+Two frames name a source: a phrase of attribution on the transfer word's clause ("according to the
+ministry", "selon l'agence", "d'après le ministère") and a verb of saying whose reported clause holds
+the transfer word ("the government said", "a annoncé le ministre"). The source is the words of that
+phrase or of the verb's subject, as the text spells them; a pronoun subject ("he said") names nobody.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from chronique.coding.modality import is_speech_verb, reported_by
+
+if TYPE_CHECKING:
+    from chronique.knowledge.lexicon import EventLexicon
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# prepositions that lead the attributed source after a marker ("according to", "d'après")
+LEADS = frozenset({"to", "d'", "de"})
+
+
+def _attribution(tok: Token) -> Token | None:
+    """The source noun of a "d'après X" phrase on ``tok``'s verb (the shared lexicon knows "selon"
+    and "according"; "après" is a marker only after "d'", otherwise it means "after")."""
+    for child in tok.children:
+        for case in child.children:
+            if case.dep_ == "case" and case.lower_ == "après" and case.i > 0 and case.doc[case.i - 1].lower_ == "d'":
+                return child
+    return None
+
+
+def _source_noun(found: Token) -> Token | None:
+    """The noun a marker or attribution phrase leads to: "according (to (the ministry))" → ministry."""
+    if found.pos_ in ("NOUN", "PROPN"):
+        return found
+    for child in found.subtree:
+        if child.i != found.i and child.pos_ in ("NOUN", "PROPN") and child.head.lower_ in LEADS | {found.lower_}:
+            return child
+    return next((c for c in found.subtree if c.i != found.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _words(noun: Token) -> str | None:
+    """The noun phrase of ``noun`` as the text spells it, without a leading marker or preposition."""
+    tokens = [t for t in noun.subtree if t.dep_ not in ("punct", "cc") or noun.i < t.i < max(x.i for x in noun.subtree)]
+    while tokens and (tokens[0].dep_ == "case" or tokens[0].lower_ in ("d'", "de", "to", "according")):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    span = noun.doc[tokens[0].i: tokens[-1].i + 1]
+    return _clip(span)
+
+
+def _clip(span: Span) -> str | None:
+    text = span.text.strip(" ,;:.\"'«»")
+    return text or None
+
+
+def reporting_source(trigger: Token, lexicon: EventLexicon) -> str | None:
+    """The source the sentence names for the transfer told by ``trigger``, else None."""
+    found = reported_by(trigger, lexicon) or _attribution(trigger)
+    if found is None:
+        verb = next((a for a in trigger.ancestors if _attribution(a) is not None), None)
+        found = _attribution(verb) if verb is not None else None
+    if found is None:
+        return None
+    if is_speech_verb(found, lexicon) and found.i != trigger.i:
+        subject = next((c for c in found.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.pos_ == "PRON" or subject.i == trigger.i:
+            return None
+        return _words(subject)
+    noun = _source_noun(found)
+    return _words(noun) if noun is not None and noun.pos_ != "PRON" else None
