@@ -302,6 +302,7 @@ class Extraction(Record):
 
 __all__ = [
     "MODALITIES", "TRANSFER_STATUSES", "ActorMention", "Article", "Event", "EventActor", "EventLocation",
-    "Evidence", "EvidenceSpan", "Extraction", "Origin", "Place", "Span", "TextInfo", "TimeMention", "Transfer", "WeaponMention",
+    "Evidence", "EvidenceSpan", "Extraction", "Origin", "Place", "Span", "TextInfo", "TimeMention", "Transfer",
+    "WeaponMention",
     "article_id", "normalise_for_id",
 ]

@@ -21,7 +21,7 @@ def fill(read: Sides, other: Sides) -> Sides:
 def with_origin(record: dict[str, Any], codes: frozenset[str]) -> dict[str, Any]:
     """A record with no supplier takes the weapon's country of origin when the article names
     that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
-    origin = record.pop("_origin", None)
+    origin = record.get("_origin")
     if record["supplier"] is None and not record.get(PARTIAL) and origin in codes and origin != record["recipient"]:
         record["supplier"] = origin
     return record

@@ -27,7 +27,9 @@ def _attribution(tok: Token) -> Token | None:
     and "according"; "après" is a marker only after "d'", otherwise it means "after")."""
     for child in tok.children:
         for case in child.children:
-            if case.dep_ == "case" and case.lower_ == "après" and case.i > 0 and case.doc[case.i - 1].lower_ == "d'":
+            if case.dep_ == "case" and (
+                    (case.lower_ == "après" and case.i > 0 and case.doc[case.i - 1].lower_ in ("d'", "d’"))
+                    or (case.lower_ in ("d'", "d’") and any(f.lower_ == "après" for f in case.children))):
                 return child
     return None
 
@@ -45,7 +47,7 @@ def _source_noun(found: Token) -> Token | None:
 def _words(noun: Token) -> str | None:
     """The noun phrase of ``noun`` as the text spells it, without a leading marker or preposition."""
     tokens = [t for t in noun.subtree if t.dep_ not in ("punct", "cc") or noun.i < t.i < max(x.i for x in noun.subtree)]
-    while tokens and (tokens[0].dep_ == "case" or tokens[0].lower_ in ("d'", "de", "to", "according")):
+    while tokens and (tokens[0].dep_ in ("case", "fixed") or tokens[0].lower_ in ("d'", "de", "to", "according")):
         tokens = tokens[1:]
     if not tokens:
         return None
