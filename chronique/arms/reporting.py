@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from chronique.coding.modality import is_speech_verb, reported_by
+from chronique.coding.modality import is_speech_verb, source_phrase
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
@@ -60,18 +60,28 @@ def _clip(span: Span) -> str | None:
     return text or None
 
 
+def attribution(trigger: Token, lexicon: EventLexicon) -> Token | None:
+    """The "according to X" / "selon X" / "d'après X" phrase on the trigger's clause, if any."""
+    for tok in [trigger, *trigger.ancestors]:
+        found = source_phrase(tok, lexicon) or _attribution(tok)
+        if found is not None:
+            return found
+    return None
+
+
+def attribution_tokens(trigger: Token, lexicon: EventLexicon) -> range:
+    """The tokens of that phrase: a party named there reports the transfer, it takes no part in it."""
+    found = attribution(trigger, lexicon)
+    return range(found.left_edge.i, found.right_edge.i + 1) if found is not None else range(0)
+
+
 def reporting_source(trigger: Token, lexicon: EventLexicon) -> str | None:
     """The source the sentence names for the transfer told by ``trigger``, else None."""
-    found = reported_by(trigger, lexicon) or _attribution(trigger)
-    if found is None:
-        verb = next((a for a in trigger.ancestors if _attribution(a) is not None), None)
-        found = _attribution(verb) if verb is not None else None
-    if found is None:
-        return None
-    if is_speech_verb(found, lexicon) and found.i != trigger.i:
-        subject = next((c for c in found.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.pos_ == "PRON" or subject.i == trigger.i:
-            return None
-        return _words(subject)
-    noun = _source_noun(found)
+    speech = next((a for a in trigger.ancestors if is_speech_verb(a, lexicon)), None)
+    if speech is not None:
+        subject = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return _words(subject)
+    found = attribution(trigger, lexicon)
+    noun = _source_noun(found) if found is not None else None
     return _words(noun) if noun is not None and noun.pos_ != "PRON" else None

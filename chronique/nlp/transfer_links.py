@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -28,6 +29,7 @@ ONWARD_WORDS = frozenset({"pass", "hand", "transfer", "give", "céder", "remettr
 OBJECTS = frozenset({"obj", "dobj"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 SIDES = ("supplier", "recipient")
+JOINERS = frozenset({"and", "et", ","})
 
 
 def _group(tok: Token) -> list[Token]:
@@ -47,11 +49,23 @@ def _party_root(sent: Span, party: Party) -> Token:
     return sent.doc[party.start: party.end].root
 
 
+def _joined(sent: Span, a: Party, b: Party) -> bool:
+    """Two parties the words join ("L'Espagne et le Portugal"): between them only "and/et", commas
+    and determiners; a reading for when the parser hangs both on the verb."""
+    between = sent.doc[a.end: b.start]
+    return (len(between) > 0 and any(t.lower_ in JOINERS for t in between)
+            and all(t.lower_ in JOINERS or t.pos_ == "DET" for t in between))
+
+
 def _group_codes(sent: Span, parties: list[Party], tok: Token, codes: list[str]) -> tuple[list[str], Token]:
     group = _group(tok)
     members = {t.i for t in group}
-    for party in parties:
-        if _party_root(sent, party).i in members and party.code not in codes and not party.adjective:
+    inside = [p for p in parties if _party_root(sent, p).i in members and not p.adjective]
+    for a, b in pairwise(parties):  # the words' reading, in text order
+        if _joined(sent, a, b) and (a in inside) != (b in inside):
+            inside.append(b if a in inside else a)
+    for party in sorted(inside, key=lambda p: p.start):
+        if party.code not in codes:
             codes.append(party.code)
     return codes, group[0]
 

@@ -51,7 +51,7 @@ from chronique.arms.parties import (
     root_token,
 )
 from chronique.arms.records import dedupe, domestic, fill, with_origin
-from chronique.arms.reporting import reporting_source
+from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -137,7 +137,7 @@ class TransferBuilder(Stage):
                 root = roots[w]
                 if w in taken or w in skip or root is None:
                     continue
-                record = self._from_trigger(ctx, weapon, root, event_triggers) or self._deal(ctx, weapon, root)
+                record = self._deal(ctx, weapon, root) or self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
         found = consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
@@ -188,7 +188,8 @@ class TransferBuilder(Stage):
         """The parties and status the words around ``trigger`` give; None for a deployment of
         the sender's own forces or a transfer that a third party calls for or debates."""
         span = weapon_span(weapon, root)
-        parties = ctx.parties(trigger.sent)
+        told = attribution_tokens(trigger, self.lexicon) if self.lexicon is not None else range(0)
+        parties = [p for p in ctx.parties(trigger.sent) if p.start not in told]
         frame = read_frame(trigger, parties, span)
         frame.subject = relative_antecedent(trigger, parties) or frame.subject
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
