@@ -93,3 +93,17 @@ def test_every_sentence_of_a_transfer_is_an_evidence_span(pipeline: Any) -> None
                                        "The first six K9 howitzers were delivered in May."]
     assert transfer.evidence is not None and (transfer.evidence.start, transfer.evidence.end) in {
         (s.start, s.end) for s in spans}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected, source", [
+    # the buyer's own capital after "à" is where it takes delivery; the incise names the source
+    ("La Mauritanie a réceptionné mardi à Nouakchott des drones Bayraktar TB2 achetés à la Turquie, "
+     "a indiqué l'armée mauritanienne.", ("TUR", "MRT", "Bayraktar TB2", "delivered"), "l'armée mauritanienne"),
+    ("Le Sénégal a reçu à Dakar des obusiers Caesar commandés à la France.",
+     ("FRA", "SEN", "CAESAR", "delivered"), None),
+])
+def test_delivery_in_the_buyers_capital(pipeline: Any, text: str, expected: Row, source: str | None) -> None:
+    found = pipeline.extract(text, lang="fr", published="2024-05-02").transfers
+    assert [(t.supplier, t.recipient, t.weapon, t.status) for t in found] == [expected]
+    assert found[0].reported_by == source

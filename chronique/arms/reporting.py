@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+OBJECTS = frozenset({"obj", "dobj"})
 # prepositions that lead the attributed source after a marker ("according to", "d'après")
 LEADS = frozenset({"to", "d'", "de"})
 
@@ -75,13 +76,23 @@ def attribution_tokens(trigger: Token, lexicon: EventLexicon) -> range:
     return range(found.left_edge.i, found.right_edge.i + 1) if found is not None else range(0)
 
 
+def _incise(trigger: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of a verb of saying set off by a comma after the clause (", a annoncé l'armée";
+    the parser often hangs such a verb beside the clause and reads its inverted subject as object)."""
+    for tok in [trigger, *trigger.ancestors]:
+        for verb in tok.children:
+            if verb.i > trigger.i and verb.dep_ in ("conj", "parataxis") and is_speech_verb(verb, lexicon) and any(
+                    t.lower_ == "," for t in trigger.doc[trigger.i: verb.i]):
+                return next((c for c in verb.children if c.dep_ in SUBJECTS | OBJECTS), None)
+    return None
+
+
 def reporting_source(trigger: Token, lexicon: EventLexicon) -> str | None:
     """The source the sentence names for the transfer told by ``trigger``, else None."""
     speech = next((a for a in trigger.ancestors if is_speech_verb(a, lexicon)), None)
-    if speech is not None:
-        subject = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.pos_ != "PRON":
-            return _words(subject)
+    subject = next((c for c in speech.children if c.dep_ in SUBJECTS), None) if speech else _incise(trigger, lexicon)
+    if subject is not None and subject.pos_ != "PRON":
+        return _words(subject)
     found = attribution(trigger, lexicon)
     noun = _source_noun(found) if found is not None else None
     return _words(noun) if noun is not None and noun.pos_ != "PRON" else None
