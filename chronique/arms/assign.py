@@ -55,8 +55,7 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
         return Sides(supplier, recipient)
     licence = trigger_word.lower() in LICENCE_WORDS
     recipient = (frame.agent if frame.passive else frame.subject) or (None if licence else frame.noun_owner)
-    # a buyer's own capital after "à/to" is where it takes delivery ("a réceptionné à Bamako"), not its seller
-    supplier = (_first(frame.from_side) or _first(frame.to_side, recipient)
+    supplier = (_first(frame.from_side) or _first(frame.to_side)
                 or _first(frame.genitive, recipient) or _first(frame.after, recipient)
                 or (frame.noun_owner if licence else None))
     supplier = supplier or (owner if owner != recipient else None)

@@ -223,8 +223,10 @@ class TransferBuilder(Stage):
         trig = self.catalogue.trigger(word.lemma_.lower(), self.lang)
         assert trig is not None
         owner_code = sides.supplier if role == "supplier" else sides.recipient
-        seller = assign("recipient", read_frame(word, parties, span), owner=None, trigger_word=word.lemma_,
-                        upgrade=False).supplier
+        frame = read_frame(word, parties, span)
+        # the owner's own capital after "à/to" is where it took delivery ("réceptionné à Bamako"), not its seller
+        frame.to_side = [c for c in frame.to_side if c != owner_code]
+        seller = assign("recipient", frame, owner=None, trigger_word=word.lemma_, upgrade=False).supplier
         if seller is None or owner_code is None or seller == owner_code:
             return None
         return Sides(seller, owner_code), "delivered" if status == "delivered" else trig.status
