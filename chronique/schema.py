@@ -251,6 +251,15 @@ class Evidence(Record):
 
 
 @dataclass(frozen=True)
+class EvidenceSpan(Record):
+    """One sentence that reports a transfer: its offsets in ``Article.text`` and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Transfer(Record):
     supplier: str | None
     recipient: str | None
@@ -262,8 +271,13 @@ class Transfer(Record):
     evidence: Evidence | None = None
     quantity: int | None = None  # chronique addition: the number of items when the text states it
     weapon_text: str | None = None  # chronique addition: the surface string of the weapon mention
+    # chronique additions: every sentence that reports this transfer, in text order (``evidence`` is
+    # the one that gives its furthest status), and who reports it when the text names them
+    evidence_spans: tuple[EvidenceSpan, ...] = ()
+    reported_by: str | None = None
 
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Evidence}
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {"evidence_spans": EvidenceSpan}
 
 
 @dataclass(frozen=True)
@@ -288,6 +302,7 @@ class Extraction(Record):
 
 __all__ = [
     "MODALITIES", "TRANSFER_STATUSES", "ActorMention", "Article", "Event", "EventActor", "EventLocation",
-    "Evidence", "Extraction", "Origin", "Place", "Span", "TextInfo", "TimeMention", "Transfer", "WeaponMention",
+    "Evidence", "EvidenceSpan", "Extraction", "Origin", "Place", "Span", "TextInfo", "TimeMention", "Transfer",
+    "WeaponMention",
     "article_id", "normalise_for_id",
 ]

@@ -106,6 +106,7 @@ def test_transfers_come_with_their_evidence_text(client: TestClient) -> None:
     found = client.get("/api/transfers", params={"supplier": "rus"}).json()["transfers"]
     assert found and all(t["supplier"] == "RUS" for t in found)
     assert all(t["evidence_text"] and "accord" in t["evidence_text"] for t in found)
+    assert all("evidence_spans" in t and "reported_by" in t for t in found)  # the record's additions pass through
     assert len(client.get("/api/transfers", params={"weapon": "iskander"}).json()["transfers"]) == N_PLAIN // 3
     assert client.get("/api/transfers", params={"weapon": "%"}).json()["transfers"] == []  # no LIKE wildcard
 

@@ -28,7 +28,9 @@ FULL = {
                 "confidence": 0.8, "coder": "test", "sources": ["x"]}],
     "transfers": [{"supplier": "FRA", "recipient": "UKR", "weapon": "CAESAR", "category": "artillery",
                    "status": "delivered", "date": "2022-06-25", "event_id": "e1",
-                   "evidence": {"start": 0, "end": 21}, "quantity": 6, "weapon_text": "Caesar"}],
+                   "evidence": {"start": 0, "end": 21}, "quantity": 6, "weapon_text": "Caesar",
+                   "evidence_spans": [{"start": 0, "end": 21, "text": "Paris a parlé à Rome."}],
+                   "reported_by": "Paris"}],
 }
 
 
@@ -48,3 +50,16 @@ def test_article_id_ignores_line_end_and_edge_whitespace() -> None:
     assert article_id("Une phrase.\r\nDeux.  ") == article_id("Une phrase.\nDeux.")
     assert article_id("a") != article_id("b")
     assert Article.create("Texte.").id == article_id("Texte.")
+
+
+def test_a_transfer_keeps_every_evidence_span_and_its_source_through_json() -> None:
+    from chronique.schema import Evidence, EvidenceSpan, Transfer
+
+    t = Transfer("KOR", "NOR", "K9", "artillery", "ordered", evidence=Evidence(0, 12),
+                 evidence_spans=(EvidenceSpan(0, 12, "Norway buys."), EvidenceSpan(13, 30, "It gets K9 guns.")),
+                 reported_by="the Korean ministry")
+    data = t.to_dict()
+    assert data["evidence_spans"][1] == {"start": 13, "end": 30, "text": "It gets K9 guns."}
+    assert Transfer.from_dict(data) == t
+    older = {k: v for k, v in data.items() if k not in ("evidence_spans", "reported_by")}
+    assert Transfer.from_dict(older).evidence_spans == ()  # records written before these fields still read

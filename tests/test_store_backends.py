@@ -113,3 +113,17 @@ def test_frequent_text_query_walks_events_and_agrees_with_the_in_list_plan(
     assert planned and walked == planned
     assert walked == everything[:5]
     assert actor_planned and actor_walked == actor_planned
+
+
+def test_transfers_round_trip_with_every_evidence_span_and_their_source(store: Store) -> None:
+    from dataclasses import replace
+
+    from chronique.schema import EvidenceSpan
+
+    x = make_extraction(3)
+    [transfer] = x.transfers
+    text = x.article.text
+    spans = (EvidenceSpan(0, 10, text[:10]), EvidenceSpan(12, 20, text[12:20]))
+    told = replace(transfer, evidence_spans=spans, reported_by="the ministry of defence")
+    store.write([replace(x, transfers=(told,))])
+    assert list(store.iter_transfers()) == [told]

@@ -178,9 +178,12 @@ class Evidence(TypedDict):
 
 
 class TransferRecord(TypedDict, total=False):
-    """One arms-transfer reading (``doc._.ch_transfers``): the schema ``Transfer`` keys plus
+    """One arms-transfer reading (``doc._.ch_transfers``): the schema ``Transfer`` keys
+    (``evidence_spans``: every supporting sentence's character offsets; ``reported_by``: the
+    source the text names) plus
     ``_origin`` (the weapon's country of make, to tell a domestic purchase) and ``_partial`` (a
-    reading missing a party, merged into the full record it restates or dropped); ``event_index``
+    reading missing a party, merged into the full record it restates or dropped), ``_trigger`` (the token index of the
+    verb the reading hangs on, so coordination and onward readings find their clause); ``event_index``
     the index in ``ch_events`` of the event it was read from (``convert.py`` makes it the event id)."""
 
     supplier: str | None
@@ -191,8 +194,11 @@ class TransferRecord(TypedDict, total=False):
     date: str | None
     event_id: str | None
     evidence: Evidence | None
+    evidence_spans: list[dict[str, int]]
+    reported_by: str | None
     quantity: int | None
     weapon_text: str | None
     event_index: int
     _origin: str | None
     _partial: bool
+    _trigger: int | None

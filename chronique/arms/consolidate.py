@@ -63,9 +63,18 @@ def same_transfer(a: TransferRecord, b: TransferRecord) -> bool:
             and (_covers(a, b) or _covers(b, a)))
 
 
+def join_spans(a: list[dict[str, int]], b: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Two records' evidence spans, each sentence once, in text order."""
+    seen = {(int(s["start"]), int(s["end"])) for s in [*a, *b]}
+    return [{"start": start, "end": end} for start, end in sorted(seen)]
+
+
 def _merge(keeper: TransferRecord, other: TransferRecord) -> None:
     """``other`` restates ``keeper``: the specific weapon, known parties, quantity and furthest
-    status pass to the keeper (the furthest status with its date and evidence)."""
+    status pass to the keeper (the furthest status with its date and evidence); every sentence
+    of both stays among the keeper's evidence spans, and a named source passes on."""
+    keeper["evidence_spans"] = join_spans(keeper.get("evidence_spans") or [], other.get("evidence_spans") or [])
+    keeper["reported_by"] = keeper.get("reported_by") or other.get("reported_by")
     if _specificity(other) > _specificity(keeper):
         keeper.update({"weapon": other["weapon"], "category": other["category"],
                        "weapon_text": other.get("weapon_text")})

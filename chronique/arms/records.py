@@ -22,7 +22,7 @@ def fill(read: Sides, other: Sides) -> Sides:
 def with_origin(record: TransferRecord, codes: frozenset[str]) -> TransferRecord:
     """A record with no supplier takes the weapon's country of origin when the article names
     that country ("Poland's new K2 tanks … South Korea"): the text names the party."""
-    origin = record.pop("_origin", None)
+    origin = record.get("_origin")
     if record["supplier"] is None and not record.get(PARTIAL) and origin in codes and origin != record["recipient"]:
         record["supplier"] = origin
     return record

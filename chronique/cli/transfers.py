@@ -80,8 +80,8 @@ def _write(rows: list[TransferEntry], fmt: TransferFormat, checked: bool) -> Non
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        shown = ["supplier", "recipient", "weapon", "category", "quantity", "status", "year", "evidence_text",
-                 *(["in_register"] if checked else [])]
+        shown = ["supplier", "recipient", "weapon", "category", "quantity", "status", "year", "reported_by",
+                 "evidence_text", *(["in_register"] if checked else [])]
         table = Table(*shown, title="Arms transfers")
         for row in rows:
             values = transfer_values(row)

@@ -149,6 +149,8 @@ TRANSFER_COLUMNS: tuple[Column, ...] = (
     Column("evidence_start", I64, "Character offset of the evidence in the article text."),
     Column("evidence_end", I64, "Character offset just after it."),
     Column("evidence_text", S, "The evidence itself, when the article text is at hand."),
+    Column("evidence_spans", LIST, "Every sentence reporting the transfer, as start-end offsets (CSV: joined by ';')."),
+    Column("reported_by", S, "Who reports the transfer when the text names them (\"according to X\", \"X said\")."),
 )
 
 REGISTER_COLUMN = Column("in_register", pa.bool_(), "transfers --check: whether the trade register lists it.")
@@ -217,6 +219,7 @@ def transfer_values(entry: TransferEntry) -> dict[str, Any]:
         "quantity": t.quantity, "status": t.status, **dates, "year": start.year if start else None,
         "weapon_text": t.weapon_text, "event_id": t.event_id, **_article(ref, None),
         "evidence_start": ev and ev.start, "evidence_end": ev and ev.end, "evidence_text": quoted,
+        "evidence_spans": [f"{span.start}-{span.end}" for span in t.evidence_spans], "reported_by": t.reported_by,
         "in_register": entry.in_register,
     }
 

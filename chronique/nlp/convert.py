@@ -66,6 +66,12 @@ def _remap_event(item: Mapping[str, Any], norm: NormalisedText, article: Article
     return out
 
 
+def _span(span: dict[str, Any], norm: NormalisedText, text: str) -> dict[str, Any]:
+    """A transfer's evidence sentence in the article's own offsets, with its words."""
+    start, end = norm.to_original(int(span["start"]), int(span["end"]))
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
 def article_origin(doc: Doc) -> Origin | None:
     """The article's origin from its dateline, with the place resolved when the places stage did."""
     dateline = find_dateline(doc_text(doc))
@@ -94,6 +100,7 @@ def doc_to_extraction(doc: Doc, article: Article, norm: NormalisedText) -> Extra
             ev = t["evidence"]
             start, end = norm.to_original(int(ev["start"]), int(ev["end"]))
             t["evidence"] = {"start": start, "end": end}
+        t["evidence_spans"] = [_span(s, norm, article.text) for s in t.get("evidence_spans") or ()]
         transfers.append(t)
     return Extraction(
         article=article,

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import ActorMention, EventParty, EventRecord, TransferRecord, WeaponRecord
 from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
-from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate
+from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate, join_spans
 from chronique.arms.definite import resolve_definites
 from chronique.arms.discourse import (
     promised,
@@ -41,7 +41,6 @@ from chronique.arms.frames import (
     read_frame,
     restates,
     same_statement,
-    sentence_parties,
 )
 from chronique.arms.parties import (
     governed,
@@ -53,12 +52,15 @@ from chronique.arms.parties import (
     root_token,
 )
 from chronique.arms.records import dedupe, domestic, fill, with_origin
+from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
+from chronique.nlp.transfer_context import TransferContext, trim, weapon_span
+from chronique.nlp.transfer_links import ONWARD_WORDS, coordinated, deal_sides, onward
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
@@ -75,12 +77,6 @@ NOT_TRANSFERS = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "PROTEST
 
 def _code(actor: ActorMention | EventParty | None) -> str | None:
     return (actor or {}).get("code") or None
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc_text(doc)[start:end]
-    left = len(text) - len(text.lstrip())
-    return start + left, start + len(text.rstrip())
 
 
 class TransferBuilder(Stage):
@@ -116,7 +112,8 @@ class TransferBuilder(Stage):
         assert self.catalogue is not None
         weapons = resolve_definites(doc, weapons) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
-        ctx = _Context(doc, MentionIndex(doc), self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else [])
+        makers = self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else []
+        ctx = TransferContext(doc, MentionIndex(doc), makers)
         roots = [root_token(doc, w) for w in weapons]
         skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
                 if weapon.get("category") in NOT_TRADED
@@ -143,10 +140,11 @@ class TransferBuilder(Stage):
                 root = roots[w]
                 if w in taken or w in skip or root is None:
                     continue
-                record = self._from_trigger(ctx, weapon, root, event_triggers)
+                record = self._deal(ctx, weapon, root) or self._from_trigger(ctx, weapon, root, event_triggers)
                 if record is not None:
                     out.append(record)
-        return consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
+        found = consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
+        return consolidate(onward(ctx, coordinated(ctx, found), self._giving)) if has_parse(doc) else found
 
     @staticmethod
     def _token_at(doc: Doc, span: Any) -> Token | None:
@@ -167,14 +165,18 @@ class TransferBuilder(Stage):
         clause = event.get("_clause") or [event["text_info"]["start"], event["text_info"]["end"]]
         return int(clause[0]) <= int(weapon["start"]) and int(weapon["end"]) <= int(clause[1])
 
-    def _record(self, weapon: WeaponRecord, status: str, sides: Sides,
-                date: str | None, evidence: tuple[int, int], root: Token | None) -> TransferRecord:
+    def _record(self, weapon: WeaponRecord, status: str, sides: Sides, date: str | None,
+                evidence: tuple[int, int], root: Token | None, trigger: Token | None = None) -> TransferRecord:
+        source = (reporting_source(trigger, self.lexicon)
+                  if trigger is not None and self.lexicon is not None and has_parse(trigger.doc) else None)
         return {
             "supplier": sides.supplier, "recipient": sides.recipient, "weapon": weapon.get("designation"),
             "category": weapon.get("category"), "status": status, "date": date,
             "evidence": {"start": evidence[0], "end": evidence[1]},
-            "quantity": self._quantity(weapon, root),
+            "evidence_spans": [{"start": evidence[0], "end": evidence[1]}],
+            "quantity": self._quantity(weapon, root), "reported_by": source,
             "weapon_text": weapon.get("text"), "_origin": weapon.get("origin"),
+            "_trigger": trigger.i if trigger is not None else None,
         }
 
     @staticmethod
@@ -184,12 +186,13 @@ class TransferBuilder(Stage):
         tokens = weapon.get("_tokens")
         return quantity(root.doc[int(tokens[0])] if tokens else root)
 
-    def _read(self, ctx: _Context, weapon: WeaponRecord, root: Token, trigger: Token, role: str,
+    def _read(self, ctx: TransferContext, weapon: WeaponRecord, root: Token, trigger: Token, role: str,
               status: str) -> tuple[Sides, str] | None:
         """The parties and status the words around ``trigger`` give; None for a deployment of
         the sender's own forces or a transfer that a third party calls for or debates."""
-        span = _weapon_span(weapon, root)
-        parties = ctx.parties(trigger.sent)
+        span = weapon_span(weapon, root)
+        told = attribution_tokens(trigger, self.lexicon) if self.lexicon is not None else range(0)
+        parties = [p for p in ctx.parties(trigger.sent) if p.start not in told]
         frame = read_frame(trigger, parties, span)
         frame.subject = relative_antecedent(trigger, parties) or frame.subject
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
@@ -223,8 +226,10 @@ class TransferBuilder(Stage):
         trig = self.catalogue.trigger(word.lemma_.lower(), self.lang)
         assert trig is not None
         owner_code = sides.supplier if role == "supplier" else sides.recipient
-        seller = assign("recipient", read_frame(word, parties, span), owner=None, trigger_word=word.lemma_,
-                        upgrade=False).supplier
+        frame = read_frame(word, parties, span)
+        # the owner's own capital after "à/to" is where it took delivery ("réceptionné à Bamako"), not its seller
+        frame.to_side = [c for c in frame.to_side if c != owner_code]
+        seller = assign("recipient", frame, owner=None, trigger_word=word.lemma_, upgrade=False).supplier
         if seller is None or owner_code is None or seller == owner_code:
             return None
         return Sides(seller, owner_code), "delivered" if status == "delivered" else trig.status
@@ -251,17 +256,17 @@ class TransferBuilder(Stage):
             found = "pledged"  # a promised delivery: nothing is delivered yet
         return inner, word.role, found
 
-    def _asks_for_another(self, ctx: _Context, weapon: WeaponRecord, root: Token, trigger: Token,
+    def _asks_for_another(self, ctx: TransferContext, weapon: WeaponRecord, root: Token, trigger: Token,
                            requester: str | None) -> bool:
         """A request for a transfer to someone else ("senators urged the White House to approve the
         transfer of ATACMS to Ukraine") is a third party's call, not the requester's request."""
         inner = governing_trigger(root, self._is_trigger)
         if inner is None or inner.i == trigger.i:
             return False
-        frame = read_frame(inner, ctx.parties(inner.sent), _weapon_span(weapon, root))
+        frame = read_frame(inner, ctx.parties(inner.sent), weapon_span(weapon, root))
         return bool(frame.to_side) and requester not in frame.to_side
 
-    def _from_event(self, ctx: _Context, n: int, event: EventRecord, direction: Direction,
+    def _from_event(self, ctx: TransferContext, n: int, event: EventRecord, direction: Direction,
                     weapon: WeaponRecord, root: Token | None, trigger: Token | None) -> TransferRecord | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
         coded = Sides(actor, other) if direction.actor_is_supplier else Sides(other, actor)
@@ -282,18 +287,19 @@ class TransferBuilder(Stage):
         if sides.supplier == sides.recipient:
             return None  # domestic procurement, or a party read twice
         info = event["text_info"]
-        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root)
+        record = self._record(weapon, status, sides, event.get("date"), (int(info["start"]), int(info["end"])), root,
+                              trigger)
         record["event_index"] = n
         return record
 
-    def _from_trigger(self, ctx: _Context, weapon: WeaponRecord, root: Token,
+    def _from_trigger(self, ctx: TransferContext, weapon: WeaponRecord, root: Token,
                       event_triggers: set[int]) -> TransferRecord | None:
         """A record from the transfer word that governs the weapon or stands nearest to it; a
         weapon with none but spelled out as the content of a transfer ("It includes…") is a
         partial record, which the transfer word of the sentence before may complete."""
         head = governing_trigger(root, self._is_trigger)
         if head is None:
-            near = nearest_trigger(_weapon_span(weapon, root), root.sent, self._is_trigger)
+            near = nearest_trigger(weapon_span(weapon, root), root.sent, self._is_trigger)
             verb = clause_verb(root, self._is_trigger)
             head = near if near is not None and (verb is None or same_statement(near, verb, root)) else None
         if (head is not None and head.i in event_triggers) or (head is None and not restates(root.sent)):
@@ -307,19 +313,38 @@ class TransferBuilder(Stage):
             return record
         if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
             earlier.update({"status": record["status"], "date": record["date"] or earlier["date"]})
+        earlier["evidence_spans"] = join_spans(earlier["evidence_spans"], record["evidence_spans"])
         return earlier
+
+    def _giving(self, tok: Token) -> str | None:
+        """The status a giving word ("pass", "livrer") tells in its modality; None for other words."""
+        found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
+        if tok.lemma_.lower() in ONWARD_WORDS:
+            return by_modality("delivered", self._modality(tok))
+        return by_modality(found.status, self._modality(tok)) if found and found.role == "supplier" else None
+
+    def _deal(self, ctx: TransferContext, weapon: WeaponRecord, root: Token) -> TransferRecord | None:
+        """A weapon that two coordinated states sign a deal for, one of them its maker."""
+        found = deal_sides(ctx, root, weapon.get("origin"))
+        status = by_modality("agreed", self._modality(found[2])) if found is not None else None
+        if found is None or status is None:
+            return None
+        verb, sent = found[2], found[2].sent
+        date = event_date(ctx.doc, verb.idx, verb.idx + len(verb), future=False)[0]
+        evidence = trim(ctx.doc, sent.start_char, sent.end_char)
+        return self._record(weapon, status, Sides(found[0], found[1]), date, evidence, root, verb)
 
     def _is_trigger(self, tok: Token) -> bool:
         if tok.lower_ == "order" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in":
             return False  # "in order to": a purpose, not a purchase
         return self.catalogue is not None and self.catalogue.trigger(tok.lemma_.lower(), self.lang) is not None
 
-    def _partial(self, ctx: _Context, weapon: WeaponRecord, root: Token) -> TransferRecord:
+    def _partial(self, ctx: TransferContext, weapon: WeaponRecord, root: Token) -> TransferRecord:
         sent = root.sent
-        record = self._record(weapon, "", Sides(None, None), None, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        record = self._record(weapon, "", Sides(None, None), None, trim(ctx.doc, sent.start_char, sent.end_char), root)
         return {**record, PARTIAL: True}
 
-    def _previous_trigger(self, ctx: _Context, sent: Span) -> Token | None:
+    def _previous_trigger(self, ctx: TransferContext, sent: Span) -> Token | None:
         """The last transfer word of the sentence before, when that sentence names no weapon
         ("The Pentagon unveiled a package for Kyiv. It includes…")."""
         if sent.start == 0:
@@ -329,7 +354,7 @@ class TransferBuilder(Stage):
             return None
         return next((tok for tok in reversed(previous) if self._is_trigger(tok)), None)
 
-    def _reading(self, ctx: _Context, weapon: WeaponRecord, root: Token, head: Token) -> TransferRecord | None:
+    def _reading(self, ctx: TransferContext, weapon: WeaponRecord, root: Token, head: Token) -> TransferRecord | None:
         """The record a transfer word gives the weapon: None when it is no transfer (negated, a
         deployment, a third party's call, a domestic purchase); partial when no party is in reach."""
         assert self.catalogue is not None
@@ -347,7 +372,7 @@ class TransferBuilder(Stage):
             return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
         sent = head.sent
-        record = self._record(weapon, read[1], sides, date, _trim(ctx.doc, sent.start_char, sent.end_char), root)
+        record = self._record(weapon, read[1], sides, date, trim(ctx.doc, sent.start_char, sent.end_char), root, head)
         if sides.supplier is None and (sides.recipient is None or not weapon.get("designation")):
             # no party in reach, or a buyer of unnamed arms from nobody named ("to buy bombs and
             # bullets"): too little to stand alone; it may restate a transfer told elsewhere
@@ -355,7 +380,7 @@ class TransferBuilder(Stage):
         return record
 
     @staticmethod
-    def _parsed_sides(ctx: _Context, weapon: WeaponRecord, root: Token, head: Token, trig: Trigger) -> Sides:
+    def _parsed_sides(ctx: TransferContext, weapon: WeaponRecord, root: Token, head: Token, trig: Trigger) -> Sides:
         """The parties the dependency parse gives the trigger (subject, complements, owner)."""
         weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
         found = parties(ctx.index, head, weapon_tokens)
@@ -374,24 +399,3 @@ class TransferBuilder(Stage):
         from chronique.coding.modality import modality
 
         return modality(head, self.lexicon)[0]
-
-
-class _Context:
-    """What every weapon of one Doc shares: its mentions, makers and each sentence's parties."""
-
-    def __init__(self, doc: Doc, index: MentionIndex, makers: list[tuple[int, int, str]]) -> None:
-        self.doc, self.index, self.makers = doc, index, makers
-        self.codes = frozenset(str(a["code"]) for a in index.actors if a.get("code"))
-        self.weapon_tokens = {i for w in get_list(doc, "ch_weapons") if w.get("_tokens")
-                              for i in range(int(w["_tokens"][0]), int(w["_tokens"][1]))}
-        self._parties: dict[int, list[Party]] = {}
-
-    def parties(self, sent: Span) -> list[Party]:
-        if sent.start not in self._parties:
-            self._parties[sent.start] = sentence_parties(self.index, sent, self.makers)
-        return self._parties[sent.start]
-
-
-def _weapon_span(weapon: WeaponRecord, root: Token) -> tuple[int, int]:
-    tokens = weapon.get("_tokens")
-    return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)

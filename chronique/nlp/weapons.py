@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import WeaponRecord
+from chronique.arms.numbers import parse_cardinal
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.weapons import AliasMatch, WeaponCatalogue
 from chronique.nlp.extensions import doc_text
@@ -127,7 +128,7 @@ class WeaponTagger(Stage):
         """A sure weapon mention in the sentence, or a cue word there outside the match itself.
         The cue words of a sentence are found once (``context.cues`` caches them by bounds)."""
         left, right = context.sentences.bounds(match.start, match.end)
-        if context.sure.any_within(left, right):
+        if context.sure.any_within(left, right) or _counted(text, match, left):
             return True
         cues = context.cues.get((left, right))
         if cues is None:
@@ -147,3 +148,11 @@ class WeaponTagger(Stage):
         if span is not None:
             record["_tokens"] = [span.start, span.end]
         return record
+
+
+def _counted(text: str, match: AliasMatch, left: int) -> bool:
+    """A capitalised designation right after a count ("26 Rafale", "six Gripen") names things
+    counted, not a gust of wind or a person: a weapon."""
+    words = text[left:match.start].split()
+    return bool(words) and text[match.start:match.start + 1].isupper() and (
+        parse_cardinal(words[-1].lower()) is not None)

@@ -8,7 +8,7 @@ from typing import Any
 
 from chronique.ids import stable_hash
 from chronique.report import Failure
-from chronique.schema import Article, Event, Evidence, Extraction, Transfer
+from chronique.schema import Article, Event, Evidence, EvidenceSpan, Extraction, Transfer
 
 MENTION_LISTS = ("actors", "places", "times", "weapons")
 
@@ -69,19 +69,24 @@ def event_from_row(record: str, sources: list[str]) -> Event:
 def transfer_row(transfer: Transfer, article_id: str, seq: int) -> dict[str, Any]:
     row = transfer.to_dict()
     evidence = row.pop("evidence")
+    spans = [s.to_dict() for s in transfer.evidence_spans]
     row.update(article_id=article_id, seq=seq,
                evidence_start=evidence["start"] if evidence else None,
-               evidence_end=evidence["end"] if evidence else None)
+               evidence_end=evidence["end"] if evidence else None,
+               evidence_spans=json.dumps(spans) if spans else None)
     return row
 
 
 def transfer_from_row(row: Any) -> Transfer:
+    """A stored transfer (rows written before migration 0006 have no evidence spans)."""
     m = dict(row._mapping)
     start, end = m.pop("evidence_start"), m.pop("evidence_end")
+    stored = m.pop("evidence_spans", None)
     m.pop("article_id")
     m.pop("seq")
     evidence = Evidence(start=start, end=end) if start is not None and end is not None else None
-    return Transfer(**m, evidence=evidence)
+    spans = tuple(EvidenceSpan.from_dict(s) for s in json.loads(stored or "[]"))
+    return Transfer(**m, evidence=evidence, evidence_spans=spans)
 
 
 def failure_row(failure: Failure) -> dict[str, Any]:

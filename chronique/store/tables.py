@@ -138,9 +138,11 @@ transfers = Table(
     "transfers", metadata,
     Column("article_id", ID, ForeignKey("articles.id"), primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),  # order within the article
-    *schema_columns(Transfer, skip=frozenset({"evidence"})),
+    *schema_columns(Transfer, skip=frozenset({"evidence", "evidence_spans"})),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
+    # every sentence that reports the transfer, as JSON [{start, end, text}, …] (migration 0006a)
+    Column("evidence_spans", Text),
     Index(None, "supplier", "date"),
     Index(None, "recipient", "date"),
 )
