@@ -1,4 +1,4 @@
-"""The rollups behind the whole-store timeline and map (migration 0006_api) agree with a count of
+"""The rollups behind the whole-store timeline and map (migration 0007) agree with a count of
 the stored events, and a read inside Store.reading() uses one connection."""
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def test_rollups_follow_every_insert_and_ignore_a_repeated_batch(store: Store) -
 def test_migration_fills_the_rollups_from_events_stored_before_it(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
-    engines.upgrade(engine, "0005")
+    engines.upgrade(engine, "0006")
     engine.dispose()
     old = Store.open(Settings(database_url=url), migrate=False)
     old.write([varied(n) for n in range(25)])

@@ -96,7 +96,7 @@ events = Table(
     # walk that reads only ids and dates (migration 0004 appended the id).
     Index(None, "actor_code", "event", "date", "id"),
     Index(None, "actor_code", "date", "id"),
-    Index(None, "actor_code", "date", "event"),  # covering for an actor's timeline (migration 0006_api)
+    Index(None, "actor_code", "date", "event"),  # covering for an actor's timeline (migration 0007)
     Index(None, "recipient_code", "date", "id"),
     Index(None, "event", "date", "id"),
     Index(None, "date", "id"),
@@ -106,7 +106,7 @@ events = Table(
 )
 
 # Rollups of the events that the whole-store aggregates (the UI's first page) read instead of
-# scanning every event: migration 0006_api fills them and adds triggers on events that keep them in
+# scanning every event: migration 0007 fills them and adds triggers on events that keep them in
 # the inserting transaction (nothing deletes or rewrites an event).
 event_day_counts = Table(
     "event_day_counts", metadata,
@@ -141,7 +141,7 @@ transfers = Table(
     *schema_columns(Transfer, skip=frozenset({"evidence", "evidence_spans"})),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
-    # every sentence that reports the transfer, as JSON [{start, end, text}, …] (migration 0006a)
+    # every sentence that reports the transfer, as JSON [{start, end, text}, …] (migration 0006)
     Column("evidence_spans", Text),
     Index(None, "supplier", "date"),
     Index(None, "recipient", "date"),

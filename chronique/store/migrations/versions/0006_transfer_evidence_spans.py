@@ -4,7 +4,7 @@
 sentence); ``reported_by`` the reporting source the text names ("according to X", "X said").
 Both are nullable: rows stored before this revision keep only their one evidence span.
 
-Revision ID: 0006a
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-07
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006a"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

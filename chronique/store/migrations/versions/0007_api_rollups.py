@@ -13,8 +13,8 @@ inserted rows, upserting in key order so that concurrent writers take the row lo
 The (actor_code, date, event) index answers "an actor's events per day and type in a date range"
 from the index alone, as a range scan in date order.
 
-Revision ID: 0006_api
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-07
 """
 
@@ -23,8 +23,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_api"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
