@@ -243,7 +243,10 @@ def us_state_codes(states: dict[str, dict[str, object]]) -> dict[int, str]:
     return {int(str(r["geonameid"])): str(r["code"]) for r in states.values() if r.get("geonameid")}
 
 
-def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: Sequence[tuple[GeoEntry, Sequence[str]]],
+Named = tuple[GeoEntry, Sequence[str]]  # an entry and its other names
+
+
+def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: Sequence[Named],
                      cities: CityIndex | None = None) -> list[tuple[GeoEntry, list[str]]]:
     """Divisions as regions. A name the team tables give (a country, a curated region) is left to
     them, and so are the first-level divisions of a country whose states they list with codes (the

@@ -1,0 +1,63 @@
+"""Administrative divisions from town records: centre, admin-1 code, names, and what is left out."""
+
+from __future__ import annotations
+
+from chronique.knowledge.divisions import Division, build_divisions, division_names
+from chronique.knowledge.gazetteer import REGION, Gazetteer, GeoEntry, division_entries
+from chronique.knowledge.geo_index import build_city_index
+
+# invented towns of two invented divisions of India and one of the US
+RECORDS = [
+    {"country_code": "IN", "city": "Varapur", "latitude": 12.0, "longitude": 77.0, "population": 50000,
+     "state": "Kollam Pradesh", "county": "Varapur"},
+    {"country_code": "IN", "city": "Tiruvel", "latitude": 13.0, "longitude": 78.0, "population": 20000,
+     "state": "Kollam Pradesh", "county": "Eastfold District"},
+    {"country_code": "IN", "city": "Manakad", "latitude": 14.0, "longitude": 79.0, "population": 900000,
+     "state": "Manakad", "county": "Manakad"},
+    {"country_code": "US", "city": "Orlow", "latitude": 38.0, "longitude": -85.0, "population": 3000,
+     "state": "Kentucky", "county": "Brisco County"},
+]
+CITIES = {"1": {"geonameid": 1, "name": "Varapur", "latitude": 12.0, "longitude": 77.0, "countrycode": "IN",
+                "population": 50000, "admin1code": "19", "alternatenames": []},
+          "2": {"geonameid": 2, "name": "Tiruvel", "latitude": 13.0, "longitude": 78.0, "countrycode": "IN",
+                "population": 20000, "admin1code": "19", "alternatenames": []}}
+ISO3 = {"IN": "IND", "US": "USA"}
+
+
+def by_name() -> dict[str, Division]:
+    return {d.name: d for d in build_divisions(RECORDS, build_city_index(CITIES))}
+
+
+def test_a_division_stands_at_the_median_of_its_towns_with_their_admin1_code() -> None:
+    state = by_name()["Kollam Pradesh"]
+    assert (state.level, state.lat, state.lon, state.population, state.admin1) == (1, 12.5, 77.5, 70000, "19")
+    county = by_name()["Brisco County"]
+    assert (county.level, county.country, county.admin1) == (2, "US", "")
+
+
+def test_short_names_drop_the_generic_word_and_a_town_of_the_same_name_keeps_it() -> None:
+    divisions = by_name()
+    assert division_names(divisions["Eastfold District"]) == ["Eastfold District", "Eastfold"]
+    assert division_names(divisions["Brisco County"]) == ["Brisco County"]  # a US county keeps "County"
+    assert division_names(divisions["Manakad"]) == []  # the big town of its name is meant
+    assert division_names(divisions["Varapur"]) == []  # a district named after its town
+
+
+def test_divisions_become_regions_unless_the_team_tables_or_a_town_name_them() -> None:
+    team = [(GeoEntry("Kentucky", 37.5, -85.3, "USA", "A", REGION, admin1="KY"), ["Ky."]),
+            (GeoEntry("Eastfold", 13.0, 78.0, "IND", "L", REGION), [])]
+    cities = build_city_index(CITIES)
+    entries = division_entries(build_divisions(RECORDS, cities), ISO3, team, cities)
+    names = {e.name: (e.level, names) for e, names in entries}
+    assert names["Kollam Pradesh"] == (1, ["Kollam Pradesh"])
+    assert names["Eastfold District"] == (2, ["Eastfold District"])  # the short name is the team's
+    assert "Kentucky" not in names  # the team lists the US states with their codes
+    gazetteer = Gazetteer(entries, cities=cities, iso3=ISO3)
+    assert [e.resolution for e in gazetteer.lookup("Brisco County")] == [REGION]
+    assert gazetteer.fuzzy("Brisco Countyy") == []  # districts are exact names only
+
+
+def test_generic_words_alone_are_no_division() -> None:
+    records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
+                "state": "Central", "county": "North District"}]
+    assert division_entries(build_divisions(records), ISO3, []) == []
