@@ -53,3 +53,28 @@ def test_adjectives_joined_by_a_hyphen_are_not_places() -> None:
 
 def test_month_names_are_time_not_towns() -> None:
     assert found("The plant closed in March and reopened in Maywood in August.") == ["Maywood"]
+
+
+def test_two_known_names_joined_by_a_hyphen_are_both_places() -> None:
+    assert found("Trucks queued at the Tamil Nadu-Maywood checkpoint.") == ["Tamil Nadu", "Maywood"]
+    assert found("The Allendale-Lunéville train was cancelled.") == ["Allendale", "Lunéville"]
+    # one part unknown: no pair, so no place ("Springfieldia" is invented and listed nowhere)
+    assert found("The Allendale-Springfieldia road reopened.") == []
+
+
+def test_a_place_noun_and_of_or_de_before_a_name() -> None:
+    assert found("Troops entered the province of Tamil Nadu at dawn.") == ["Tamil Nadu"]
+    assert found("Crowds gathered on the outskirts of Maywood.") == ["Maywood"]
+    assert found("Le conseil du canton de Lunéville a voté.", "fr") == ["Lunéville"]
+    # a noun that is no place noun gives no context
+    assert found("The mayor of Maywood spoke.") == []
+
+
+def test_hyphen_parts_of_an_entity() -> None:
+    from chronique.geo.candidates import hyphen_parts
+
+    doc = spacy.blank("en")("Clashes along the Tamil Nadu-Texas border.")
+    entity = doc[2:7]  # "the Tamil Nadu-Texas"
+    assert [p.text for p in hyphen_parts(entity, known)] == ["Tamil Nadu", "Texas"]
+    adjectives = spacy.blank("en")("the Syrian-Turkish border")[0:4]
+    assert hyphen_parts(adjectives, known) == []

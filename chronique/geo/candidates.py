@@ -6,8 +6,10 @@ A name is proposed when three things agree:
 - it is written as a proper name: every word capitalised (lower-case joiners such as "de",
   "upon", "on" allowed inside), never a sentence opener, never all capitals;
 - its context makes it a place: a locative preposition right before it ("in/at/near/outside",
-  "à/en/dans/près de/au"), or a hyphen and a participle right after it ("Gaza-based",
-  "Texas-born"), which names the place a thing comes from.
+  "à/en/dans/près de/au"), a place noun and "of"/"de" before it ("the province of", "le canton
+  de"), a hyphen and a participle right after it ("Gaza-based", "Texas-born"), which names the
+  place a thing comes from, or a hyphen joining it to another known name ("the Delhi-Mumbai
+  highway", "the Tamil Nadu-Kerala border"): two places paired, each a place.
 Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
 Month and weekday names ("in March", "in August") are time, though towns bear them.
 """
@@ -28,7 +30,14 @@ LOCATIVE: dict[str, frozenset[str]] = {
 }
 # two-word French locatives whose last word is the preposition: "près de", "autour de", "au sud de"
 _FR_LOCATIVE_HEADS = frozenset({"près", "proche", "autour", "nord", "sud", "est", "ouest", "environs", "région",
-                                "ville", "banlieue", "province", "département", "commune"})
+                                "ville", "banlieue", "province", "département", "commune", "canton", "comté",
+                                "état", "district", "gouvernorat", "préfecture", "île", "lac", "vallée", "massif",
+                                "arrondissement", "village", "royaume", "république", "capitale", "port"})
+# English place nouns before "of": "the province of Aleppo", "the outskirts of Kharkiv"
+_EN_OF_HEADS = frozenset({"province", "state", "region", "city", "town", "village", "county", "district",
+                          "outskirts", "suburbs", "capital", "island", "kingdom", "republic", "port", "governorate",
+                          "north", "south", "east", "west", "centre", "center", "heart", "streets"})
+_HYPHENS = ("-", "‐")
 _FR_DE = frozenset({"de", "d'", "d’", "du"})
 # lower-case words allowed inside a multi-word name ("Stratford upon Avon", "Saint-Pierre de Caen")
 _JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "upon", "on", "of", "sur", "en", "di", "del", "da"})
@@ -59,7 +68,11 @@ def _locative_before(doc: Doc, i: int, lang: str) -> bool:
     prev = doc[i - 1].lower_
     if prev in LOCATIVE.get(lang, frozenset()):
         return True
-    return lang == "fr" and prev in _FR_DE and i >= 2 and doc[i - 2].lower_ in _FR_LOCATIVE_HEADS
+    if i < 2:
+        return False
+    head = doc[i - 2].lower_
+    return ((lang == "fr" and prev in _FR_DE and head in _FR_LOCATIVE_HEADS)
+            or (lang == "en" and prev == "of" and head in _EN_OF_HEADS))
 
 
 def _name_end(doc: Doc, i: int) -> int:
@@ -70,7 +83,7 @@ def _name_end(doc: Doc, i: int) -> int:
         token = doc[j]
         if _capitalised(token):
             end = j + 1
-        elif token.lower_ not in _JOINERS and token.text not in ("-", "‐"):
+        elif token.lower_ not in _JOINERS and token.text not in _HYPHENS:
             break
         j += 1
     return end
@@ -78,8 +91,42 @@ def _name_end(doc: Doc, i: int) -> int:
 
 def _compound_place(doc: Doc, i: int) -> bool:
     """Token ``i`` is followed by a hyphen and a place participle ("Gaza" in "Gaza-based")."""
-    return (i + 2 < len(doc) and doc[i + 1].text in ("-", "‐") and doc[i + 1].whitespace_ == ""
-            and doc[i].whitespace_ == "" and doc[i + 2].lower_ in _PLACE_PARTICIPLES)
+    return _glued_hyphen(doc, i + 1) and i + 2 < len(doc) and doc[i + 2].lower_ in _PLACE_PARTICIPLES
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space on either side ("Delhi-Mumbai")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in _HYPHENS and doc[i].whitespace_ == ""
+            and doc[i - 1].whitespace_ == "")
+
+
+def _joined_to_known(doc: Doc, span: Span, known: Callable[[str], bool]) -> bool:
+    """The name is joined by a hyphen to another known name, after it or before it."""
+    k = span.end
+    if _glued_hyphen(doc, k) and _capitalised(doc[k + 1]) and _longest_known(doc, k + 1, _name_end(doc, k + 1), known):
+        return True
+    i = span.start
+    return (i >= 2 and _glued_hyphen(doc, i - 1) and _capitalised(doc[i - 2])
+            and any(_capitalised(doc[j]) and known(doc[j:i - 1].text) for j in range(max(0, i - 1 - MAX_WORDS), i - 1)))
+
+
+def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
+    """The known names an entity joins with hyphens ("the Tamil Nadu-Kerala" → two), else none."""
+    doc = span.doc
+    cuts = [t.i for t in span if _glued_hyphen(doc, t.i) and span.start < t.i < span.end - 1]
+    if not cuts:
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = []
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        a = a + 1 if n else a
+        while a < b and not _capitalised(doc[a]):
+            a += 1  # a leading article ("the")
+        part = doc[a:b]
+        if len(part) == 0 or not _capitalised(part[-1]) or not known(part.text):
+            return []
+        parts.append(part)
+    return parts
 
 
 def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
@@ -93,12 +140,15 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
             i += 1
             continue
         end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
-        span = _longest_known(doc, i, end, known) if (
-            _compound_place(doc, i) or _locative_before(doc, i, lang)) else None
+        span = _longest_known(doc, i, end, known)
+        if span is not None and not (_compound_place(doc, i) or _locative_before(doc, i, lang)
+                                     or _joined_to_known(doc, span, known)):
+            span = None
         if (span is not None and span.text.lower() not in calendar_words(lang)
                 and not any(s < span.end_char and span.start_char < e for s, e in taken)):
             out.append(span)
-        i = max(end, i + 1)
+        # a name joined to the next by a hyphen ends at the hyphen: the next one is looked at too
+        i = span.end + 1 if span is not None and _glued_hyphen(doc, span.end) else max(end, i + 1)
     return out
 
 
