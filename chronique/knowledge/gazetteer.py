@@ -247,11 +247,13 @@ Named = tuple[GeoEntry, Sequence[str]]  # an entry and its other names
 
 
 def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: Sequence[Named],
-                     cities: CityIndex | None = None) -> list[tuple[GeoEntry, list[str]]]:
+                     cities: CityIndex | None = None,
+                     aliases: dict[tuple[str, str], list[str]] | None = None) -> list[tuple[GeoEntry, list[str]]]:
     """Divisions as regions. A name the team tables give (a country, a curated region) is left to
     them, and so are the first-level divisions of a country whose states they list with codes (the
-    US: "Washington" alone is the capital, the state is "Washington State"); a district is not
-    named by a word a town of its country bears (the town is meant)."""
+    US: "Washington" alone is the capital, the state is "Washington State"); ``aliases``: other
+    names by (country, division name), from division_aliases.csv; a district is not
+    named by a word a bigger town of its country bears (the town is meant)."""
     taken = {normalise_name(n) for e, names in team for n in (e.name, *names)}
     coded = {e.country_code for e, _ in team if e.admin1 and e.resolution == REGION}
     out = []
@@ -259,7 +261,8 @@ def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: 
         code = iso3.get(d.country)
         if code is None or (d.level == 1 and code in coded):
             continue
-        names = [n for n in division_names(d) if _fit_division_name(normalise_name(n), d, taken, cities)]
+        names = [n for n in [*division_names(d), *(aliases or {}).get((d.country, d.name), [])]
+                 if _fit_division_name(normalise_name(n), d, taken, cities)]
         if names:
             entry = GeoEntry(name=d.name, lat=d.lat, lon=d.lon, country_code=code, feature_class="A",
                              resolution=REGION, population=d.population, admin1=d.admin1 or None, level=d.level)
@@ -276,9 +279,16 @@ _GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "weste
 def _fit_division_name(key: str, division: Division, taken: set[str], cities: CityIndex | None) -> bool:
     if not key or key in taken or all(w in _GENERIC_WORDS for w in key.split()):
         return False
-    if division.level == 2 and cities is not None:
-        return not any(cities.country[r] == division.country for r in cities.keys.get(key, ()))
+    if division.level == 2 and cities is not None:  # of two namesakes, the bigger is meant
+        return not any(cities.country[r] == division.country and cities.population[r] >= division.population
+                       for r in cities.keys.get(key, ()))
     return True
+
+
+def division_aliases() -> dict[tuple[str, str], list[str]]:
+    """(ISO-2 country, division name) → its other names (division_aliases.csv)."""
+    return {(r["country"], r["name"]): [a for a in r["aliases"].split("|") if a]
+            for r in _data_rows("division_aliases.csv")}
 
 
 def load_gazetteer(cache: Path | None = None) -> Gazetteer:
@@ -293,5 +303,5 @@ def load_gazetteer(cache: Path | None = None) -> Gazetteer:
         *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *regions,
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
-    entries += division_entries(load_divisions(cities, cache), iso3, entries, cities)
+    entries += division_entries(load_divisions(cities, cache), iso3, entries, cities, division_aliases())
     return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))
