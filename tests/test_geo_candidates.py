@@ -78,3 +78,14 @@ def test_hyphen_parts_of_an_entity() -> None:
     assert [p.text for p in hyphen_parts(entity, known)] == ["Tamil Nadu", "Texas"]
     adjectives = spacy.blank("en")("the Syrian-Turkish border")[0:4]
     assert hyphen_parts(adjectives, known) == []
+
+
+def test_known_names_listed_after_a_locative_are_all_candidates() -> None:
+    assert found("Power cuts hit homes in Maywood, Allendale and Lunéville overnight.") == [
+        "Maywood", "Allendale", "Lunéville"]
+    assert found("Des orages ont frappé à Lunéville, Maywood ou Allendale.", "fr") == [
+        "Lunéville", "Maywood", "Allendale"]
+    # the list is broken by an unknown name: what follows it has no locative of its own
+    assert found("Crews worked in Maywood, Springfieldia and Allendale.") == ["Maywood"]
+    # a known name after a comma with no locative before the list is no candidate
+    assert found("Officials said on Monday, Allendale and Maywood would share the cost.") == []

@@ -8,8 +8,9 @@ A name is proposed when three things agree:
 - its context makes it a place: a locative preposition right before it ("in/at/near/outside",
   "à/en/dans/près de/au"), a place noun and "of"/"de" before it ("the province of", "le canton
   de"), a hyphen and a participle right after it ("Gaza-based", "Texas-born"), which names the
-  place a thing comes from, or a hyphen joining it to another known name ("the Delhi-Mumbai
-  highway", "the Tamil Nadu-Kerala border"): two places paired, each a place.
+  place a thing comes from, a hyphen joining it to another known name ("the Delhi-Mumbai
+  highway", "the Tamil Nadu-Kerala border"): two places paired, each a place; or a list of known
+  names after a locative ("in Maywood, Garfield and Lodi").
 Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
 Month and weekday names ("in March", "in August") are time, though towns bear them.
 """
@@ -46,6 +47,8 @@ _JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "upon", "on", "of", 
 _PLACE_PARTICIPLES = frozenset({"based", "born", "bred", "bound", "headquartered", "made", "built", "registered",
                                 "basé", "basée", "basés", "basées", "né", "née"})
 MAX_WORDS = 4
+MAX_LISTED = 6  # names of a list walked back to find its locative
+_LIST_JOINERS = frozenset({",", "and", "or", "et", "ou"})
 
 
 @cache
@@ -74,6 +77,24 @@ def _locative_before(doc: Doc, i: int, lang: str) -> bool:
     head = doc[i - 2].lower_
     return ((lang == "fr" and prev in _FR_DE and head in _FR_LOCATIVE_HEADS)
             or (lang == "en" and prev == "of" and head in _EN_OF_HEADS))
+
+
+def _listed_after_locative(doc: Doc, i: int, lang: str, known: Callable[[str], bool]) -> bool:
+    """Token ``i`` opens a name listed after other known names that follow a locative: "in
+    Maywood, Garfield and Lodi", "à Lens, Douai ou Arras"."""
+    for _ in range(MAX_LISTED):
+        if _locative_before(doc, i, lang):
+            return True
+        if i < 2 or doc[i - 1].lower_ not in _LIST_JOINERS:
+            return False
+        end = i - 1
+        start = end
+        while start > 0 and end - start < MAX_WORDS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == end or not known(doc[start:end].text):
+            return False
+        i = start
+    return False
 
 
 def _name_end(doc: Doc, i: int) -> int:
@@ -142,7 +163,7 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
             continue
         end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
         span = _longest_known(doc, i, end, known)
-        if span is not None and not (_compound_place(doc, i) or _locative_before(doc, i, lang)
+        if span is not None and not (_compound_place(doc, i) or _listed_after_locative(doc, i, lang, known)
                                      or _joined_to_known(doc, span, known)):
             span = None
         if (span is not None and span.text.lower() not in calendar_words(lang)
