@@ -61,3 +61,10 @@ def test_a_region_the_parser_read_as_a_person(pipeline: Any) -> None:
     # a person of the same name stays a person
     found = places(pipeline, "The singer Georgia Reyes said Georgia Reyes would tour next year.")
     assert "Georgia" not in found
+
+
+def test_a_town_takes_the_county_in_focus(pipeline: Any) -> None:
+    text = ("Firefighters from across Bergen County were called to a warehouse blaze. "
+            "The fire started in Maywood shortly after midnight, officials said.")
+    town = places(pipeline, text)["Maywood"]
+    assert town.country_code == "USA" and 40.5 < town.lat < 41.5 and -74.5 < town.lon < -73.5  # New Jersey
