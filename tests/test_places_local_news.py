@@ -68,3 +68,10 @@ def test_a_town_takes_the_county_in_focus(pipeline: Any) -> None:
             "The fire started in Maywood shortly after midnight, officials said.")
     town = places(pipeline, text)["Maywood"]
     assert town.country_code == "USA" and 40.5 < town.lat < 41.5 and -74.5 < town.lon < -73.5  # New Jersey
+
+
+def test_the_place_that_opens_an_organisation_after_an_article(pipeline: Any) -> None:
+    found = places(pipeline, "The U.S. Geological Survey said the tremor was felt across the region.")
+    assert found["U.S."].country_code == "USA"
+    found = places(pipeline, "Officials at the Kenya Wildlife Service counted the herds again.")
+    assert found["Kenya"].country_code == "KEN"

@@ -215,7 +215,9 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'"):
         end -= 1
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
+    # the trimmed span keeps the entity's label: "the U.S. Department of Justice" is still an ORG
+    # whose leading place name _recover reads
+    return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
 def _proper_name(span: Span, titles: frozenset[str]) -> bool:
