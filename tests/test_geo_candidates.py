@@ -70,3 +70,43 @@ def test_the_words_that_make_a_place_are_the_language_data(monkeypatch: pytest.M
 def test_a_language_without_data_proposes_only_hyphenated_places() -> None:
     assert found("Un entrepôt a brûlé à Lunéville.", "it") == []
     assert found("A Gaza-based group claimed it.", "it") == ["Gaza"]
+def test_two_known_names_joined_by_a_hyphen_are_both_places() -> None:
+    assert found("Trucks queued at the Tamil Nadu-Maywood checkpoint.") == ["Tamil Nadu", "Maywood"]
+    assert found("The Allendale-Lunéville train was cancelled.") == ["Allendale", "Lunéville"]
+    # one part unknown: no pair, so no place ("Springfieldia" is invented and listed nowhere)
+    assert found("The Allendale-Springfieldia road reopened.") == []
+
+
+def test_a_place_noun_and_of_or_de_before_a_name() -> None:
+    assert found("Troops entered the province of Tamil Nadu at dawn.") == ["Tamil Nadu"]
+    assert found("Crowds gathered on the outskirts of Maywood.") == ["Maywood"]
+    assert found("Le conseil du canton de Lunéville a voté.", "fr") == ["Lunéville"]
+    # a noun that is no place noun gives no context
+    assert found("The mayor of Maywood spoke.") == []
+
+
+def test_hyphen_parts_of_an_entity() -> None:
+    from chronique.geo.candidates import hyphen_parts
+
+    doc = spacy.blank("en")("Clashes along the Tamil Nadu-Texas border.")
+    entity = doc[2:7]  # "the Tamil Nadu-Texas"
+    assert [p.text for p in hyphen_parts(entity, known)] == ["Tamil Nadu", "Texas"]
+    adjectives = spacy.blank("en")("the Syrian-Turkish border")[0:4]
+    assert hyphen_parts(adjectives, known) == []
+
+
+def test_known_names_listed_after_a_locative_are_all_candidates() -> None:
+    assert found("Power cuts hit homes in Maywood, Allendale and Lunéville overnight.") == [
+        "Maywood", "Allendale", "Lunéville"]
+    assert found("Des orages ont frappé à Lunéville, Maywood ou Allendale.", "fr") == [
+        "Lunéville", "Maywood", "Allendale"]
+    # the list is broken by an unknown name: what follows it has no locative of its own
+    assert found("Crews worked in Maywood, Springfieldia and Allendale.") == ["Maywood"]
+    # a known name after a comma with no locative before the list is no candidate
+    assert found("Officials said on Monday, Allendale and Maywood would share the cost.") == []
+
+
+def test_a_two_letter_part_is_an_article_not_a_place() -> None:
+    known_al = {"al", "maywood"}
+    doc = spacy.blank("en")("Reporters of the Al-Maywood daily left.")
+    assert candidate_spans(doc, "en", lambda t: t.lower() in known_al, []) == []

@@ -37,3 +37,41 @@ def test_an_indian_state_is_a_region_of_india(pipeline: Any) -> None:
 def test_a_demonym_is_no_place(pipeline: Any) -> None:
     found = places(pipeline, "Angolan officials met their counterparts in Luanda on Friday.")
     assert "Angolan" not in found and found["Luanda"].country_code == "AGO"
+
+
+def test_provinces_rivers_and_counties_of_the_divisions_and_features_tables(pipeline: Any) -> None:
+    found = places(pipeline, "Floods along the Yangtze forced thousands in Sichuan to leave their homes.")
+    assert found["Sichuan"].country_code == "CHN" and found["Yangtze"].country_code == "CHN"
+    county = places(pipeline, "Schools in Metcalfe County stayed closed after the storm.")["Metcalfe County"]
+    assert county.country_code == "USA" and 36.5 < county.lat < 37.5  # Kentucky
+    found = places(pipeline, "Fishermen on the Mekong say the dams upstream have cut their catch.")
+    assert "Mekong" in found and 100.0 < found["Mekong"].lon < 110.0
+
+
+def test_both_names_joined_by_a_hyphen_are_places(pipeline: Any) -> None:
+    found = places(pipeline, "Lorries waited for days at the Tamil Nadu-Kerala border after the rains.")
+    assert found["Tamil Nadu"].country_code == "IND" and found["Kerala"].country_code == "IND"
+    found = places(pipeline, "The new Delhi-Mumbai expressway will cut the journey by hours.")
+    assert found["Mumbai"].country_code == "IND"
+
+
+def test_a_region_the_parser_read_as_a_person(pipeline: Any) -> None:
+    found = places(pipeline, "Heavy rain hit Queensland on Monday, while Bavaria stayed dry.")
+    assert found["Bavaria"].country_code == "DEU"
+    # a person of the same name stays a person
+    found = places(pipeline, "The singer Georgia Reyes said Georgia Reyes would tour next year.")
+    assert "Georgia" not in found
+
+
+def test_a_town_takes_the_county_in_focus(pipeline: Any) -> None:
+    text = ("Firefighters from across Bergen County were called to a warehouse blaze. "
+            "The fire started in Maywood shortly after midnight, officials said.")
+    town = places(pipeline, text)["Maywood"]
+    assert town.country_code == "USA" and 40.5 < town.lat < 41.5 and -74.5 < town.lon < -73.5  # New Jersey
+
+
+def test_the_place_that_opens_an_organisation_after_an_article(pipeline: Any) -> None:
+    found = places(pipeline, "The U.S. Geological Survey said the tremor was felt across the region.")
+    assert found["U.S."].country_code == "USA"
+    found = places(pipeline, "Officials at the Kenya Wildlife Service counted the herds again.")
+    assert found["Kenya"].country_code == "KEN"

@@ -6,8 +6,11 @@ A name is proposed when three things agree:
 - it is written as a proper name: every word capitalised (lower-case joiners such as "de",
   "upon", "on" allowed inside), never a sentence opener, never all capitals;
 - its context makes it a place: a locative preposition right before it ("in/at/near/outside",
-  "à/en/dans/près de/au"), or a hyphen and a participle right after it ("Gaza-based",
-  "Texas-born"), which names the place a thing comes from.
+  "à/en/dans/près de/au"), a place noun and "of"/"de" before it ("the province of", "le canton
+  de"), a hyphen and a participle right after it ("Gaza-based", "Texas-born"), which names the
+  place a thing comes from, a hyphen joining it to another known name ("the Delhi-Mumbai
+  highway", "the Tamil Nadu-Kerala border"): two places paired, each a place; or a list of known
+  names after a locative ("in Maywood, Garfield and Lodi").
 Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
 Month and weekday names ("in March", "in August") are time, though towns bear them.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +31,10 @@ from chronique.temporal.grammar import load_grammar
 # place prepositions and two-word locatives ("près de"); every language's name joiners and place
 # participles, as names cross languages.
 MAX_WORDS = 4
+_HYPHENS = ("-", "‐")
+# a paired name is this long at least: "Al-", "El-", "Ben-" open Arabic and Hebrew names, not places
+MIN_PAIRED = 3
+MAX_LISTED = 6  # names of a list walked back to find its locative
 
 
 @cache
@@ -53,6 +61,24 @@ def _locative_before(doc: Doc, i: int, lang: str) -> bool:
     return prev in words.place_head_links and i >= 2 and doc[i - 2].lower_ in words.place_heads
 
 
+def _listed_after_locative(doc: Doc, i: int, lang: str, known: Callable[[str], bool]) -> bool:
+    """Token ``i`` opens a name listed after other known names that follow a locative: "in
+    Maywood, Garfield and Lodi", "à Lens, Douai ou Arras"."""
+    for _ in range(MAX_LISTED):
+        if _locative_before(doc, i, lang):
+            return True
+        if i < 2 or doc[i - 1].lower_ not in words_of().list_joiners:
+            return False
+        end = i - 1
+        start = end
+        while start > 0 and end - start < MAX_WORDS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == end or not known(doc[start:end].text):
+            return False
+        i = start
+    return False
+
+
 def _name_end(doc: Doc, i: int) -> int:
     """The end (exclusive) of the capitalised name opening at token ``i`` (joiners inside only)."""
     end = i + 1
@@ -62,7 +88,7 @@ def _name_end(doc: Doc, i: int) -> int:
         token = doc[j]
         if _capitalised(token):
             end = j + 1
-        elif token.lower_ not in joiners and token.text not in ("-", "‐"):
+        elif token.lower_ not in joiners and token.text not in _HYPHENS:
             break
         j += 1
     return end
@@ -70,8 +96,47 @@ def _name_end(doc: Doc, i: int) -> int:
 
 def _compound_place(doc: Doc, i: int) -> bool:
     """Token ``i`` is followed by a hyphen and a place participle ("Gaza" in "Gaza-based")."""
-    return (i + 2 < len(doc) and doc[i + 1].text in ("-", "‐") and doc[i + 1].whitespace_ == ""
-            and doc[i].whitespace_ == "" and doc[i + 2].lower_ in words_of().place_participles)
+    return _glued_hyphen(doc, i + 1) and i + 2 < len(doc) and doc[i + 2].lower_ in words_of().place_participles
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space on either side ("Delhi-Mumbai")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in _HYPHENS and doc[i].whitespace_ == ""
+            and doc[i - 1].whitespace_ == "")
+
+
+def _joined_to_known(doc: Doc, span: Span, known: Callable[[str], bool]) -> bool:
+    """The name is joined by a hyphen to another known name, after it or before it."""
+    if len(span.text) < MIN_PAIRED:
+        return False
+    k = span.end
+    if _glued_hyphen(doc, k) and _capitalised(doc[k + 1]):
+        after = _longest_known(doc, k + 1, _name_end(doc, k + 1), known)
+        if after is not None and len(after.text) >= MIN_PAIRED:
+            return True
+    i = span.start
+    return (i >= 2 and _glued_hyphen(doc, i - 1) and _capitalised(doc[i - 2])
+            and any(_capitalised(doc[j]) and len(doc[j:i - 1].text) >= MIN_PAIRED and known(doc[j:i - 1].text)
+                    for j in range(max(0, i - 1 - MAX_WORDS), i - 1)))
+
+
+def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
+    """The known names an entity joins with hyphens ("the Tamil Nadu-Kerala" → two), else none."""
+    doc = span.doc
+    cuts = [t.i for t in span if _glued_hyphen(doc, t.i) and span.start < t.i < span.end - 1]
+    if not cuts:
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = []
+    for n, (a, b) in enumerate(pairwise(bounds)):
+        a = a + 1 if n else a
+        while a < b and not _capitalised(doc[a]):
+            a += 1  # a leading article ("the")
+        part = doc[a:b]
+        if len(part) == 0 or not _capitalised(part[-1]) or len(part.text) < MIN_PAIRED or not known(part.text):
+            return []
+        parts.append(part)
+    return parts
 
 
 def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
@@ -85,12 +150,15 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
             i += 1
             continue
         end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
-        span = _longest_known(doc, i, end, known) if (
-            _compound_place(doc, i) or _locative_before(doc, i, lang)) else None
+        span = _longest_known(doc, i, end, known)
+        if span is not None and not (_compound_place(doc, i) or _listed_after_locative(doc, i, lang, known)
+                                     or _joined_to_known(doc, span, known)):
+            span = None
         if (span is not None and span.text.lower() not in calendar_words(lang)
                 and not any(s < span.end_char and span.start_char < e for s, e in taken)):
             out.append(span)
-        i = max(end, i + 1)
+        # a name joined to the next by a hyphen ends at the hyphen: the next one is looked at too
+        i = span.end + 1 if span is not None and _glued_hyphen(doc, span.end) else max(end, i + 1)
     return out
 
 

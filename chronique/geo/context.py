@@ -24,6 +24,7 @@ _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bdans\b|\ben\b)\s*$")
 # region written right after the town ("London, Ontario") is strong evidence, so its reach is
 # that of a large province (provinces of Canada or Australia span well over 1,000 km)
 REGION_KM = 350.0
+COUNTY_KM = 80.0  # a county or district holds the towns this close to its centre
 WRITTEN_REGION_KM = 1200.0
 FOCUS_SCORE = 0.5  # the score a town chosen by its container or the region in focus is given
 
@@ -45,6 +46,8 @@ def inside(entry: GeoEntry, container: GeoEntry, reach_km: float = REGION_KM) ->
         return True
     if container.resolution != REGION:
         return False
+    if container.level == 2:  # its admin-1 code is its state's: only distance tells
+        return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= COUNTY_KM
     if entry.admin1 and container.admin1:
         return entry.admin1 == container.admin1
     return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= reach_km

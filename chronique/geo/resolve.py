@@ -29,6 +29,8 @@ SMALL_TOWN = 5_000
 MIN_SCORE = 0.3
 
 _PRIOR = {COUNTRY: 1.2, AREA: 0.9, REGION: 0.9}
+# A county or district is named less often than a town of its name elsewhere, more than a village
+COUNTY_PRIOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Resolution:
 
 def prior(entry: GeoEntry) -> float:
     """How likely a bare mention of this name means this entry, before any context."""
+    if entry.level == 2:
+        return COUNTY_PRIOR
     if entry.resolution in _PRIOR:
         return _PRIOR[entry.resolution]
     # log-population: 10 M → 0.8, 100 k → 0.57, 1 k → 0.34

@@ -59,6 +59,7 @@ class FunctionWords:
     place_head_links: frozenset[str] = frozenset()
     name_joiners: frozenset[str] = frozenset()
     place_participles: frozenset[str] = frozenset()
+    list_joiners: frozenset[str] = frozenset()
 
     def __or__(self, other: FunctionWords) -> FunctionWords:
         return FunctionWords(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})

