@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.relevance import RelevanceCues, parse_relevance
+from chronique.knowledge.relevance import RelevanceCues, load_relevance, parse_relevance
 from chronique.knowledge.senses import SenseRule, load_senses, parse_senses
 from chronique.nlp.extensions import register_extensions
-from chronique.nlp.relevance import gate, is_relevant, political_share
+from chronique.nlp.relevance import gate, is_relevant, political_sentence, political_share
 from chronique.nlp.senses import check_senses
 
 CUES = RelevanceCues({"en": frozenset({"minister", "army", "election"})}, frozenset({"GOV"}), 2, 0.25)
@@ -87,6 +87,37 @@ def test_one_political_word_in_a_long_lifestyle_piece_is_not_enough() -> None:
     assert not is_relevant(doc, CUES, "en")
 
 
+def test_a_weak_word_alone_does_not_make_a_sentence_political() -> None:
+    words, weak = frozenset({"officer", "policy", "minister", "police"}), frozenset({"officer", "policy"})
+    doc = _doc([["Our", "chief", "technology", "officer", "loves", "gardening", "."],
+                ["Read", "the", "cookie", "policy", "before", "you", "subscribe", "."],
+                ["The", "officer", "drafted", "a", "policy", "on", "patrols", "."],
+                ["A", "police", "officer", "stopped", "the", "van", "."],
+                ["The", "minister", "unveiled", "a", "policy", "."]])
+    verdicts = [political_sentence(s, words, weak) for s in doc.sents]
+    assert verdicts == [False, False, True, True, True]
+    assert all(political_sentence(s, words) for s in list(doc.sents)[:2])  # no weak words: any cue counts
+
+
+def test_a_bare_country_name_is_not_political_content_when_kinds_are_set() -> None:
+    cues = RelevanceCues(CUES.words, CUES.sectors, 1, 0.5, kinds=frozenset({"group", "person", "organisation"}))
+    doc = _doc([["Norland", "hopes", "to", "attract", "rocket", "startups", "."],
+                ["Norland", "beat", "Kessa", "two", "goals", "to", "one", "."]])
+    doc._.ch_actors = [{"start": 0, "end": 7, "sector": "GOV", "kind": "country"},
+                       {"start": doc[7].idx, "end": doc[7].idx + 7, "sector": "GOV", "kind": "country"}]
+    assert political_share(doc, cues, "en") == (0, 2)
+    doc._.ch_actors.append({"start": doc[9].idx, "end": doc[9].idx + 5, "sector": "GOV", "kind": "group"})
+    assert political_share(doc, cues, "en") == (1, 2)
+    every_kind = RelevanceCues(CUES.words, CUES.sectors, 1, 0.5)
+    assert political_share(doc, every_kind, "en") == (2, 2)
+
+
+def test_packaged_cues_mark_weak_words_and_count_no_bare_country() -> None:
+    cues = load_relevance()
+    assert {"officer", "policy"} <= cues.weak_of("en") < cues.words_of("en")
+    assert "country" not in cues.kinds and "group" in cues.kinds
+
+
 RULES = (SenseRule("strike", frozenset({"bird"}), 2),
          SenseRule("strike", frozenset({"missile", "air"}), 4, recode="190", only_cameo="143"),
          SenseRule("balayer", frozenset({"idée"}), 4, recode="120"))
@@ -130,6 +161,9 @@ def test_bad_rules_and_cues_are_reported() -> None:
         parse_senses({"rules": {"en": [{"trigger": "strike", "near": ["bird"], "recode": 190}]}})
     with pytest.raises(KnowledgeError, match="min_share"):
         parse_relevance({"words": {"en": ["army"]}, "min_sentences": 1, "min_share": 3})
+    with pytest.raises(KnowledgeError, match="weak word"):
+        parse_relevance({"words": {"en": ["army"]}, "weak": {"en": ["officer"]}, "min_sentences": 1,
+                         "min_share": 0.1})
 
 
 @pytest.mark.model
