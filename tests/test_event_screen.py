@@ -180,3 +180,22 @@ def test_whole_texts_furniture_and_non_political_pages(pipeline) -> None:  # typ
     assert events, "the army's attack is an event"
     assert all("contributed" not in e.event_text for e in events)
     assert all(e.event_loc is None or e.event_loc.extracted_place != "VALDORA" for e in events)
+
+
+@pytest.mark.model
+def test_a_business_story_naming_countries_fails_the_gate(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from chronique.schema import Article
+
+    story = ("Chile hopes to become a hub for lithium batteries within a decade.\n"
+             "Chile already sells more copper than any other nation, and Chile wants its mines to feed new plants.\n"
+             "Argentina and Bolivia hold large reserves too, but Chile has the deeper ports.\n"
+             "The chief operating officer of a Santiago start-up said investors were queuing to visit.\n"
+             "Japan buys most of the output, and Chile plans to court buyers in Europe next spring.\n"
+             "Prices fell last year, yet the sector kept hiring engineers and chemists.")
+    article = pipeline.prepare(Article.create(text=story, language="en", published="2024-05-01"))
+    doc, _ = pipeline.annotator.annotate_doc(article)
+    cues = load_relevance()
+    assert not is_relevant(doc, cues, "en")
+    every_kind = RelevanceCues(cues.words, cues.sectors, cues.min_sentences, cues.min_share,
+                               cues.min_article_sentences, cues.weak)
+    assert is_relevant(doc, every_kind, "en"), "the country names alone would have let it through"
