@@ -199,3 +199,26 @@ def test_a_business_story_naming_countries_fails_the_gate(pipeline) -> None:  # 
     every_kind = RelevanceCues(cues.words, cues.sectors, cues.min_sentences, cues.min_share,
                                cues.min_article_sentences, cues.weak)
     assert is_relevant(doc, every_kind, "en"), "the country names alone would have let it through"
+
+
+CONTESTS = [  # (language, sentence, whether it tells a political act of force)
+    ("en", "The mayor of Dunmore lost a long legal battle with the governor over the new bridge.", False),
+    ("en", "Ms Okafor will fight for the seat against the sitting minister.", False),
+    ("en", "Canada battled Sweden for the title in the championship game.", False),
+    ("fr", "Le Parti socialiste a affronté le Rassemblement national lors des législatives.", False),
+    ("fr", "La France a affronté l'Allemagne en finale de la coupe du monde.", False),
+    ("fr", "Le ministre a mené la bataille électorale contre le Rassemblement national.", False),
+    ("en", "Troops battled rebels in the northern province.", True),
+    ("en", "Rebels fought government troops in the capital a week before the election.", True),
+    ("fr", "Les rebelles ont affronté l'armée près de la frontière.", True),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "text", "forceful"), CONTESTS)
+def test_contests_of_votes_titles_and_courts_are_no_assault(pipeline, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                            forceful: bool) -> None:
+    events = pipeline.extract(text, lang=lang, published="2024-05-01").events
+    assert any(e.event == "ASSAULT" for e in events) == forceful
+    if not forceful:
+        assert events == (), "neither a threat nor a rally: 'Rassemblement national' is a party"
