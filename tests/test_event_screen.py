@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.relevance import RelevanceCues, parse_relevance
+from chronique.knowledge.relevance import RelevanceCues, load_relevance, parse_relevance
 from chronique.knowledge.senses import SenseRule, load_senses, parse_senses
 from chronique.nlp.extensions import register_extensions
-from chronique.nlp.relevance import gate, is_relevant, political_share
+from chronique.nlp.relevance import gate, is_relevant, political_sentence, political_share
 from chronique.nlp.senses import check_senses
 
 CUES = RelevanceCues({"en": frozenset({"minister", "army", "election"})}, frozenset({"GOV"}), 2, 0.25)
@@ -87,6 +87,37 @@ def test_one_political_word_in_a_long_lifestyle_piece_is_not_enough() -> None:
     assert not is_relevant(doc, CUES, "en")
 
 
+def test_a_weak_word_alone_does_not_make_a_sentence_political() -> None:
+    words, weak = frozenset({"officer", "policy", "minister", "police"}), frozenset({"officer", "policy"})
+    doc = _doc([["Our", "chief", "technology", "officer", "loves", "gardening", "."],
+                ["Read", "the", "cookie", "policy", "before", "you", "subscribe", "."],
+                ["The", "officer", "drafted", "a", "policy", "on", "patrols", "."],
+                ["A", "police", "officer", "stopped", "the", "van", "."],
+                ["The", "minister", "unveiled", "a", "policy", "."]])
+    verdicts = [political_sentence(s, words, weak) for s in doc.sents]
+    assert verdicts == [False, False, True, True, True]
+    assert all(political_sentence(s, words) for s in list(doc.sents)[:2])  # no weak words: any cue counts
+
+
+def test_a_bare_country_name_is_not_political_content_when_kinds_are_set() -> None:
+    cues = RelevanceCues(CUES.words, CUES.sectors, 1, 0.5, kinds=frozenset({"group", "person", "organisation"}))
+    doc = _doc([["Norland", "hopes", "to", "attract", "rocket", "startups", "."],
+                ["Norland", "beat", "Kessa", "two", "goals", "to", "one", "."]])
+    doc._.ch_actors = [{"start": 0, "end": 7, "sector": "GOV", "kind": "country"},
+                       {"start": doc[7].idx, "end": doc[7].idx + 7, "sector": "GOV", "kind": "country"}]
+    assert political_share(doc, cues, "en") == (0, 2)
+    doc._.ch_actors.append({"start": doc[9].idx, "end": doc[9].idx + 5, "sector": "GOV", "kind": "group"})
+    assert political_share(doc, cues, "en") == (1, 2)
+    every_kind = RelevanceCues(CUES.words, CUES.sectors, 1, 0.5)
+    assert political_share(doc, every_kind, "en") == (2, 2)
+
+
+def test_packaged_cues_mark_weak_words_and_count_no_bare_country() -> None:
+    cues = load_relevance()
+    assert {"officer", "policy"} <= cues.weak_of("en") < cues.words_of("en")
+    assert "country" not in cues.kinds and "group" in cues.kinds
+
+
 RULES = (SenseRule("strike", frozenset({"bird"}), 2),
          SenseRule("strike", frozenset({"missile", "air"}), 4, recode="190", only_cameo="143"),
          SenseRule("balayer", frozenset({"idée"}), 4, recode="120"))
@@ -130,6 +161,9 @@ def test_bad_rules_and_cues_are_reported() -> None:
         parse_senses({"rules": {"en": [{"trigger": "strike", "near": ["bird"], "recode": 190}]}})
     with pytest.raises(KnowledgeError, match="min_share"):
         parse_relevance({"words": {"en": ["army"]}, "min_sentences": 1, "min_share": 3})
+    with pytest.raises(KnowledgeError, match="weak word"):
+        parse_relevance({"words": {"en": ["army"]}, "weak": {"en": ["officer"]}, "min_sentences": 1,
+                         "min_share": 0.1})
 
 
 @pytest.mark.model
@@ -146,3 +180,45 @@ def test_whole_texts_furniture_and_non_political_pages(pipeline) -> None:  # typ
     assert events, "the army's attack is an event"
     assert all("contributed" not in e.event_text for e in events)
     assert all(e.event_loc is None or e.event_loc.extracted_place != "VALDORA" for e in events)
+
+
+@pytest.mark.model
+def test_a_business_story_naming_countries_fails_the_gate(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from chronique.schema import Article
+
+    story = ("Chile hopes to become a hub for lithium batteries within a decade.\n"
+             "Chile already sells more copper than any other nation, and Chile wants its mines to feed new plants.\n"
+             "Argentina and Bolivia hold large reserves too, but Chile has the deeper ports.\n"
+             "The chief operating officer of a Santiago start-up said investors were queuing to visit.\n"
+             "Japan buys most of the output, and Chile plans to court buyers in Europe next spring.\n"
+             "Prices fell last year, yet the sector kept hiring engineers and chemists.")
+    article = pipeline.prepare(Article.create(text=story, language="en", published="2024-05-01"))
+    doc, _ = pipeline.annotator.annotate_doc(article)
+    cues = load_relevance()
+    assert not is_relevant(doc, cues, "en")
+    every_kind = RelevanceCues(cues.words, cues.sectors, cues.min_sentences, cues.min_share,
+                               cues.min_article_sentences, cues.weak)
+    assert is_relevant(doc, every_kind, "en"), "the country names alone would have let it through"
+
+
+CONTESTS = [  # (language, sentence, whether it tells a political act of force)
+    ("en", "The mayor of Dunmore lost a long legal battle with the governor over the new bridge.", False),
+    ("en", "Ms Okafor will fight for the seat against the sitting minister.", False),
+    ("en", "Canada battled Sweden for the title in the championship game.", False),
+    ("fr", "Le Parti socialiste a affronté le Rassemblement national lors des législatives.", False),
+    ("fr", "La France a affronté l'Allemagne en finale de la coupe du monde.", False),
+    ("fr", "Le ministre a mené la bataille électorale contre le Rassemblement national.", False),
+    ("en", "Troops battled rebels in the northern province.", True),
+    ("en", "Rebels fought government troops in the capital a week before the election.", True),
+    ("fr", "Les rebelles ont affronté l'armée près de la frontière.", True),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "text", "forceful"), CONTESTS)
+def test_contests_of_votes_titles_and_courts_are_no_assault(pipeline, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                            forceful: bool) -> None:
+    events = pipeline.extract(text, lang=lang, published="2024-05-01").events
+    assert any(e.event == "ASSAULT" for e in events) == forceful
+    if not forceful:
+        assert events == (), "neither a threat nor a rally: 'Rassemblement national' is a party"
