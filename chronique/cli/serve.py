@@ -14,7 +14,8 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(min=1, max=64, help="Server processes (default: one per core; "
+                                                "the Python of a request runs on one core at a time).")] = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the web UI (/) over the store.
 
@@ -32,9 +33,10 @@ def serve(
         raise typer.Exit(error.exit_code) from error
     mode = "read-write (bearer token set)" if settings.api_token else "read-only (set CHRONIQUE_TOKEN to allow writes)"
     typer.echo(f"chronique: serving {settings.database_url} on http://{host}:{port}/ — {mode}", err=True)
-    if workers > 1:
-        import os
+    import os
 
+    workers = workers or min(os.cpu_count() or 1, 64)
+    if workers > 1:
         os.environ["CHRONIQUE_DB"] = settings.database_url  # each worker builds its app from the environment
         uvicorn.run("chronique.api.server:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")
