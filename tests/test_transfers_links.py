@@ -107,3 +107,17 @@ def test_delivery_in_the_buyers_capital(pipeline: Any, text: str, expected: Row,
     found = pipeline.extract(text, lang="fr", published="2024-05-02").transfers
     assert [(t.supplier, t.recipient, t.weapon, t.status) for t in found] == [expected]
     assert found[0].reported_by == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a dative clitic names a recipient even when the sentence turns "vers" a country: no deployment
+    ("Le Niger s'est tourné vers la Russie, qui a promis de lui livrer des avions de combat.",
+     ("RUS", "NER", "aircraft", "pledged")),
+    ("Le Tchad se tourne vers la Turquie, qui va lui vendre des drones.", ("TUR", "TCD", "drone", None)),
+])
+def test_a_dative_clitic_names_the_recipient(pipeline: Any, text: str, expected: Row) -> None:
+    rows = _rows(pipeline, text, "fr")
+    assert [r[:3] for r in rows] == [expected[:3]], rows
+    if expected[3] is not None:
+        assert rows[0][3] == expected[3]

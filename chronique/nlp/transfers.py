@@ -26,6 +26,7 @@ from chronique.arms.assign import Sides, assign, called_status, caller, moves_ow
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate, join_spans
 from chronique.arms.definite import resolve_definites
 from chronique.arms.discourse import (
+    dative_clitic,
     promised,
     purchase_participle,
     relative_antecedent,
@@ -42,15 +43,7 @@ from chronique.arms.frames import (
     restates,
     same_statement,
 )
-from chronique.arms.parties import (
-    governed,
-    governing_trigger,
-    has_parse,
-    owner,
-    parties,
-    quantity,
-    root_token,
-)
+from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parties, quantity, root_token
 from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.status import Direction, by_modality, event_direction
@@ -197,6 +190,8 @@ class TransferBuilder(Stage):
         frame.subject = relative_antecedent(trigger, parties) or frame.subject
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
                        upgrade=status == "upgrade")
+        if role == "supplier" and dative_clitic(trigger):  # "lui livrer": someone receives, no deployment
+            sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
         if moves_own_forces(frame, sides, own_forces(span, trigger, frame)):
             return None
         bought = self._bought(span, root.sent, parties, sides, role, status)
