@@ -15,8 +15,29 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.coding.vector_clusters import Clusters
+
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 RULE_PREFIXES = ("rule:", "cameo:", "cameo2:", "trig+rule:", "rmode:")
+PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass", "obl:agent", "agent"})
+NEGATIONS = frozenset({"ne", "pas", "jamais", "not", "n't", "never", "no"})
+MODALS = frozenset({"pouvoir", "devoir", "vouloir", "can", "could", "may", "might", "must", "should", "would",
+                    "will", "shall"})
+
+
+def _head_features(head: Token, lang: str, clusters: Clusters | None) -> list[str]:
+    """What the trigger word itself says beyond the lexicon: its lemma, voice, negation, modal verb,
+    and the cluster of its word vector (shared by words of like meaning)."""
+    kids = list(head.children)
+    deps = {c.dep_ for c in kids}
+    lemmas = {c.lemma_.lower() for c in kids}
+    out = [f"hl:{lang}:{head.lemma_.lower()}", f"voice:{'passive' if deps & PASSIVE_DEPS else 'active'}",
+           f"neg:{bool(lemmas & NEGATIONS) or 'neg' in deps}",
+           f"modal:{next(iter(sorted(lemmas & MODALS)), '-')}", f"head_up:{head.head.pos_}|{head.dep_}"]
+    cluster = clusters.of(head) if clusters is not None else None
+    if cluster is not None:
+        out += [f"vc:{cluster}", f"vc+pos:{cluster}|{head.pos_}"]
+    return out
 
 
 def _token_at(doc: Doc, char: Any) -> Token | None:
@@ -49,7 +70,8 @@ def _party(doc: Doc, prefix: str, party: dict[str, Any] | None, head: Token | No
     return out
 
 
-def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, rules: bool = True) -> list[str]:
+def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, rules: bool = True,
+                       clusters: Clusters | None = None) -> list[str]:
     """The feature strings of ``events[index]`` among the candidates ``events`` of ``doc``."""
     e = events[index]
     sent = (int(e["text_info"]["start"]), int(e["text_info"]["end"]))
@@ -58,14 +80,16 @@ def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, ru
     lemma = str(e.get("_lemma") or "")
     lang = str(doc.lang_)
     out = [f"lang:{lang}", f"trig:{lang}:{lemma}", f"mod:{e.get('modality') or '-'}",
-           f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}"]
+           f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}",
+           f"open:{bool(e.get('_open'))}"]
     if rules:
         code = str(e.get("cameo") or "")
         out += [f"rule:{e['event']}", f"cameo:{code}", f"cameo2:{code[:2]}", f"trig+rule:{lemma}|{e['event']}",
                 f"rmode:{e['event']}|{e.get('mode') or '-'}"]
     if head is not None:
         tense = ",".join(head.morph.get("Tense", [])) or "-"
-        out += [f"head_dep:{head.dep_}", f"head_pos:{head.pos_}", f"tense:{tense}"]
+        out += [f"head_dep:{head.dep_}", f"head_pos:{head.pos_}", f"tense:{tense}",
+                *_head_features(head, lang, clusters)]
     out += _party(doc, "a", e.get("actor"), head, sent)
     out += _party(doc, "r", e.get("recipient"), head, sent)
     actor, recipient = e.get("actor") or {}, e.get("recipient") or {}

@@ -15,11 +15,15 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from chronique.annotations.places import event_location
+from chronique.annotations.times import event_date
 from chronique.coding.alternatives import readings
 from chronique.coding.features import candidate_features
 from chronique.coding.linear import LinearModel, default_weights_path, load_model
 from chronique.coding.mentions import MentionIndex
+from chronique.coding.open_triggers import open_readings
 from chronique.coding.rules import RuleCoder, dedupe_events
+from chronique.coding.vector_clusters import Clusters
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
@@ -33,7 +37,7 @@ def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
         return NO_EVENT
     ranked = [int(i) for i in np.argsort(-proba, kind="stable") if classes[int(i)] != NO_EVENT]
     return classes[ranked[0]] if ranked else NO_EVENT
-TRAINED_VERSION = "chronique 0.1 trained.v1"
+TRAINED_VERSION = "chronique 0.1 trained.v2"
 
 
 def root_codes(table: CameoTable) -> dict[str, str]:
@@ -82,23 +86,38 @@ class TrainedCoder:
         self.keep = float(self.model.meta.get("keep", 0.5))
         self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
         self.roots = root_codes(table)
+        self.open = bool(self.model.meta.get("open", False))  # trained on open candidates too
+        self.clusters = Clusters(self.model.clusters) if self.model.clusters is not None else None
+
+    def candidates(self, doc: Doc) -> list[dict[str, Any]]:
+        """The readings the model chooses among: the rules' candidates and, for a model trained
+        with them, the open ones (chronique.coding.open_triggers)."""
+        candidates = self.rules.code(doc)
+        if not candidates and not self.open:
+            return []
+        index = MentionIndex(doc, self.rules.heads)
+        options = readings(doc, candidates, index)
+        if self.open:
+            options += open_readings(doc, index, {int(e["_trigger"][0]) for e in candidates})
+        return options
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
-        candidates = self.rules.code(doc)
-        if not candidates:
+        options = self.candidates(doc)
+        if not options:
             return []
-        options = readings(doc, candidates, MentionIndex(doc, self.rules.heads))
-        rows = [candidate_features(doc, options, i, rules=self.with_rules) for i in range(len(options))]
+        rows = [candidate_features(doc, options, i, rules=self.with_rules, clusters=self.clusters)
+                for i in range(len(options))]
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
         labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, self.keep)
         out = [self._recode(e, e["event"] if self.rules_class else label, event_chance(classes, p)
                             if self.rules_class else float(p[classes.index(label)]))
                for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
-        return dedupe_events(out)
+        return dedupe_events([_place_and_date(doc, e) for e in out if e["event"] != NO_EVENT])
 
     def _recode(self, event: dict[str, Any], label: str, confidence: float) -> dict[str, Any]:
-        recoded = {k: v for k, v in event.items() if k not in ("_own_actor", "_own_recipient")}
+        recoded = {k: v for k, v in event.items() if k not in ("_own_actor", "_own_recipient", "_open")}
+        recoded["_open"] = bool(event.get("_open"))
         recoded.update(confidence=round(confidence, 2), coder=TRAINED_VERSION)
         if label != event["event"]:
             code = self.roots.get(label, "")
@@ -107,3 +126,14 @@ class TrainedCoder:
                            context=list(context))
         return recoded
 
+
+
+def _place_and_date(doc: Doc, event: dict[str, Any]) -> dict[str, Any]:
+    """An open candidate the model kept gets its clause's place and date, as a rule event has them
+    (worked out only now: most open candidates are dropped)."""
+    if not event.pop("_open", False):
+        return event
+    start, end = (int(x) for x in event["_clause"])
+    date, precision, _ = event_date(doc, start, end, future=event.get("modality") in ("future", "conditional"),
+                                    near=int(event["_trigger"][0]))
+    return {**event, "date": date, "date_precision": precision, "event_loc": event_location(doc, start, end)}

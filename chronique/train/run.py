@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from chronique.coding.linear import LinearModel, save_model, save_record
+from chronique.coding.vector_clusters import Clusters
+from chronique.train.clusters import fit_clusters
 from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
 from chronique.train.scores import pair_scores, wikinews_scores
@@ -78,17 +80,27 @@ def compare(data: TrainingSet, options: FitOptions, *, model_alone: bool = False
 
 
 def train(folder: Path, out: Path, options: FitOptions, command: str,
-          progress: Callable[[str, int, int], None] | None = None, *, model_alone: bool = False) -> TrainReport:
-    """Build the candidates of ``folder``, compare the variants by cross-validation, fit the chosen
-    variant on everything and write its weights to ``out``."""
-    data = build_training_set(folder, progress)
+          progress: Callable[[str, int, int], None] | None = None, *, model_alone: bool = False,
+          open_candidates: bool = True) -> TrainReport:
+    """Build the candidates of ``folder`` (with open candidates and trigger clusters unless told
+    not to), compare the variants by cross-validation, fit the chosen variant on everything and
+    write its weights to ``out``."""
+    centroids = fit_clusters() if open_candidates else None
+    data = build_training_set(folder, progress, open_candidates=open_candidates,
+                              clusters=Clusters(centroids) if centroids is not None else None)
+    return train_on(data, out, options, command, centroids, model_alone=model_alone, open_candidates=open_candidates)
+
+
+def train_on(data: TrainingSet, out: Path, options: FitOptions, command: str, centroids: np.ndarray | None, *,
+             model_alone: bool = False, open_candidates: bool = True) -> TrainReport:
+    """Compare the variants on built candidates, fit the best one on all of them, write it to ``out``."""
     scores = compare(data, options, model_alone=model_alone)
     chosen = max((v for v in VARIANTS if v in scores), key=lambda v: objective(scores[v]))
     rule_features, rules_class = VARIANTS[chosen]
     options = replace(options, rule_features=rule_features, rules_class=rules_class, keep=scores[chosen]["keep"])
-    meta: dict[str, object] = {"command": command, "data_version": data.data_version,
+    meta: dict[str, object] = {"command": command, "data_version": data.data_version, "open": open_candidates,
                                "cross_validation": {"folds": options.folds, "split": "train", "scores": scores}}
-    model = fit(data.candidates, options, meta)
+    model = replace(fit(data.candidates, options, meta), clusters=centroids)
     save_model(model, out)
     save_record(model, out)
     return TrainReport(model, scores, sum(1 for c in data.candidates if c.label), data.data_version)
