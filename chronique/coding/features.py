@@ -11,6 +11,7 @@ strings, so the same function serves training and coding, and the weights file n
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -70,9 +71,45 @@ def _party(doc: Doc, prefix: str, party: dict[str, Any] | None, head: Token | No
     return out
 
 
+@dataclass
+class _Shared:
+    """What the readings of one Doc share, worked out once (the readings are many with open
+    candidates: per reading, this would be quadratic): the rules' own readings per sentence and the
+    content words per clause."""
+
+    own: dict[int, list[dict[str, Any]]]
+    words: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+
+def _shared(events: list[dict[str, Any]]) -> _Shared:
+    own: dict[int, list[dict[str, Any]]] = {}
+    for x in events:
+        if x.get("_own_actor", True) and x.get("_own_recipient", True):
+            own.setdefault(int(x["text_info"]["sequence"]), []).append(x)
+    return _Shared(own)
+
+
+def _clause_words(doc: Doc, clause: tuple[int, int], shared: _Shared) -> list[str]:
+    if clause not in shared.words:
+        lang = str(doc.lang_)
+        span = doc.char_span(clause[0], clause[1], alignment_mode="expand") or ()
+        shared.words[clause] = sorted({f"w:{lang}:{t.lemma_.lower()}" for t in span
+                                       if t.pos_ in CONTENT_POS and t.is_alpha})
+    return shared.words[clause]
+
+
+def feature_rows(doc: Doc, events: list[dict[str, Any]], *, rules: bool = True,
+                 clusters: Clusters | None = None) -> list[list[str]]:
+    """The feature strings of every candidate of ``events`` (linear in their number)."""
+    shared = _shared(events)
+    return [candidate_features(doc, events, i, rules=rules, clusters=clusters, shared=shared)
+            for i in range(len(events))]
+
+
 def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, rules: bool = True,
-                       clusters: Clusters | None = None) -> list[str]:
+                       clusters: Clusters | None = None, shared: _Shared | None = None) -> list[str]:
     """The feature strings of ``events[index]`` among the candidates ``events`` of ``doc``."""
+    shared = shared or _shared(events)
     e = events[index]
     sent = (int(e["text_info"]["start"]), int(e["text_info"]["end"]))
     trigger = e.get("_trigger") or [sent[0], sent[0]]
@@ -94,8 +131,7 @@ def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, ru
     out += _party(doc, "r", e.get("recipient"), head, sent)
     actor, recipient = e.get("actor") or {}, e.get("recipient") or {}
     out.append(f"same_code:{bool(actor.get('code')) and actor.get('code') == recipient.get('code')}")
-    own = [x for x in events if x["text_info"]["sequence"] == e["text_info"]["sequence"] and x.get("_own_actor", True)
-           and x.get("_own_recipient", True)]  # the rules' own readings of the sentence
+    own = shared.own.get(int(e["text_info"]["sequence"]), [])  # the rules' own readings of the sentence
     rank = sum(1 for x in own if float(x.get("confidence") or 0.0) > float(e.get("confidence") or 0.0))
     same_trigger = Counter(tuple(x.get("_trigger") or ()) for x in own)[tuple(trigger)]
     own_a, own_r = bool(e.get("_own_actor", True)), bool(e.get("_own_recipient", True))
@@ -103,7 +139,4 @@ def candidate_features(doc: Doc, events: list[dict[str, Any]], index: int, *, ru
             f"own:{own_a}|{own_r}", f"own_a_sec:{own_a}|{actor.get('sector') or '-'}",
             f"own_r_sec:{own_r}|{recipient.get('sector') or '-'}"]
     clause = e.get("_clause") or sent
-    words = {f"w:{lang}:{t.lemma_.lower()}" for t in doc.char_span(int(clause[0]), int(clause[1]),
-                                                                     alignment_mode="expand") or ()
-             if t.pos_ in CONTENT_POS and t.is_alpha}
-    return out + sorted(words)
+    return out + _clause_words(doc, (int(clause[0]), int(clause[1])), shared)

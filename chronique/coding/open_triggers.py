@@ -57,7 +57,7 @@ def _base(doc: Doc, tok: Token, seq: int, sent: Span) -> dict[str, Any]:
 
 
 def _readings(base: dict[str, Any], near: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for actor in near:
         for recipient in [None, *near]:
             if recipient is not None and party_key(recipient) == party_key(actor):

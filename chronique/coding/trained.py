@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from chronique.annotations.places import event_location
 from chronique.annotations.times import event_date
 from chronique.coding.alternatives import readings
-from chronique.coding.features import candidate_features
+from chronique.coding.features import feature_rows
 from chronique.coding.linear import LinearModel, default_weights_path, load_model
 from chronique.coding.mentions import MentionIndex
 from chronique.coding.open_triggers import open_readings
@@ -105,8 +105,7 @@ class TrainedCoder:
         options = self.candidates(doc)
         if not options:
             return []
-        rows = [candidate_features(doc, options, i, rules=self.with_rules, clusters=self.clusters)
-                for i in range(len(options))]
+        rows = feature_rows(doc, options, rules=self.with_rules, clusters=self.clusters)
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
         labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, self.keep)

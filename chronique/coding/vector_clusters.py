@@ -24,8 +24,11 @@ class Clusters:
         if vectors.size == 0 or vectors.shape[1] != self.centroids.shape[1]:
             return None  # no static vectors (the small English model), or another model's
         key = tok.vocab.strings[tok.lemma_.lower()]
-        vec = vectors[key] if key in vectors else tok.vector if tok.has_vector else None
-        if vec is None:
+        if key in vectors:  # the lemma's vector: all forms of a verb share it
+            vec = np.asarray(vectors[key], dtype=np.float32)
+        elif tok.has_vector:
+            vec = np.asarray(tok.vector, dtype=np.float32)
+        else:
             return None
         norm = float(np.linalg.norm(vec))
-        return None if norm == 0 else int(np.argmax(self.centroids @ (np.asarray(vec) / norm)))
+        return None if norm == 0 else int(np.argmax(self.centroids @ (vec / norm)))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from chronique.coding.alternatives import readings
-from chronique.coding.features import candidate_features
+from chronique.coding.features import feature_rows
 from chronique.coding.mentions import MentionIndex
 from chronique.coding.open_triggers import open_readings
 from chronique.coding.trained import NO_EVENT, is_own, trigger_key
@@ -110,9 +110,9 @@ def _candidates(proposer: Proposer, article: Article, corpus: str) -> Iterator[t
     events = readings(doc, rule_events, index)
     if proposer.open:
         events += open_readings(doc, index, {int(e["_trigger"][0]) for e in rule_events})
-    for i, e in enumerate(events):
+    rows = feature_rows(doc, events, clusters=proposer.clusters)
+    for e, feats in zip(events, rows, strict=True):
         start, end = norm.to_original(int(e["text_info"]["start"]), int(e["text_info"]["end"]))
-        feats = candidate_features(doc, events, i, clusters=proposer.clusters)
         cand = Candidate(tuple(feats), "", article.id, corpus, str(e["event"]),
                          _code(e.get("actor")), _code(e.get("recipient")), start, end,
                          int(e["text_info"]["sequence"]), float(e.get("confidence") or 0.0),
