@@ -28,6 +28,7 @@ from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
 NO_EVENT = "NONE"
+OPEN_WEIGHT = 0.5  # an act the lexicon does not list is the less certain reading of its sentence
 
 
 def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
@@ -53,10 +54,12 @@ def event_chance(classes: Sequence[str], proba: np.ndarray) -> float:
 
 
 def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple[Sequence[str], np.ndarray]],
-           keep: float) -> list[str]:
+           keep: float | Sequence[float]) -> list[str]:
     """The label of each reading: per trigger (``keys``), the likeliest event reading, and the rules'
-    own readings that also pass; every other reading is NONE."""
-    labels = [decide(classes, p, keep) for classes, p in probas]
+    own readings that also pass; every other reading is NONE. ``keep``: one threshold, or one per
+    reading (open candidates have a stricter one)."""
+    keeps = [keep] * len(probas) if isinstance(keep, float | int) else list(keep)
+    labels = [decide(classes, p, k) for (classes, p), k in zip(probas, keeps, strict=True)]
     best: dict[Hashable, int] = {}
     for i, key in enumerate(keys):
         chance = event_chance(*probas[i])
@@ -84,6 +87,8 @@ class TrainedCoder:
         self.model: LinearModel = load_model(self.weights)
         self.with_rules = bool(self.model.meta.get("rule_features", True))
         self.keep = float(self.model.meta.get("keep", 0.5))
+        # open candidates pass their own threshold; without one, a filter model codes none of them
+        self.keep_open = self.model.meta.get("keep_open")
         self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
         self.roots = root_codes(table)
         self.open = bool(self.model.meta.get("open", False))  # trained on open candidates too
@@ -108,11 +113,23 @@ class TrainedCoder:
         rows = feature_rows(doc, options, rules=self.with_rules, clusters=self.clusters)
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
-        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, self.keep)
-        out = [self._recode(e, e["event"] if self.rules_class else label, event_chance(classes, p)
-                            if self.rules_class else float(p[classes.index(label)]))
-               for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
+        keeps = [float(self.keep_open) if self.keep_open is not None and e.get("_open") else self.keep for e in options]
+        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, keeps)
+        out = [self._decided(e, label, p) for e, label, (_, p) in zip(options, labels, probas, strict=True)
+               if label != NO_EVENT]
         return dedupe_events([_place_and_date(doc, e) for e in out if e["event"] != NO_EVENT])
+
+    def _decided(self, event: dict[str, Any], label: str, proba: np.ndarray) -> dict[str, Any]:
+        """A kept reading: a filter keeps the rules' class of a rule candidate (an open one has
+        none: it takes the model's, when the model has a threshold for them); an open event ranks
+        below the rules' events of its sentence (OPEN_WEIGHT)."""
+        classes = self.model.classes
+        if event.get("_open"):
+            chosen = label if self.keep_open is not None or not self.rules_class else NO_EVENT
+            return self._recode(event, chosen, OPEN_WEIGHT * float(proba[classes.index(label)]))
+        if self.rules_class:
+            return self._recode(event, event["event"], event_chance(classes, proba))
+        return self._recode(event, label, float(proba[classes.index(label)]))
 
     def _recode(self, event: dict[str, Any], label: str, confidence: float) -> dict[str, Any]:
         recoded = {k: v for k, v in event.items() if k not in ("_own_actor", "_own_recipient", "_open")}
