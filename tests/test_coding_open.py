@@ -136,3 +136,34 @@ def test_clusters_group_words_by_their_vectors_and_travel_in_the_weights(tmp_pat
     save_model(LinearModel(CLASSES, {}, np.zeros((3, 0)), np.zeros(3), {}, clusters.centroids), path)
     loaded = load_model(path).clusters
     assert loaded is not None and loaded.shape == (2, 3)
+
+
+def test_a_filter_codes_open_candidates_only_with_their_own_threshold(tmp_path: Path) -> None:
+    weights = {"ASSAULT": {"hl:fr:pilonner": 3.0, "a_dep:nsubj": 1.0, "r_dep:obj": 1.0},
+               NO_EVENT: {"a_dep:obj": 4.0, "r:none": 2.0}}
+    # a filter keeps the rules' class, and an open candidate has none: without keep_open it is dropped
+    assert _code(tmp_path, _model(weights, open=True, rules_class=True, keep=0.5), _shelled()) == set()
+    with_open = _model(weights, open=True, rules_class=True, keep=0.5, keep_open=0.5)
+    assert _code(tmp_path, with_open, _shelled()) == {("ASSAULT", "MLI", "NER")}
+    strict = _model(weights, open=True, rules_class=True, keep=0.5, keep_open=0.0001)
+    assert _code(tmp_path, strict, _shelled()) == set()
+
+
+def test_an_open_event_ranks_below_the_rules_event_of_its_sentence(tmp_path: Path) -> None:
+    # "Le Mali a pilonné et accusé le Niger ." : "accuser" is the lexicon's, "pilonner" is not
+    doc = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 3),
+                            ("a", "avoir", "AUX", "aux:tense", 3), ("pilonné", "pilonner", "VERB", "ROOT", 3),
+                            ("et", "et", "CCONJ", "cc", 5), ("accusé", "accuser", "VERB", "conj", 3),
+                            ("le", "le", "DET", "det", 7), ("Niger", "Niger", "PROPN", "obj", 3),
+                            (".", ".", "PUNCT", "punct", 3)])
+    set_actors(doc, Mali="MLI", Niger="NER")
+    path = tmp_path / "w.json.gz"
+    weights = {"ASSAULT": {"hl:fr:pilonner": 4.0}, "ACCUSE": {"rule:ACCUSE": 4.0}, NO_EVENT: {"r:none": 6.0}}
+    names = sorted({f for row in weights.values() for f in row})
+    classes = ("ACCUSE", "ASSAULT", NO_EVENT)
+    coef = np.array([[weights.get(c, {}).get(f, 0.0) for f in names] for c in classes])
+    save_model(LinearModel(classes, {f: i for i, f in enumerate(names)}, coef, np.zeros(3),
+                           {"open": True, "rules_class": True, "keep": 0.5, "keep_open": 0.5}), path)
+    coder = make_coder("trained", small_lexicon("fr", [{"match": "accuser", "cameo": "112"}]), load_cameo_table(), path)
+    ranked = sorted(coder.code(doc), key=lambda e: -e["confidence"])
+    assert [e["event"] for e in ranked] == ["ACCUSE", "ASSAULT"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from chronique.coding.trained import NO_EVENT
 from chronique.train.dataset import Candidate, TrainingSet, _wikinews_label
 from chronique.train.fit import FitOptions, cross_proba, fit, fold_of, labels_at, rules_prediction
@@ -77,3 +79,14 @@ def test_the_taxonomy_places_each_gold_event_at_the_first_step_it_fails() -> Non
     counts = taxonomy(TrainingSet(cands, gold, {}, "v"), "fr-wikinews-train")
     assert counts == dict(zip(STEPS, [1, 1, 1, 1, 1], strict=True))
     assert taxonomy(TrainingSet(cands, gold, {}, "v"), "en-wikinews-train") == dict.fromkeys(STEPS, 0)
+
+
+def test_open_candidates_pass_their_own_threshold_and_keep_the_models_class() -> None:
+    classes = ("ASSAULT", NO_EVENT)
+    rule = _cand("a", (), "ACCUSE")
+    opened = _cand("a", (), "ASSAULT", event=NO_EVENT, start=40, own=False)
+    probas = [(classes, np.array([0.3, 0.7])), (classes, np.array([0.4, 0.6]))]
+    # a filter keeps the rules' class of a rule candidate, and drops open ones without keep_open
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True) == ["ACCUSE", NO_EVENT]
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True, keep_open=0.65) == ["ACCUSE", "ASSAULT"]
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True, keep_open=0.5) == ["ACCUSE", NO_EVENT]
