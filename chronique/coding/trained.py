@@ -87,11 +87,12 @@ class TrainedCoder:
         self.model: LinearModel = load_model(self.weights)
         self.with_rules = bool(self.model.meta.get("rule_features", True))
         self.keep = float(self.model.meta.get("keep", 0.5))
+        self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
         # open candidates pass their own threshold; without one, a filter model codes none of them
         self.keep_open = self.model.meta.get("keep_open")
-        self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
+        # trained on open candidates too, and able to code them (a filter without keep_open is not)
+        self.open = bool(self.model.meta.get("open", False)) and (self.keep_open is not None or not self.rules_class)
         self.roots = root_codes(table)
-        self.open = bool(self.model.meta.get("open", False))  # trained on open candidates too
         self.clusters = Clusters(self.model.clusters) if self.model.clusters is not None else None
 
     def candidates(self, doc: Doc) -> list[dict[str, Any]]:
