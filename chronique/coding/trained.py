@@ -122,14 +122,15 @@ class TrainedCoder:
 
     def _decided(self, event: dict[str, Any], label: str, proba: np.ndarray) -> dict[str, Any]:
         """A kept reading: a filter keeps the rules' class of a rule candidate (an open one has
-        none: it takes the model's, when the model has a threshold for them); an open event ranks
-        below the rules' events of its sentence (OPEN_WEIGHT)."""
+        none: it takes the model's, when the model has a threshold for them) and their confidence, so
+        the sentence's events rank as the rules rank them; an open event ranks below the rules'
+        events of its sentence (OPEN_WEIGHT)."""
         classes = self.model.classes
         if event.get("_open"):
             chosen = label if self.keep_open is not None or not self.rules_class else NO_EVENT
             return self._recode(event, chosen, OPEN_WEIGHT * float(proba[classes.index(label)]))
-        if self.rules_class:
-            return self._recode(event, event["event"], event_chance(classes, proba))
+        if self.rules_class:  # the rules' class, and their ranking of the sentence's events
+            return self._recode(event, event["event"], float(event.get("confidence") or 0.0))
         return self._recode(event, label, float(proba[classes.index(label)]))
 
     def _recode(self, event: dict[str, Any], label: str, confidence: float) -> dict[str, Any]:
