@@ -181,15 +181,21 @@ def _read_all(folder: Path) -> _Sets:
     return _Sets(wikinews, pairs, ace)
 
 
-def build_training_set(folder: Path, progress: Callable[[str, int, int], None] | None = None, *,
-                       open_candidates: bool = True, clusters: Clusters | None = None) -> TrainingSet:
-    """Run the rule coder over every training set under ``folder`` and label its candidates (and
-    the other readings of each)."""
+def read_training_files(folder: Path) -> tuple[list[Path], _Sets]:
+    """Every training file under ``folder``, read and checked (FormatError naming the file and line)
+    before any slow work."""
     files = data_files(folder)
     if not files:
         raise InputError(f"expected training files ({PLV}, {M2E2}, <set>/articles.jsonl + events.json), found none",
                          where=str(folder))
-    sets = _read_all(folder)
+    return files, _read_all(folder)
+
+
+def build_training_set(folder: Path, progress: Callable[[str, int, int], None] | None = None, *,
+                       open_candidates: bool = True, clusters: Clusters | None = None) -> TrainingSet:
+    """Run the rule coder over every training set under ``folder`` and label its candidates (and
+    the other readings of each)."""
+    files, sets = read_training_files(folder)
     annotator = Pipeline(PipelineOptions(coder="rules", stages=CANDIDATE_STAGES)).annotator
     proposer = Proposer(annotator, load_sector_heads(), open_candidates, clusters)
     out: list[Candidate] = []

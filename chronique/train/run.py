@@ -17,7 +17,7 @@ from chronique.coding.linear import LinearModel, save_model, save_record
 from chronique.coding.trained import NO_EVENT
 from chronique.coding.vector_clusters import Clusters
 from chronique.train.clusters import fit_clusters
-from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set
+from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set, read_training_files
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
 from chronique.train.scores import pair_scores, wikinews_scores
 
@@ -102,6 +102,7 @@ def train(folder: Path, out: Path, options: FitOptions, command: str,
     """Build the candidates of ``folder`` (with open candidates and trigger clusters unless told
     not to), compare the variants by cross-validation, fit the chosen variant on everything and
     write its weights to ``out``."""
+    read_training_files(folder)  # a malformed file stops the run before the clusters are fitted
     centroids = fit_clusters() if open_candidates else None
     data = build_training_set(folder, progress, open_candidates=open_candidates,
                               clusters=Clusters(centroids) if centroids is not None else None)
