@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from chronique.coding.trained import NO_EVENT
 from chronique.train.dataset import Candidate, TrainingSet, _wikinews_label
 from chronique.train.fit import FitOptions, cross_proba, fit, fold_of, labels_at, rules_prediction
 from chronique.train.readers import GoldEvent, GoldParty, PairRecord
 from chronique.train.scores import pair_scores, wikinews_scores
+from chronique.train.taxonomy import STEPS, taxonomy
 
 
 def _cand(group: str, features: tuple[str, ...], label: str, *, event: str = "ACCUSE", actor: str = "FRA",
@@ -63,3 +66,27 @@ def test_pair_scores_read_the_marked_reading_and_join_yield() -> None:
     data = TrainingSet(tuple(cands), {}, {"p:2": pair}, "sha256:test")
     assert pair_scores(data, ["RETREAT"])["pair_accuracy"] == 1.0  # RETREAT is one half of YIELD
     assert pair_scores(data, [NO_EVENT])["pair_coverage"] == 0.0
+
+
+def test_the_taxonomy_places_each_gold_event_at_the_first_step_it_fails() -> None:
+    gold = {"fr-1": (_gold("ACCUSE", "FRA", "DEU"),  # the rules' own reading: right pair and class
+                     _gold("REJECT", "FRA", "DEU", start=100),  # an open reading of the pair, no class
+                     _gold("AID", "ITA", None, start=200),  # only another actor's reading there
+                     _gold("SUPPORT", "FRA", "ESP", start=300),  # the actor, not the recipient
+                     _gold("ASSAULT", "FRA", None, start=400))}  # no candidate in the sentence at all
+    cands = (_cand("fr-1", (), "ACCUSE"), _cand("fr-1", (), "REJECT", event=NO_EVENT, start=100, own=False),
+             _cand("fr-1", (), NO_EVENT, actor="GRC", start=200), _cand("fr-1", (), NO_EVENT, start=300))
+    counts = taxonomy(TrainingSet(cands, gold, {}, "v"), "fr-wikinews-train")
+    assert counts == dict(zip(STEPS, [1, 1, 1, 1, 1], strict=True))
+    assert taxonomy(TrainingSet(cands, gold, {}, "v"), "en-wikinews-train") == dict.fromkeys(STEPS, 0)
+
+
+def test_open_candidates_pass_their_own_threshold_and_keep_the_models_class() -> None:
+    classes = ("ASSAULT", NO_EVENT)
+    rule = _cand("a", (), "ACCUSE")
+    opened = _cand("a", (), "ASSAULT", event=NO_EVENT, start=40, own=False)
+    probas = [(classes, np.array([0.3, 0.7])), (classes, np.array([0.4, 0.6]))]
+    # a filter keeps the rules' class of a rule candidate, and drops open ones without keep_open
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True) == ["ACCUSE", NO_EVENT]
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True, keep_open=0.65) == ["ACCUSE", "ASSAULT"]
+    assert labels_at([rule, opened], probas, 0.9, rules_class=True, keep_open=0.5) == ["ACCUSE", NO_EVENT]

@@ -143,7 +143,9 @@ class EventRecord(TypedDict, total=False):
     """One coded event (``doc._.ch_events``): the schema ``Event`` keys plus the coder's notes:
     ``_clause`` [first, end) tokens of the trigger's clause, ``_trigger`` the trigger's characters,
     ``_lemma`` its words, and, on the alternative readings the trained coder scores, ``_own_actor``
-    and ``_own_recipient`` (whether the rules themselves chose that party)."""
+    and ``_own_recipient`` (whether the rules themselves chose that party); on the trained coder's
+    open candidates (a trigger the lexicon does not list), ``_open`` and ``_first`` (the reading with
+    the nearest party alone)."""
 
     id: str
     date: str | None
@@ -168,6 +170,8 @@ class EventRecord(TypedDict, total=False):
     _lemma: str
     _own_actor: bool
     _own_recipient: bool
+    _open: bool
+    _first: bool
 
 
 class Evidence(TypedDict):

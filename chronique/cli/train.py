@@ -33,6 +33,9 @@ def train_command(
     c: Annotated[float, typer.Option("--c", min=1e-4, help="Inverse L2 regularisation strength.")] = 1.0,
     model_alone: Annotated[bool, typer.Option(
         "--model-alone", help="Also cross-validate the model without the rules' class (5 more fits).")] = False,
+    rule_candidates_only: Annotated[bool, typer.Option(
+        "--rule-candidates-only", help="Offer the model the rules' candidates only (no open candidates, "
+        "no trigger vector clusters), as trained.v1 did.")] = False,
 ) -> None:
     """Train the event coder (the rules propose, a linear model decides) and record its scores."""
     from chronique.coding.linear import default_weights_path
@@ -47,13 +50,14 @@ def train_command(
         typer.echo(f"error: expected a folder of training sets, found nothing at {folder}", err=True)
         raise typer.Exit(3)
     command = "chronique train" + (f" --folds {folds}" if folds != 5 else "") + (f" --c {c}" if c != 1.0 else "") \
-        + (" --model-alone" if model_alone else "")
+        + (" --model-alone" if model_alone else "") + (" --rule-candidates-only" if rule_candidates_only else "")
 
     def progress(name: str, n: int, total: int) -> None:
         err.print(f"{name}: {n}/{total}", highlight=False)
 
     try:
-        report = train(folder, target, FitOptions(c=c, folds=folds), command, progress, model_alone=model_alone)
+        report = train(folder, target, FitOptions(c=c, folds=folds), command, progress, model_alone=model_alone,
+                       open_candidates=not rule_candidates_only)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error

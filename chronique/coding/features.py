@@ -11,14 +11,35 @@ strings, so the same function serves training and coding, and the weights file n
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import EventParty, EventRecord
+from chronique.coding.vector_clusters import Clusters
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 RULE_PREFIXES = ("rule:", "cameo:", "cameo2:", "trig+rule:", "rmode:")
+PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass", "obl:agent", "agent"})
+NEGATIONS = frozenset({"ne", "pas", "jamais", "not", "n't", "never", "no"})
+MODALS = frozenset({"pouvoir", "devoir", "vouloir", "can", "could", "may", "might", "must", "should", "would",
+                    "will", "shall"})
+
+
+def _head_features(head: Token, lang: str, clusters: Clusters | None) -> list[str]:
+    """What the trigger word itself says beyond the lexicon: its lemma, voice, negation, modal verb,
+    and the cluster of its word vector (shared by words of like meaning)."""
+    kids = list(head.children)
+    deps = {c.dep_ for c in kids}
+    lemmas = {c.lemma_.lower() for c in kids}
+    out = [f"hl:{lang}:{head.lemma_.lower()}", f"voice:{'passive' if deps & PASSIVE_DEPS else 'active'}",
+           f"neg:{bool(lemmas & NEGATIONS) or 'neg' in deps}",
+           f"modal:{next(iter(sorted(lemmas & MODALS)), '-')}", f"head_up:{head.head.pos_}|{head.dep_}"]
+    cluster = clusters.of(head) if clusters is not None else None
+    if cluster is not None:
+        out += [f"vc:{cluster}", f"vc+pos:{cluster}|{head.pos_}"]
+    return out
 
 
 def _token_at(doc: Doc, char: Any) -> Token | None:
@@ -51,8 +72,45 @@ def _party(doc: Doc, prefix: str, party: EventParty | None, head: Token | None,
     return out
 
 
-def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules: bool = True) -> list[str]:
+@dataclass
+class _Shared:
+    """What the readings of one Doc share, worked out once (the readings are many with open
+    candidates: per reading, this would be quadratic): the rules' own readings per sentence and the
+    content words per clause."""
+
+    own: dict[int, list[EventRecord]]
+    words: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+
+def _shared(events: list[EventRecord]) -> _Shared:
+    own: dict[int, list[EventRecord]] = {}
+    for x in events:
+        if x.get("_own_actor", True) and x.get("_own_recipient", True):
+            own.setdefault(int(x["text_info"]["sequence"]), []).append(x)
+    return _Shared(own)
+
+
+def _clause_words(doc: Doc, clause: tuple[int, int], shared: _Shared) -> list[str]:
+    if clause not in shared.words:
+        lang = str(doc.lang_)
+        span = doc.char_span(clause[0], clause[1], alignment_mode="expand") or ()
+        shared.words[clause] = sorted({f"w:{lang}:{t.lemma_.lower()}" for t in span
+                                       if t.pos_ in CONTENT_POS and t.is_alpha})
+    return shared.words[clause]
+
+
+def feature_rows(doc: Doc, events: list[EventRecord], *, rules: bool = True,
+                 clusters: Clusters | None = None) -> list[list[str]]:
+    """The feature strings of every candidate of ``events`` (linear in their number)."""
+    shared = _shared(events)
+    return [candidate_features(doc, events, i, rules=rules, clusters=clusters, shared=shared)
+            for i in range(len(events))]
+
+
+def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules: bool = True,
+                       clusters: Clusters | None = None, shared: _Shared | None = None) -> list[str]:
     """The feature strings of ``events[index]`` among the candidates ``events`` of ``doc``."""
+    shared = shared or _shared(events)
     e = events[index]
     sent = (int(e["text_info"]["start"]), int(e["text_info"]["end"]))
     trigger = e.get("_trigger") or [sent[0], sent[0]]
@@ -60,20 +118,21 @@ def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules
     lemma = str(e.get("_lemma") or "")
     lang = str(doc.lang_)
     out = [f"lang:{lang}", f"trig:{lang}:{lemma}", f"mod:{e.get('modality') or '-'}",
-           f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}"]
+           f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}",
+           f"open:{bool(e.get('_open'))}"]
     if rules:
         code = str(e.get("cameo") or "")
         out += [f"rule:{e['event']}", f"cameo:{code}", f"cameo2:{code[:2]}", f"trig+rule:{lemma}|{e['event']}",
                 f"rmode:{e['event']}|{e.get('mode') or '-'}"]
     if head is not None:
         tense = ",".join(head.morph.get("Tense", [])) or "-"
-        out += [f"head_dep:{head.dep_}", f"head_pos:{head.pos_}", f"tense:{tense}"]
+        out += [f"head_dep:{head.dep_}", f"head_pos:{head.pos_}", f"tense:{tense}",
+                *_head_features(head, lang, clusters)]
     out += _party(doc, "a", e.get("actor"), head, sent)
     out += _party(doc, "r", e.get("recipient"), head, sent)
     actor, recipient = e.get("actor") or {}, e.get("recipient") or {}
     out.append(f"same_code:{bool(actor.get('code')) and actor.get('code') == recipient.get('code')}")
-    own = [x for x in events if x["text_info"]["sequence"] == e["text_info"]["sequence"] and x.get("_own_actor", True)
-           and x.get("_own_recipient", True)]  # the rules' own readings of the sentence
+    own = shared.own.get(int(e["text_info"]["sequence"]), [])  # the rules' own readings of the sentence
     rank = sum(1 for x in own if float(x.get("confidence") or 0.0) > float(e.get("confidence") or 0.0))
     same_trigger = Counter(tuple(x.get("_trigger") or ()) for x in own)[tuple(trigger)]
     own_a, own_r = bool(e.get("_own_actor", True)), bool(e.get("_own_recipient", True))
@@ -81,7 +140,4 @@ def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules
             f"own:{own_a}|{own_r}", f"own_a_sec:{own_a}|{actor.get('sector') or '-'}",
             f"own_r_sec:{own_r}|{recipient.get('sector') or '-'}"]
     clause = e.get("_clause") or sent
-    words = {f"w:{lang}:{t.lemma_.lower()}" for t in doc.char_span(int(clause[0]), int(clause[1]),
-                                                                     alignment_mode="expand") or ()
-             if t.pos_ in CONTENT_POS and t.is_alpha}
-    return out + sorted(words)
+    return out + _clause_words(doc, (int(clause[0]), int(clause[1])), shared)

@@ -30,6 +30,7 @@ class LinearModel:
     coef: np.ndarray  # (n_classes, n_features)
     intercept: np.ndarray  # (n_classes,)
     meta: dict[str, Any] = field(default_factory=dict)  # command, data version, scores, options
+    clusters: np.ndarray | None = None  # trigger vector centroids (chronique.coding.vector_clusters)
 
     def proba(self, rows: list[list[str]]) -> np.ndarray:
         """Class probabilities of each row of feature strings (unknown features are ignored)."""
@@ -53,6 +54,8 @@ def save_model(model: LinearModel, path: Path) -> None:
     payload = {"format": FORMAT, "classes": list(model.classes), "features": names,
                "coef": np.round(model.coef, 4).tolist(), "intercept": np.round(model.intercept, 4).tolist(),
                "meta": model.meta}
+    if model.clusters is not None:
+        payload["clusters"] = np.round(model.clusters, 3).tolist()
     raw = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
@@ -88,10 +91,15 @@ def load_model(path: Path) -> LinearModel:
         names = [str(f) for f in payload["features"]]
         coef = np.asarray(payload["coef"], dtype=np.float64)
         intercept = np.asarray(payload["intercept"], dtype=np.float64)
+        clusters = np.asarray(payload["clusters"], dtype=np.float32) if "clusters" in payload else None
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError(f"expected classes, features, coef and intercept, found a bad field ({exc})",
                              where=str(path)) from exc
     if coef.shape != (len(classes), len(names)) or intercept.shape != (len(classes),):
         raise KnowledgeError(f"expected coef of shape ({len(classes)}, {len(names)}) and intercept of "
                              f"({len(classes)},), found {coef.shape} and {intercept.shape}", where=str(path))
-    return LinearModel(classes, {f: i for i, f in enumerate(names)}, coef, intercept, dict(payload.get("meta") or {}))
+    if clusters is not None and clusters.ndim != 2:
+        raise KnowledgeError(f"expected clusters as a k × dimensions table, found shape {clusters.shape}",
+                             where=str(path))
+    return LinearModel(classes, {f: i for i, f in enumerate(names)}, coef, intercept, dict(payload.get("meta") or {}),
+                       clusters)

@@ -14,16 +14,21 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
+from chronique.annotations.places import event_location
 from chronique.annotations.records import EventRecord
+from chronique.annotations.times import event_date
 from chronique.coding.alternatives import readings
-from chronique.coding.features import candidate_features
+from chronique.coding.features import feature_rows
 from chronique.coding.linear import LinearModel, default_weights_path, load_model
 from chronique.coding.mentions import MentionIndex
+from chronique.coding.open_triggers import open_readings
 from chronique.coding.rules import RuleCoder, dedupe_events
+from chronique.coding.vector_clusters import Clusters
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
 NO_EVENT = "NONE"
+OPEN_WEIGHT = 0.5  # an act the lexicon does not list is the less certain reading of its sentence
 
 
 def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
@@ -33,7 +38,7 @@ def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
         return NO_EVENT
     ranked = [int(i) for i in np.argsort(-proba, kind="stable") if classes[int(i)] != NO_EVENT]
     return classes[ranked[0]] if ranked else NO_EVENT
-TRAINED_VERSION = "chronique 0.1 trained.v1"
+TRAINED_VERSION = "chronique 0.1 trained.v2"
 
 
 def root_codes(table: CameoTable) -> dict[str, str]:
@@ -49,10 +54,12 @@ def event_chance(classes: Sequence[str], proba: np.ndarray) -> float:
 
 
 def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple[Sequence[str], np.ndarray]],
-           keep: float) -> list[str]:
+           keep: float | Sequence[float]) -> list[str]:
     """The label of each reading: per trigger (``keys``), the likeliest event reading, and the rules'
-    own readings that also pass; every other reading is NONE."""
-    labels = [decide(classes, p, keep) for classes, p in probas]
+    own readings that also pass; every other reading is NONE. ``keep``: one threshold, or one per
+    reading (open candidates have a stricter one)."""
+    keeps = [keep] * len(probas) if isinstance(keep, float | int) else list(keep)
+    labels = [decide(classes, p, k) for (classes, p), k in zip(probas, keeps, strict=True)]
     best: dict[Hashable, int] = {}
     for i, key in enumerate(keys):
         chance = event_chance(*probas[i])
@@ -81,26 +88,56 @@ class TrainedCoder:
         self.with_rules = bool(self.model.meta.get("rule_features", True))
         self.keep = float(self.model.meta.get("keep", 0.5))
         self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
+        # open candidates pass their own threshold; without one, a filter model codes none of them
+        self.keep_open = self.model.meta.get("keep_open")
+        # trained on open candidates too, and able to code them (a filter without keep_open is not)
+        self.open = bool(self.model.meta.get("open", False)) and (self.keep_open is not None or not self.rules_class)
         self.roots = root_codes(table)
+        self.clusters = Clusters(self.model.clusters) if self.model.clusters is not None else None
+
+    def candidates(self, doc: Doc) -> list[EventRecord]:
+        """The readings the model chooses among: the rules' candidates and, for a model trained
+        with them, the open ones (chronique.coding.open_triggers)."""
+        candidates = self.rules.code(doc)
+        if not candidates and not self.open:
+            return []
+        index = MentionIndex(doc, self.rules.heads)
+        options = readings(doc, candidates, index)
+        if self.open:
+            options += open_readings(doc, index, {int(e["_trigger"][0]) for e in candidates})
+        return options
 
     def code(self, doc: Doc) -> list[EventRecord]:
-        candidates = self.rules.code(doc)
-        if not candidates:
+        options = self.candidates(doc)
+        if not options:
             return []
-        options = readings(doc, candidates, MentionIndex(doc, self.rules.heads))
-        rows = [candidate_features(doc, options, i, rules=self.with_rules) for i in range(len(options))]
+        rows = feature_rows(doc, options, rules=self.with_rules, clusters=self.clusters)
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
-        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, self.keep)
-        out = [self._recode(e, e["event"] if self.rules_class else label, event_chance(classes, p)
-                            if self.rules_class else float(p[classes.index(label)]))
-               for e, label, (_, p) in zip(options, labels, probas, strict=True) if label != NO_EVENT]
-        return dedupe_events(out)
+        keeps = [float(self.keep_open) if self.keep_open is not None and e.get("_open") else self.keep for e in options]
+        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, keeps)
+        out = [self._decided(e, label, p) for e, label, (_, p) in zip(options, labels, probas, strict=True)
+               if label != NO_EVENT]
+        return dedupe_events([_place_and_date(doc, e) for e in out if e["event"] != NO_EVENT])
+
+    def _decided(self, event: EventRecord, label: str, proba: np.ndarray) -> EventRecord:
+        """A kept reading: a filter keeps the rules' class of a rule candidate (an open one has
+        none: it takes the model's, when the model has a threshold for them) and their confidence, so
+        the sentence's events rank as the rules rank them; an open event ranks below the rules'
+        events of its sentence (OPEN_WEIGHT)."""
+        classes = self.model.classes
+        if event.get("_open"):
+            chosen = label if self.keep_open is not None or not self.rules_class else NO_EVENT
+            return self._recode(event, chosen, OPEN_WEIGHT * float(proba[classes.index(label)]))
+        if self.rules_class:  # the rules' class, and their ranking of the sentence's events
+            return self._recode(event, event["event"], float(event.get("confidence") or 0.0))
+        return self._recode(event, label, float(proba[classes.index(label)]))
 
     def _recode(self, event: EventRecord, label: str, confidence: float) -> EventRecord:
         recoded = event.copy()  # the rules' own choice of parties is no part of the model's reading
         recoded.pop("_own_actor", None)
         recoded.pop("_own_recipient", None)
+        recoded["_open"] = bool(event.get("_open"))
         recoded.update({"confidence": round(confidence, 2), "coder": TRAINED_VERSION})
         if label != event["event"]:
             code = self.roots.get(label, "")
@@ -109,3 +146,14 @@ class TrainedCoder:
                             "context": list(context)})
         return recoded
 
+
+
+def _place_and_date(doc: Doc, event: EventRecord) -> EventRecord:
+    """An open candidate the model kept gets its clause's place and date, as a rule event has them
+    (worked out only now: most open candidates are dropped)."""
+    if not event.pop("_open", False):
+        return event
+    start, end = (int(x) for x in event["_clause"])
+    date, precision, _ = event_date(doc, start, end, future=event.get("modality") in ("future", "conditional"),
+                                    near=int(event["_trigger"][0]))
+    return {**event, "date": date, "date_precision": precision, "event_loc": event_location(doc, start, end)}

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from chronique.annotations.records import EventParty, EventRecord
 from chronique.coding.alternatives import readings
-from chronique.coding.features import candidate_features
+from chronique.coding.features import feature_rows
 from chronique.coding.mentions import MentionIndex
+from chronique.coding.open_triggers import open_readings
 from chronique.coding.trained import NO_EVENT, is_own, trigger_key
 from chronique.coding.unlisted import SectorHeads, load_sector_heads
+from chronique.coding.vector_clusters import Clusters
 from chronique.errors import InputError
 from chronique.nlp.pipeline import Annotator
 from chronique.options import PipelineOptions
@@ -90,13 +92,28 @@ def _code(party: EventParty | None) -> str:
     return str((party or {}).get("code") or "")
 
 
-def _candidates(annotator: Annotator, article: Article, corpus: str,
-                heads: SectorHeads) -> Iterator[tuple[Candidate, EventRecord]]:
-    doc, norm = annotator.annotate_doc(article)
-    events = readings(doc, list(doc._.ch_events or []), MentionIndex(doc, heads))
-    for i, e in enumerate(events):
+@dataclass(frozen=True)
+class Proposer:
+    """How candidates are proposed: the parser, the unlisted-party heads, open candidates or not,
+    and the trigger vector clusters."""
+
+    annotator: Annotator
+    heads: SectorHeads
+    open: bool = True
+    clusters: Clusters | None = None
+
+
+def _candidates(proposer: Proposer, article: Article, corpus: str) -> Iterator[tuple[Candidate, EventRecord]]:
+    doc, norm = proposer.annotator.annotate_doc(article)
+    rule_events = list(doc._.ch_events or [])
+    index = MentionIndex(doc, proposer.heads)
+    events = readings(doc, rule_events, index)
+    if proposer.open:
+        events += open_readings(doc, index, {int(e["_trigger"][0]) for e in rule_events})
+    rows = feature_rows(doc, events, clusters=proposer.clusters)
+    for e, feats in zip(events, rows, strict=True):
         start, end = norm.to_original(int(e["text_info"]["start"]), int(e["text_info"]["end"]))
-        cand = Candidate(tuple(candidate_features(doc, events, i)), "", article.id, corpus, str(e["event"]),
+        cand = Candidate(tuple(feats), "", article.id, corpus, str(e["event"]),
                          _code(e.get("actor")), _code(e.get("recipient")), start, end,
                          int(e["text_info"]["sequence"]), float(e.get("confidence") or 0.0),
                          trigger_key(e), is_own(e))
@@ -132,8 +149,10 @@ def _plv_label(cand: Candidate, e: EventRecord, pair: PairRecord) -> Candidate:
 
 def _m2e2_label(e: EventRecord, sentence: AceSentence) -> str:
     """The mapped class of the ACE trigger the reading's trigger is, for the rules' own parties only
-    (ACE arguments are not PLOVER parties)."""
-    if not is_own(e):
+    (ACE arguments are not PLOVER parties); of an open candidate, for its first reading only (its
+    nearest party, no recipient)."""
+    first_open = bool(e.get("_open")) and e.get("recipient") is None and e.get("_first", False)
+    if not is_own(e) and not first_open:
         return ""
     first, last = (e.get("_trigger") or [0, 0])[:2]
     hits = [t.plover for t in sentence.triggers if t.plover and t.start < last and first < t.end]
@@ -162,29 +181,36 @@ def _read_all(folder: Path) -> _Sets:
     return _Sets(wikinews, pairs, ace)
 
 
-def build_training_set(folder: Path, progress: Callable[[str, int, int], None] | None = None) -> TrainingSet:
-    """Run the rule coder over every training set under ``folder`` and label its candidates (and
-    the other readings of each)."""
+def read_training_files(folder: Path) -> tuple[list[Path], _Sets]:
+    """Every training file under ``folder``, read and checked (FormatError naming the file and line)
+    before any slow work."""
     files = data_files(folder)
     if not files:
         raise InputError(f"expected training files ({PLV}, {M2E2}, <set>/articles.jsonl + events.json), found none",
                          where=str(folder))
-    sets = _read_all(folder)
-    heads = load_sector_heads()
+    return files, _read_all(folder)
+
+
+def build_training_set(folder: Path, progress: Callable[[str, int, int], None] | None = None, *,
+                       open_candidates: bool = True, clusters: Clusters | None = None) -> TrainingSet:
+    """Run the rule coder over every training set under ``folder`` and label its candidates (and
+    the other readings of each)."""
+    files, sets = read_training_files(folder)
     annotator = Pipeline(PipelineOptions(coder="rules", stages=CANDIDATE_STAGES)).annotator
+    proposer = Proposer(annotator, load_sector_heads(), open_candidates, clusters)
     out: list[Candidate] = []
     for name, articles in sets.wikinews.items():
         for n, item in enumerate(articles, start=1):
-            found = _candidates(annotator, item.article, name, heads)
+            found = _candidates(proposer, item.article, name)
             out += [_label(c, _wikinews_label(c, item.events)) for c, _ in found]
             _tick(progress, name, n, len(articles))
     for n, rec in enumerate(sets.pairs, start=1):
         article = Article(id=rec.where, text=rec.text, language="en", published=UNDATED, source=rec.where)
-        out += [_plv_label(c, e, rec) for c, e in _candidates(annotator, article, "plv-train", heads)]
+        out += [_plv_label(c, e, rec) for c, e in _candidates(proposer, article, "plv-train")]
         _tick(progress, "plv-train", n, len(sets.pairs))
     for n, sent in enumerate(sets.ace, start=1):
         article = Article(id=sent.where, text=sent.text, language="en", published=UNDATED, source=sent.where)
-        out += [_label(c, _m2e2_label(e, sent)) for c, e in _candidates(annotator, article, "m2e2-voa", heads)]
+        out += [_label(c, _m2e2_label(e, sent)) for c, e in _candidates(proposer, article, "m2e2-voa")]
         _tick(progress, "m2e2-voa", n, len(sets.ace))
     gold = {item.article.id: item.events for articles in sets.wikinews.values() for item in articles}
     return TrainingSet(tuple(out), gold, {rec.where: rec for rec in sets.pairs}, data_version(files))

@@ -30,6 +30,7 @@ class FitOptions:
     folds: int = 5
     keep: float = 0.5  # a candidate is coded when P(no event) is below this
     rules_class: bool = False  # True: the model chooses readings and events, the class stays the rules'
+    keep_open: float | None = None  # open candidates: coded with the model's class below this P(no event)
 
 
 def usable(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -68,7 +69,9 @@ def fit(cands: Sequence[Candidate], options: FitOptions, meta: dict[str, object]
     if len(classes) == 2:  # a binary model scores the second class only: as a softmax, the first is 0
         coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     info = {"rule_features": options.rule_features, "c": options.c, "keep": options.keep,
-            "rules_class": options.rules_class, "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
+            "rules_class": options.rules_class,
+            **({"keep_open": options.keep_open} if options.keep_open is not None else {}),
+            "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
     return LinearModel(classes, vocab, coef, intercept, info)
 
 
@@ -93,10 +96,14 @@ def cross_proba(cands: Sequence[Candidate], options: FitOptions) -> list[tuple[t
 
 
 def labels_at(cands: Sequence[Candidate], probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float,
-              *, rules_class: bool = False) -> list[str]:
-    """What the trained coder codes from these probabilities (its per-trigger choice)."""
-    labels = choose([c.trigger for c in cands], [c.own for c in cands], probas, keep)
-    return [c.event if rules_class and is_event(label) else label for c, label in zip(cands, labels, strict=True)]
+              *, rules_class: bool = False, keep_open: float | None = None) -> list[str]:
+    """What the trained coder codes from these probabilities (its per-trigger choice). An open
+    candidate (class NONE: the rules did not propose it) keeps the model's class when ``keep_open``
+    is given, and is dropped by a filter (``rules_class``) otherwise."""
+    keeps = [keep_open if keep_open is not None and c.event == NO_EVENT else keep for c in cands]
+    labels = choose([c.trigger for c in cands], [c.own for c in cands], probas, keeps)
+    return [c.event if rules_class and is_event(label) and (keep_open is None or c.event != NO_EVENT) else label
+            for c, label in zip(cands, labels, strict=True)]
 
 
 def rules_prediction(cands: Sequence[Candidate]) -> list[str]:

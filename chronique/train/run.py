@@ -14,11 +14,16 @@ from pathlib import Path
 import numpy as np
 
 from chronique.coding.linear import LinearModel, save_model, save_record
-from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set
+from chronique.coding.trained import NO_EVENT
+from chronique.coding.vector_clusters import Clusters
+from chronique.train.clusters import fit_clusters
+from chronique.train.dataset import WIKINEWS_SETS, TrainingSet, build_training_set, read_training_files
 from chronique.train.fit import FitOptions, cross_proba, fit, labels_at, rules_prediction
 from chronique.train.scores import pair_scores, wikinews_scores
 
-KEEP_GRID = (0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99)
+KEEP_GRID = (0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
+OPEN_GRID = (0.3, 0.5, 0.7, 0.8, 0.9, 0.95)  # the open candidates' own threshold (filter+open)
+OPEN_VARIANT = "filter+open"
 
 
 @dataclass(frozen=True)
@@ -74,21 +79,47 @@ def compare(data: TrainingSet, options: FitOptions, *, model_alone: bool = False
         if rule_features in probas:
             keep, scores = tuned(data, probas[rule_features], rules_class)
             out[name] = {**scores, "keep": keep}
+    if any(c.event == NO_EVENT for c in data.candidates):
+        out[OPEN_VARIANT] = tuned_open(data, probas[True], out["filter"]["keep"])
     return out
 
 
+def tuned_open(data: TrainingSet, probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float) -> dict[str, float]:
+    """The filter at its threshold, plus the open candidates the model codes with its own class
+    below the best ``keep_open`` of OPEN_GRID."""
+    best: dict[str, float] | None = None
+    for keep_open in OPEN_GRID:
+        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=True, keep_open=keep_open))
+        if best is None or objective(scores) > objective(best):
+            best = {**scores, "keep": keep, "keep_open": keep_open}
+    assert best is not None
+    return best
+
+
 def train(folder: Path, out: Path, options: FitOptions, command: str,
-          progress: Callable[[str, int, int], None] | None = None, *, model_alone: bool = False) -> TrainReport:
-    """Build the candidates of ``folder``, compare the variants by cross-validation, fit the chosen
-    variant on everything and write its weights to ``out``."""
-    data = build_training_set(folder, progress)
+          progress: Callable[[str, int, int], None] | None = None, *, model_alone: bool = False,
+          open_candidates: bool = True) -> TrainReport:
+    """Build the candidates of ``folder`` (with open candidates and trigger clusters unless told
+    not to), compare the variants by cross-validation, fit the chosen variant on everything and
+    write its weights to ``out``."""
+    read_training_files(folder)  # a malformed file stops the run before the clusters are fitted
+    centroids = fit_clusters() if open_candidates else None
+    data = build_training_set(folder, progress, open_candidates=open_candidates,
+                              clusters=Clusters(centroids) if centroids is not None else None)
+    return train_on(data, out, options, command, centroids, model_alone=model_alone, open_candidates=open_candidates)
+
+
+def train_on(data: TrainingSet, out: Path, options: FitOptions, command: str, centroids: np.ndarray | None, *,
+             model_alone: bool = False, open_candidates: bool = True) -> TrainReport:
+    """Compare the variants on built candidates, fit the best one on all of them, write it to ``out``."""
     scores = compare(data, options, model_alone=model_alone)
-    chosen = max((v for v in VARIANTS if v in scores), key=lambda v: objective(scores[v]))
-    rule_features, rules_class = VARIANTS[chosen]
-    options = replace(options, rule_features=rule_features, rules_class=rules_class, keep=scores[chosen]["keep"])
-    meta: dict[str, object] = {"command": command, "data_version": data.data_version,
+    chosen = max((v for v in [*VARIANTS, OPEN_VARIANT] if v in scores), key=lambda v: objective(scores[v]))
+    rule_features, rules_class = VARIANTS.get(chosen, (True, True))
+    options = replace(options, rule_features=rule_features, rules_class=rules_class, keep=scores[chosen]["keep"],
+                      keep_open=scores[chosen].get("keep_open"))
+    meta: dict[str, object] = {"command": command, "data_version": data.data_version, "open": open_candidates,
                                "cross_validation": {"folds": options.folds, "split": "train", "scores": scores}}
-    model = fit(data.candidates, options, meta)
+    model = replace(fit(data.candidates, options, {**meta, "variant": chosen}), clusters=centroids)
     save_model(model, out)
     save_record(model, out)
     return TrainReport(model, scores, sum(1 for c in data.candidates if c.label), data.data_version)
