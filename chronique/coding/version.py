@@ -14,8 +14,8 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v4"
-RULES_FINGERPRINT = "0b25234c4f000010"  # refactor, same outputs: typed records, place words as data (issue 11)
+CODER_VERSION = "chronique 0.1 rules.v5"
+RULES_FINGERPRINT = "475a717a5871c743"  # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11)
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
