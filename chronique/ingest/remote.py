@@ -52,10 +52,6 @@ class Remote:
         where = parts.netloc + path if path.startswith("/") else path
         return f"{parts.scheme}://{where}" + (f"?{parts.query}" if parts.query else "")
 
-    def child(self, name: str) -> Remote:
-        path = str(PurePosixPath(self.path) / name)
-        return Remote(self.fs, path, self.url_of(path))
-
 
 def open_url(url: str) -> Remote:
     try:
