@@ -45,6 +45,16 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def rules_pipeline():  # type: ignore[no-untyped-def]
+    """A real pipeline with the rule coder alone (``--coder rules``), for tests of what the rules
+    read; the default pipeline's trained coder may add readings of its own beside theirs."""
+    from chronique.options import PipelineOptions
+    from chronique.pipeline import Pipeline
+
+    return Pipeline(PipelineOptions(coder="rules"))
+
+
+@pytest.fixture(scope="session")
 def warc_builder() -> ModuleType:
     """tests/fixtures/ingest/warc_builder.py (fixtures is not a package): builds WARC bytes in tests."""
     path = Path(__file__).parent / "fixtures" / "ingest" / "warc_builder.py"

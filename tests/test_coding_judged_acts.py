@@ -52,8 +52,8 @@ def test_non_governmental_organisations_are_actors(lang: str, text: str, name: s
 
 
 @pytest.mark.model
-def test_real_parse_a_condemned_attack_keeps_its_own_parties(pipeline: Any) -> None:
-    events = pipeline.extract("Le Chili a condamné l'attaque de la Bolivie contre le Pérou.", lang="fr").events
+def test_real_parse_a_condemned_attack_keeps_its_own_parties(rules_pipeline: Any) -> None:
+    events = rules_pipeline.extract("Le Chili a condamné l'attaque de la Bolivie contre le Pérou.", lang="fr").events
     got = {(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in events}
     assert ("ACCUSE", "CHL", "BOL") in got and ("ASSAULT", "BOL", "PER") in got, got
     assert not any(e == "ASSAULT" and a == "CHL" for e, a, _ in got), got

@@ -115,8 +115,8 @@ def test_fighting_between_two_doers_takes_no_located_recipient() -> None:
 
 
 @pytest.mark.model
-def test_real_parse_french_reflexive_fighting_names_both_sides_and_no_victim(pipeline: Any) -> None:
+def test_real_parse_french_reflexive_fighting_names_both_sides_and_no_victim(rules_pipeline: Any) -> None:
     text = "Les soldats maliens et les rebelles se sont affrontés à Kidal."
-    events = [e for e in pipeline.extract(text, lang="fr", published="2013-02-06").events if e.event == "ASSAULT"]
+    events = [e for e in rules_pipeline.extract(text, lang="fr", published="2013-02-06").events if e.event == "ASSAULT"]
     assert events and all(e.recipient is None for e in events), [(e.actor, e.recipient) for e in events]
     assert any(e.actor is not None and e.actor.sector == "MIL" for e in events), events
