@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronique.arms.numbers import HUNDREDS, SCALES, UNITS, parse_cardinal
+from chronique.arms.numbers import parse_cardinal
+from chronique.knowledge.number_words import number_words
 
 KINDS: dict[str, tuple[str, ...]] = {
     "dead": ("killed", "dead", "deaths", "died", "killing", "morts", "mort", "tués", "tuées", "tué", "tuée",
@@ -22,7 +23,7 @@ KINDS: dict[str, tuple[str, ...]] = {
                  "arrêtant", "arresting"),
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words}
-_NUMBER_WORDS = sorted((*UNITS, *HUNDREDS, *SCALES, "six"), key=len, reverse=True)
+_NUMBER_WORDS = sorted((*number_words().units, *number_words().hundreds, *number_words().scales), key=len, reverse=True)
 _WORD = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS)) + ")"
 # digits ("1 200", "14") or number words, joined by spaces, hyphens or "et"/"and" ("vingt et un")
 _NUMBER = (rf"(?:\d{{1,3}}(?:[\s\u202f\u00a0.,]\d{{3}})+|\d+|{_WORD}(?:[\s\-]+(?:(?:et|and)[\s\-]+)?{_WORD})*)")
