@@ -1,6 +1,6 @@
 """The words the arms-transfer stage reads a transfer's frame with (``data/<lang>/arms_words.yaml``,
 each file with its provenance): prepositions that put a party on the giving or the receiving side,
-passive auxiliaries, verbs that take, call for, promise or list a delivery, and the nouns that say a
+passive auxiliaries, verbs that take, call for, promise, sign, hand on or list a delivery, and the nouns that say a
 sentence is about civil flights, exercises or factories. Like the coder, the stage reads the words
 of every supported language at once (quotes and names cross languages)."""
 
@@ -45,6 +45,9 @@ class ArmsWords:
     receiving_prepositions: frozenset[str] = frozenset()
     giving_prepositions: frozenset[str] = frozenset()
     attribution_leads: frozenset[str] = frozenset()
+    deal_words: frozenset[str] = frozenset()
+    onward_verbs: frozenset[str] = frozenset()
+    party_joiners: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:
