@@ -1,7 +1,7 @@
-"""The arms stage's words and the number words are per-language data with provenance
-(data/<lang>/arms_words.yaml, number_words.yaml): each file holds every list, bad files are
-knowledge errors naming the file, and the stages read what the files say (sentences written for
-these tests)."""
+"""The arms stage's words, the number words and the casualty words are per-language data with
+provenance (data/<lang>/arms_words.yaml, number_words.yaml, casualty_words.yaml): each file holds
+every list, bad files are knowledge errors naming the file, and the stages read what the files say
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from chronique.arms import definite, discourse, numbers
 from chronique.arms.frames import Party
 from chronique.errors import KnowledgeError
 from chronique.knowledge.arms_words import ArmsWords, arms_words, load_arms_words
+from chronique.knowledge.casualty_words import CasualtyWords, casualty_words
 from chronique.knowledge.function_words import LANGUAGES
 from chronique.knowledge.number_words import NumberWords, load_number_words, number_words
 from chronique.knowledge.word_lists import parse_word_lists
 from chronique.nlp import date_names
 from chronique.temporal.timex import Timex
 
-RECORDS = [("arms_words.yaml", ArmsWords), ("number_words.yaml", NumberWords)]
+RECORDS = [("arms_words.yaml", ArmsWords), ("number_words.yaml", NumberWords), ("casualty_words.yaml", CasualtyWords)]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -50,6 +51,9 @@ def test_the_languages_merge_into_the_words_the_stage_always_read() -> None:
     assert words.scales == {"mille": 1_000, "thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
     assert words.number_signs == {"n°", "nº", "no.", "no", "nr.", "n.", "#", "no°"}
     assert load_number_words(("fr",)).units["nonante"] == 90 and load_number_words(("en",)).units["six"] == 6
+    assert casualty_words().injured == {"wounded", "injured", "injuring", "wounding", "blessés", "blessées", "blessé",
+                                        "blessée", "blessant"}
+    assert casualty_words().hedges == {"at least", "au moins", "some", "about", "environ"}
 
 
 def test_a_bad_file_is_a_knowledge_error_that_names_it() -> None:
