@@ -18,15 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.arms.frames import SurfaceFrame
+from chronique.knowledge.arms_words import arms_words
 
-LICENCE_WORDS = frozenset({"licence", "license", "licensed", "licences", "licenses"})
-# verbs that take what a giving noun names: "took delivery of", "a réceptionné la livraison"
-TAKING_VERBS = frozenset({"take", "accept", "receive", "get", "await", "prendre", "recevoir", "réceptionner",
-                          "obtenir", "accepter", "attendre"})
-CALL_WORDS = frozenset({
-    "call", "urge", "debate", "discuss", "propose", "proposal", "advocate", "lobby", "push", "press", "plead",
-    "appeler", "appel", "exhorter", "débat", "débattre", "plaider", "discuter", "pousser", "prôner",
-})
 CALL_WINDOW = 6  # a call word this close before the trigger governs it ("called for arming")
 
 
@@ -53,7 +46,7 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
         else:
             supplier = supplier or (owner if owner != recipient else None)
         return Sides(supplier, recipient)
-    licence = trigger_word.lower() in LICENCE_WORDS
+    licence = trigger_word.lower() in arms_words().licence_words
     recipient = (frame.agent if frame.passive else frame.subject) or (None if licence else frame.noun_owner)
     supplier = (_first(frame.from_side) or _first(frame.to_side)
                 or _first(frame.genitive, recipient) or _first(frame.after, recipient)
@@ -65,7 +58,7 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
 def taker_role(trigger: Token, role: str) -> str:
     """A giving noun taken by its subject ("Taiwan took delivery of…") turns the subject into
     the recipient."""
-    if role == "supplier" and trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in TAKING_VERBS:
+    if role == "supplier" and trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in arms_words().taking_verbs:
         return "recipient"
     return role
 
@@ -84,11 +77,11 @@ def caller(trigger: Token) -> Token | None:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-        if cur.lemma_.lower() in CALL_WORDS:
+        if cur.lemma_.lower() in arms_words().call_words:
             return cur
     doc = trigger.doc
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - CALL_WINDOW) - 1, -1):
-        if doc[i].lemma_.lower() in CALL_WORDS or doc[i].lower_ in CALL_WORDS:
+        if doc[i].lemma_.lower() in arms_words().call_words or doc[i].lower_ in arms_words().call_words:
             return doc[i]
     return None
 

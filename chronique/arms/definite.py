@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronique.annotations.records import WeaponRecord
+from chronique.knowledge.arms_words import arms_words
 
-DEFINITE = frozenset({"the", "these", "those", "le", "la", "les", "l'", "l’", "ces", "cette", "ce", "cet"})
 SKIPPABLE = frozenset({"NUM", "ADJ"})
 
 
@@ -21,7 +21,7 @@ def _definite(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].pos_ in SKIPPABLE and start - i <= 4:
         i -= 1
-    return i >= 0 and doc[i].lower_ in DEFINITE
+    return i >= 0 and doc[i].lower_ in arms_words().definite_determiners
 
 
 def resolve_definites(doc: Doc, weapons: list[WeaponRecord]) -> list[WeaponRecord]:

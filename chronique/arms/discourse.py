@@ -12,9 +12,8 @@ from spacy.tokens import Span, Token
 
 from chronique.arms.assign import Sides
 from chronique.arms.frames import Party
+from chronique.knowledge.arms_words import arms_words
 
-RELATIVE_WORDS = frozenset({"qui", "which", "who", "that"})
-DATIVE_CLITICS = frozenset({"lui", "leur"})
 RELATIVE_REACH = 8  # "qui a promis de lui livrer": the pronoun opens the trigger's own clause
 CLITIC_REACH = 4  # "lui a déjà vendu": the clitic stands before the auxiliary and an adverb
 PARTICIPLE_REACH = 2  # "HIMARS achetés", "the jets, bought from": right after the weapon
@@ -25,7 +24,7 @@ def relative_antecedent(trigger: Token, parties: list[Party]) -> str | None:
     it, a comma between ("la Russie, qui a promis de livrer", "Turkey, which sold…")."""
     doc = trigger.doc
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - RELATIVE_REACH), -1):
-        if doc[i].lower_ not in RELATIVE_WORDS:
+        if doc[i].lower_ not in arms_words().relative_pronouns:
             continue
         end = i - 1 if doc[i - 1].text == "," else i
         return next((p.code for p in parties if p.end == end and not p.adjective), None)
@@ -37,7 +36,7 @@ def dative_clitic(trigger: Token) -> bool:
     the recipient is a country named before."""
     doc = trigger.doc
     lo = max(trigger.sent.start, trigger.i - CLITIC_REACH)
-    return any(doc[i].lower_ in DATIVE_CLITICS for i in range(lo, trigger.i))
+    return any(doc[i].lower_ in arms_words().dative_clitics for i in range(lo, trigger.i))
 
 
 def topic(parties: list[Party], before: int, exclude: str | None) -> str | None:
@@ -60,7 +59,6 @@ def purchase_participle(span: tuple[int, int], sent: Span, is_purchase: Callable
     return None
 
 
-CONTRACT_WORDS = frozenset({"contract", "deal", "agreement", "contrat", "accord", "marché"})
 
 
 def under_contract(trigger: Token) -> bool:
@@ -69,11 +67,11 @@ def under_contract(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN":
         return False
     for tok in list(trigger.ancestors)[:4]:
-        if tok.lemma_.lower() in CONTRACT_WORDS:
+        if tok.lemma_.lower() in arms_words().contract_words:
             return True
         # "signed a contract … for the delivery", "un contrat portant sur la livraison"
         near = [*tok.children, tok.head] if tok.pos_ == "VERB" else []
-        if any(c.lemma_.lower() in CONTRACT_WORDS and c.i < trigger.i for c in near):
+        if any(c.lemma_.lower() in arms_words().contract_words and c.i < trigger.i for c in near):
             return True
     return False
 
@@ -97,7 +95,6 @@ def unnamed_recipient(trigger: Token, parties: list[Party], sides: Sides,
     return Sides(sides.supplier, found) if found else sides
 
 
-PROMISE_WORDS = frozenset({"promise", "pledge", "vow", "commit", "undertake", "promettre", "engager", "jurer"})
 
 
 def promised(trigger: Token) -> bool:
@@ -105,7 +102,7 @@ def promised(trigger: Token) -> bool:
     not delivered."""
     head = trigger.head
     for _ in range(2):
-        if head.lemma_.lower() in PROMISE_WORDS:
+        if head.lemma_.lower() in arms_words().promise_verbs:
             return True
         if head.head.i == head.i:
             break

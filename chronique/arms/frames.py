@@ -18,38 +18,12 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
-TO_WORDS = frozenset({"to", "for", "à", "au", "aux", "pour"})
-FROM_WORDS = frozenset({"from", "with", "auprès", "chez"})
-FR_FROM_WORDS = frozenset({"de", "du", "des", "d'", "d’"})  # "reçus de l'Allemagne": a source only for a buyer
-AGENT_WORDS = frozenset({"by", "par"})
-PLACE_WORDS = frozenset({"in", "into", "at", "en", "dans", "sur", "vers"})
 SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de l'Allemagne"
-PASSIVE_AUX = frozenset({"été", "be", "been", "being", "was", "were", "is", "are", "seront", "sera", "sont", "est",
-                         "fut", "furent", "soient", "soit", "serait", "seraient", "étaient", "était"})
-OWN_WORDS = frozenset({"own", "propre", "propres"})
-# words that name what a transfer told just before consists of ("Il s'agit de…", "including…")
-RESTATE_WORDS = frozenset({"including", "include", "includes", "included", "notamment", "dont", "namely",
-                           "comprenant", "comprend", "comprennent", "inclut", "incluent", "incluant"})
 OTHER = "<other>"  # a preposition with no part in a transfer frame
-FRAME_WORDS = TO_WORDS | FROM_WORDS | FR_FROM_WORDS | AGENT_WORDS | PLACE_WORDS | {"auprès"}
-# works where weapons are built or upgraded: "in Russian plants" names who does the work
-WORKS_WORDS = frozenset({"usine", "usines", "chantier", "atelier", "factory", "plant", "shipyard", "works",
-                         "arsenal"})
-CIVIL_WORDS = frozenset({"airliner", "airline", "passenger", "passengers", "flight", "flights", "civil", "commercial",
-                         "ligne", "passager", "passagers", "vol", "vols", "compagnie"})
-MISSION_WORDS = frozenset({"patrol", "patrols", "mission", "missions", "exercise", "exercises", "drill", "drills",
-                           "deployment", "deploy", "patrouille", "patrouilles", "exercice", "exercices",
-                           "manœuvre", "manœuvres", "déploiement", "déployer",
-                           "station", "stationed", "stationner", "stationné"})
-BASE_WORDS = frozenset({"base", "bases"})
-LIMB_WORDS = frozenset({"open", "his", "her", "my", "your", "folded", "crossed", "outstretched"})
 MAX_GAP = 14  # a trigger further than this many tokens from the weapon is another statement
-# verbs that list what a transfer holds ("an aid package that includes HIMARS"); any other verb
-# between a trigger and a weapon starts another statement ("… while Russia used Iskander missiles")
-INCLUDE_WORDS = frozenset({"include", "comprise", "contain", "consist", "comprendre", "inclure", "contenir",
-                           "compter", "composer"})
 
 
 @dataclass(frozen=True)
@@ -81,14 +55,14 @@ def _preposition(sent: Span, start: int) -> str:
     """The preposition before token ``start`` within the sentence, skipping determiners: a word
     of the frame, OTHER for another preposition ("against South Korea"), "" for none."""
     doc, i = sent.doc, start - 1
-    while i >= sent.start and doc[i].pos_ in SKIPPED and doc[i].lower_ not in TO_WORDS:
+    while i >= sent.start and doc[i].pos_ in SKIPPED and doc[i].lower_ not in arms_words().to_words:
         i -= 1
     if i < sent.start:
         return ""
     word = doc[i].lower_
-    if word in FR_FROM_WORDS and i > sent.start and doc[i - 1].lower_ == "auprès":
+    if word in arms_words().buyer_source_words and i > sent.start and doc[i - 1].lower_ == "auprès":
         return "auprès"
-    if word in FRAME_WORDS:
+    if word in arms_words().frame_words:
         return word
     return OTHER if doc[i].pos_ == "ADP" else ""
 
@@ -152,7 +126,7 @@ def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, in
         if span is None or any(p.start <= span.start < p.end for p in out):
             continue
         word = _preposition(sent, span.start)
-        if word not in PLACE_WORDS:
+        if word not in arms_words().place_words:
             out.append(Party(code, span.start, span.end, word, False))
     return sorted(out, key=lambda p: p.start)
 
@@ -163,7 +137,7 @@ def is_passive(trigger: Token) -> bool:
         return False
     doc = trigger.doc
     for i in range(trigger.i - 1, max(trigger.i - 4, trigger.sent.start - 1), -1):
-        if doc[i].lower_ in PASSIVE_AUX:
+        if doc[i].lower_ in arms_words().passive_auxiliaries:
             return True
     return False
 
@@ -173,7 +147,7 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
     weapon's words (its owner) are left to the caller."""
     noun = trigger.pos_ == "NOUN"
     frame = SurfaceFrame(passive=not noun and is_passive(trigger))
-    doc = trigger.doc
+    doc, words = trigger.doc, arms_words()
     for party in parties:
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
@@ -183,22 +157,23 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
         if party.adjective:
             if party.head == trigger.i:
                 frame.noun_owner = party.code
-            elif party.before in PLACE_WORDS and party.head >= 0 and doc[party.head].lemma_.lower() in WORKS_WORDS:
+            elif (party.before in words.place_words and party.head >= 0
+                  and doc[party.head].lemma_.lower() in words.works_words):
                 frame.from_side.append(party.code)  # "dans les usines russes": the works of the one who does the job
             elif party.end == weapon[0] or party.start == weapon[1] or weapon[0] <= party.head < weapon[1] + 1:
                 frame.weapon_owner = frame.weapon_owner or party.code
             elif party.subject and before and not weapon[0] - 1 <= party.head <= weapon[1] + 1:
                 frame.subject = party.code  # "L'armée française a commandé…", "the Polish government bought"
             continue  # otherwise the adjective of another noun: the weapons' own ("Polish K2 tanks"), allies…
-        elif word in AGENT_WORDS and not before:
+        elif word in words.agent_words and not before:
             frame.agent = frame.agent or party.code
-        elif word in TO_WORDS:
+        elif word in words.to_words:
             frame.to_side.append(party.code)
-        elif word in FROM_WORDS or word == "auprès":
+        elif word in words.from_words or word == "auprès":
             frame.from_side.append(party.code)
-        elif word in FR_FROM_WORDS and not before:
+        elif word in words.buyer_source_words and not before:
             frame.genitive.append(party.code)
-        elif word in PLACE_WORDS:
+        elif word in words.place_words:
             frame.places.append(party.code)
         elif before and not word and not _object(party, doc, trigger):
             frame.subject = party.code  # the nearest before the trigger wins
@@ -229,12 +204,12 @@ def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> 
     a deployment."""
     doc = trigger.doc
     start = max(weapon[0] - 4, trigger.sent.start)
-    if any(doc[i].lower_ in OWN_WORDS for i in range(start, weapon[1])):
+    if any(doc[i].lower_ in arms_words().own_words for i in range(start, weapon[1])):
         return True
     near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
-    if any(doc[i].lemma_.lower() in BASE_WORDS for i in near):
+    if any(doc[i].lemma_.lower() in arms_words().base_words for i in near):
         return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
-    return not frame.to_side and any(t.lemma_.lower() in MISSION_WORDS for t in trigger.sent)
+    return not frame.to_side and any(t.lemma_.lower() in arms_words().mission_words for t in trigger.sent)
 
 
 def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[Token], bool]) -> Token | None:
@@ -253,7 +228,7 @@ def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[T
 
 def _verb_between(sent: Span, trigger: int, weapon: tuple[int, int], is_trigger: Callable[[Token], bool]) -> bool:
     lo, hi = (trigger + 1, weapon[0]) if trigger < weapon[0] else (weapon[1], trigger)
-    return any(t.pos_ == "VERB" and t.lemma_.lower() not in INCLUDE_WORDS and not is_trigger(t)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in arms_words().include_verbs and not is_trigger(t)
                for t in sent.doc[lo:hi])
 
 
@@ -261,7 +236,7 @@ def restates(sent: Span) -> bool:
     """The sentence spells out what a transfer consists of ("Il s'agit de systèmes Iskander-M",
     "among them twelve Caesar howitzers", "including HIMARS")."""
     for tok in sent:
-        if tok.lower_ in RESTATE_WORDS:
+        if tok.lower_ in arms_words().restate_words:
             return True
         if tok.lemma_.lower() == "agir" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("s'", "s’"):
             return True
@@ -284,7 +259,7 @@ def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | N
     """The verb whose clause holds the weapon when it is no transfer word ("launching missiles",
     "used HIMARS launchers"): such a weapon is not reached by a transfer word nearby."""
     verb = _verb_above(weapon)
-    if verb is None or is_trigger(verb) or verb.lemma_.lower() in INCLUDE_WORDS:
+    if verb is None or is_trigger(verb) or verb.lemma_.lower() in arms_words().include_verbs:
         return None
     return verb
 
@@ -305,12 +280,13 @@ def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
 def idiomatic(weapon: Token, text: str) -> bool:
     """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), and unnamed
     aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
-    if weapon.pos_ != "PROPN" and any(t.lemma_.lower() in CIVIL_WORDS for t in weapon.sent) and text.lower() in (
-            "jets", "jet", "aircraft", "avion", "avions", "plane", "planes"):
+    words = arms_words()
+    if weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
+            t.lemma_.lower() in words.civil_words for t in weapon.sent):
         return True
     if text.lower() != "arms":
         return False
     doc = weapon.doc
     after = doc[weapon.i + 1].lower_ if weapon.i + 1 < len(doc) else ""
     before = doc[weapon.i - 1].lower_ if weapon.i > 0 else ""
-    return after == "of" or before in LIMB_WORDS
+    return after == "of" or before in words.limb_words

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from chronique.annotations.records import ActorMention, WeaponRecord
 from chronique.arms.numbers import is_number_word, parse_cardinal
 from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.arms_words import arms_words
 
 VERBAL = frozenset({"VERB", "AUX"})
 PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"})
@@ -25,8 +26,6 @@ COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "obl:agent", "obl:mod", "iobj", "
 # dependencies through which a verb passes its object on to the verb above it ("refuse de livrer")
 RAISING_DEPS = frozenset({"xcomp"})
 NP_DEPS = frozenset({"nmod", "appos", "compound", "flat", "flat:name", "nummod", "amod", "fixed"})
-TO_PREPS = frozenset({"à", "au", "aux", "pour", "to", "for"})
-FROM_PREPS = frozenset({"par", "de", "du", "des", "by", "from", "dans", "in", "auprès", "chez"})
 MAX_HOPS = 8
 
 
@@ -125,9 +124,9 @@ def parties(index: MentionIndex, trigger: Token, exclude: set[int]) -> Parties:
             found.subject = actors[0]
         elif child.dep_ in COMPLEMENT_DEPS:
             prep = child.lower_ if child.dep_ in ("prep", "agent") else _preposition(child)
-            if prep in TO_PREPS or child.dep_ in ("iobj", "dative"):
+            if prep in arms_words().receiving_prepositions or child.dep_ in ("iobj", "dative"):
                 found.to_side.extend(actors)
-            elif prep in FROM_PREPS or child.dep_ in ("obl:agent", "agent"):
+            elif prep in arms_words().giving_prepositions or child.dep_ in ("obl:agent", "agent"):
                 found.from_side.extend(actors)
     return found
 

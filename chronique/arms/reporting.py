@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from chronique.coding.modality import is_speech_verb, source_phrase
+from chronique.knowledge.arms_words import arms_words
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 OBJECTS = frozenset({"obj", "dobj"})
-# prepositions that lead the attributed source after a marker ("according to", "d'après")
-LEADS = frozenset({"to", "d'", "de"})
 
 
 def _attribution(tok: Token) -> Token | None:
@@ -39,8 +38,9 @@ def _source_noun(found: Token) -> Token | None:
     """The noun a marker or attribution phrase leads to: "according (to (the ministry))" → ministry."""
     if found.pos_ in ("NOUN", "PROPN"):
         return found
+    leads = arms_words().attribution_leads | {found.lower_}
     for child in found.subtree:
-        if child.i != found.i and child.pos_ in ("NOUN", "PROPN") and child.head.lower_ in LEADS | {found.lower_}:
+        if child.i != found.i and child.pos_ in ("NOUN", "PROPN") and child.head.lower_ in leads:
             return child
     return next((c for c in found.subtree if c.i != found.i and c.pos_ in ("NOUN", "PROPN")), None)
 

@@ -11,28 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronique.arms.numbers import HUNDREDS, SCALES, UNITS, parse_cardinal
+from chronique.arms.numbers import parse_cardinal
+from chronique.knowledge.casualty_words import casualty_words
+from chronique.knowledge.number_words import number_words
 
-KINDS: dict[str, tuple[str, ...]] = {
-    "dead": ("killed", "dead", "deaths", "died", "killing", "morts", "mort", "tués", "tuées", "tué", "tuée",
-             "décès", "victimes", "tuant"),
-    "injured": ("wounded", "injured", "injuring", "wounding", "blessés", "blessées", "blessé", "blessée",
-                "blessant"),
-    "arrested": ("arrested", "detained", "arrêtés", "arrêtées", "interpellés", "interpellées", "détenus",
-                 "arrêtant", "arresting"),
-}
-_KIND_OF = {word: kind for kind, words in KINDS.items() for word in words}
-_NUMBER_WORDS = sorted((*UNITS, *HUNDREDS, *SCALES, "six"), key=len, reverse=True)
+_KIND_OF = {word: kind for kind, words in casualty_words().kinds().items() for word in words}
+_NUMBERS = number_words()
+_NUMBER_WORDS = sorted((*_NUMBERS.units, *_NUMBERS.hundreds, *_NUMBERS.scales), key=len, reverse=True)
+_FILLER = "(?:" + "|".join(map(re.escape, sorted(_NUMBERS.fillers))) + ")"
 _WORD = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS)) + ")"
 # digits ("1 200", "14") or number words, joined by spaces, hyphens or "et"/"and" ("vingt et un")
-_NUMBER = (rf"(?:\d{{1,3}}(?:[\s\u202f\u00a0.,]\d{{3}})+|\d+|{_WORD}(?:[\s\-]+(?:(?:et|and)[\s\-]+)?{_WORD})*)")
+_NUMBER = (rf"(?:\d{{1,3}}(?:[\s\u202f\u00a0.,]\d{{3}})+|\d+|{_WORD}(?:[\s\-]+(?:{_FILLER}[\s\-]+)?{_WORD})*)")
 _CASUALTY = "|".join(map(re.escape, sorted(_KIND_OF, key=len, reverse=True)))
 # A cardinal, up to three other words, then the casualty word; or the casualty word, an optional
 # hedge ("at least", "au moins") and the cardinal.
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "in 2022 the army killed…": a year, not a count
 _AFTER = re.compile(rf"(?<!\bno )\b(?P<n>{_NUMBER})\b\s*(?:\w[\w'’-]*\s+){{0,3}}?(?P<w>{_CASUALTY})\b", re.IGNORECASE)
-_BEFORE = re.compile(rf"\b(?P<w>{_CASUALTY})\s*:?\s+(?:at least |au moins |some |about |environ )?(?P<n>{_NUMBER})",
-                     re.IGNORECASE)
+_HEDGE = "(?:" + "|".join(re.escape(h) + " " for h in sorted(casualty_words().hedges)) + ")?"
+_BEFORE = re.compile(rf"\b(?P<w>{_CASUALTY})\s*:?\s+{_HEDGE}(?P<n>{_NUMBER})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from chronique.knowledge.number_words import number_words
 from chronique.temporal.timex import Timex
 
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t\u00a0]+$")
-_NUMBER_SIGNS = frozenset({"n°", "nº", "no.", "no", "nr.", "n.", "#", "no°"})
 _SENTENCE_END = frozenset(".!?:;\n\"«»“”")
 _DESIGNATION = re.compile(r"^(?=.*[A-Za-z])(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Z]{2,}\w*|\w*\d\w*|[\w]+-[\w-]+)$")
 LOOKBACK = 40  # characters before the number that can hold the word it follows
@@ -36,7 +36,7 @@ def number_in_name(text: str, timex: Timex, calendar_words: Collection[str]) -> 
     if found is None:
         return False
     word = found.group(1).strip("(),'’\"")
-    if word.lower() in _NUMBER_SIGNS:
+    if word.lower() in number_words().number_signs:
         return True
     if not word or not word[0].isupper() or word.lower().strip(".") in calendar_words:
         return False

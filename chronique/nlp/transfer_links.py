@@ -20,17 +20,12 @@ from spacy.tokens import Span, Token
 
 from chronique.annotations.records import TransferRecord
 from chronique.arms.frames import Party, read_frame
+from chronique.knowledge.arms_words import arms_words
 from chronique.nlp.transfer_context import TransferContext
 
-# verbs and nouns of a deal whose coordinated subject names both sides of the transfer
-DEAL_WORDS = frozenset({"sign", "conclude", "ink", "seal", "finalize", "finalise", "agree", "reach", "deal",
-                        "agreement", "contract", "accord", "contrat", "signer", "conclure", "parapher", "finaliser"})
-# verbs that hand weapons on, beside the catalogue's giving words ("will pass them to Ukraine")
-ONWARD_WORDS = frozenset({"pass", "hand", "transfer", "give", "céder", "remettre", "transférer", "donner"})
 OBJECTS = frozenset({"obj", "dobj"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 SIDES = ("supplier", "recipient")
-JOINERS = frozenset({"and", "et", ","})
 
 
 def _group(tok: Token) -> list[Token]:
@@ -53,9 +48,9 @@ def _party_root(sent: Span, party: Party) -> Token:
 def _joined(sent: Span, a: Party, b: Party) -> bool:
     """Two parties the words join ("L'Espagne et le Portugal"): between them only "and/et", commas
     and determiners; a reading for when the parser hangs both on the verb."""
-    between = sent.doc[a.end: b.start]
-    return (len(between) > 0 and any(t.lower_ in JOINERS for t in between)
-            and all(t.lower_ in JOINERS or t.pos_ == "DET" for t in between))
+    between, joiners = sent.doc[a.end: b.start], arms_words().party_joiners
+    return (len(between) > 0 and any(t.lower_ in joiners for t in between)
+            and all(t.lower_ in joiners or t.pos_ == "DET" for t in between))
 
 
 def _group_codes(sent: Span, parties: list[Party], tok: Token, codes: list[str]) -> tuple[list[str], Token]:
@@ -86,8 +81,8 @@ def deal_sides(ctx: TransferContext, root: Token, origin: str | None) -> tuple[s
     if origin is None:
         return None
     for verb in list(root.ancestors)[:4]:
-        deal = verb.lemma_.lower() in DEAL_WORDS or any(
-            c.dep_ in OBJECTS and c.lemma_.lower() in DEAL_WORDS for c in verb.children)
+        deal = verb.lemma_.lower() in arms_words().deal_words or any(
+            c.dep_ in OBJECTS and c.lemma_.lower() in arms_words().deal_words for c in verb.children)
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if verb.pos_ in ("VERB", "AUX") and deal and subject is not None:
             codes, _ = _group_codes(verb.sent, ctx.parties(verb.sent), subject, [])
@@ -112,8 +107,8 @@ def _bilateral(record: TransferRecord, codes: list[str], head: Token) -> Transfe
     if len(codes) != 2 or origin not in codes or head.dep_ not in SUBJECTS:
         return None
     verb = head.head
-    if verb.lemma_.lower() not in DEAL_WORDS and not any(
-            c.lemma_.lower() in DEAL_WORDS for c in verb.children if c.dep_ in OBJECTS):
+    if verb.lemma_.lower() not in arms_words().deal_words and not any(
+            c.lemma_.lower() in arms_words().deal_words for c in verb.children if c.dep_ in OBJECTS):
         return None
     other = next(c for c in codes if c != origin)
     return _with(record, supplier=origin, recipient=other)

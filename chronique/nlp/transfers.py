@@ -48,12 +48,13 @@ from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
+from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
 from chronique.nlp.transfer_context import TransferContext, trim, weapon_span
-from chronique.nlp.transfer_links import ONWARD_WORDS, coordinated, deal_sides, onward
+from chronique.nlp.transfer_links import coordinated, deal_sides, onward
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
@@ -314,7 +315,7 @@ class TransferBuilder(Stage):
     def _giving(self, tok: Token) -> str | None:
         """The status a giving word ("pass", "livrer") tells in its modality; None for other words."""
         found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
-        if tok.lemma_.lower() in ONWARD_WORDS:
+        if tok.lemma_.lower() in arms_words().onward_verbs:
             return by_modality("delivered", self._modality(tok))
         return by_modality(found.status, self._modality(tok)) if found and found.role == "supplier" else None
 
