@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -167,3 +168,22 @@ def test_an_open_event_ranks_below_the_rules_event_of_its_sentence(tmp_path: Pat
     coder = make_coder("trained", small_lexicon("fr", [{"match": "accuser", "cameo": "112"}]), load_cameo_table(), path)
     ranked = sorted(coder.code(doc), key=lambda e: -e["confidence"])
     assert [e["event"] for e in ranked] == ["ACCUSE", "ASSAULT"]
+
+
+def test_light_verbs_and_event_noun_endings_are_language_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which verbs are too light and which noun endings make an event noun come from the
+    function-word files: other words there, other open triggers."""
+    from chronique.coding import open_triggers
+    from chronique.knowledge.function_words import FunctionWords
+
+    doc = spacy.blank("en")("They sign the treaty")
+    doc[1].pos_, doc[1].lemma_ = "VERB", "sign"
+    doc[3].pos_, doc[3].lemma_ = "NOUN", "treaty"
+    assert open_triggers.is_open_trigger(doc[1]) and not open_triggers.is_open_trigger(doc[3])
+    data = FunctionWords(light_verbs=frozenset({"sign"}), event_noun_endings=frozenset({"aty"}))
+    monkeypatch.setattr(open_triggers, "words_of", lambda lang=None: data)
+    open_triggers._noun_endings.cache_clear()
+    try:
+        assert not open_triggers.is_open_trigger(doc[1]) and open_triggers.is_open_trigger(doc[3])
+    finally:
+        open_triggers._noun_endings.cache_clear()

@@ -18,13 +18,11 @@ from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import EventParty, EventRecord
 from chronique.coding.vector_clusters import Clusters
+from chronique.knowledge.function_words import words_of
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 RULE_PREFIXES = ("rule:", "cameo:", "cameo2:", "trig+rule:", "rmode:")
 PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass", "obl:agent", "agent"})
-NEGATIONS = frozenset({"ne", "pas", "jamais", "not", "n't", "never", "no"})
-MODALS = frozenset({"pouvoir", "devoir", "vouloir", "can", "could", "may", "might", "must", "should", "would",
-                    "will", "shall"})
 
 
 def _head_features(head: Token, lang: str, clusters: Clusters | None) -> list[str]:
@@ -33,9 +31,10 @@ def _head_features(head: Token, lang: str, clusters: Clusters | None) -> list[st
     kids = list(head.children)
     deps = {c.dep_ for c in kids}
     lemmas = {c.lemma_.lower() for c in kids}
+    words = words_of()  # negations and modal verbs of every language, as names and quotes cross them
     out = [f"hl:{lang}:{head.lemma_.lower()}", f"voice:{'passive' if deps & PASSIVE_DEPS else 'active'}",
-           f"neg:{bool(lemmas & NEGATIONS) or 'neg' in deps}",
-           f"modal:{next(iter(sorted(lemmas & MODALS)), '-')}", f"head_up:{head.head.pos_}|{head.dep_}"]
+           f"neg:{bool(lemmas & words.negations) or 'neg' in deps}",
+           f"modal:{next(iter(sorted(lemmas & words.modal_lemmas)), '-')}", f"head_up:{head.head.pos_}|{head.dep_}"]
     cluster = clusters.of(head) if clusters is not None else None
     if cluster is not None:
         out += [f"vc:{cluster}", f"vc+pos:{cluster}|{head.pos_}"]

@@ -8,13 +8,20 @@ list comes from the lexicon.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from chronique.coding.mentions import is_root
+from chronique.knowledge.function_words import words_of
 from chronique.knowledge.lexicon import EventLexicon
 
-# French conditional endings: the tagger often reads "fournirait" as an imperfect.
-CONDITIONAL_ENDINGS = ("rait", "raient", "rions", "riez", "rais")
+
+@cache
+def _conditional_endings(lang: str) -> tuple[str, ...]:
+    """Endings of a conditional verb the tagger may read otherwise ("fournirait" as an imperfect);
+    language data, empty for a language whose conditional is a separate word."""
+    return tuple(sorted(words_of(lang).conditional_endings))
 
 
 def _verb_chain(tok: Token) -> list[Token]:
@@ -31,7 +38,7 @@ def _verb_chain(tok: Token) -> list[Token]:
 
 def _conditional_form(tok: Token) -> bool:
     return "Mood=Cnd" in str(tok.morph) or (
-        tok.pos_ in ("VERB", "AUX") and tok.lang_ == "fr" and tok.lower_.endswith(CONDITIONAL_ENDINGS))
+        tok.pos_ in ("VERB", "AUX") and tok.lower_.endswith(_conditional_endings(tok.lang_)))
 
 
 # Subjects whose determiner can deny the act ("aucun avion n'a mené de raid", "no plane carried out").

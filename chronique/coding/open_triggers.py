@@ -9,28 +9,34 @@ decides "no event" or a PLOVER class. Bounded per sentence, so coding stays line
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.extensions import doc_text
 from chronique.annotations.records import ActorMention, EventRecord
 from chronique.coding.clauses import clause_bounds, clause_verb, sentence_bounds
 from chronique.coding.mentions import MentionIndex, as_party, party_key
+from chronique.knowledge.function_words import words_of
 
 NO_CLASS = "NONE"
 MAX_TRIGGERS = 4  # open triggers per sentence: the ones nearest a party
 MAX_PARTIES = 3  # parties per open trigger, nearest first
-# words of event nouns ("attaque" has none: the verbs carry most acts; these catch the nominal ones)
-NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ture", "cord", "aque", "isite", "contre", "esse")
-LIGHT_VERBS = frozenset({"être", "avoir", "be", "have", "do", "faire"})
+# The light verbs and the endings of event nouns are language data (function_words.yaml).
+
+
+@cache
+def _noun_endings() -> tuple[str, ...]:
+    return tuple(sorted(words_of().event_noun_endings))
 
 
 def is_open_trigger(tok: Token) -> bool:
     """A content verb, or a noun with an event ending; not a light or auxiliary verb."""
-    if not tok.is_alpha or len(tok.text) < 3 or tok.lemma_.lower() in LIGHT_VERBS:
+    if not tok.is_alpha or len(tok.text) < 3 or tok.lemma_.lower() in words_of().light_verbs:
         return False
     if tok.pos_ == "VERB":
         return True
-    return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(NOUN_ENDINGS)
+    return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(_noun_endings())
 
 
 def _parties(index: MentionIndex, sent: Span) -> tuple[list[ActorMention], set[int]]:

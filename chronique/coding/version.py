@@ -17,7 +17,7 @@ from importlib.resources.abc import Traversable
 CODER_VERSION = "chronique 0.1 rules.v5"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11); refactor, same
 # outputs: the arms, number and casualty word lists moved into the language folders, which the fingerprint reads
-RULES_FINGERPRINT = "ccdd4801e816b460"
+RULES_FINGERPRINT = "2023ed189e843212"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

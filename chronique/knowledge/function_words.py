@@ -60,6 +60,11 @@ class FunctionWords:
     name_joiners: frozenset[str] = frozenset()
     place_participles: frozenset[str] = frozenset()
     list_joiners: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    modal_lemmas: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    event_noun_endings: frozenset[str] = frozenset()
+    conditional_endings: frozenset[str] = frozenset()
 
     def __or__(self, other: FunctionWords) -> FunctionWords:
         return FunctionWords(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
