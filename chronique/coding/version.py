@@ -14,8 +14,10 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v5"
-RULES_FINGERPRINT = "475a717a5871c743"  # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11)
+CODER_VERSION = "chronique 0.1 rules.v6"
+# rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
+# rules.v6: an agentless passive guesses no doer from its content clause (issue 13)
+RULES_FINGERPRINT = "a5706d0658bbf1a7"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
