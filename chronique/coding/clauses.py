@@ -19,6 +19,9 @@ MODIFIER_ARGS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:agent", "obl:mo
 # relative clause ("Sharon, who has vowed …"), a gerund after a preposition ("arrested for spying")
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "acl", "pcomp"})
 QUALIFIER_DEPS = frozenset({"amod", "compound"})
+# a non-finite clause completing a trigger tells the content of its act ("is accused of bribing the
+# judges", "est accusé d'avoir frappé un policier"): its parties act in that content
+CONTENT_DEPS = frozenset({"pcomp", "xcomp", "advcl", "ccomp"})
 
 
 def clause_verb(head: Token) -> Token | None:
@@ -75,6 +78,21 @@ def telling(speech: Token | None, head: Token) -> set[int]:
             break
         cur = cur.head
     return phrase_tokens(speech) - (phrase_tokens(told) if told is not None else set())
+
+
+def content_clauses(head: Token) -> set[int]:
+    """Tokens of the non-finite clauses completing ``head``, directly or through a preposition."""
+    out: set[int] = set()
+    for c in head.children:
+        for verb in (c, *c.children) if c.dep_ == "prep" else (c,):
+            if verb.dep_ in CONTENT_DEPS and verb.pos_ in ("VERB", "AUX") and not _finite(verb):
+                out |= phrase_tokens(verb)
+    return out
+
+
+def _finite(verb: Token) -> bool:
+    return any("VerbForm=Fin" in str(t.morph) for t in (verb, *verb.children)
+               if t.i == verb.i or t.dep_.startswith("aux"))
 
 
 def phrase_tokens(root: Token) -> set[int]:

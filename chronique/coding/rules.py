@@ -26,6 +26,7 @@ from chronique.coding.allegation import allegations
 from chronique.coding.clauses import (
     clause_bounds,
     clause_verb,
+    content_clauses,
     country_party,
     match_head,
     modifier,
@@ -41,7 +42,7 @@ from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
-from chronique.coding.role_parse import Roles
+from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.version import CODER_VERSION
@@ -226,6 +227,9 @@ class RuleCoder:
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}
             told = telling(speech, head)  # only when a guess is needed: most roles come from the parse
+            if is_passive(head, self.lexicon.words.reflexive_clitics):
+                # "X is accused of bribing the judges": the judges are no guess for who accuses
+                told |= content_clauses(head)
             before = [a for a in index.actors_in(sent.start, head.i, told)
                       if (party_key(a), a.get("sector")) not in taken]
             after = [a for a in index.actors_in(head.i + 1, sent.end, told)

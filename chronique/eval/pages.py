@@ -28,13 +28,18 @@ PAGES = "eval/dev/pages"
 # Earlier figures, for comparison. The first pass (11 political and 19 non-political measure pages,
 # 32 pages in other languages) at commit 3213b59, before issue 13's work; the enlarged measure
 # split (second pass: 17 more political pages, 2 more non-political ones, 82 pages in other
-# languages) with main's code at commit 295383a, before this pass's relevance gate.
+# languages) with main's code at commit 295383a, before this pass's relevance gate; the rules
+# coder alone once the trained coder became the default (third pass).
 BEFORE = ("Before issue 13's work (commit 3213b59, first-pass pages): events right 31/239 (0.130; en 25/200, "
           "fr 6/39, non-political pages' events counted as wrong), main event 6/11, 75 events from "
           "non-political pages, 12 events from the 32 unsupported-language pages (read as English or "
           "French). Enlarged measure split with main's code before the second pass (commit 295383a): "
           "events right 39/366 (0.107; en 29/323, fr 10/43), main event 7/16, 26 events from 6 of 21 "
-          "non-political pages, 0 events from 82 unsupported-language pages (82 rejected).")
+          "non-political pages, 0 events from 82 unsupported-language pages (82 rejected). The rules "
+          "alone (`chronique eval pages/judged --coder rules`, same judgements, commit 74775b7): events "
+          "right 38/360 (0.106; en 28/317, fr 10/43), main event 7/16, 23 events from 5 of 21 "
+          "non-political pages, 0 events from unsupported languages; the trained coder (the default "
+          "since commit deb2238) gives more events, a few more of them right and a smaller share.")
 
 
 @dataclass
