@@ -20,5 +20,5 @@ class PipelineOptions:
     # (TIME_BUDGET) and the run goes on. Enforced in the main thread (chronique.budget).
     time_budget_s: float | None = 60.0
     n_process: int = 1
-    coder: str = "trained"  # the event coder: "trained" (the default: it measures best) or "rules"
+    coder: str = "rules"  # the event coder: "rules" (the default: fewer wrong events on real pages) or "trained"
     coder_weights: Path | None = None  # the trained coder's weights; None = the packaged ones

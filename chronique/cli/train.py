@@ -17,8 +17,8 @@ from chronique.errors import ChroniqueError
 from chronique.options import PipelineOptions
 
 # the event-coder options `extract` and `eval` share
-CoderOption = Annotated[str, typer.Option("--coder", help="Event coder: trained (the default: the rules propose, "
-                                          "a trained model decides) or rules (the rules alone).")]
+CoderOption = Annotated[str, typer.Option("--coder", help="Event coder: rules (the default: the rules alone) or "
+                                          "trained (the rules propose, a trained model decides).")]
 WeightsOption = Annotated[Path | None, typer.Option(
     "--weights", help="The trained coder's weights file (default: the packaged one, from `chronique train`).")]
 DEFAULT_CODER = PipelineOptions.coder
