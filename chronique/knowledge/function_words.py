@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from chronique.errors import KnowledgeError
+from chronique.knowledge.word_lists import load_word_lists, parse_word_lists
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 FILE_NAME = "function_words.yaml"
@@ -72,41 +69,13 @@ class FunctionWords:
 
 def parse_function_words(data: Any, where: str) -> FunctionWords:
     """The word lists of one parsed file; every list the record has must be there, as strings."""
-    if not isinstance(data, dict) or not data.get("source"):
-        raise KnowledgeError("expected a mapping with a 'source' (provenance) field", where=where)
-    lists = data.get("lists")
-    if not isinstance(lists, dict):
-        raise KnowledgeError(f"expected a 'lists' mapping, found {type(lists).__name__}", where=where)
-    names = [f.name for f in fields(FunctionWords)]
-    unknown = sorted(set(map(str, lists)) - set(names))
-    if unknown:
-        raise KnowledgeError(f"expected lists among {names}, found {unknown}", where=where)
-    values: dict[str, frozenset[str]] = {}
-    for name in names:
-        words = lists.get(name)
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KnowledgeError(f"expected '{name}' as a list of words (quoted strings), found {words!r}",
-                                 where=where)
-        values[name] = frozenset(w.strip().lower() for w in words)
-    return FunctionWords(**values)
+    return parse_word_lists(FunctionWords, data, where)
 
 
 @cache
 def load_function_words(languages: tuple[str, ...] = LANGUAGES) -> FunctionWords:
     """The packaged words of ``languages``, merged (read once per process: the record is immutable)."""
-    merged = FunctionWords()
-    for lang in languages:
-        where = f"data/{lang}/{FILE_NAME}"
-        try:
-            text = resources.files("chronique.knowledge").joinpath("data", lang, FILE_NAME).read_text(
-                encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise KnowledgeError(f"expected the function words of {lang!r}, found no file", where=where) from exc
-        try:
-            merged = merged | parse_function_words(yaml.safe_load(text), where)
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"expected valid YAML: {exc}", where=where) from exc
-    return merged
+    return load_word_lists(FunctionWords, FILE_NAME, languages)
 
 
 def words_of(lang: str | None = None) -> FunctionWords:
