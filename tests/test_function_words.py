@@ -63,7 +63,7 @@ def test_a_bad_file_is_a_knowledge_error_naming_it(data: object, expected: str) 
 
 
 def test_an_unknown_language_has_no_file() -> None:
-    with pytest.raises(KnowledgeError, match="function_words.yaml of 'xx', found no file"):
+    with pytest.raises(KnowledgeError, match=r"function_words\.yaml of 'xx', found no file"):
         load_function_words(("xx",))
 
 
