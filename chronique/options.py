@@ -22,3 +22,6 @@ class PipelineOptions:
     n_process: int = 1
     coder: str = "rules"  # the event coder: "rules" (the default: fewer wrong events on real pages) or "trained"
     coder_weights: Path | None = None  # the trained coder's weights; None = the packaged ones
+    # The relevance gate: an article with no political or security content gives no events. Off,
+    # every event the coder finds is kept (the article's relevance is still assessed).
+    relevance_gate: bool = True

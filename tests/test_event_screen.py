@@ -11,10 +11,17 @@ from spacy.tokens import Doc
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.relevance import RelevanceCues, load_relevance, parse_relevance
+from chronique.knowledge.relevance import (
+    RelevanceCues,
+    TopicWords,
+    check_topic_words,
+    load_relevance,
+    parse_relevance,
+)
 from chronique.knowledge.senses import SenseRule, load_senses, parse_senses
 from chronique.nlp.extensions import register_extensions
-from chronique.nlp.relevance import gate, is_relevant, political_sentence, political_share
+from chronique.nlp.relevance import assess, gate, is_relevant, political_sentence, political_share
+from chronique.nlp.screen import ScreenKnowledge, screen_events
 from chronique.nlp.senses import check_senses
 
 CUES = RelevanceCues({"en": frozenset({"minister", "army", "election"})}, frozenset({"GOV"}), 2, 0.25)
@@ -112,6 +119,57 @@ def test_a_bare_country_name_is_not_political_content_when_kinds_are_set() -> No
     assert political_share(doc, every_kind, "en") == (2, 2)
 
 
+OFF = RelevanceCues({"en": frozenset({"minister", "army", "election"})}, frozenset({"GOV"}), 2, 0.2,
+                    off_topic={"en": frozenset({"shareholder", "album", "league"})}, min_topic_ratio=1.5)
+
+
+def test_off_topic_sentences_outnumbering_political_ones_fail_the_gate() -> None:
+    doc = _doc([["The", "minister", "opened", "the", "new", "plant", "."],
+                ["The", "minister", "cut", "the", "ribbon", "at", "noon", "."],
+                ["Each", "shareholder", "got", "a", "free", "cap", "."],
+                ["Another", "shareholder", "asked", "about", "costs", "."],
+                ["The", "band", "signed", "the", "album", "for", "fans", "."]])
+    record = assess(doc, OFF, "en")
+    assert (record["political"], record["off_topic"], record["sentences"]) == (2, 3, 5)
+    assert record["gated"] and not record["relevant"], "2 political sentences against 3 off-topic ones"
+    assert gate(doc, [{"event": "CONSULT"}], OFF, "en", record) == []
+    no_topic_check = RelevanceCues(OFF.words, OFF.sectors, 2, 0.2)
+    assert is_relevant(doc, no_topic_check, "en"), "the share alone would have let it through"
+
+
+def test_a_political_sentence_with_an_off_topic_word_counts_as_political() -> None:
+    doc = _doc([["The", "minister", "sold", "his", "shares", "to", "a", "shareholder", "."],
+                ["The", "army", "bought", "the", "league", "stadium", "."],
+                ["The", "election", "is", "in", "May", "."],
+                ["The", "league", "resumes", "in", "May", "."]])
+    record = assess(doc, OFF, "en")
+    assert (record["political"], record["off_topic"]) == (3, 1)
+    assert record["relevant"] and record["score"] == 0.75
+
+
+def test_the_gate_switched_off_keeps_every_event_and_still_assesses() -> None:
+    doc = _doc([["The", "visitors", "attacked", "down", "the", "left", "all", "evening", "."],
+                ["Their", "striker", "scored", "twice", "before", "the", "break", "."]] * 3)
+    event = _event(doc, 2, "attack", "190")
+    table = load_cameo_table()
+    knowledge = ScreenKnowledge(OFF, {})
+    assert screen_events(doc, [event], "en", table, knowledge) == []
+    assert doc._.ch_relevance["relevant"] is False and doc._.ch_relevance["sentences"] == 6
+    doc._.ch_relevance = None
+    assert screen_events(doc, [event], "en", table, knowledge, relevance_gate=False) == [event]
+    assert doc._.ch_relevance["relevant"] is False, "the assessment is kept though nothing is dropped"
+
+
+def test_packaged_topic_words_cover_both_languages_apart() -> None:
+    cues = load_relevance()
+    for lang in ("en", "fr"):
+        assert cues.words_of(lang) and cues.off_topic_of(lang)
+        assert not cues.words_of(lang) & cues.off_topic_of(lang)
+    assert {"shareholder", "league", "album"} <= cues.off_topic_of("en")
+    assert {"championnat", "album", "recette"} <= cues.off_topic_of("fr")
+    assert cues.min_topic_ratio > 1.0
+
+
 def test_packaged_cues_mark_weak_words_and_count_no_bare_country() -> None:
     cues = load_relevance()
     assert {"officer", "policy"} <= cues.weak_of("en") < cues.words_of("en")
@@ -160,10 +218,15 @@ def test_bad_rules_and_cues_are_reported() -> None:
     with pytest.raises(KnowledgeError, match="CAMEO"):
         parse_senses({"rules": {"en": [{"trigger": "strike", "near": ["bird"], "recode": 190}]}})
     with pytest.raises(KnowledgeError, match="min_share"):
-        parse_relevance({"words": {"en": ["army"]}, "min_sentences": 1, "min_share": 3})
+        parse_relevance({"min_sentences": 1, "min_share": 3})
+    with pytest.raises(KnowledgeError, match="min_topic_ratio"):
+        parse_relevance({"min_sentences": 1, "min_share": 0.1, "min_topic_ratio": -1})
+    with pytest.raises(KnowledgeError, match="'min_sentences'"):
+        parse_relevance({"min_share": 0.1})
     with pytest.raises(KnowledgeError, match="weak word"):
-        parse_relevance({"words": {"en": ["army"]}, "weak": {"en": ["officer"]}, "min_sentences": 1,
-                         "min_share": 0.1})
+        check_topic_words(TopicWords(frozenset({"army"}), frozenset({"officer"})), "test")
+    with pytest.raises(KnowledgeError, match="both political and off-topic"):
+        check_topic_words(TopicWords(frozenset({"army"}), off_topic=frozenset({"army", "album"})), "test")
 
 
 @pytest.mark.model

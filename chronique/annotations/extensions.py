@@ -23,7 +23,9 @@ from chronique.annotations.records import (
 # ch_furniture: page-furniture spans (bylines, credits, captions, the dateline) set with the sentences
 LIST_EXTENSIONS = ("ch_actors", "ch_places", "ch_times", "ch_weapons", "ch_events", "ch_transfers",
                    "ch_furniture")
-VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang", "ch_focus")
+# ch_relevance: the relevance gate's assessment of the article (a RelevanceRecord), internal: the
+# public Extraction has no place for it
+VALUE_EXTENSIONS = ("ch_published", "ch_article_id", "ch_lang", "ch_focus", "ch_relevance")
 
 
 def register_extensions() -> None:

@@ -118,6 +118,20 @@ class FurnitureRecord(TypedDict, total=False):
     kind: str
 
 
+class RelevanceRecord(TypedDict):
+    """The article's relevance (``doc._.ch_relevance``): its political and off-topic sentences among
+    those long enough to count, the political share (the score), and the decision: ``relevant``
+    False when the article has no political or security content; ``gated`` whether the gate judged
+    it at all (a text of too few sentences is coded as given)."""
+
+    political: int
+    off_topic: int
+    sentences: int
+    score: float
+    relevant: bool
+    gated: bool
+
+
 class EventParty(TypedDict, total=False):
     """An event's actor or recipient: the schema ``EventActor`` keys (``entity_text`` the mention's
     text, ``identifier_id`` its Wikidata id, ``start``/``end`` None for a party known only by its

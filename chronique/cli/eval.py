@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronique.cli.options import RelevanceGateOption
 from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 
@@ -49,6 +50,7 @@ def eval_command(
     = False,
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
+    relevance_gate: RelevanceGateOption = True,
     check_floors: Annotated[bool, typer.Option(
         "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
         "without task names, runs the tasks that have floors.")] = False,
@@ -83,8 +85,8 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights)), limit=limit,
-                      stage_pipeline=cached_stage_pipeline())
+    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights, relevance_gate)),
+                      limit=limit, stage_pipeline=cached_stage_pipeline())
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     _report(outcomes, output_format, out)
     if write is not None:
@@ -107,13 +109,13 @@ def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) ->
         _print_table(outcomes, out)
 
 
-def _builder(coder: str, weights: Path | None) -> Callable[[], Pipeline]:
-    """Builds the pipeline the tasks share, with the event coder asked for."""
+def _builder(coder: str, weights: Path | None, relevance_gate: bool = True) -> Callable[[], Pipeline]:
+    """Builds the pipeline the tasks share, with the event coder (and relevance gate) asked for."""
     def build() -> Pipeline:
         from chronique.options import PipelineOptions
         from chronique.pipeline import Pipeline
 
-        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights))
+        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate))
 
     return build
 

@@ -40,6 +40,7 @@ def extract(
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
+    relevance_gate: options.RelevanceGateOption = True,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources
@@ -49,7 +50,7 @@ def extract(
     try:
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
-            time_budget_s=time_budget or None, coder=coder, coder_weights=weights,
+            time_budget_s=time_budget or None, coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
         ))
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
             extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,

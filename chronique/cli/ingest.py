@@ -87,6 +87,7 @@ def ingest(
     on_error: Annotated[FailurePolicy, typer.Option(help="What a bad input does to the run.")] = FailurePolicy.RECORD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
+    relevance_gate: options.RelevanceGateOption = True,
     engine: Annotated[str, typer.Option(help="local (worker processes on this machine) or ray.")] = "local",
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: auto or ray://host:port "
@@ -105,7 +106,7 @@ def ingest(
                               where="--engine")
         inputs = as_inputs(sources)
         pipeline_options = PipelineOptions(lang=None if lang == "auto" else lang, published=published,
-                                           time_budget_s=time_budget or None)
+                                           time_budget_s=time_budget or None, relevance_gate=relevance_gate)
         engine_options = EngineOptions(workers=workers, address=address)
         if shards is not None:
             _write_shards(inputs, shards, pipeline_options, engine_options, input_format, started)

@@ -126,6 +126,9 @@ def check_reader(value: str | None) -> str | None:
 LangOption = Annotated[str, typer.Option("--lang", help="fr, en or auto (detect per article).", callback=check_lang)]
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs whose source has none.", callback=check_date)]
+RelevanceGateOption = Annotated[bool, typer.Option(
+    "--relevance-gate/--all-events", help="Give no events for articles with no political or security content "
+    "(the default), or keep every event the coder finds.")]
 ReaderOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]
 

@@ -1,6 +1,8 @@
-"""The relevance gate's cues (``data/relevance.yaml``): political and security words per language
-(and the weak ones among them, which count only in company), the actor sectors and kinds of
-mention that count as political, and the gate's thresholds."""
+"""The relevance gate's cues: political and security words per language (and the weak ones among
+them, which count only in company) and the words of a news site's other sections (business, sport,
+culture, lifestyle, technology, science, weather), in ``data/<lang>/topic_words.yaml``; the actor
+sectors and kinds of mention that count as political and the gate's thresholds in
+``data/relevance.yaml``."""
 
 from __future__ import annotations
 
@@ -9,8 +11,20 @@ from typing import Any
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.datafiles import read_data_yaml
+from chronique.knowledge.function_words import LANGUAGES
+from chronique.knowledge.word_lists import load_word_lists
 
 RELEVANCE_FILE = "relevance.yaml"
+TOPIC_WORDS_FILE = "topic_words.yaml"
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """One language's lists (``data/<lang>/topic_words.yaml``)."""
+
+    political: frozenset[str] = frozenset()
+    weak: frozenset[str] = frozenset()
+    off_topic: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,10 @@ class RelevanceCues:
     # kinds of actor mention that make their sentence political; empty: every kind. A bare country
     # name ("France beat Italy") is in sport and business copy as much as in politics
     kinds: frozenset[str] = frozenset()
+    # words of the other sections of a news site; a sentence with one and no political cue is off-topic
+    off_topic: dict[str, frozenset[str]] = field(default_factory=dict)
+    # an article passes only with at least this many political sentences per off-topic one (0: no check)
+    min_topic_ratio: float = 0.0
 
     def words_of(self, lang: str) -> frozenset[str]:
         return self.words.get(lang, frozenset())
@@ -33,37 +51,55 @@ class RelevanceCues:
     def weak_of(self, lang: str) -> frozenset[str]:
         return self.weak.get(lang, frozenset())
 
-
-def _word_lists(value: Any, what: str, where: str) -> dict[str, frozenset[str]]:
-    if not isinstance(value, dict):
-        raise KnowledgeError(f"expected '{what}' as a mapping of language to word list, found {value!r}", where=where)
-    words = {}
-    for lang, items in value.items():
-        if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
-            raise KnowledgeError(f"expected a list of {what} for {lang!r}, found {items!r}", where=where)
-        words[str(lang)] = frozenset(w.lower() for w in items)
-    return words
+    def off_topic_of(self, lang: str) -> frozenset[str]:
+        return self.off_topic.get(lang, frozenset())
 
 
-def parse_relevance(data: Any, where: str = RELEVANCE_FILE) -> RelevanceCues:
-    if not isinstance(data, dict) or not isinstance(data.get("words"), dict):
-        raise KnowledgeError("expected a mapping with a 'words' mapping of language to word list", where=where)
-    words = _word_lists(data["words"], "words", where)
-    weak = _word_lists(data.get("weak") or {}, "weak", where)
-    stray = {lang: sorted(w - words.get(lang, frozenset())) for lang, w in weak.items()}
-    if any(stray.values()):
-        raise KnowledgeError(f"expected every weak word among the words, found {stray}", where=where)
+def check_topic_words(lists: TopicWords, where: str) -> TopicWords:
+    """``lists`` when every weak word is a political word and no word is both political and off-topic."""
+    if lists.weak - lists.political:
+        raise KnowledgeError(f"expected every weak word among the political words, found "
+                             f"{sorted(lists.weak - lists.political)}", where=where)
+    if lists.political & lists.off_topic:
+        raise KnowledgeError(f"expected no word both political and off-topic, found "
+                             f"{sorted(lists.political & lists.off_topic)}", where=where)
+    return lists
+
+
+def _number(data: dict[str, Any], key: str, kind: type[int] | type[float], default: float | None,
+            where: str) -> Any:
+    value = data.get(key, default)
     try:
-        min_sentences, min_share = int(data["min_sentences"]), float(data["min_share"])
-        min_article = int(data.get("min_article_sentences", 0))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KnowledgeError(f"expected numeric 'min_sentences' and 'min_share', found {exc}", where=where) from exc
-    if not 0.0 <= min_share <= 1.0 or min_sentences < 0:
-        raise KnowledgeError(f"expected min_share in [0, 1] and min_sentences >= 0, found {min_share}, "
-                             f"{min_sentences}", where=where)
-    return RelevanceCues(words, frozenset(str(s) for s in data.get("sectors") or ()), min_sentences, min_share,
-                         min_article, weak, frozenset(str(k) for k in data.get("actor_kinds") or ()))
+        if value is None or isinstance(value, bool):
+            raise TypeError(value)
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise KnowledgeError(f"expected a number for '{key}', found {value!r}", where=where) from exc
 
 
-def load_relevance() -> RelevanceCues:
-    return parse_relevance(read_data_yaml(RELEVANCE_FILE))
+def parse_relevance(data: Any, lists: dict[str, TopicWords] | None = None,
+                    where: str = RELEVANCE_FILE) -> RelevanceCues:
+    """The cues of ``data`` (relevance.yaml's mapping) with the word ``lists`` of each language."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"expected a mapping, found {type(data).__name__}", where=where)
+    min_sentences = _number(data, "min_sentences", int, None, where)
+    min_share = _number(data, "min_share", float, None, where)
+    min_article = _number(data, "min_article_sentences", int, 0, where)
+    ratio = _number(data, "min_topic_ratio", float, 0.0, where)
+    if not 0.0 <= min_share <= 1.0 or min_sentences < 0 or ratio < 0:
+        raise KnowledgeError(f"expected min_share in [0, 1], min_sentences >= 0 and min_topic_ratio >= 0, "
+                             f"found {min_share}, {min_sentences}, {ratio}", where=where)
+    lists = lists or {}
+    return RelevanceCues(
+        {lang: w.political for lang, w in lists.items()}, frozenset(str(s) for s in data.get("sectors") or ()),
+        min_sentences, min_share, min_article, {lang: w.weak for lang, w in lists.items()},
+        frozenset(str(k) for k in data.get("actor_kinds") or ()), {lang: w.off_topic for lang, w in lists.items()},
+        ratio)
+
+
+def load_topic_words(lang: str) -> TopicWords:
+    return check_topic_words(load_word_lists(TopicWords, TOPIC_WORDS_FILE, (lang,)), f"data/{lang}/{TOPIC_WORDS_FILE}")
+
+
+def load_relevance(languages: tuple[str, ...] = LANGUAGES) -> RelevanceCues:
+    return parse_relevance(read_data_yaml(RELEVANCE_FILE), {lang: load_topic_words(lang) for lang in languages})

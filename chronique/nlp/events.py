@@ -29,11 +29,13 @@ class EventCoder(Stage):
         self.weights = Path(weights) if weights else None  # None: the pipeline options' (or packaged) weights
         self.coder: Coder | None = None
         self.table: CameoTable | None = None
+        self.relevance_gate = True
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
         options = resources.options
         self.table = load_cameo_table()
+        self.relevance_gate = options.relevance_gate
         self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -43,6 +45,7 @@ class EventCoder(Stage):
             doc._.ch_events = []
             return doc
         events = self.coder.code(doc)
-        # furniture, idioms and articles with no political content give no events
-        doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table)
+        # furniture, idioms and articles with no political content give no events (the gate switchable)
+        doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
+                                        relevance_gate=self.relevance_gate)
         return doc

@@ -20,7 +20,7 @@ from chronique.knowledge.relevance import RelevanceCues, load_relevance
 from chronique.knowledge.senses import SenseRule, load_senses
 from chronique.nlp.extensions import get_list
 from chronique.nlp.furniture import default_patterns, in_furniture
-from chronique.nlp.relevance import gate
+from chronique.nlp.relevance import assess, gate
 from chronique.nlp.senses import check_senses
 
 
@@ -76,13 +76,18 @@ def _future_modality(events: list[EventRecord], published: str | None) -> list[E
 
 
 def screen_events(doc: Doc, events: list[EventRecord], lang: str, table: CameoTable,
-                  knowledge: ScreenKnowledge | None = None) -> list[EventRecord]:
-    """The coder's ``events`` that are events of the article."""
+                  knowledge: ScreenKnowledge | None = None, *, relevance_gate: bool = True) -> list[EventRecord]:
+    """The coder's ``events`` that are events of the article. The article's relevance is assessed
+    and kept on the Doc (``ch_relevance``) either way; with ``relevance_gate`` off it drops nothing."""
+    knowledge = knowledge or default_screen_knowledge()
+    relevance = assess(doc, knowledge.relevance, lang)
+    doc._.ch_relevance = relevance
     if not events:
         return events
-    knowledge = knowledge or default_screen_knowledge()
     furniture = get_list(doc, "ch_furniture")
     outlets = default_patterns().outlets
     kept = [e for e in events if not _in_furniture(e, furniture) and not outlet_actor(e, outlets)]
     kept = check_senses(doc, kept, knowledge.senses.get(lang, ()), table)
-    return _future_modality(gate(doc, kept, knowledge.relevance, lang), doc._.ch_published)
+    if relevance_gate:
+        kept = gate(doc, kept, knowledge.relevance, lang, relevance)
+    return _future_modality(kept, doc._.ch_published)
