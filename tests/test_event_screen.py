@@ -264,6 +264,34 @@ def test_a_business_story_naming_countries_fails_the_gate(pipeline) -> None:  # 
     assert is_relevant(doc, every_kind, "en"), "the country names alone would have let it through"
 
 
+BUSINESS_STORY = ("Shares in Vantor Cycles rose 6% on Tuesday after the bike maker reported record quarterly profits.\n"
+                  "The company said revenue climbed to $900m as demand for its electric models grew.\n"
+                  "Chief executive Lena Brook told investors the firm would open a second factory next year.\n"
+                  "She said she had met the trade minister last week to discuss the plans.\n"
+                  "The minister praised the company at the meeting, a government spokesman said.\n"
+                  "Analysts raised their price target for the stock after the results.\n"
+                  "The company also announced a buyback worth $80m for its shareholders.\n"
+                  "Customers in Europe bought more of its folding models than in any previous year.")
+
+
+@pytest.mark.model
+def test_a_business_story_naming_a_minister_gives_events_only_with_the_gate_off(  # type: ignore[no-untyped-def]
+        pipeline) -> None:
+    from chronique.options import PipelineOptions
+    from chronique.pipeline import Pipeline
+    from chronique.schema import Article
+
+    article = pipeline.prepare(Article.create(text=BUSINESS_STORY, language="en", published="2024-05-01"))
+    doc, _ = pipeline.annotator.annotate_doc(article)
+    record = doc._.ch_relevance
+    assert record["political"] >= 2 and record["score"] >= load_relevance().min_share, "political enough by share"
+    assert record["off_topic"] > record["political"] and not record["relevant"]
+    assert doc._.ch_events == []
+    everything = Pipeline(PipelineOptions(relevance_gate=False)).extract(BUSINESS_STORY, lang="en",
+                                                                         published="2024-05-01")
+    assert any(e.event == "CONSULT" for e in everything.events), "the meeting with the minister, kept on request"
+
+
 CONTESTS = [  # (language, sentence, whether it tells a political act of force)
     ("en", "The mayor of Dunmore lost a long legal battle with the governor over the new bridge.", False),
     ("en", "Ms Okafor will fight for the seat against the sitting minister.", False),

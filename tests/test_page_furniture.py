@@ -21,6 +21,9 @@ from chronique.schema import Article, Origin
     ("Photo: soldiers at a checkpoint near the border", "caption"),
     ("Crédit photo : Jean Valjean", "caption"),
     ("The minister arrives at the summit. (Getty Images)", "caption"),
+    ("Troops guard a bridge near the capital. (Photo: Ann Lee/Agence Nord)", "caption"),
+    ("Des soldats gardent un pont. (Crédit photo : Anne Roy / Agence Nord)", "caption"),
+    ("Firefighters at the scene on Monday. Photo: Sam Cole / Nordpress", "caption"),
     ("Read more: what the new tariffs mean for farmers", "link"),
     ("À lire aussi : le budget expliqué en cinq points", "link"),
     ("Sign up for our newsletters to get the morning briefing.", "boilerplate"),
@@ -37,6 +40,8 @@ def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
     "The army said it had struck a depot near the border on Tuesday.",
     "Related talks between the two governments resumed in Geneva on Monday, officials said.",
     "Le ministre a démenti avoir participé à la réunion, selon un communiqué publié lundi soir.",
+    "The ministry released a photo of the damaged bridge (image: a satellite view) on Monday.",
+    "The army said the strike hit a depot, and released a photo: the depot was destroyed.",
 ])
 def test_story_sentences_are_not_furniture(line: str) -> None:
     assert line_kind(line, patterns()) is None
@@ -107,3 +112,16 @@ def test_a_news_agency_is_never_the_doer() -> None:
     assert outlet_actor({"actor": {"entity_text": "the BBC"}}, outlets)
     assert not outlet_actor({"actor": {"entity_text": "Norland"}, "recipient": {"entity_text": "BBC"}}, outlets)
     assert not outlet_actor({"actor": None}, outlets)
+
+
+@pytest.mark.model
+def test_a_dateline_agency_is_no_party_and_a_caption_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("ACCRA, Ghana (Reuters) — Ghanaian troops attacked smugglers' camps near the northern border on "
+            "Tuesday, the army said.\n"
+            "Soldiers guard a checkpoint near Tamale. (Photo: Ann Lee/Agence Nord)\n"
+            "The government of Ghana accused the smugglers of arming local gangs.")
+    extraction = pipeline.extract(text, lang="en", published="2024-05-01")
+    attacks = [e for e in extraction.events if e.event == "ASSAULT"]
+    assert attacks and all(e.actor is not None and e.actor.code == "GHA" for e in attacks)
+    assert not any("checkpoint" in e.event_text for e in extraction.events), "a caption tells no event"
+    assert not any(a.text in ("Reuters", "Ann Lee") for a in extraction.actors)

@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Token
 
 from chronique.annotations.extensions import get_list
+from chronique.annotations.furniture import in_furniture
 from chronique.annotations.records import ActorMention, EventParty, PlaceMention
 from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
 
@@ -61,6 +62,9 @@ class MentionIndex:
         if heads is not None:
             self.actors += unlisted_parties(doc, self.actors, self.places, heads)
         self.actors += self._entities([a for a in self.actors])
+        # a byline's, credit's or dateline's names are the page's, never a party ("(Reuters) —")
+        furniture = get_list(doc, "ch_furniture")
+        self.actors = [a for a in self.actors if not in_furniture(int(a["start"]), int(a["end"]), furniture)]
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
 

@@ -19,8 +19,9 @@ CODER_VERSION = "chronique 0.1 rules.v7"
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
 # rules.v7: the relevance gate's words in the language folders (topic_words.yaml), with off-topic words:
-# an article whose off-topic sentences rival its political ones gives no events (issue 13)
-RULES_FINGERPRINT = "15967d1d38213c03"
+# an article whose off-topic sentences rival its political ones gives no events; page furniture names
+# no party of an event (issue 13)
+RULES_FINGERPRINT = "4993f6c21589b840"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

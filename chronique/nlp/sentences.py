@@ -45,12 +45,26 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         # All flags are set in one from_array call: spaCy's ``is_sent_start`` setter scans the whole
         # Doc for a parse at each call, which made this stage quadratic in the length of the text.
-        flags = numpy.array(sentence_starts(doc), dtype=numpy.uint64).reshape(-1, 1)
+        furniture = find_furniture(doc.text)
+        starts = sentence_starts(doc)
+        for dateline in (f for f in furniture if f.kind == "dateline"):
+            _start_after(doc, dateline.end, starts)
+        flags = numpy.array(starts, dtype=numpy.uint64).reshape(-1, 1)
         if len(flags):
             doc.from_array([SENT_START], cast(Ints2d, flags))
         # page structure is read with the sentences: later stages skip what is not the story
-        doc._.ch_furniture = [{"start": f.start, "end": f.end, "kind": f.kind} for f in find_furniture(doc.text)]
+        doc._.ch_furniture = [{"start": f.start, "end": f.end, "kind": f.kind} for f in furniture]
         return doc
+
+
+def _start_after(doc: Doc, offset: int, flags: list[int]) -> None:
+    """Start a sentence at the first word at or after ``offset``: the story after a dateline
+    ("BAMAKO (Reuters) — Troops attacked…") is parsed apart from it, so the place and the agency
+    are no subject of its verb."""
+    for token in doc:
+        if token.idx >= offset and not token.is_space:
+            flags[token.i] = 1
+            return
 
 
 def sentence_starts(doc: Doc) -> list[int]:
