@@ -19,7 +19,9 @@ from chronique import __version__
 from chronique.cli import options
 from chronique.cli.app import app
 from chronique.cli.output import render_table
+from chronique.errors import UsageError
 from chronique.ingest.sources import read_sources
+from chronique.options import PipelineOptions
 from chronique.schema import Article, Extraction
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -133,6 +135,22 @@ def test_store_events_turn_into_tables(tmp_path: Path) -> None:
     assert table.column("cameo").to_pylist() == ["0332", "0332"]
     frame = found.to_pandas()
     assert list(frame.columns) == table.schema.names and str(frame["date"].iloc[0]).startswith("2022-")
+
+
+@pytest.mark.parametrize(("flags", "gate"), [([], True), (["--all-events"], False), (["--relevance-gate"], True)])
+def test_all_events_turns_the_relevance_gate_off(monkeypatch: pytest.MonkeyPatch, flags: list[str],
+                                                 gate: bool) -> None:
+    import chronique.pipeline
+
+    seen: list[PipelineOptions] = []
+
+    def record(options: PipelineOptions) -> None:
+        seen.append(options)
+        raise UsageError("stop here: the options are all this test reads", where="test")
+
+    monkeypatch.setattr(chronique.pipeline, "Pipeline", record)
+    runner.invoke(app, ["extract", "-", *flags], input="Le ministre a parlé.\n")
+    assert [o.relevance_gate for o in seen] == [gate]
 
 
 @pytest.mark.model
