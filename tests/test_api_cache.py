@@ -1,28 +1,44 @@
-"""Answers cached per store version: a repeated request is served from the cache, and a write
-(a new article moves the version) is seen by the next request of every cached kind."""
+"""Answers cached per store version: a repeated request is served from the kept bytes without
+running its route, and a write (a new article moves the version) is seen by the next request of
+every cached kind; ETags let a client revalidate; errors, downloads and large answers are not kept."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from chronique.api import answers
+from chronique.api.answers import Answer, Answers
+from chronique.store import views
 from chronique.store.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from api_helpers import client, db_url, filled_store, make_extraction  # noqa: F401  (fixtures)
+from api_helpers import N_PLAIN, client, db_url, filled_store, make_extraction  # noqa: F401  (fixtures)
 
 URLS = ("/api/events?actor=RUS&limit=100", "/api/timeline?actor=RUS&bucket=day", "/api/places",
         "/api/timeline?bucket=month")
 
 
-def test_a_repeated_request_is_answered_from_the_cache(client: TestClient) -> None:  # noqa: F811
-    first = client.get(URLS[0]).content
-    state = client.app.state.chronique  # type: ignore[attr-defined]
-    kept = len(state.cache._items)
-    assert client.get(URLS[0]).content == first
-    assert len(state.cache._items) == kept
+def _kept(app_client: TestClient) -> int:
+    return len(app_client.app.state.chronique.answers)  # type: ignore[attr-defined]
+
+
+def test_a_repeated_request_is_answered_from_the_cache_without_its_route(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    calls: list[Any] = []
+    page = views.event_page
+    monkeypatch.setattr(views, "event_page", lambda *a, **k: calls.append(a) or page(*a, **k))
+    first = client.get(URLS[0])
+    kept = _kept(client)
+    again = client.get(URLS[0])
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert again.headers["content-type"] == "application/json" and len(calls) == 1
+    assert _kept(client) == kept
 
 
 def test_cached_answers_follow_a_write(client: TestClient, filled_store: Store) -> None:  # noqa: F811
@@ -43,7 +59,76 @@ def test_cached_answers_follow_a_write(client: TestClient, filled_store: Store) 
 def test_one_event_answer_is_cached_and_a_missing_one_is_not(client: TestClient) -> None:  # noqa: F811
     ident = client.get("/api/events?limit=1").json()["events"][0]["id"]
     assert client.get(f"/api/events/{ident}").json() == client.get(f"/api/events/{ident}").json()
-    state = client.app.state.chronique  # type: ignore[attr-defined]
-    kept = len(state.cache._items)
+    kept = _kept(client)
+    missing = client.get("/api/events/0123abcd")
+    assert missing.status_code == 404 and set(missing.json()) == {"code", "message", "where"}
     assert client.get("/api/events/0123abcd").status_code == 404
-    assert len(state.cache._items) == kept
+    assert _kept(client) == kept
+
+
+def test_an_etag_revalidates_until_a_write_changes_the_answer(client: TestClient, filled_store: Store) -> None:  # noqa: F811
+    first = client.get(URLS[0])
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    same = client.get(URLS[0], headers={"If-None-Match": tag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag
+    filled_store.write([make_extraction(400)])
+    fresh = client.get(URLS[0], headers={"If-None-Match": tag})
+    assert fresh.status_code == 200 and fresh.headers["etag"] != tag
+    assert len(fresh.json()["events"]) == len(first.json()["events"]) + 1
+
+
+def test_the_order_of_query_parameters_does_not_split_the_cache(client: TestClient) -> None:  # noqa: F811
+    one = client.get("/api/events?actor=RUS&limit=5")
+    kept = _kept(client)
+    other = client.get("/api/events?limit=5&actor=RUS")
+    assert other.content == one.content and _kept(client) == kept
+    assert client.get("/api/events?limit=6&actor=RUS").content != one.content and _kept(client) == kept + 1
+
+
+def test_bad_parameters_downloads_and_writes_are_not_kept(client: TestClient) -> None:  # noqa: F811
+    kept = _kept(client)
+    bad = client.get("/api/events?limit=0")
+    assert bad.status_code == 422 and bad.json()["where"] == "query.limit"
+    assert client.get("/api/export?format=csv&merge=false").status_code == 200
+    assert client.post("/api/articles", json={"text": "x"}).status_code in (401, 403)
+    assert "etag" not in client.get("/api/export?format=jsonl&merge=false").headers
+    assert _kept(client) == kept
+
+
+def test_an_answer_too_large_to_keep_is_sent_whole(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.setattr(answers, "MAX_ANSWER", 100)
+    kept = _kept(client)
+    big = client.get("/api/events?limit=100")
+    assert big.status_code == 200 and len(big.json()["events"]) == N_PLAIN + 1
+    assert _kept(client) == kept
+
+
+def test_a_streamed_answer_passes_through_once_it_outgrows_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(answers, "MAX_ANSWER", 10)
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def stream() -> None:
+        keeper = answers._Keeper(kept, (1, "/api/x"), {"headers": []}, send)
+        await keeper({"type": "http.response.start", "status": 200, "headers": []})
+        for chunk, more in ((b"0123456", True), (b"789abcd", True), (b"efg", False)):
+            await keeper({"type": "http.response.body", "body": chunk, "more_body": more})
+
+    kept = Answers()
+    asyncio.run(stream())
+    assert len(kept) == 0 and sent[0]["status"] == 200
+    assert b"".join(m["body"] for m in sent[1:]) == b"0123456789abcdefg"
+    assert [m.get("more_body", False) for m in sent[1:]] == [True, False]
+
+
+def test_kept_answers_stay_within_their_byte_budget() -> None:
+    kept = Answers(budget=100)
+    for n in range(5):
+        kept.keep((1, f"/api/x?{n}"), Answer(headers=[], body=b"x" * 40, etag=b'"e"'))
+    assert len(kept) == 2 and kept.get((1, "/api/x?4")) is not None and kept.get((1, "/api/x?0")) is None
+    kept.get((1, "/api/x?3"))  # served: it outlives the one kept after it
+    kept.keep((1, "/api/x?5"), Answer(headers=[], body=b"x" * 40, etag=b'"e"'))
+    assert kept.get((1, "/api/x?3")) is not None and kept.get((1, "/api/x?4")) is None
