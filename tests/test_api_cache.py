@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +134,60 @@ def test_kept_answers_stay_within_their_byte_budget() -> None:
     kept.get((1, "/api/x?3"))  # served: it outlives the one kept after it
     kept.keep((1, "/api/x?5"), Answer(headers=[], body=b"x" * 40, etag=b'"e"'))
     assert kept.get((1, "/api/x?3")) is not None and kept.get((1, "/api/x?4")) is None
+
+
+def test_an_aggregate_being_computed_is_awaited_not_computed_again(filled_store: Store) -> None:  # noqa: F811
+    from chronique.api.state import AggregateCache
+
+    cache, started, calls = AggregateCache(), threading.Event(), []
+
+    def slow() -> int:
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)
+        return 42
+
+    first = threading.Thread(target=lambda: cache.get(filled_store, "k", slow))
+    first.start()
+    started.wait(5)
+    assert cache.get(filled_store, "k", lambda: pytest.fail("computed twice")) == 42
+    first.join()
+    assert calls == [1]
+
+    def failing() -> int:
+        raise RuntimeError("scan failed")
+
+    with pytest.raises(RuntimeError):
+        cache.get(filled_store, "other", failing)
+    assert cache.get(filled_store, "other", lambda: 7) == 7  # a failed computation leaves no waiter stuck
+
+
+def test_the_version_probe_sees_a_write_of_another_process(filled_store: Store) -> None:  # noqa: F811
+    from chronique.settings import Settings
+    from chronique.store.version import VersionProbe
+
+    probe = VersionProbe(filled_store)
+    before = probe()
+    assert before == views.store_version(filled_store) > 0
+    other = Store.open(Settings(database_url=filled_store.engine.url.render_as_string(hide_password=False)))
+    try:  # a second engine on the same database: the CLI ingesting while the server runs
+        other.write([make_extraction(401)])
+    finally:
+        other.close()
+    assert probe() == views.store_version(filled_store) > before
+    probe.close()
+    assert probe() == views.store_version(filled_store)  # reopens after close
+
+
+def test_the_version_probe_reads_a_database_in_memory_through_its_engine() -> None:
+    from chronique.settings import Settings
+    from chronique.store.version import VersionProbe
+
+    store = Store.open(Settings(database_url="sqlite://"))
+    try:
+        probe = VersionProbe(store)
+        assert probe() == 0
+        store.write([make_extraction(402)])
+        assert probe() == views.store_version(store) > 0
+    finally:
+        store.close()

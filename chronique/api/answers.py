@@ -23,8 +23,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from chronique.errors import ChroniqueError
-from chronique.store import views
-from chronique.store.store import Store
+from chronique.store.version import VersionProbe
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -108,8 +107,8 @@ def is_read(scope: Scope) -> bool:
 class ReadyAnswers:
     """The ASGI layer: a kept answer is sent as it is; a missing one is computed by ``app`` and kept."""
 
-    def __init__(self, app: App, store: Store, answers: Answers) -> None:
-        self.app, self.store, self.answers = app, store, answers
+    def __init__(self, app: App, version: VersionProbe, answers: Answers) -> None:
+        self.app, self.version, self.answers = app, version, answers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_read(scope):
@@ -117,7 +116,7 @@ class ReadyAnswers:
             return
         try:
             # In the loop's thread: one indexed lookup costs less than a hop to the thread pool.
-            version = views.store_version(self.store)
+            version = self.version()
         except ChroniqueError:  # the app meets the same failure and answers it in the one error shape
             await self.app(scope, receive, send)
             return

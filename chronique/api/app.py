@@ -23,7 +23,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     state = ApiState(settings=settings, store=store)
     app.state.chronique = state
     # Outside the routing: a kept answer is sent before FastAPI parses, validates or encodes anything.
-    app.add_middleware(ReadyAnswers, store=store, answers=state.answers)
+    app.add_middleware(ReadyAnswers, version=state.version, answers=state.answers)
     errors.install(app)
     errors.install_missing_assets(app, assets.AssetMissing)
     for module in (routes_events, routes_store, routes_write):

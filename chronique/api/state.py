@@ -21,6 +21,7 @@ from chronique.api.answers import Answers
 from chronique.settings import Settings
 from chronique.store import views
 from chronique.store.store import Store
+from chronique.store.version import VersionProbe
 
 T = TypeVar("T")
 CACHE_SIZE = 1024  # aggregates kept
@@ -28,22 +29,37 @@ CACHE_SIZE = 1024  # aggregates kept
 
 @dataclass
 class AggregateCache:
+    """Aggregates per (store version, key). One computation per key at a time: a request for an
+    aggregate another thread is computing (the server's warm-up, a concurrent request) waits for it
+    instead of scanning the same rows again on the same cores."""
+
     size: int = CACHE_SIZE
     _items: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _pending: dict[Hashable, threading.Event] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         full = (views.store_version(store), key)
-        with self._lock:
-            if full in self._items:
-                self._items.move_to_end(full)
-                return self._items[full]  # type: ignore[no-any-return]
-        value = compute()
-        with self._lock:
-            self._items[full] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+        while True:
+            with self._lock:
+                if full in self._items:
+                    self._items.move_to_end(full)
+                    return self._items[full]  # type: ignore[no-any-return]
+                pending = self._pending.get(full)
+                if pending is None:
+                    self._pending[full] = threading.Event()
+                    break
+            pending.wait()  # found next time round, or its computation failed and this one takes over
+        try:
+            value = compute()
+            with self._lock:
+                self._items[full] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._pending.pop(full).set()
 
 
 @dataclass
@@ -52,8 +68,12 @@ class ApiState:
     store: Store
     cache: AggregateCache = field(default_factory=AggregateCache)
     answers: Answers = field(default_factory=Answers)
+    version: VersionProbe = field(init=False)  # the store's version, read for every request
     write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
     pipelines: dict[tuple[str | None, str | None], Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.version = VersionProbe(self.store)
 
 
 async def get_state(request: Request) -> ApiState:  # async: no thread-pool hop
