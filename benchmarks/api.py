@@ -165,13 +165,17 @@ def wait_warm(port: int) -> None:
             answer.read()
 
 
-def first_page(port: int) -> dict[str, float]:
-    """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm."""
+RESOURCES = "performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd])"
+
+
+def first_page(port: int) -> dict[str, Any]:
+    """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm, and
+    when each file and API answer of the cold load arrived (ms from the navigation's start)."""
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"]
-    out: dict[str, float] = {}
+    out: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=args)
         for run in ("cold", "warm"):
@@ -180,6 +184,9 @@ def first_page(port: int) -> dict[str, float]:
             page.goto(f"http://{HOST}:{port}/")
             page.wait_for_selector("body[data-ready=true]", timeout=60_000)
             out[run] = time.perf_counter() - t0
+            if run == "cold":
+                out["cold_resources"] = [(name.split(str(port), 1)[-1], round(start), round(end))
+                                         for name, start, end in page.evaluate(RESOURCES)]
             page.close()
         browser.close()
     return out
@@ -211,6 +218,7 @@ def main() -> None:
                         help="load client: wrk (native, Debian's package; auto when installed) or the asyncio one")
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (each drives clients/threads)")
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
+    parser.add_argument("--ui-only", action="store_true", help="time the UI's first page and send no load")
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
     parser.add_argument("--fixed", action="store_true", help="one fixed request per endpoint instead of varied "
                         "ones (they are answered from the response cache after the first)")
@@ -230,11 +238,11 @@ def main() -> None:
                                   "label": args.label, "fixed": args.fixed,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
-        if args.ui:
+        if args.ui or args.ui_only:
             result["ui"] = first_page(port)
         else:
             wait_warm(port)
-        for clients in result["clients"]:
+        for clients in [] if args.ui_only else result["clients"]:
             for name, make in workloads(db, args.fixed).items():
                 measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
