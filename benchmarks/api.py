@@ -126,7 +126,8 @@ def workloads(db: Path, fixed: bool = False) -> dict[str, Callable[[], Iterator[
     rng = random.Random(11)
     with sqlite3.connect(db) as connection:
         top = connection.execute("SELECT max(rowid) FROM events").fetchone()[0]
-        picked = [rng.randint(1, top) for _ in range(2000)]
+        # as many ids as wrk_load's paths: a run at these rates asks for each about once
+        picked = [rng.randint(1, top) for _ in range(wrk_load.PATHS)]
         ids = [r[0] for r in connection.execute(
             f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(picked))})", picked)]
 
@@ -166,6 +167,11 @@ def wait_warm(port: int) -> None:
 
 
 RESOURCES = "performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd])"
+# when the page's own HTML was asked for and came, and when app.js marked the page drawn (ms)
+NAVIGATION = ("(() => { const n = performance.getEntriesByType('navigation')[0]; "
+              "const r = performance.getEntriesByName('chronique-ready')[0]; "
+              "return {request: n.requestStart, response: n.responseEnd, dom: n.domContentLoadedEventEnd, "
+              "ready: r ? r.startTime : null}; })()")
 
 
 def first_page(port: int) -> dict[str, Any]:
@@ -187,6 +193,7 @@ def first_page(port: int) -> dict[str, Any]:
             if run == "cold":
                 out["cold_resources"] = [(name.split(str(port), 1)[-1], round(start), round(end))
                                          for name, start, end in page.evaluate(RESOURCES)]
+                out["cold_navigation"] = page.evaluate(NAVIGATION)
             page.close()
         browser.close()
     return out
