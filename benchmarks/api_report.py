@@ -33,6 +33,10 @@ def _runs(results: list[dict[str, Any]]) -> list[str]:
         ui = ""
         if r.get("ui"):
             ui = f"; UI first page {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm"
+        if not r["load"]:  # --ui-only
+            lines.append(f"- **{label(r)}**: the UI's first page alone, `chronique serve --workers {r['workers']}`; "
+                         f"load average {r['load_before']:.1f} before, {r['load_after']:.1f} after{ui}.")
+            continue
         fixed = " one fixed request per endpoint (the response cache answers);" if r.get("fixed") else ""
         lines.append(f"- **{label(r)}**:{fixed} `chronique serve --workers {r['workers']}`, load from "
                      f"{CLIENTS[r.get('client', 'python')]}, {r.get('seconds', 60):.0f} s per row; load average "
