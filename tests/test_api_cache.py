@@ -191,3 +191,34 @@ def test_the_version_probe_reads_a_database_in_memory_through_its_engine() -> No
         assert probe() == views.store_version(store) > 0
     finally:
         store.close()
+
+
+def test_concurrent_requests_for_one_missing_answer_compute_it_once(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    import httpx
+
+    calls: list[str] = []
+    page, event = views.event_page, views.one_event
+
+    def slow_page(*args: Any, **kwargs: Any) -> Any:
+        calls.append("page")
+        time.sleep(0.2)  # long enough for the other requests to arrive while it runs
+        return page(*args, **kwargs)
+
+    def slow_event(*args: Any, **kwargs: Any) -> Any:
+        calls.append("event")
+        time.sleep(0.2)
+        return event(*args, **kwargs)
+
+    monkeypatch.setattr(views, "event_page", slow_page)
+    monkeypatch.setattr(views, "one_event", slow_event)
+
+    async def together(url: str) -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            return list(await asyncio.gather(*(http.get(url) for _ in range(4))))
+
+    same = asyncio.run(together("/api/events?actor=BLR&limit=3"))
+    assert calls == ["page"] and all(r.status_code == 200 and r.content == same[0].content for r in same)
+    missing = asyncio.run(together("/api/events/0123abcd"))  # a 404 is not kept: each request computes its own
+    assert calls.count("event") == 4 and all(r.status_code == 404 and r.json()["where"] == "event_id" for r in missing)

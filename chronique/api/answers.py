@@ -15,6 +15,7 @@ through untouched. Each answer carries an ETag, and a client that shows it (If-N
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -105,10 +106,13 @@ def is_read(scope: Scope) -> bool:
 
 
 class ReadyAnswers:
-    """The ASGI layer: a kept answer is sent as it is; a missing one is computed by ``app`` and kept."""
+    """The ASGI layer: a kept answer is sent as it is; a missing one is computed by ``app`` and kept.
+    Requests for an answer already being computed wait for it: after an ingest moves the version,
+    a page open in many browsers is computed once, not once per browser."""
 
     def __init__(self, app: App, version: VersionProbe, answers: Answers) -> None:
         self.app, self.version, self.answers = app, version, answers
+        self.computing: dict[tuple[int, str], asyncio.Future[Answer | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_read(scope):
@@ -122,10 +126,23 @@ class ReadyAnswers:
             return
         key = (version, url_key(scope))
         found = self.answers.get(key)
+        awaited = found is None and key in self.computing
+        if awaited:
+            found = await asyncio.shield(self.computing[key])
         if found is not None:
             await _send(send, scope, found)
             return
-        await self.app(scope, receive, _Keeper(self.answers, key, scope, send))
+        if awaited:  # the answer awaited was not kept (an error, too large): compute this one alone
+            await self.app(scope, receive, send)
+            return
+        done: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
+        self.computing[key] = done
+        keeper = _Keeper(self.answers, key, scope, send)
+        try:
+            await self.app(scope, receive, keeper)
+        finally:
+            del self.computing[key]
+            done.set_result(keeper.kept)
 
 
 async def _send(send: Send, scope: Scope, answer: Answer) -> None:
@@ -148,6 +165,7 @@ class _Keeper:
         self.chunks: list[bytes] = []
         self.size = 0
         self.passing = False
+        self.kept: Answer | None = None  # the answer, once computed and kept
 
     async def __call__(self, message: Message) -> None:
         if self.passing:
@@ -179,4 +197,5 @@ class _Keeper:
         answer = Answer(headers=[*headers, (b"etag", etag), REVALIDATE], body=body, etag=etag)
         if len(body) <= MAX_ANSWER:
             self.answers.keep(self.key, answer)
+            self.kept = answer
         await _send(self.send, self.scope, answer)
