@@ -222,3 +222,15 @@ def test_concurrent_requests_for_one_missing_answer_compute_it_once(
     assert calls == ["page"] and all(r.status_code == 200 and r.content == same[0].content for r in same)
     missing = asyncio.run(together("/api/events/0123abcd"))  # a 404 is not kept: each request computes its own
     assert calls.count("event") == 4 and all(r.status_code == 404 and r.json()["where"] == "event_id" for r in missing)
+
+
+def test_a_version_read_through_the_engine_keeps_answers_as_well(
+        client: TestClient, filled_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from chronique.store.version import VersionProbe
+
+    monkeypatch.setattr(VersionProbe, "cheap", property(lambda self: False))  # as on PostgreSQL: in the pool
+    first = client.get(URLS[1])
+    kept = _kept(client)
+    assert client.get(URLS[1]).headers["etag"] == first.headers["etag"] and _kept(client) == kept
+    filled_store.write([make_extraction(403)])
+    assert client.get(URLS[1]).headers["etag"] != first.headers["etag"]

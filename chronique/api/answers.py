@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+import anyio.to_thread
+
 from chronique.errors import ChroniqueError
 from chronique.store.version import VersionProbe
 
@@ -119,8 +121,9 @@ class ReadyAnswers:
             await self.app(scope, receive, send)
             return
         try:
-            # In the loop's thread: one indexed lookup costs less than a hop to the thread pool.
-            version = self.version()
+            # SQLite: in the loop's thread, the lookup costs less than a hop to the thread pool;
+            # a server database: in the pool, so that a slow round trip holds up no other request.
+            version = self.version() if self.version.cheap else await anyio.to_thread.run_sync(self.version)
         except ChroniqueError:  # the app meets the same failure and answers it in the one error shape
             await self.app(scope, receive, send)
             return

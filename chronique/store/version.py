@@ -33,6 +33,11 @@ class VersionProbe:
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
+    @property
+    def cheap(self) -> bool:
+        """Whether a read is a local statement of a few µs (else a round trip through the engine)."""
+        return self._path is not None
+
     def __call__(self) -> int:
         if self._path is None:
             return views.store_version(self.store)
