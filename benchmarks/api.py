@@ -121,12 +121,13 @@ def _window(rng: random.Random, longest: int) -> tuple[str, str]:
     return start.isoformat(), (start + timedelta(days=rng.randint(30, longest))).isoformat()
 
 
-def workloads(db: Path, fixed: bool = False) -> dict[str, Callable[[], Iterator[str]]]:
+def workloads(db: Path, fixed: bool = False, seed: int = 11) -> dict[str, Callable[[], Iterator[str]]]:
     world = World.make()
-    rng = random.Random(11)
+    rng = random.Random(seed)
     with sqlite3.connect(db) as connection:
         top = connection.execute("SELECT max(rowid) FROM events").fetchone()[0]
-        picked = [rng.randint(1, top) for _ in range(2000)]
+        # as many ids as wrk_load's paths: a run at these rates asks for each about once
+        picked = [rng.randint(1, top) for _ in range(wrk_load.PATHS)]
         ids = [r[0] for r in connection.execute(
             f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(picked))})", picked)]
 
@@ -165,13 +166,22 @@ def wait_warm(port: int) -> None:
             answer.read()
 
 
-def first_page(port: int) -> dict[str, float]:
-    """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm."""
+RESOURCES = "performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd])"
+# when the page's own HTML was asked for and came, and when app.js marked the page drawn (ms)
+NAVIGATION = ("(() => { const n = performance.getEntriesByType('navigation')[0]; "
+              "const r = performance.getEntriesByName('chronique-ready')[0]; "
+              "return {request: n.requestStart, response: n.responseEnd, dom: n.domContentLoadedEventEnd, "
+              "ready: r ? r.startTime : null}; })()")
+
+
+def first_page(port: int) -> dict[str, Any]:
+    """Seconds until the UI's first page is drawn and interactive in Chromium, cold then warm, and
+    when each file and API answer of the cold load arrived (ms from the navigation's start)."""
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"]
-    out: dict[str, float] = {}
+    out: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=args)
         for run in ("cold", "warm"):
@@ -180,6 +190,10 @@ def first_page(port: int) -> dict[str, float]:
             page.goto(f"http://{HOST}:{port}/")
             page.wait_for_selector("body[data-ready=true]", timeout=60_000)
             out[run] = time.perf_counter() - t0
+            if run == "cold":
+                out["cold_resources"] = [(name.split(str(port), 1)[-1], round(start), round(end))
+                                         for name, start, end in page.evaluate(RESOURCES)]
+                out["cold_navigation"] = page.evaluate(NAVIGATION)
             page.close()
         browser.close()
     return out
@@ -211,6 +225,7 @@ def main() -> None:
                         help="load client: wrk (native, Debian's package; auto when installed) or the asyncio one")
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (each drives clients/threads)")
     parser.add_argument("--ui", action="store_true", help="time the UI's first page in Chromium")
+    parser.add_argument("--ui-only", action="store_true", help="time the UI's first page and send no load")
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
     parser.add_argument("--fixed", action="store_true", help="one fixed request per endpoint instead of varied "
                         "ones (they are answered from the response cache after the first)")
@@ -230,12 +245,14 @@ def main() -> None:
                                   "label": args.label, "fixed": args.fixed,
                                   "workers": args.workers, "facts": facts, "load": {},
                                   "load_before": os.getloadavg()[0]}
-        if args.ui:
+        if args.ui or args.ui_only:
             result["ui"] = first_page(port)
         else:
             wait_warm(port)
-        for clients in result["clients"]:
-            for name, make in workloads(db, args.fixed).items():
+        for clients in [] if args.ui_only else result["clients"]:
+            # a seed per client count: the 1-client rows must not replay requests the 50-client rows
+            # left in the answer cache
+            for name, make in workloads(db, args.fixed, seed=11 + clients).items():
                 measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
                 print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)

@@ -33,6 +33,10 @@ def _runs(results: list[dict[str, Any]]) -> list[str]:
         ui = ""
         if r.get("ui"):
             ui = f"; UI first page {r['ui']['cold']:.2f} s cold, {r['ui']['warm']:.2f} s warm"
+        if not r["load"]:  # --ui-only
+            lines.append(f"- **{label(r)}**: the UI's first page alone, `chronique serve --workers {r['workers']}`; "
+                         f"load average {r['load_before']:.1f} before, {r['load_after']:.1f} after{ui}.")
+            continue
         fixed = " one fixed request per endpoint (the response cache answers);" if r.get("fixed") else ""
         lines.append(f"- **{label(r)}**:{fixed} `chronique serve --workers {r['workers']}`, load from "
                      f"{CLIENTS[r.get('client', 'python')]}, {r.get('seconds', 60):.0f} s per row; load average "
@@ -61,6 +65,24 @@ def _table(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _ui_table(results: list[dict[str, Any]]) -> list[str]:
+    """The UI's first page per run label: median of its runs, cold (server just started, fresh
+    browser page) and warm (a second fresh page on the same server)."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for r in results:
+        if r.get("ui"):
+            grouped.setdefault(label(r), []).append(r["ui"])
+    if not grouped:
+        return []
+    lines = ["| run | runs | first page cold, median s (target ≤ 1) | each cold run s | warm, median s |",
+             "|---|---|---|---|---|"]
+    for run, uis in grouped.items():
+        colds = [u["cold"] for u in uis]
+        lines.append(f"| {run} | {len(uis)} | {statistics.median(colds):.2f} | "
+                     f"{', '.join(f'{c:.2f}' for c in colds)} | {statistics.median(u['warm'] for u in uis):.2f} |")
+    return ["", *lines]
+
+
 def markdown(results: list[dict[str, Any]], notes: list[str]) -> str:
     facts = results[-1]["facts"]
     lines = [f"<!-- {SECTION} -->", "## REST API", "",
@@ -69,7 +91,8 @@ def markdown(results: list[dict[str, Any]], notes: list[str]) -> str:
              "the 2 cores. Store: the synthetic SQLite store of benchmarks/store.py "
              f"({facts['events']:,} events, {facts['articles']:,} articles, {facts['bytes'] / 2**30:.1f} GiB). "
              "`chronique serve` on 127.0.0.1 with keep-alive clients, each sending its next request when the last "
-             "is answered. Runs, in the order measured:", "", *_runs(results), "", *_table(results), "",
+             "is answered. Runs, in the order measured:", "", *_runs(results), "", *_table(results),
+             *_ui_table(results), "",
              "Filtered list: an actor, a type and a date range of up to a year, 50 per page. One event: the "
              "record, its source articles (text and evidence span) and the reports merged with it. Timeline: "
              "months of one actor over a random range of up to three years (a different query each time).", "",

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from chronique import __version__
 from chronique.api import errors, routes_events, routes_store, routes_write
+from chronique.api.answers import ReadyAnswers
 from chronique.api.state import ApiState
 from chronique.settings import Settings
 from chronique.store.store import Store
@@ -19,7 +20,10 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app = FastAPI(title="chronique", version=__version__, docs_url=None, redoc_url=None,
                   description="Political event data from news reports: events, their sources and "
                   "evidence, actors, places, transfers. Errors are {code, message, where}.")
-    app.state.chronique = ApiState(settings=settings, store=store)
+    state = ApiState(settings=settings, store=store)
+    app.state.chronique = state
+    # Outside the routing: a kept answer is sent before FastAPI parses, validates or encodes anything.
+    app.add_middleware(ReadyAnswers, version=state.version, answers=state.answers)
     errors.install(app)
     errors.install_missing_assets(app, assets.AssetMissing)
     for module in (routes_events, routes_store, routes_write):

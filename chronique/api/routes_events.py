@@ -38,12 +38,9 @@ def list_events(
         if merge:
             return Json(_merged_page(state, query, cursor, sort))
 
-        def answer() -> bytes:
-            page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-            listed = ",".join(item.json() for item in page.items)
-            return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
-
-        return Json(state.cache.get(state.store, ("events", query, cursor, sort), answer))
+        page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+        listed = ",".join(item.json() for item in page.items)
+        return Json(f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode())
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -81,7 +78,7 @@ def _offset(cursor: str | None) -> int:
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
     with state.store.reading():  # one connection, one transaction per request
-        return Json(state.cache.get(state.store, ("event", event_id), lambda: _event_answer(state, event_id)))
+        return Json(_event_answer(state, event_id))
 
 
 def _event_answer(state: ApiState, event_id: str) -> bytes:
@@ -136,12 +133,7 @@ def timeline(
 ) -> Json:
     assert bucket in BUCKETS and by in GROUPS
     with state.store.reading():  # one connection, one transaction per request
-        whole = replace(query, limit=None)
-
-        def answer() -> bytes:  # folding thousands of days is itself worth caching
-            buckets = fold(day_counts(state, whole, months=bucket == "month"), bucket, by)
-            keys = sorted({k for b in buckets for k in b.counts})
-            return encode({"bucket": bucket, "by": by, "keys": keys,
-                           "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
-
-        return Json(state.cache.get(state.store, ("timeline", whole, bucket, by), answer))
+        buckets = fold(day_counts(state, replace(query, limit=None), months=bucket == "month"), bucket, by)
+        keys = sorted({k for b in buckets for k in b.counts})
+        return Json({"bucket": bucket, "by": by, "keys": keys,
+                     "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})

@@ -32,6 +32,7 @@ def build(settings: Settings) -> FastAPI:
         # while the server already answers, so the first visitor finds them cached.
         threading.Thread(target=warm, args=(app.state.chronique,), name="chronique-warm", daemon=True).start()
         yield
+        app.state.chronique.version.close()
         store.close()
 
     app.router.lifespan_context = lifespan

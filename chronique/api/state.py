@@ -1,9 +1,10 @@
-"""What the routes share: the store, the settings, the write lock and a cache of answers.
+"""What the routes share: the store, the settings, the write lock, a cache of aggregates and the
+answers kept by the ASGI layer (answers.py).
 
-Aggregates (timeline, map, actor counts) scan the filtered events; pages of events and event pages
-are read again as an analyst goes back and forth. Answers are cached per store version (the highest
-article pk, one indexed lookup), so a cached answer is never stale: any ingest moves the version
-and misses the cache. An answer too large (a page of 1,000 events) is not kept.
+Aggregates (timeline, map, actor counts) scan the filtered events and serve several answers (days,
+weeks or months; the map and /api/places). They are cached per store version (the highest article
+pk, one indexed lookup), so a cached aggregate is never stale: any ingest moves the version and
+misses the cache. Whole answers are kept by answers.ReadyAnswers, under the same version.
 """
 
 from __future__ import annotations
@@ -16,35 +17,49 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 
+from chronique.api.answers import Answers
 from chronique.settings import Settings
 from chronique.store import views
 from chronique.store.store import Store
+from chronique.store.version import VersionProbe
 
 T = TypeVar("T")
-CACHE_SIZE = 1024  # answers kept
-MAX_CACHED = 256 * 1024  # bytes: an encoded answer larger than this is served, not kept
+CACHE_SIZE = 1024  # aggregates kept
 
 
 @dataclass
 class AggregateCache:
+    """Aggregates per (store version, key). One computation per key at a time: a request for an
+    aggregate another thread is computing (the server's warm-up, a concurrent request) waits for it
+    instead of scanning the same rows again on the same cores."""
+
     size: int = CACHE_SIZE
     _items: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _pending: dict[Hashable, threading.Event] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         full = (views.store_version(store), key)
-        with self._lock:
-            if full in self._items:
-                self._items.move_to_end(full)
-                return self._items[full]  # type: ignore[no-any-return]
-        value = compute()
-        if isinstance(value, bytes) and len(value) > MAX_CACHED:
+        while True:
+            with self._lock:
+                if full in self._items:
+                    self._items.move_to_end(full)
+                    return self._items[full]  # type: ignore[no-any-return]
+                pending = self._pending.get(full)
+                if pending is None:
+                    self._pending[full] = threading.Event()
+                    break
+            pending.wait()  # found next time round, or its computation failed and this one takes over
+        try:
+            value = compute()
+            with self._lock:
+                self._items[full] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
             return value
-        with self._lock:
-            self._items[full] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+        finally:
+            with self._lock:
+                self._pending.pop(full).set()
 
 
 @dataclass
@@ -52,8 +67,13 @@ class ApiState:
     settings: Settings
     store: Store
     cache: AggregateCache = field(default_factory=AggregateCache)
+    answers: Answers = field(default_factory=Answers)
+    version: VersionProbe = field(init=False)  # the store's version, read for every request
     write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
     pipelines: dict[tuple[str | None, str | None], Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.version = VersionProbe(self.store)
 
 
 async def get_state(request: Request) -> ApiState:  # async: no thread-pool hop

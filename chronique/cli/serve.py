@@ -39,11 +39,11 @@ def serve(
     if workers > 1:
         os.environ["CHRONIQUE_DB"] = settings.database_url  # each worker builds its app from the environment
         uvicorn.run("chronique.api.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", access_log=False)
     else:
         from chronique.api.server import build
 
-        uvicorn.run(build(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(build(settings), host=host, port=port, log_level="warning", access_log=False)
 
 
 def register(app: typer.Typer) -> None:

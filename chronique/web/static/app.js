@@ -33,6 +33,7 @@ async function render() {
   if (ticket !== rendering) return; // a newer navigation replaced this one
   main.replaceChildren(view);
   document.body.dataset.ready = "true"; // tests wait for this
+  performance.mark("chronique-ready"); // and the benchmark reads when
 }
 
 document.addEventListener("click", (event) => {

@@ -86,7 +86,8 @@ function selectRange(chart, buckets, step, pad, H, bucket, params) {
 }
 
 let outlines = null;
-function countries() {
+// The map's outlines: the events view asks for them with its data, not after it.
+export function countries() {
   if (!outlines) {
     outlines = fetch("/vendor/countries-110m.json").then((r) => (r.ok ? r.json() : null)).catch(() => null);
   }

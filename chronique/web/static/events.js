@@ -2,7 +2,7 @@
 // of matching events, one page at a time (the API's cursor).
 
 import { api, el, link, errorBox, go } from "./dom.js";
-import { drawTimeline, drawMap } from "./charts.js";
+import { countries, drawTimeline, drawMap } from "./charts.js";
 import { FILTERS, filtersOf, eventsUrl } from "./url.js";
 
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -113,6 +113,7 @@ function table(params, first) {
 
 export async function renderEvents(view, params) {
   const filters = filtersOf(params);
+  countries();
   const [page, timeline, places] = await Promise.all([
     api("/api/events", { ...filters, merge: params.get("merge"), sort: params.get("sort"), limit: PAGE }),
     api("/api/timeline", { ...filters, bucket: params.get("bucket") || "month", by: params.get("by") || "type" })
