@@ -145,3 +145,17 @@ def test_countries_stand_at_their_geonames_point_not_their_capital() -> None:
     assert (russia.lat, russia.lon, russia.geonameid, russia.feature_class) == (60.0, 100.0, 2017370, "A")
     assert "Russie" in names and "Russia" in names
     assert len(entries) > 240
+
+
+def test_a_country_glued_to_a_currency_sign_names_a_currency() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from chronique.nlp.places import _currency_sign
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["pledged", "$", "US", "40", "million", "in", "US", "dollars"],
+              spaces=[True, False, True, True, True, True, True, False])
+    assert _currency_sign(doc[2:3]) and not _currency_sign(doc[6:7])
+    doc = Doc(vocab, words=["raised", "US", "$", "5"], spaces=[True, False, False, False])
+    assert _currency_sign(doc[1:2])
