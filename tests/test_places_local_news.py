@@ -105,3 +105,4 @@ def test_the_mayor_or_residents_of_a_town_name_it(pipeline: Any) -> None:
     found = places(pipeline, text)
     assert found["Maywood"].country_code == "USA" and found["Lodi"].country_code == "USA"
     assert 40.5 < found["Lodi"].lat < 41.5  # New Jersey's, in the county named
+

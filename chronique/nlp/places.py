@@ -177,8 +177,15 @@ class PlaceTagger(Stage):
             return False
         words = span.text.split()
         return any(p.end_char <= span.start_char and len(p.text.split()) > len(words)
-                   and not (p.start > 0 and p.doc[p.start - 1].lower_ in locatives)  # "in Malakal Town": a place
-                   and _holds_words(p.text.split(), words) for p in persons)
+                   and _holds_words(p.text.split(), words) and self._reads_as_person(p) for p in persons)
+
+    def _reads_as_person(self, name: Span) -> bool:
+        """A person's name as the parser found it: capitalised words only ("Cornwall Fire and" is
+        none), no place noun ("Village Malakal" is none), no locative before it."""
+        heads = words_of(self.lang).place_heads
+        locatives = load_place_evidence().locatives.get(name.doc._.ch_lang or self.lang, frozenset())
+        return (all(t.text[:1].isupper() for t in name if t.is_alpha) and not any(t.lower_ in heads for t in name)
+                and not (name.start > 0 and name.doc[name.start - 1].lower_ in locatives))
 
     def _demonym(self, span: Span) -> bool:
         """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
