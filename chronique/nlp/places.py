@@ -2,7 +2,8 @@
 
 Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what the actors stage
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
-Su-25) or a demonym (geo.demonyms), adds gazetteer-known names in a place context the parser
+Su-25), a demonym (geo.demonyms), a currency ("$US") or a word of a person's full name written
+earlier ("Georgia Stevens … Georgia"), adds gazetteer-known names in a place context the parser
 missed (geo.candidates), and keeps an unresolved name only when it is a proper noun. Resolution
 uses the article's context (geo.resolve, then geo.context for "Town, State" and the regions in
 focus); a capital standing for its government is role "metonymy" (geo.metonymy, or the actors
