@@ -97,3 +97,18 @@ def test_words_of_nature_alone_are_no_division() -> None:
     records = [{"country_code": "IN", "city": "Pallam", "latitude": 10.0, "longitude": 76.0, "population": 4000,
                 "state": "Lakes", "county": "Upper Valley"}]
     assert [d.names for d in build_divisions(records)] == [(), ()]
+
+
+def test_a_state_yields_its_name_to_a_big_town_the_town_index_spells_as_the_news_does() -> None:
+    # the source spells the seat in the local language; the town index has the English name
+    records = [{"country_code": "CH", "city": "Lémanville", "latitude": 46.2, "longitude": 6.1,
+                "population": 200000, "state": "Lemanton"},
+               {"country_code": "CH", "city": "Petitbourg", "latitude": 46.3, "longitude": 6.2,
+                "population": 5000, "state": "Lemanton"}]
+    cities = {"3": {"geonameid": 3, "name": "Lemanton", "latitude": 46.2, "longitude": 6.1, "countrycode": "CH",
+                    "population": 200000, "admin1code": "GE", "alternatenames": ["Lémanville"]},
+              "4": {"geonameid": 4, "name": "Petitbourg", "latitude": 46.3, "longitude": 6.2, "countrycode": "CH",
+                    "population": 5000, "admin1code": "GE", "alternatenames": []}}
+    assert build_divisions(records, build_city_index(cities))[0].names == ()
+    small = {k: {**v, "population": 50000} for k, v in cities.items()}
+    assert build_divisions(records, build_city_index(small))[0].names == ("Lemanton",)  # a small town is not meant

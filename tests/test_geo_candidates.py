@@ -81,8 +81,10 @@ def test_a_place_noun_and_of_or_de_before_a_name() -> None:
     assert found("Troops entered the province of Tamil Nadu at dawn.") == ["Tamil Nadu"]
     assert found("Crowds gathered on the outskirts of Maywood.") == ["Maywood"]
     assert found("Le conseil du canton de Lunéville a voté.", "fr") == ["Lunéville"]
-    # a noun that is no place noun gives no context
-    assert found("The mayor of Maywood spoke.") == []
+    # the people and offices of a place name it; a noun that is no place noun gives no context
+    assert found("The mayor of Maywood spoke.") == ["Maywood"]
+    assert found("Le maire de Lunéville a parlé.", "fr") == ["Lunéville"]
+    assert found("The friend of Maywood spoke.") == []
 
 
 def test_hyphen_parts_of_an_entity() -> None:

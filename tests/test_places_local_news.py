@@ -75,3 +75,34 @@ def test_the_place_that_opens_an_organisation_after_an_article(pipeline: Any) ->
     assert found["U.S."].country_code == "USA"
     found = places(pipeline, "Officials at the Kenya Wildlife Service counted the herds again.")
     assert found["Kenya"].country_code == "KEN"
+
+
+def test_a_word_of_a_person_named_in_the_article_is_that_person(pipeline: Any) -> None:
+    text = ("Georgia Stevens was 14 when she began skating. Today Georgia skates for the national team, "
+            "and Georgia's parents travel with her to Georgia for every meet.")
+    found = pipeline.extract(text, lang="en").places
+    assert [p.start for p in found] == [text.rindex("Georgia")]  # "to Georgia" alone is a place
+
+
+def test_a_big_town_tells_which_georgia(pipeline: Any) -> None:
+    text = "Georgia Power crews worked through the night. Atlanta residents were told to stay indoors."
+    found = places(pipeline, text)
+    assert found["Georgia"].country_code == "USA" and found["Atlanta"].country_code == "USA"
+
+
+def test_a_city_of_a_division_s_name_is_the_city(pipeline: Any) -> None:
+    found = places(pipeline, "Delegates gathered in Geneva on Monday for the talks.")
+    assert found["Geneva"].geonameid is not None and found["Geneva"].country_code == "CHE"
+
+
+def test_a_big_city_that_opens_an_organisation_is_a_place(pipeline: Any) -> None:
+    found = places(pipeline, "The Winnipeg Police Service said the suspect was known to officers.")
+    assert found["Winnipeg"].country_code == "CAN"
+
+
+def test_the_mayor_or_residents_of_a_town_name_it(pipeline: Any) -> None:
+    text = "The mayor of Maywood said residents of Lodi could use the shelter. Bergen County sent buses."
+    found = places(pipeline, text)
+    assert found["Maywood"].country_code == "USA" and found["Lodi"].country_code == "USA"
+    assert 40.5 < found["Lodi"].lat < 41.5  # New Jersey's, in the county named
+

@@ -145,3 +145,32 @@ def test_countries_stand_at_their_geonames_point_not_their_capital() -> None:
     assert (russia.lat, russia.lon, russia.geonameid, russia.feature_class) == (60.0, 100.0, 2017370, "A")
     assert "Russie" in names and "Russia" in names
     assert len(entries) > 240
+
+
+def test_a_country_glued_to_a_currency_sign_names_a_currency() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from chronique.nlp.places import _currency_sign
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["pledged", "$", "US", "40", "million", "in", "US", "dollars"],
+              spaces=[True, False, True, True, True, True, True, False])
+    assert _currency_sign(doc[2:3]) and not _currency_sign(doc[6:7])
+    doc = Doc(vocab, words=["raised", "US", "$", "5"], spaces=[True, False, False, False])
+    assert _currency_sign(doc[1:2])
+
+
+def test_what_reads_as_a_person_s_name() -> None:
+    import spacy
+
+    import chronique.nlp.extensions  # noqa: F401  (the doc extensions)
+    from chronique.nlp.places import PlaceTagger
+
+    tagger = PlaceTagger("en")
+    doc = spacy.blank("en")("Georgia Stevens met aid workers from Village Lodwar and Cornwall Fire and Rescue "
+                            "in Juba Town.")
+    assert tagger._reads_as_person(doc[0:2])  # Georgia Stevens
+    assert not tagger._reads_as_person(doc[6:8])  # a place noun: Village Lodwar
+    assert not tagger._reads_as_person(doc[9:12])  # a lower-case word: Cornwall Fire and
+    assert not tagger._reads_as_person(doc[14:15])  # after a locative: in Juba

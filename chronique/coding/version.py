@@ -14,14 +14,15 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v7"
+CODER_VERSION = "chronique 0.1 rules.v8"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
 # rules.v7: the relevance gate's words in the language folders (topic_words.yaml), with off-topic words:
 # an article whose off-topic sentences rival its political ones gives no events; page furniture names
-# no party of an event (issue 13)
-RULES_FINGERPRINT = "4993f6c21589b840"
+# no party of an event (issue 13);
+# rules.v8: place nouns of people and offices before "of" ("the mayor of", "le maire de") (issue 17)
+RULES_FINGERPRINT = "a2d2c2c2b04bddc5"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

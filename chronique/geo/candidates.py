@@ -6,11 +6,12 @@ A name is proposed when three things agree:
 - it is written as a proper name: every word capitalised (lower-case joiners such as "de",
   "upon", "on" allowed inside), never a sentence opener, never all capitals;
 - its context makes it a place: a locative preposition right before it ("in/at/near/outside",
-  "à/en/dans/près de/au"), a place noun and "of"/"de" before it ("the province of", "le canton
-  de"), a hyphen and a participle right after it ("Gaza-based", "Texas-born"), which names the
-  place a thing comes from, a hyphen joining it to another known name ("the Delhi-Mumbai
-  highway", "the Tamil Nadu-Kerala border"): two places paired, each a place; or a list of known
-  names after a locative ("in Maywood, Garfield and Lodi").
+  "à/en/dans/près de/au"), a place noun or a word for a place's people or offices and
+  "of"/"de" before it ("the province of", "le canton de", "the mayor of"), a hyphen and a
+  participle right after it ("Gaza-based", "Texas-born"), which names the place a thing comes from,
+  a hyphen joining it to another known name ("the Delhi-Mumbai highway", "the Tamil Nadu-Kerala
+  border"): two places paired, each a place; or a list of known names after a locative ("in
+  Maywood, Garfield and Lodi").
 Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
 Month and weekday names ("in March", "in August") are time, though towns bear them.
 """

