@@ -111,8 +111,10 @@ def test_decide_and_choose() -> None:
     assert decide(classes, np.array([0.3, 0.7]), keep=0.8) == "ACCUSE"
     assert decide(classes, np.array([0.3, 0.7]), keep=0.6) == NO_EVENT
     probas = [(classes, np.array([0.6, 0.4])), (classes, np.array([0.9, 0.1])), (classes, np.array([0.8, 0.2]))]
-    # one trigger, three readings: the likeliest one, and the rules' own reading, are kept
-    assert choose([1, 1, 1], [True, False, False], probas, keep=0.5) == ["ACCUSE", "ACCUSE", NO_EVENT]
+    # one trigger, three readings: only the likeliest is kept, even where the rules chose another
+    assert choose([1, 1, 1], probas, keep=0.5) == [NO_EVENT, "ACCUSE", NO_EVENT]
+    # two triggers: one event each; a reading under its threshold gives none
+    assert choose([1, 2, 2], probas, keep=[0.5, 0.05, 0.5]) == ["ACCUSE", NO_EVENT, "ACCUSE"]
 
 
 @pytest.mark.model

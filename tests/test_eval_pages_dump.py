@@ -15,11 +15,13 @@ def _event(kind: str, actor: str, code: str, text: str, recipient: EventActor | 
                  event_text=text, text_info=TextInfo(sequence=1, start=0, end=len(text)), confidence=0.7)
 
 
-SHELL = _event("ASSAULT", "Norland", "NRL", "Norland shelled\nthe port.", EventActor(code="SLD", entity_text="Sildavia"))
+SHELL = _event("ASSAULT", "Norland", "NRL", "Norland shelled\nthe port.",
+               EventActor(code="SLD", entity_text="Sildavia"))
 CREDIT = _event("AID", "Jane Doe", "", "Jane Doe contributed to this report.")
 NEW = _event("SUPPORT", "Norland", "NRL", "Norland backed the plan.")
 JUDGED = parse_judged_set({"pages": [
-    {"file": "a.html", "split": "look", "political": True, "events": {event_key(SHELL): True, event_key(CREDIT): False}},
+    {"file": "a.html", "split": "look", "political": True,
+     "events": {event_key(SHELL): True, event_key(CREDIT): False}},
     {"file": "b.html", "split": "look", "political": False},
     {"file": "c.html", "split": "look", "political": True},
 ]})

@@ -53,11 +53,12 @@ def event_chance(classes: Sequence[str], proba: np.ndarray) -> float:
     return 1.0 - float(proba[classes.index(NO_EVENT)]) if NO_EVENT in classes else 1.0
 
 
-def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple[Sequence[str], np.ndarray]],
+def choose(keys: Sequence[Hashable], probas: Sequence[tuple[Sequence[str], np.ndarray]],
            keep: float | Sequence[float]) -> list[str]:
-    """The label of each reading: per trigger (``keys``), the likeliest event reading, and the rules'
-    own readings that also pass; every other reading is NONE. ``keep``: one threshold, or one per
-    reading (open candidates have a stricter one)."""
+    """The label of each reading: one reading per act (trigger, ``keys``), the likeliest of those
+    that pass their threshold; every other reading of the act is NONE, the rules' own one included
+    (two readings of one act are one event told twice, one of them with the wrong parties).
+    ``keep``: one threshold, or one per reading (open candidates have a stricter one)."""
     keeps = [keep] * len(probas) if isinstance(keep, float | int) else list(keep)
     labels = [decide(classes, p, k) for (classes, p), k in zip(probas, keeps, strict=True)]
     best: dict[Hashable, int] = {}
@@ -65,8 +66,8 @@ def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple
         chance = event_chance(*probas[i])
         if labels[i] != NO_EVENT and (key not in best or chance > event_chance(*probas[best[key]])):
             best[key] = i
-    return [label if label != NO_EVENT and (best.get(key) == i or mine) else NO_EVENT
-            for i, (label, key, mine) in enumerate(zip(labels, keys, own, strict=True))]
+    return [label if label != NO_EVENT and best.get(key) == i else NO_EVENT
+            for i, (label, key) in enumerate(zip(labels, keys, strict=True))]
 
 
 def trigger_key(event: EventRecord) -> tuple[int, ...]:
@@ -115,7 +116,7 @@ class TrainedCoder:
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
         keeps = [float(self.keep_open) if self.keep_open is not None and e.get("_open") else self.keep for e in options]
-        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, keeps)
+        labels = choose([trigger_key(e) for e in options], probas, keeps)
         out = [self._decided(e, label, p) for e, label, (_, p) in zip(options, labels, probas, strict=True)
                if label != NO_EVENT]
         return dedupe_events([_place_and_date(doc, e) for e in out if e["event"] != NO_EVENT])

@@ -101,7 +101,7 @@ def labels_at(cands: Sequence[Candidate], probas: list[tuple[tuple[str, ...], np
     candidate (class NONE: the rules did not propose it) keeps the model's class when ``keep_open``
     is given, and is dropped by a filter (``rules_class``) otherwise."""
     keeps = [keep_open if keep_open is not None and c.event == NO_EVENT else keep for c in cands]
-    labels = choose([c.trigger for c in cands], [c.own for c in cands], probas, keeps)
+    labels = choose([(c.group, *c.trigger) for c in cands], probas, keeps)  # an act is one per article
     return [c.event if rules_class and is_event(label) and (keep_open is None or c.event != NO_EVENT) else label
             for c, label in zip(cands, labels, strict=True)]
 
