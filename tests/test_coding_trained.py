@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from chronique.cli.app import app
 from chronique.coding import make_coder
 from chronique.coding.linear import LinearModel, load_model, record_path, save_model, save_record
-from chronique.coding.trained import NO_EVENT, choose, decide
+from chronique.coding.trained import NO_EVENT, choose, decide, passing
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
 
@@ -115,6 +115,11 @@ def test_decide_and_choose() -> None:
     assert choose([1, 1, 1], probas, keep=0.5) == [NO_EVENT, "ACCUSE", NO_EVENT]
     # two triggers: one event each; a reading under its threshold gives none
     assert choose([1, 2, 2], probas, keep=[0.5, 0.05, 0.5]) == ["ACCUSE", NO_EVENT, "ACCUSE"]
+    # the rules' own reading first when it passes; a reading the rules rate low never passes
+    assert choose([1, 1, 1], probas, keep=0.5, prefer=[True, False, False]) == ["ACCUSE", NO_EVENT, NO_EVENT]
+    assert choose([1, 1, 1], probas, keep=0.3, prefer=[True, False, False]) == [NO_EVENT, "ACCUSE", NO_EVENT]
+    assert passing(0.9, 0.4, 0.5) == 0.0 and passing(0.9, 0.5, 0.5) == 0.9
+    assert decide(classes, np.array([0.99, 0.01]), keep=passing(0.9, 0.3, 0.5)) == NO_EVENT
 
 
 @pytest.mark.model
