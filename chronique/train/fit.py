@@ -33,6 +33,7 @@ class FitOptions:
     keep_open: float | None = None  # open candidates: coded with the model's class below this P(no event)
     min_confidence: float = 0.0  # a reading the rules rate below this is never coded
     prefer_own: bool = False  # per act, the rules' own reading when it passes, else the likeliest one
+    fixed_keep: float | None = None  # the threshold, when chosen elsewhere (None: chosen on the folds)
 
 
 def usable(cands: Sequence[Candidate]) -> list[Candidate]:
