@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from chronique.cli.app import app
 from chronique.coding import make_coder
 from chronique.coding.linear import LinearModel, load_model, record_path, save_model, save_record
-from chronique.coding.trained import NO_EVENT, choose, decide
+from chronique.coding.trained import NO_EVENT, choose, decide, passing
 from chronique.errors import KnowledgeError
 from chronique.knowledge.cameo import load_cameo_table
 
@@ -111,8 +111,15 @@ def test_decide_and_choose() -> None:
     assert decide(classes, np.array([0.3, 0.7]), keep=0.8) == "ACCUSE"
     assert decide(classes, np.array([0.3, 0.7]), keep=0.6) == NO_EVENT
     probas = [(classes, np.array([0.6, 0.4])), (classes, np.array([0.9, 0.1])), (classes, np.array([0.8, 0.2]))]
-    # one trigger, three readings: the likeliest one, and the rules' own reading, are kept
-    assert choose([1, 1, 1], [True, False, False], probas, keep=0.5) == ["ACCUSE", "ACCUSE", NO_EVENT]
+    # one trigger, three readings: only the likeliest is kept, even where the rules chose another
+    assert choose([1, 1, 1], probas, keep=0.5) == [NO_EVENT, "ACCUSE", NO_EVENT]
+    # two triggers: one event each; a reading under its threshold gives none
+    assert choose([1, 2, 2], probas, keep=[0.5, 0.05, 0.5]) == ["ACCUSE", NO_EVENT, "ACCUSE"]
+    # the rules' own reading first when it passes; a reading the rules rate low never passes
+    assert choose([1, 1, 1], probas, keep=0.5, prefer=[True, False, False]) == ["ACCUSE", NO_EVENT, NO_EVENT]
+    assert choose([1, 1, 1], probas, keep=0.3, prefer=[True, False, False]) == [NO_EVENT, "ACCUSE", NO_EVENT]
+    assert passing(0.9, 0.4, 0.5) == 0.0 and passing(0.9, 0.5, 0.5) == 0.9
+    assert decide(classes, np.array([0.99, 0.01]), keep=passing(0.9, 0.3, 0.5)) == NO_EVENT
 
 
 @pytest.mark.model

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from chronique.coding.trained import NO_EVENT
-from chronique.train.dataset import Candidate, TrainingSet, _wikinews_label
+from chronique.train.dataset import Candidate, TrainingSet, _label, _wikinews_label
 from chronique.train.fit import FitOptions, cross_proba, fit, fold_of, labels_at, rules_prediction
 from chronique.train.readers import GoldEvent, GoldParty, PairRecord
 from chronique.train.scores import pair_scores, wikinews_scores
@@ -29,6 +29,24 @@ def test_a_candidate_is_labelled_by_the_gold_event_with_its_dyad() -> None:
     assert _wikinews_label(_cand("a", (), ""), gold) == "REJECT"  # same dyad: the gold class
     assert _wikinews_label(_cand("a", (), "", actor="ESP"), gold) == NO_EVENT  # no gold dyad: no event
     assert _wikinews_label(_cand("a", (), "", start=50), gold) == NO_EVENT  # another sentence
+
+
+def test_an_act_not_told_as_done_is_labelled_no_event() -> None:
+    assert _label(_cand("a", ("mod:asserted",), ""), "ASSAULT").label == "ASSAULT"
+    assert _label(_cand("a", ("mod:reported",), ""), "ASSAULT").label == "ASSAULT"
+    for modality in ("future", "conditional", "negated", "requested"):
+        assert _label(_cand("a", (f"mod:{modality}",), ""), "ASSAULT").label == NO_EVENT
+    assert _label(_cand("a", ("mod:future",), ""), "").label == ""  # unlabelled stays unlabelled
+
+
+def test_one_reading_per_act_in_each_article_and_a_confidence_floor() -> None:
+    # the same sentence number and trigger offsets in two articles are two acts
+    cands = [_cand("art1", (), "ACCUSE"), _cand("art2", (), "ACCUSE"),
+             _cand("art2", (), NO_EVENT, own=False, actor="DEU", recipient="FRA")]
+    probas = [(("ACCUSE", NO_EVENT), np.array(p)) for p in ([0.6, 0.4], [0.6, 0.4], [0.9, 0.1])]
+    assert labels_at(cands, probas, 0.5, rules_class=True) == ["ACCUSE", NO_EVENT, "ACCUSE"]
+    assert labels_at(cands, probas, 0.5, rules_class=True, prefer_own=True) == ["ACCUSE", "ACCUSE", NO_EVENT]
+    assert labels_at(cands, probas, 0.5, rules_class=True, min_confidence=0.7) == [NO_EVENT] * 3  # the rules gave 0.6
 
 
 def _separable() -> list[Candidate]:

@@ -22,6 +22,9 @@ CoderOption = Annotated[str, typer.Option("--coder", help="Event coder: rules (t
 WeightsOption = Annotated[Path | None, typer.Option(
     "--weights", help="The trained coder's weights file (default: the packaged one, from `chronique train`).")]
 DEFAULT_CODER = PipelineOptions.coder
+# the rules' confidence under which `chronique train` codes nothing (docs/accuracy.md: on train and
+# the judged look pages, the rules' readings under 0.5 were seldom or never right)
+MIN_CONFIDENCE = 0.5
 
 
 def train_command(
@@ -33,6 +36,14 @@ def train_command(
     c: Annotated[float, typer.Option("--c", min=1e-4, help="Inverse L2 regularisation strength.")] = 1.0,
     model_alone: Annotated[bool, typer.Option(
         "--model-alone", help="Also cross-validate the model without the rules' class (5 more fits).")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Never code a reading the rules rate below this confidence (0: off).")] = MIN_CONFIDENCE,
+    keep: Annotated[float | None, typer.Option(
+        "--keep", min=0.0, max=1.0, help="Fix the threshold (a reading is coded when P(no event) is below it) "
+        "instead of choosing it on the folds, e.g. one chosen on judged pages.")] = None,
+    prefer_model: Annotated[bool, typer.Option(
+        "--prefer-model", help="Per act, code the model's likeliest reading, not the rules' own one first.")] = False,
     rule_candidates_only: Annotated[bool, typer.Option(
         "--rule-candidates-only", help="Offer the model the rules' candidates only (no open candidates, "
         "no trigger vector clusters), as trained.v1 did.")] = False,
@@ -50,13 +61,17 @@ def train_command(
         typer.echo(f"error: expected a folder of training sets, found nothing at {folder}", err=True)
         raise typer.Exit(3)
     command = "chronique train" + (f" --folds {folds}" if folds != 5 else "") + (f" --c {c}" if c != 1.0 else "") \
-        + (" --model-alone" if model_alone else "") + (" --rule-candidates-only" if rule_candidates_only else "")
+        + (" --model-alone" if model_alone else "") + (" --rule-candidates-only" if rule_candidates_only else "") \
+        + (f" --min-confidence {min_confidence}" if min_confidence != MIN_CONFIDENCE else "") \
+        + (" --prefer-model" if prefer_model else "") + (f" --keep {keep}" if keep is not None else "")
 
     def progress(name: str, n: int, total: int) -> None:
         err.print(f"{name}: {n}/{total}", highlight=False)
 
     try:
-        report = train(folder, target, FitOptions(c=c, folds=folds), command, progress, model_alone=model_alone,
+        options = FitOptions(c=c, folds=folds, min_confidence=min_confidence, prefer_own=not prefer_model,
+                             fixed_keep=keep)
+        report = train(folder, target, options, command, progress, model_alone=model_alone,
                        open_candidates=not rule_candidates_only)
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)

@@ -3,8 +3,9 @@
 The rule coder proposes candidates: a trigger, a clause, an actor and a recipient. The trained coder
 decides whether each is an event of the text and of which PLOVER class, from what the candidate and
 its sentence look like: the rules' proposed class and CAMEO code (omitted for the "no rules" model),
-the trigger and the clause's content lemmas, how the parties were found (coded or not, their sector,
-their place in the parse) and how many rivals the candidate has in its sentence. Features are
+the trigger and the clause's content lemmas, how the parties were found (coded or not, a pronoun or
+not, their sector, their place in the parse), how many rivals the candidate has in its sentence, and
+where the act is told (inside a quotation, the sentence's place in the article and its length). Features are
 strings, so the same function serves training and coding, and the weights file names them.
 """
 
@@ -58,6 +59,8 @@ def _party(doc: Doc, prefix: str, party: EventParty | None, head: Token | None,
         return [*out, f"{prefix}_at:nowhere"]
     out.append(f"{prefix}_in_sent:{sent[0] <= start < sent[1]}")
     tok = _token_at(doc, start)
+    if tok is not None:  # a pronoun party is only as good as its antecedent, which the rules guess
+        out.append(f"{prefix}_pron:{tok.pos_ == 'PRON'}")
     if tok is not None and head is not None:
         out.append(f"{prefix}_side:{'before' if tok.i < head.i else 'after'}")
         out.append(f"{prefix}_far:{min(abs(tok.i - head.i) // 3, 4)}")
@@ -69,6 +72,22 @@ def _party(doc: Doc, prefix: str, party: EventParty | None, head: Token | None,
         out.append(f"{prefix}_dep:{root.dep_}")
         out.append(f"{prefix}_of_trigger:{root.head.i == head.i}")
     return out
+
+
+OPENING_QUOTES, CLOSING_QUOTES = frozenset("“«‘"), frozenset("”»’")
+
+
+def in_quote(text: str, start: int, at: int) -> bool:
+    """Whether position ``at`` lies inside a quotation opened after ``start`` (curly, guillemet or
+    straight quotes): a quoted act is someone's words, often a claim or a promise, not the report's."""
+    before = text[start:at]
+    curly = sum(c in OPENING_QUOTES for c in before) - sum(c in CLOSING_QUOTES for c in before)
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def position_bucket(sequence: int) -> str:
+    """The sentence's place in the article: the lead tells the news, the tail background and asides."""
+    return "1" if sequence <= 1 else "2-3" if sequence <= 3 else "4-10" if sequence <= 10 else "11+"
 
 
 @dataclass
@@ -118,7 +137,9 @@ def candidate_features(doc: Doc, events: list[EventRecord], index: int, *, rules
     lang = str(doc.lang_)
     out = [f"lang:{lang}", f"trig:{lang}:{lemma}", f"mod:{e.get('modality') or '-'}",
            f"speaker:{e.get('speaker') is not None}", f"conf:{round(float(e.get('confidence') or 0.0), 1)}",
-           f"open:{bool(e.get('_open'))}"]
+           f"open:{bool(e.get('_open'))}", f"quote:{in_quote(doc.text, sent[0], int(trigger[0]))}",
+           f"sent_pos:{position_bucket(int(e['text_info']['sequence']))}",
+           f"sent_len:{min((sent[1] - sent[0]) // 100, 4)}"]
     if rules:
         code = str(e.get("cameo") or "")
         out += [f"rule:{e['event']}", f"cameo:{code}", f"cameo2:{code[:2]}", f"trig+rule:{lemma}|{e['event']}",

@@ -38,7 +38,7 @@ def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
         return NO_EVENT
     ranked = [int(i) for i in np.argsort(-proba, kind="stable") if classes[int(i)] != NO_EVENT]
     return classes[ranked[0]] if ranked else NO_EVENT
-TRAINED_VERSION = "chronique 0.1 trained.v2"
+TRAINED_VERSION = "chronique 0.1 trained.v3"
 
 
 def root_codes(table: CameoTable) -> dict[str, str]:
@@ -53,20 +53,29 @@ def event_chance(classes: Sequence[str], proba: np.ndarray) -> float:
     return 1.0 - float(proba[classes.index(NO_EVENT)]) if NO_EVENT in classes else 1.0
 
 
-def choose(keys: Sequence[Hashable], own: Sequence[bool], probas: Sequence[tuple[Sequence[str], np.ndarray]],
-           keep: float | Sequence[float]) -> list[str]:
-    """The label of each reading: per trigger (``keys``), the likeliest event reading, and the rules'
-    own readings that also pass; every other reading is NONE. ``keep``: one threshold, or one per
-    reading (open candidates have a stricter one)."""
+def passing(keep: float, confidence: float, min_confidence: float) -> float:
+    """A reading's keep threshold: none passes (0) when the rules rate it below ``min_confidence``
+    (on real pages the rules' low-confidence readings were almost all wrong: docs/accuracy.md)."""
+    return keep if confidence >= min_confidence else 0.0
+
+
+def choose(keys: Sequence[Hashable], probas: Sequence[tuple[Sequence[str], np.ndarray]],
+           keep: float | Sequence[float], prefer: Sequence[bool] | None = None) -> list[str]:
+    """The label of each reading: one reading per act (trigger, ``keys``) among those that pass their
+    threshold: a preferred one (``prefer``: the rules' own reading) when one passes, else the
+    likeliest; every other reading of the act is NONE (two readings of one act are one event told
+    twice, one of them with the wrong parties). ``keep``: one threshold, or one per reading (open
+    candidates have a stricter one)."""
     keeps = [keep] * len(probas) if isinstance(keep, float | int) else list(keep)
     labels = [decide(classes, p, k) for (classes, p), k in zip(probas, keeps, strict=True)]
-    best: dict[Hashable, int] = {}
+    first = list(prefer) if prefer is not None else [False] * len(probas)
+    best: dict[Hashable, tuple[tuple[bool, float], int]] = {}
     for i, key in enumerate(keys):
-        chance = event_chance(*probas[i])
-        if labels[i] != NO_EVENT and (key not in best or chance > event_chance(*probas[best[key]])):
-            best[key] = i
-    return [label if label != NO_EVENT and (best.get(key) == i or mine) else NO_EVENT
-            for i, (label, key, mine) in enumerate(zip(labels, keys, own, strict=True))]
+        rank = (first[i], event_chance(*probas[i]))
+        if labels[i] != NO_EVENT and (key not in best or rank > best[key][0]):
+            best[key] = (rank, i)
+    chosen = {i for _, i in best.values()}
+    return [label if i in chosen else NO_EVENT for i, label in enumerate(labels)]
 
 
 def trigger_key(event: EventRecord) -> tuple[int, ...]:
@@ -88,6 +97,9 @@ class TrainedCoder:
         self.with_rules = bool(self.model.meta.get("rule_features", True))
         self.keep = float(self.model.meta.get("keep", 0.5))
         self.rules_class = bool(self.model.meta.get("rules_class", False))  # the model filters only
+        # per act, the rules' own reading when it passes, else the model's likeliest reading
+        self.prefer_own = bool(self.model.meta.get("prefer_own", False))
+        self.min_confidence = float(self.model.meta.get("min_confidence", 0.0))
         # open candidates pass their own threshold; without one, a filter model codes none of them
         self.keep_open = self.model.meta.get("keep_open")
         # trained on open candidates too, and able to code them (a filter without keep_open is not)
@@ -114,8 +126,10 @@ class TrainedCoder:
         rows = feature_rows(doc, options, rules=self.with_rules, clusters=self.clusters)
         classes = self.model.classes
         probas = [(classes, p) for p in self.model.proba(rows)]
-        keeps = [float(self.keep_open) if self.keep_open is not None and e.get("_open") else self.keep for e in options]
-        labels = choose([trigger_key(e) for e in options], [is_own(e) for e in options], probas, keeps)
+        keeps = [passing(float(self.keep_open) if self.keep_open is not None and e.get("_open") else self.keep,
+                         float(e.get("confidence") or 0.0), self.min_confidence) for e in options]
+        prefer = [is_own(e) for e in options] if self.prefer_own else None
+        labels = choose([trigger_key(e) for e in options], probas, keeps, prefer)
         out = [self._decided(e, label, p) for e, label, (_, p) in zip(options, labels, probas, strict=True)
                if label != NO_EVENT]
         return dedupe_events([_place_and_date(doc, e) for e in out if e["event"] != NO_EVENT])

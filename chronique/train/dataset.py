@@ -159,7 +159,15 @@ def _m2e2_label(e: EventRecord, sentence: AceSentence) -> str:
     return hits[0] if hits else ""
 
 
+TOLD = frozenset({"mod:asserted", "mod:reported"})  # an act told as done, by the text or by a source
+
+
 def _label(cand: Candidate, label: str, *, marked: bool = False) -> Candidate:
+    """The candidate with its label; an act the text does not tell as done (future, conditional,
+    negated, requested) is no event, whatever class its trigger has in the source's scheme (ACE and
+    PLOVER pairs mark such acts too): chronique codes what happened, so the model learns to drop them."""
+    if label and label != NO_EVENT and not TOLD.intersection(cand.features):
+        label = NO_EVENT
     return Candidate(cand.features, label, cand.group, cand.corpus, cand.event, cand.actor, cand.recipient,
                      cand.start, cand.end, cand.sequence, cand.confidence, cand.trigger, cand.own, marked)
 

@@ -17,7 +17,7 @@ from sklearn.linear_model import LogisticRegression
 
 from chronique.coding.features import RULE_PREFIXES
 from chronique.coding.linear import LinearModel
-from chronique.coding.trained import NO_EVENT, choose
+from chronique.coding.trained import NO_EVENT, choose, passing
 from chronique.train.dataset import Candidate
 
 MIN_COUNT = 2  # a feature seen once teaches nothing that generalises
@@ -31,6 +31,9 @@ class FitOptions:
     keep: float = 0.5  # a candidate is coded when P(no event) is below this
     rules_class: bool = False  # True: the model chooses readings and events, the class stays the rules'
     keep_open: float | None = None  # open candidates: coded with the model's class below this P(no event)
+    min_confidence: float = 0.0  # a reading the rules rate below this is never coded
+    prefer_own: bool = False  # per act, the rules' own reading when it passes, else the likeliest one
+    fixed_keep: float | None = None  # the threshold, when chosen elsewhere (None: chosen on the folds)
 
 
 def usable(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -69,7 +72,8 @@ def fit(cands: Sequence[Candidate], options: FitOptions, meta: dict[str, object]
     if len(classes) == 2:  # a binary model scores the second class only: as a softmax, the first is 0
         coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     info = {"rule_features": options.rule_features, "c": options.c, "keep": options.keep,
-            "rules_class": options.rules_class,
+            "rules_class": options.rules_class, "min_confidence": options.min_confidence,
+            "prefer_own": options.prefer_own,
             **({"keep_open": options.keep_open} if options.keep_open is not None else {}),
             "examples": dict(sorted(Counter(labels).items())), **(meta or {})}
     return LinearModel(classes, vocab, coef, intercept, info)
@@ -96,12 +100,15 @@ def cross_proba(cands: Sequence[Candidate], options: FitOptions) -> list[tuple[t
 
 
 def labels_at(cands: Sequence[Candidate], probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float,
-              *, rules_class: bool = False, keep_open: float | None = None) -> list[str]:
+              *, rules_class: bool = False, keep_open: float | None = None, prefer_own: bool = False,
+              min_confidence: float = 0.0) -> list[str]:
     """What the trained coder codes from these probabilities (its per-trigger choice). An open
     candidate (class NONE: the rules did not propose it) keeps the model's class when ``keep_open``
     is given, and is dropped by a filter (``rules_class``) otherwise."""
-    keeps = [keep_open if keep_open is not None and c.event == NO_EVENT else keep for c in cands]
-    labels = choose([c.trigger for c in cands], [c.own for c in cands], probas, keeps)
+    keeps = [passing(keep_open if keep_open is not None and c.event == NO_EVENT else keep, c.confidence, min_confidence)
+             for c in cands]
+    prefer = [c.own for c in cands] if prefer_own else None
+    labels = choose([(c.group, *c.trigger) for c in cands], probas, keeps, prefer)  # acts are per article
     return [c.event if rules_class and is_event(label) and (keep_open is None or c.event != NO_EVENT) else label
             for c, label in zip(cands, labels, strict=True)]
 

@@ -50,11 +50,13 @@ def objective(scores: dict[str, float]) -> float:
 
 
 def tuned(data: TrainingSet, probas: list[tuple[tuple[str, ...], np.ndarray]],
-          rules_class: bool) -> tuple[float, dict[str, float]]:
-    """The keep threshold (from KEEP_GRID) with the best cross-validated objective, and its scores."""
+          rules_class: bool, options: FitOptions) -> tuple[float, dict[str, float]]:
+    """The keep threshold (from KEEP_GRID, or the fixed one) with the best cross-validated objective, and its
+    scores."""
     best: tuple[float, dict[str, float]] | None = None
-    for keep in KEEP_GRID:
-        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=rules_class))
+    for keep in KEEP_GRID if options.fixed_keep is None else (options.fixed_keep,):
+        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=rules_class,
+                                               prefer_own=options.prefer_own, min_confidence=options.min_confidence))
         if best is None or objective(scores) > objective(best[1]):
             best = (keep, scores)
     assert best is not None
@@ -77,19 +79,21 @@ def compare(data: TrainingSet, options: FitOptions, *, model_alone: bool = False
         probas[False] = cross_proba(data.candidates, replace(options, rule_features=False))
     for name, (rule_features, rules_class) in VARIANTS.items():
         if rule_features in probas:
-            keep, scores = tuned(data, probas[rule_features], rules_class)
+            keep, scores = tuned(data, probas[rule_features], rules_class, options)
             out[name] = {**scores, "keep": keep}
     if any(c.event == NO_EVENT for c in data.candidates):
-        out[OPEN_VARIANT] = tuned_open(data, probas[True], out["filter"]["keep"])
+        out[OPEN_VARIANT] = tuned_open(data, probas[True], out["filter"]["keep"], options)
     return out
 
 
-def tuned_open(data: TrainingSet, probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float) -> dict[str, float]:
+def tuned_open(data: TrainingSet, probas: list[tuple[tuple[str, ...], np.ndarray]], keep: float,
+               options: FitOptions) -> dict[str, float]:
     """The filter at its threshold, plus the open candidates the model codes with its own class
     below the best ``keep_open`` of OPEN_GRID."""
     best: dict[str, float] | None = None
     for keep_open in OPEN_GRID:
-        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=True, keep_open=keep_open))
+        scores = score_variant(data, labels_at(data.candidates, probas, keep, rules_class=True, keep_open=keep_open,
+                                               prefer_own=options.prefer_own, min_confidence=options.min_confidence))
         if best is None or objective(scores) > objective(best):
             best = {**scores, "keep": keep, "keep_open": keep_open}
     assert best is not None
