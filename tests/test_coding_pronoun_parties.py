@@ -132,3 +132,16 @@ def test_a_singular_pronoun_does_not_take_a_plural_group() -> None:
                       (".", ".", "PUNCT", "punct", 6)], {0, 5}, {1: "Gender=Masc|Number=Plur"})
     doc._.ch_actors = [_mention(doc, "rebelles", "MLI", kind="group", sector="REB"), _mention(doc, "Niger", "NER")]
     assert _of(_events(doc, "fr"), "ACCUSE") == [("Il", None, "NER")]
+
+
+def test_il_looks_among_the_people_first() -> None:
+    # "Le Tchad reçoit Macron . Il condamne le Niger ." — news copy gives "il" to a person
+    doc = _doc("fr", [("Le", "le", "DET", "det", 1), ("Tchad", "Tchad", "PROPN", "nsubj", 2),
+                      ("reçoit", "recevoir", "VERB", "ROOT", 2), ("Macron", "Macron", "PROPN", "obj", 2),
+                      (".", ".", "PUNCT", "punct", 2),
+                      ("Il", "il", "PRON", "nsubj", 6), ("condamne", "condamner", "VERB", "ROOT", 6),
+                      ("le", "le", "DET", "det", 8), ("Niger", "Niger", "PROPN", "obj", 6),
+                      (".", ".", "PUNCT", "punct", 6)], {0, 5})
+    doc._.ch_actors = [_mention(doc, "Tchad", "TCD"), _mention(doc, "Macron", "FRA", kind="person"),
+                       _mention(doc, "Niger", "NER")]
+    assert _of(_events(doc, "fr"), "ACCUSE") == [("Il", "FRA", "NER")]

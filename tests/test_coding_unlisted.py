@@ -172,3 +172,17 @@ def test_a_passive_by_agent_is_the_actor_and_the_subject_the_recipient() -> None
     events = coded(doc, small_lexicon("fr", [{"match": "attaquer", "cameo": "190"}]))
     assert [(e["actor"]["entity_text"], e["actor"]["sector"], e["recipient"]["entity_text"], e["recipient"]["sector"])
             for e in events] == [("des militants", "CVL", "Le maire", "GOV")]
+
+
+def test_a_state_and_an_unlisted_body_of_its_own_are_one_side() -> None:
+    # "Le Mali critique le gouvernement malien ." — no act of Mali against itself
+    doc = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
+                            ("critique", "critiquer", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
+                            ("gouvernement", "gouvernement", "NOUN", "obj", 2), ("malien", "malien", "ADJ", "amod", 4),
+                            (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_lang = "fr"
+    doc._.ch_focus = ["MLI"]
+    set_actors(doc, Mali="MLI", malien="MLI")
+    doc._.ch_actors[0].update(sector=None)
+    events = coded(doc, small_lexicon("fr", [{"match": "critiquer", "cameo": "111"}]))
+    assert [(e["actor"]["code"], e["recipient"]) for e in events] == [("MLI", None)]

@@ -6,9 +6,11 @@ actor mentions before the pronoun, within reach (SEARCH_BACK_CHARS, which spans 
 previous sentences); a candidate must agree with the pronoun in person (a person, or anything but
 one: pronoun_words.yaml), in number and, in French, in gender where the parser marks them on the
 mention's head. The nearest agreeing subject wins ("X met Y. He…": X); with no agreeing subject,
-the one agreeing party of the reach, if there is only one. A plural pronoun takes a coordinated
-subject whole ("France and Germany signed… They…"). The resolved party keeps the pronoun's words
-and offsets as its evidence and the antecedent's code, sector and name (``_antecedent`` its span).
+the one agreeing party of the reach, if there is only one; "il"/"he" look among the agreeing
+people first (function_words' person pronouns), as news copy mostly uses them for people. A plural
+pronoun takes a coordinated subject whole ("France and Germany signed… They…"). The resolved party
+keeps the pronoun's words and offsets as its evidence when the antecedent lies in an earlier sentence
+(chronique.coding.roles), and the antecedent's code, sector and name (``_antecedent`` its span).
 """
 
 from __future__ import annotations
@@ -50,11 +52,13 @@ def _feature(span: Span, name: str) -> str | None:
 class PronounResolver:
     """Resolves pronoun tokens of one Doc against its mention index."""
 
-    def __init__(self, index: MentionIndex, lang: str) -> None:
+    def __init__(self, index: MentionIndex, lang: str, prefer_person: frozenset[str] = frozenset()) -> None:
         self.index = index
         self.doc = index.doc
         self.lang = lang
         self.words: PronounWords = pronoun_words(lang)
+        # pronouns that news copy mostly gives people ("il", "he"): an agreeing person in reach wins
+        self.prefer_person = prefer_person
 
     def agrees(self, pronoun: Token, actor: ActorMention, group: bool) -> bool:
         """``actor`` (one party, or the first of a coordinated ``group``) can be what ``pronoun`` stands for."""
@@ -102,6 +106,9 @@ class PronounResolver:
         before = sorted((a for a in self.index.actors
                          if pronoun.idx - SEARCH_BACK_CHARS <= int(a["start"]) < pronoun.idx),
                         key=lambda a: int(a["start"]))
+        if pronoun.lower_.strip("-") in self.prefer_person:
+            people = [a for a in before if is_person(self.doc, a) and self.agrees(pronoun, a, False)]
+            before = people or before
         loose: dict[str, list[ActorMention]] = {}
         for actor in reversed(before):
             members = self.group(actor)

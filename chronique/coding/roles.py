@@ -40,7 +40,8 @@ class RoleFinder(NounRoles):
     def __init__(self, index: MentionIndex, lexicon: EventLexicon) -> None:
         self.index = index
         self.lexicon = lexicon
-        self.pronouns = PronounResolver(index, lexicon.lang or str(index.doc._.ch_lang or index.doc.lang_))
+        self.pronouns = PronounResolver(index, lexicon.lang or str(index.doc._.ch_lang or index.doc.lang_),
+                                        lexicon.words.person_pronouns)
 
     def is_pronoun(self, tok: Token) -> bool:
         return tok.lower_.strip("-") in self.lexicon.pronouns and tok.pos_ in ("PRON", "DET")

@@ -39,12 +39,12 @@ from chronique.coding.clauses import (
 )
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
-from chronique.coding.mentions import MentionIndex, as_party, party_key
+from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
-from chronique.coding.unlisted import load_sector_heads
+from chronique.coding.unlisted import UNKNOWN, load_sector_heads
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -56,6 +56,28 @@ REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
+
+
+def _coded(actor: ActorMention) -> bool:
+    """A party with a code that says who it is (UNK says only that no country is known)."""
+    return bool(actor.get("code")) and actor.get("code") != UNKNOWN
+
+
+def _identical(a: ActorMention, b: ActorMention) -> bool:
+    return party_key(a) == party_key(b) and a.get("sector") == b.get("sector")
+
+
+def same_side(a: ActorMention, b: ActorMention) -> bool:
+    """One party twice: the same party and sector, or a state (or a known party of the same
+    sector) and an unlisted body of that country ("le Mali" and "le gouvernement malien"); two
+    unlisted bodies of one country ("the ACLU", "the FBI") are two parties."""
+    if _identical(a, b):
+        return True
+    if code_key(a) != code_key(b) or bool(a.get("_unlisted")) == bool(b.get("_unlisted")):
+        return False
+    known = b if a.get("_unlisted") else a
+    state = known.get("kind") == "country" and known.get("sector") in (None, "GOV")
+    return state or a.get("sector") == b.get("sector")
 
 
 def _party(actor: ActorMention | None) -> EventParty | None:
@@ -290,18 +312,19 @@ class RuleCoder:
         # uncoded parties only stand in for a missing coded one: a coded source wins, and when
         # nobody is coded the source must at least be named (a person, an organisation), not a
         # bare sector word ("police", "refugees") that identifies no one
-        coded_sources = [a for a in sources if a.get("code")]
+        coded_sources = [a for a in sources if _coded(a)]
         sources = coded_sources or sources
-        if not coded_sources and not any(a.get("code") for a in targets):
+        if not coded_sources and not any(_coded(a) for a in targets):
             sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
         if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
             sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
         out: list[EventRecord] = []
         options: list[ActorMention | None] = list(targets) or [None]
         for src in sources:
-            for tgt in options:
-                if tgt is not None and party_key(tgt) == party_key(src) and tgt.get("sector") == src.get("sector"):
-                    continue
+            kept = [t for t in options if t is None or not same_side(src, t)]
+            if not kept and any(not _identical(src, t) for t in options if t is not None):
+                kept = [None]  # its only recipient was the source's own state: the act stays, unaimed
+            for tgt in kept:
                 # an uncoded party is a weaker record: coded readings of the sentence rank first
                 penalty = 0.1 * (not src.get("code")) + 0.05 * (tgt is not None and not tgt.get("code"))
                 out.append({**base, "actor": _party(src), "recipient": _party(tgt),
@@ -313,7 +336,8 @@ def dedupe_events(events: list[EventRecord]) -> list[EventRecord]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
     best: dict[tuple[Any, ...], EventRecord] = {}
     for e in events:
-        key = (e["text_info"]["sequence"], e["event"], party_key(e["actor"]), party_key(e["recipient"]))
+        # by code: several unlisted bodies of one country make one record of the act, not one each
+        key = (e["text_info"]["sequence"], e["event"], code_key(e["actor"]), code_key(e["recipient"]))
         if key not in best or e["confidence"] > best[key]["confidence"]:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e["text_info"]["start"], e["_trigger"][0]))

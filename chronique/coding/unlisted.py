@@ -137,6 +137,7 @@ class _Found:
     span: Span
     head: Token
     sector: str | None
+    kind: str = "group"  # a sector noun ("le tribunal"); "entity" for a named organisation
 
 
 def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMention],
@@ -155,7 +156,7 @@ def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMent
     found = [_Found(_name_span(t, heads, lang), t, sector) for t in doc
              if t.pos_ in NOUNS and t.i not in taken and t.i not in named and t.dep_ != "compound"
              and (sector := heads.sector(lang, t))]
-    found += [_Found(ent, ent.root, heads.sector(lang, ent.root, named=True)) for ent in orgs]
+    found += [_Found(ent, ent.root, heads.sector(lang, ent.root, named=True), "entity") for ent in orgs]
     for f in sorted(found, key=lambda f: f.span.start):
         inside = {id(known_at[i]): known_at[i] for i in range(f.span.start, f.span.end) if i in known_at}
         if any(a.get("kind") not in ABSORBABLE_KINDS or not a.get("code") for a in inside.values()):
@@ -172,7 +173,7 @@ def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMent
         if code in topics:
             code = None  # "the committee on China" is no Chinese body
         mention: ActorMention = {"text": f.span.text, "start": f.span.start_char, "end": f.span.end_char,
-                                 "name": f.span.text, "code": code or UNKNOWN, "sector": sector, "kind": "group",
+                                 "name": f.span.text, "code": code or UNKNOWN, "sector": sector, "kind": f.kind,
                                  "_unlisted": True, "_tokens": [f.span.start, f.span.end]}
         if inside:
             mention["_absorbed"] = [[int(a["start"]), int(a["end"])] for a in inside.values()]
