@@ -44,7 +44,7 @@ from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
-from chronique.coding.unlisted import UNKNOWN, load_sector_heads
+from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -56,11 +56,6 @@ REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
-
-
-def _coded(actor: ActorMention) -> bool:
-    """A party with a code that says who it is (UNK says only that no country is known)."""
-    return bool(actor.get("code")) and actor.get("code") != UNKNOWN
 
 
 def _identical(a: ActorMention, b: ActorMention) -> bool:
@@ -312,9 +307,9 @@ class RuleCoder:
         # uncoded parties only stand in for a missing coded one: a coded source wins, and when
         # nobody is coded the source must at least be named (a person, an organisation), not a
         # bare sector word ("police", "refugees") that identifies no one
-        coded_sources = [a for a in sources if _coded(a)]
+        coded_sources = [a for a in sources if a.get("code")]
         sources = coded_sources or sources
-        if not coded_sources and not any(_coded(a) for a in targets):
+        if not coded_sources and not any(a.get("code") for a in targets):
             sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
         if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
             sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
