@@ -186,3 +186,21 @@ def test_a_state_and_an_unlisted_body_of_its_own_are_one_side() -> None:
     doc._.ch_actors[0].update(sector=None)
     events = coded(doc, small_lexicon("fr", [{"match": "critiquer", "cameo": "111"}]))
     assert [(e["actor"]["code"], e["recipient"]) for e in events] == [("MLI", None)]
+
+
+def test_a_body_whose_country_is_only_the_context_s_is_not_the_state_s_own() -> None:
+    # "L' entreprise a été sanctionnée par le Trésor américain ." — the company takes the country in
+    # focus (USA) as a guess: it stays a party apart from the American Treasury
+    doc = parsed_doc("fr", [("L'", "le", "DET", "det", 1), ("entreprise", "entreprise", "NOUN", "nsubj:pass", 4),
+                            ("a", "avoir", "AUX", "aux:tense", 4), ("été", "être", "AUX", "aux:pass", 4),
+                            ("sanctionnée", "sanctionner", "VERB", "ROOT", 4), ("par", "par", "ADP", "case", 7),
+                            ("le", "le", "DET", "det", 7), ("Trésor", "Trésor", "PROPN", "obl:agent", 4),
+                            ("américain", "américain", "ADJ", "amod", 7), (".", ".", "PUNCT", "punct", 4)],
+                     {4: "Tense=Past|VerbForm=Part"})
+    doc._.ch_lang = "fr"
+    doc._.ch_focus = ["USA"]
+    set_actors(doc, américain="USA")
+    doc._.ch_actors[0].update(sector=None)
+    events = coded(doc, small_lexicon("fr", [{"match": "sanctionner", "cameo": "163"}]))
+    found = [(e["actor"]["code"], (e["recipient"] or {}).get("entity_text")) for e in events]
+    assert found == [("USA", "L' entreprise")]

@@ -64,13 +64,15 @@ def _identical(a: ActorMention, b: ActorMention) -> bool:
 
 def same_side(a: ActorMention, b: ActorMention) -> bool:
     """One party twice: the same party and sector, or a state (or a known party of the same
-    sector) and an unlisted body of that country ("le Mali" and "le gouvernement malien"); two
-    unlisted bodies of one country ("the ACLU", "the FBI") are two parties."""
+    sector) and an unlisted body its own name gives that country ("le Mali" and "le gouvernement
+    malien"); two unlisted bodies of one country ("the ACLU", "the FBI") are two parties."""
     if _identical(a, b):
         return True
     if code_key(a) != code_key(b) or bool(a.get("_unlisted")) == bool(b.get("_unlisted")):
         return False
-    known = b if a.get("_unlisted") else a
+    known, body = (b, a) if a.get("_unlisted") else (a, b)
+    if body.get("_focus"):
+        return False  # its country is a guess from the context, not its own name's
     state = known.get("kind") == "country" and known.get("sector") in (None, "GOV")
     return state or a.get("sector") == b.get("sector")
 

@@ -168,13 +168,16 @@ def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMent
         sector = heads.body_sector(lang, f.head, f.span, f.sector)
         topics = _topic_codes(f.head, heads, lang, known_at)
         code = _own_country(f.span, list(inside.values()), places)
-        if code is None and sector not in TRANSNATIONAL:
+        guessed = code is None
+        if guessed and sector not in TRANSNATIONAL:
             code = home_country(doc, f.span.start_char, places, foci)
         if code in topics:
             code = None  # "the committee on China" is no Chinese body
         mention: ActorMention = {"text": f.span.text, "start": f.span.start_char, "end": f.span.end_char,
                                  "name": f.span.text, "code": code or UNKNOWN, "sector": sector, "kind": f.kind,
                                  "_unlisted": True, "_tokens": [f.span.start, f.span.end]}
+        if guessed and code:
+            mention["_focus"] = True  # its country is the sentence's or article's, not its own name's
         if inside:
             mention["_absorbed"] = [[int(a["start"]), int(a["end"])] for a in inside.values()]
         out.append(mention)
