@@ -20,7 +20,7 @@ CODER_VERSION = "chronique 0.1 rules.v7"
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
 # rules.v7: pronoun parties agree with their antecedent or stay uncoded, unlisted bodies take their own
 # phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13)
-RULES_FINGERPRINT = "6ade4a69fab9be4a"
+RULES_FINGERPRINT = "af50e980866d4db6"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
