@@ -129,7 +129,7 @@ def test_an_uncoded_named_organisation_can_be_the_actor() -> None:
     [event] = _code(doc, "en")
     assert event["event"] == "ACCUSE" and event["recipient"]["code"] == "CHL"
     assert event["actor"] == {"code": "UNK", "sector": None, "entity_text": "Oxfam", "identifier_id": None,
-                              "start": 0, "end": 5}
+                              "start": 0, "end": 5, "_unlisted": True}
 
 
 def test_uncoded_entities_alone_do_not_make_an_event_from_a_place() -> None:

@@ -26,7 +26,8 @@ class ActorMention(TypedDict, total=False):
     people noun; ``_anaphora`` a description resolved to ``_antecedent`` (its characters);
     ``_apposition`` a title in apposition to a name; ``_against`` the mention is what a protest is
     against; ``_focus`` a bare sector noun given the country in focus; ``_unlisted`` a party no
-    knowledge entry lists.
+    knowledge entry lists (``_absorbed`` the characters of the country words its name took in);
+    ``_pronoun`` a pronoun party standing for the mention at ``_antecedent``.
     """
 
     text: str | None
@@ -51,6 +52,8 @@ class ActorMention(TypedDict, total=False):
     _against: bool
     _focus: bool
     _unlisted: bool
+    _absorbed: list[list[int]]
+    _pronoun: bool
 
 
 class PlaceMention(TypedDict, total=False):
@@ -143,6 +146,7 @@ class EventParty(TypedDict, total=False):
     identifier_id: str | None
     start: int | None
     end: int | None
+    _unlisted: bool  # a party no knowledge entry lists: told apart from others of its country by name
 
 
 class TextInfo(TypedDict):

@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import ActorMention
-from chronique.coding.mentions import MentionIndex, is_root, party_key
+from chronique.coding.mentions import MentionIndex, code_key, is_root
 from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, case_of
 
 
@@ -48,9 +48,11 @@ class TargetFallback:
     def find(self, head: Token, after: int, sources: list[ActorMention],
              sent: Span) -> tuple[list[ActorMention], bool]:
         """(targets, found inside the clause); ``after`` is the token index past the trigger."""
-        taken = {party_key(a) for a in sources}
+        # a guess never takes a party of the source's own code, an unlisted body included: on train,
+        # such guesses were mostly the source's own side ("withdraw its troops") or a thing it acts on
+        taken = {code_key(a) for a in sources}
         candidates = [a for a in self.index.actors_in(after, sent.end)
-                      if a.get("code") and party_key(a) not in taken and not self._acts_elsewhere(a, head)]
+                      if a.get("code") and code_key(a) not in taken and not self._acts_elsewhere(a, head)]
         if not candidates:
             return [], False
         verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)

@@ -32,15 +32,29 @@ def is_root(tok: Token) -> bool:
 
 def as_party(actor: ActorMention) -> EventParty:
     """An actor mention as an event's actor or recipient field."""
-    return {"code": actor.get("code"), "sector": actor.get("sector"), "entity_text": actor.get("text"),
-            "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
+    party: EventParty = {"code": actor.get("code"), "sector": actor.get("sector"), "entity_text": actor.get("text"),
+                         "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
+    if actor.get("_unlisted"):
+        party["_unlisted"] = True
+    return party
 
 
-def party_key(actor: ActorMention | EventParty | None) -> str:
-    """Who a party is: its code, else (uncoded) its lower-cased text."""
+def code_key(actor: ActorMention | EventParty | None) -> str:
+    """Whose side a party is on: its code, else (uncoded) its lower-cased text (two unlisted bodies
+    of one country share it, where ``party_key`` tells them apart)."""
     if not actor:
         return ""
     return str(actor.get("code") or "~" + str(actor.get("text") or actor.get("entity_text") or "").lower())
+
+
+def party_key(actor: ActorMention | EventParty | None) -> str:
+    """Who a party is: its code, else (uncoded) its lower-cased text; an unlisted body, its code and name."""
+    if not actor:
+        return ""
+    text = str(actor.get("text") or actor.get("entity_text") or "").lower()
+    if actor.get("_unlisted"):  # two unlisted bodies of one country are two parties ("the ACLU sues the FBI")
+        return f"{actor.get('code')}~{str(actor.get('name') or text).lower()}"
+    return str(actor.get("code") or "~" + text)
 
 
 class MentionIndex:
@@ -60,7 +74,11 @@ class MentionIndex:
                         if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
         self.actors += self._metonymic_places(self.actors)
         if heads is not None:
-            self.actors += unlisted_parties(doc, self.actors, self.places, heads)
+            unlisted = unlisted_parties(doc, self.actors, self.places, heads)
+            absorbed = {(s, e) for a in unlisted for s, e in a.get("_absorbed", [])}
+            # a country word a body's name took in ("American" of "the American Civil Liberties
+            # Union") is that body's code, no party of its own
+            self.actors = [a for a in self.actors if (int(a["start"]), int(a["end"])) not in absorbed] + unlisted
         self.actors += self._entities([a for a in self.actors])
         # a byline's, credit's or dateline's names are the page's, never a party ("(Reuters) —")
         furniture = get_list(doc, "ch_furniture")
@@ -141,7 +159,11 @@ class MentionIndex:
             if n is not None and n not in seen:
                 seen.add(n)
                 found.append(self.actors[n])
+            # an unlisted body's complements are not parties of its phrase ("the committee on China")
+            closed = n is not None and bool(self.actors[n].get("_unlisted"))
             for c in tok.children:
+                if closed and c.dep_ != "conj":
+                    continue
                 if c.i not in visited and (c.dep_ not in CLAUSAL or c.dep_ == "conj"):
                     visited.add(c.i)
                     queue.append(c)

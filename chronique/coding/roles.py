@@ -3,7 +3,7 @@
 Handles active and passive voice, participial and infinitive clauses (the subject is inherited
 from the governing verb), coordination (every actor of a coordinated phrase), indirect objects,
 possessives and adjectives ("sa demande", "l'offensive russe"), light verbs ("avoir un
-tête-à-tête") and pronouns (the reported speaker, else the last subject actor before them).
+tête-à-tête") and pronouns (the reported speaker, else an agreeing antecedent: chronique.coding.pronouns).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
+from chronique.coding.pronouns import PronounResolver, as_pronoun, unresolved
 from chronique.coding.role_parse import (
     AGENT,
     DIRECT_OBJECT,
@@ -39,12 +40,15 @@ class RoleFinder(NounRoles):
     def __init__(self, index: MentionIndex, lexicon: EventLexicon) -> None:
         self.index = index
         self.lexicon = lexicon
+        self.pronouns = PronounResolver(index, lexicon.lang or str(index.doc._.ch_lang or index.doc.lang_),
+                                        lexicon.words.person_pronouns)
 
     def is_pronoun(self, tok: Token) -> bool:
         return tok.lower_.strip("-") in self.lexicon.pronouns and tok.pos_ in ("PRON", "DET")
 
     def resolve(self, tok: Token) -> list[ActorMention]:
-        """Actors of an argument: its own mentions, else the antecedent of its pronoun."""
+        """Actors of an argument: its own mentions, else the antecedent of its pronoun (with the
+        pronoun's words as evidence), else the pronoun as an uncoded party."""
         found = self.index.actors_under(tok)
         if found:
             return found
@@ -53,9 +57,14 @@ class RoleFinder(NounRoles):
         if pronoun is None:
             return []
         speaker = self.speaker_of(pronoun)
-        if speaker is not None and int(speaker["start"]) < pronoun.idx:  # "X said he …", not "he …, X said"
-            return [speaker]
-        return self.antecedent(pronoun)
+        if speaker is not None and int(speaker["start"]) < pronoun.idx and self.pronouns.agrees_with(pronoun, speaker):
+            found = [speaker]  # "X said he …", not "he …, X said"
+        else:
+            found = self.antecedent(pronoun)
+        # the evidence is the party's mention in the event's own sentence: its antecedent when it is
+        # there ("X said they …"), else the pronoun itself
+        start = pronoun.sent.start_char
+        return [a if int(a["start"]) >= start else as_pronoun(pronoun, a) for a in found] or [unresolved(pronoun)]
 
     def speaker_of(self, tok: Token) -> ActorMention | None:
         """The subject actor of the speech verb that ``tok``'s clause is reported by, else the
@@ -84,23 +93,11 @@ class RoleFinder(NounRoles):
             return []
         before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx
                   and a.get("code") and party_key(a) not in taken]
-        return before[-1:]
+        return [a if int(a["start"]) >= tok.sent.start_char else as_pronoun(tok, a) for a in before[-1:]]
 
     def antecedent(self, tok: Token) -> list[ActorMention]:
-        """The last compatible subject actor before ``tok`` (within reach), else the last actor.
-
-        "il"/"he" prefer a person; the others take any actor.
-        """
-        doc = tok.doc
-        before = [a for a in self.index.actors if tok.idx - SEARCH_BACK_CHARS <= int(a["start"]) < tok.idx]
-        if tok.lower_.strip("-") in self.lexicon.words.person_pronouns:
-            before = [a for a in before if a.get("kind") == "person"] or before
-        for actor in reversed(before):
-            span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
-            if span is not None and any(t.dep_ in SUBJECT | PASSIVE_SUBJECT or t.head.dep_ in SUBJECT
-                                        for t in span):
-                return [actor]
-        return before[-1:]
+        """The parties pronoun ``tok`` stands for (chronique.coding.pronouns), [] when unsure."""
+        return self.pronouns.antecedent(tok)
 
     def subject(self, verb: Token) -> tuple[list[ActorMention], bool]:
         """Actors of the subject of ``verb``, inherited from governing verbs when it has none."""

@@ -39,7 +39,7 @@ from chronique.coding.clauses import (
 )
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
-from chronique.coding.mentions import MentionIndex, as_party, party_key
+from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
@@ -56,6 +56,25 @@ REQUESTED_WEIGHT = 0.6
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
+
+
+def _identical(a: ActorMention, b: ActorMention) -> bool:
+    return party_key(a) == party_key(b) and a.get("sector") == b.get("sector")
+
+
+def same_side(a: ActorMention, b: ActorMention) -> bool:
+    """One party twice: the same party and sector, or a state (or a known party of the same
+    sector) and an unlisted body its own name gives that country ("le Mali" and "le gouvernement
+    malien"); two unlisted bodies of one country ("the ACLU", "the FBI") are two parties."""
+    if _identical(a, b):
+        return True
+    if code_key(a) != code_key(b) or bool(a.get("_unlisted")) == bool(b.get("_unlisted")):
+        return False
+    known, body = (b, a) if a.get("_unlisted") else (a, b)
+    if body.get("_focus"):
+        return False  # its country is a guess from the context, not its own name's
+    state = known.get("kind") == "country" and known.get("sector") in (None, "GOV")
+    return state or a.get("sector") == b.get("sector")
 
 
 def _party(actor: ActorMention | None) -> EventParty | None:
@@ -299,9 +318,10 @@ class RuleCoder:
         out: list[EventRecord] = []
         options: list[ActorMention | None] = list(targets) or [None]
         for src in sources:
-            for tgt in options:
-                if tgt is not None and party_key(tgt) == party_key(src) and tgt.get("sector") == src.get("sector"):
-                    continue
+            kept = [t for t in options if t is None or not same_side(src, t)]
+            if not kept and any(not _identical(src, t) for t in options if t is not None):
+                kept = [None]  # its only recipient was the source's own state: the act stays, unaimed
+            for tgt in kept:
                 # an uncoded party is a weaker record: coded readings of the sentence rank first
                 penalty = 0.1 * (not src.get("code")) + 0.05 * (tgt is not None and not tgt.get("code"))
                 out.append({**base, "actor": _party(src), "recipient": _party(tgt),
@@ -313,7 +333,8 @@ def dedupe_events(events: list[EventRecord]) -> list[EventRecord]:
     """One event per (sentence, type, actor, recipient): the most confident one."""
     best: dict[tuple[Any, ...], EventRecord] = {}
     for e in events:
-        key = (e["text_info"]["sequence"], e["event"], party_key(e["actor"]), party_key(e["recipient"]))
+        # by code: several unlisted bodies of one country make one record of the act, not one each
+        key = (e["text_info"]["sequence"], e["event"], code_key(e["actor"]), code_key(e["recipient"]))
         if key not in best or e["confidence"] > best[key]["confidence"]:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e["text_info"]["start"], e["_trigger"][0]))

@@ -14,23 +14,26 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v8"
+CODER_VERSION = "chronique 0.1 rules.v9"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
 # rules.v7: the relevance gate's words in the language folders (topic_words.yaml), with off-topic words:
 # an article whose off-topic sentences rival its political ones gives no events; page furniture names
 # no party of an event (issue 13);
-# rules.v8: place nouns of people and offices before "of" ("the mayor of", "le maire de") (issue 17)
-RULES_FINGERPRINT = "a2d2c2c2b04bddc5"
+# rules.v8: place nouns of people and offices before "of" ("the mayor of", "le maire de") (issue 17);
+# rules.v9: pronoun parties agree with their antecedent or stay uncoded, unlisted bodies take their own
+# phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13)
+RULES_FINGERPRINT = "435109217464bcc2"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
     "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
-    "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py",
+    "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
-    "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py",
+    "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
+    "knowledge/pronoun_words.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
