@@ -270,11 +270,32 @@ def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
     under licence") or describes the weapon ("24 of the aircraft, bought from Paris")."""
     if any(a.i == weapon.i for a in trigger.ancestors):
         return True
-    participle = trigger.tag_ == "VBN" or "VerbForm=Part" in str(trigger.morph)
-    if participle and trigger.i > weapon.i and trigger.head.i == verb.i:
+    if past_participle(trigger) and trigger.i > weapon.i and trigger.head.i == verb.i and not _has_object(trigger):
         return True  # "operates 24 of the aircraft, bought from Paris": the participle describes them
     above = _verb_above(trigger)
     return trigger.pos_ == "NOUN" and above is not None and above.i == verb.i
+
+
+def past_participle(tok: Token) -> bool:
+    """A past participle ("bought", "livrés"); a present one ("ordering new tests") is an act of
+    the clause's subject, not a description of the weapon."""
+    return tok.tag_ == "VBN" or ("VerbForm=Part" in str(tok.morph) and "Tense=Pres" not in str(tok.morph))
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in tok.children)
+
+
+def force_service(weapon: Token, trigger: Token) -> bool:
+    """The weapon is listed among services of armed force the trigger's subject renders
+    ("provided airstrikes, artillery fire and Apache helicopters"), or is the tool of one
+    ("artillery fire"): the giver's own forces at work, not weapons handed over."""
+    words = arms_words().force_words
+    if weapon.dep_ == "compound" and weapon.head.lemma_.lower() in words:
+        return True
+    items = [*weapon.conjuncts, *(c for c in trigger.children if c.dep_ in ("obj", "dobj"))]
+    items += [x for c in list(items) for x in c.conjuncts]
+    return any(t.i != weapon.i and t.lemma_.lower() in words for t in items)
 
 
 def idiomatic(weapon: Token, text: str) -> bool:

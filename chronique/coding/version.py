@@ -14,11 +14,12 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v6"
+CODER_VERSION = "chronique 0.1 rules.v7"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
-# casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs)
-RULES_FINGERPRINT = "017712f3ec4041e6"
+# casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
+# rules.v7: arms words of real reporting (issue 19): own-force services, calls, non-weapon nouns
+RULES_FINGERPRINT = "ccdd3977ffebd097"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -37,6 +37,7 @@ class ArmsWords:
     licence_words: frozenset[str] = frozenset()
     taking_verbs: frozenset[str] = frozenset()
     call_words: frozenset[str] = frozenset()
+    force_words: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     dative_clitics: frozenset[str] = frozenset()

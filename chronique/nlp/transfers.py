@@ -35,7 +35,9 @@ from chronique.arms.discourse import (
 )
 from chronique.arms.frames import (
     Party,
+    SurfaceFrame,
     clause_verb,
+    force_service,
     idiomatic,
     nearest_trigger,
     own_forces,
@@ -200,6 +202,10 @@ class TransferBuilder(Stage):
             return bought
         if role == "supplier":
             sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
+            if sides.recipient is None and force_service(root, trigger):
+                return None  # "provided airstrikes and Apache helicopters to support the fight"
+        if status == "requested" and role == "recipient" and self._for_another(root, trigger, parties, span, frame):
+            return None
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
         elif status == "delivered" and promised(trigger):
@@ -209,6 +215,31 @@ class TransferBuilder(Stage):
             called = called_status(status, read_frame(call, parties, span).subject, sides)
             return (sides, called) if called is not None else None
         return sides, status
+
+    def _for_another(self, root: Token, trigger: Token, parties: list[Party], span: tuple[int, int],
+                     frame: SurfaceFrame) -> bool:
+        """A request for a delivery to a party other than the one the text names as asking
+        ("Lawmakers urged the administration to send ATACMS to Kyiv", "Les écologistes réclament
+        la livraison de chars à l'Ukraine"): a third party's call, no transfer. The asker is read
+        from the words, not from a country the coder inferred for an unnamed group."""
+        def giving(tok: Token) -> bool:
+            return tok.i != trigger.i and (self._giving(tok) is not None or self._giving_form(tok))
+
+        inner = governing_trigger(root, giving)
+        if inner is None:  # a small parse tears the clause apart: the giving word between them
+            between = range(trigger.i + 1, span[0]) if trigger.i < span[0] else range(0)
+            inner = next((root.doc[i] for i in reversed(between) if giving(root.doc[i])), None)
+        if inner is None:  # no giving word read: a "to/à" party after the weapon receives it
+            to_side = [p.code for p in parties if p.start >= span[1] and p.before in arms_words().to_words]
+        else:
+            to_side = read_frame(inner, parties, span).to_side
+        return bool(to_side) and frame.subject != to_side[0]
+
+    def _giving_form(self, tok: Token) -> bool:
+        """A giving word known by its form when the tagger gives it a wrong lemma ("livre" read as
+        the noun "livre")."""
+        found = self.catalogue.trigger(tok.lower_, self.lang) if self.catalogue is not None else None
+        return found is not None and found.role == "supplier" and tok.pos_ in ("VERB", "AUX", "NOUN")
 
     def _bought(self, span: tuple[int, int], sent: Span, parties: list[Party], sides: Sides, role: str,
                 status: str) -> tuple[Sides, str] | None:
