@@ -53,6 +53,11 @@ def test_a_short_demonym_names_the_supplier(pipeline: Any, text: str, lang: str,
     ("The United States provided airstrikes and Reaper drones to support the offensive.", "en"),
     # a present participle with its own object is an act, not a description of the weapons
     ("North Korea fired three missiles, ordering further tests.", "en"),
+    # the transfer word hands over something the weapon only qualifies
+    ("Kenya will receive training in operating Bayraktar TB2 drones.", "en"),
+    ("The dealer arranged the sale of blueprints for a missile to a buyer in Cairo.", "en"),
+    # a weapon word of a phrase that names no weapon
+    ("A think tank in Oslo agreed with the report.", "en"),
 ])
 def test_not_transfers(pipeline: Any, text: str, lang: str) -> None:
     assert _rows(pipeline, text, lang) == []

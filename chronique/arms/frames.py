@@ -298,16 +298,39 @@ def force_service(weapon: Token, trigger: Token) -> bool:
     return any(t.i != weapon.i and t.lemma_.lower() in words for t in items)
 
 
+def other_object(weapon: Token, trigger: Token) -> bool:
+    """The transfer word hands over something else that the weapon only qualifies: a noun of
+    training, design or maintenance on the way up from the weapon to the trigger ("receive
+    training in operating weapons", "the sale of blueprints for a bomb"), or the noun a weapon
+    word modifies ("bomb grade uranium", "tank crews")."""
+    words = arms_words().other_object_words
+    if weapon.dep_ in ("compound", "amod") and weapon.head.lemma_.lower() in words:
+        return True
+    cur = weapon
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.head.i == trigger.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in words:
+            return True
+    return False
+
+
 def idiomatic(weapon: Token, text: str) -> bool:
-    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), and unnamed
-    aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), weapon words of
+    phrases that name no weapon ("think tank", "arms control"), and unnamed aircraft in a sentence
+    about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
     words = arms_words()
+    doc = weapon.doc
+    lo, hi = max(weapon.i - 3, 0), min(weapon.i + 4, len(doc))
+    near = " ".join(t.lower_ for t in doc[lo:hi])
+    if any(phrase in near and text.lower() in phrase for phrase in words.idiom_phrases):
+        return True  # "think tank", "arms control"
     if weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
             t.lemma_.lower() in words.civil_words for t in weapon.sent):
         return True
     if text.lower() != "arms":
         return False
-    doc = weapon.doc
     after = doc[weapon.i + 1].lower_ if weapon.i + 1 < len(doc) else ""
     before = doc[weapon.i - 1].lower_ if weapon.i > 0 else ""
     return after == "of" or before in words.limb_words

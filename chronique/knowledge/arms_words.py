@@ -38,6 +38,8 @@ class ArmsWords:
     taking_verbs: frozenset[str] = frozenset()
     call_words: frozenset[str] = frozenset()
     force_words: frozenset[str] = frozenset()
+    other_object_words: frozenset[str] = frozenset()
+    idiom_phrases: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     dative_clitics: frozenset[str] = frozenset()
