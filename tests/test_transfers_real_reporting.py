@@ -64,6 +64,16 @@ def test_not_transfers(pipeline: Any, text: str, lang: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, lang, expected", [
+    # munitions named by the system they are fired from: the munition is handed over
+    ("Denmark delivered Caesar ammunition to Ukraine.", "en", ("DNK", "UKR", "munition", "delivered")),
+    ("La Suède a livré des obus pour les obusiers Archer à l'Ukraine.", "fr", ("SWE", "UKR", "munition", "delivered")),
+])
+def test_a_system_s_munitions_are_munitions(pipeline: Any, text: str, lang: str, expected: Row) -> None:
+    assert _rows(pipeline, text, lang) == [expected]
+
+
+@pytest.mark.model
 def test_the_recipient_s_own_request_stays_a_request(pipeline: Any) -> None:
     assert _rows(pipeline, "Estonia asked Sweden for Archer howitzers.", "en") == [
         ("SWE", "EST", "Archer", "requested")]

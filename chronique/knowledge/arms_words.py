@@ -40,6 +40,7 @@ class ArmsWords:
     force_words: frozenset[str] = frozenset()
     other_object_words: frozenset[str] = frozenset()
     idiom_phrases: frozenset[str] = frozenset()
+    munition_words: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     dative_clitics: frozenset[str] = frozenset()

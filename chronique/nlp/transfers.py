@@ -38,14 +38,15 @@ from chronique.arms.frames import (
     SurfaceFrame,
     clause_verb,
     force_service,
-    other_object,
     idiomatic,
     nearest_trigger,
+    other_object,
     own_forces,
     read_frame,
     restates,
     same_statement,
 )
+from chronique.arms.munitions import as_munitions
 from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parties, quantity, root_token
 from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
@@ -107,7 +108,7 @@ class TransferBuilder(Stage):
         if not weapons:
             return []
         assert self.catalogue is not None
-        weapons = resolve_definites(doc, weapons) if has_parse(doc) else weapons
+        weapons = as_munitions(doc, resolve_definites(doc, weapons)) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
         makers = self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else []
         ctx = TransferContext(doc, MentionIndex(doc), makers)
