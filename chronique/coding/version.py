@@ -18,8 +18,9 @@ CODER_VERSION = "chronique 0.1 rules.v7"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
-# rules.v7: arms words of real reporting (issue 19): own-force services, calls, non-weapon nouns
-RULES_FINGERPRINT = "ccdd3977ffebd097"
+# rules.v7: arms words of real reporting (issue 19): own-force services, calls, non-weapon nouns,
+# idioms, munitions named by their system
+RULES_FINGERPRINT = "6a427ecef7902f87"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
