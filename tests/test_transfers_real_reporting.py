@@ -56,6 +56,9 @@ def test_a_short_demonym_names_the_supplier(pipeline: Any, text: str, lang: str,
     # the transfer word hands over something the weapon only qualifies
     ("Kenya will receive training in operating Bayraktar TB2 drones.", "en"),
     ("The dealer arranged the sale of blueprints for a missile to a buyer in Cairo.", "en"),
+    # cargo stopped on its way, and joint work on weapons
+    ("Its ships helped in the seizure of a dhow bound for Somalia with rifles and grenades.", "en"),
+    ("Egypt and Sudan will cooperate on weapons and intelligence.", "en"),
     # a weapon word of a phrase that names no weapon
     ("A think tank in Oslo agreed with the report.", "en"),
 ])

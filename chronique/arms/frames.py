@@ -306,6 +306,23 @@ def other_object(weapon: Token, trigger: Token) -> bool:
     words = arms_words().other_object_words
     if weapon.dep_ in ("compound", "amod") and weapon.head.lemma_.lower() in words:
         return True
+    return _on_path(weapon, trigger, words)
+
+
+def intercepted(weapon: Token, trigger: Token) -> bool:
+    """The weapons are the cargo of a seizure or interception between the weapon and the
+    trigger ("contributed to the interception of boats … with weapons"): a shipment stopped, no
+    transfer; or the trigger itself is a word of joint work ("collaborate on … weapons")."""
+    words = arms_words()
+    if trigger.lemma_.lower() in words.cooperation_words or _on_path(weapon, trigger, words.interdiction_words):
+        return True
+    # a small parse hangs the cargo elsewhere: the interdiction word between trigger and weapon
+    between = weapon.doc[trigger.i + 1:weapon.i] if trigger.i < weapon.i else []
+    return any(t.lemma_.lower() in words.interdiction_words for t in between)
+
+
+def _on_path(weapon: Token, trigger: Token, words: frozenset[str]) -> bool:
+    """A word of ``words`` among the heads from the weapon up to the trigger (at most eight)."""
     cur = weapon
     for _ in range(8):
         if cur.head.i == cur.i or cur.head.i == trigger.i:

@@ -19,8 +19,8 @@ CODER_VERSION = "chronique 0.1 rules.v7"
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
 # rules.v7: arms words of real reporting (issue 19): own-force services, calls, non-weapon nouns,
-# idioms, munitions named by their system
-RULES_FINGERPRINT = "6a427ecef7902f87"
+# idioms, munitions named by their system, interdictions, joint work on weapons
+RULES_FINGERPRINT = "f4387b5142faeee3"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

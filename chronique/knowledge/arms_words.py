@@ -41,6 +41,8 @@ class ArmsWords:
     other_object_words: frozenset[str] = frozenset()
     idiom_phrases: frozenset[str] = frozenset()
     munition_words: frozenset[str] = frozenset()
+    interdiction_words: frozenset[str] = frozenset()
+    cooperation_words: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     dative_clitics: frozenset[str] = frozenset()

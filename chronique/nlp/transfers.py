@@ -38,6 +38,7 @@ from chronique.arms.frames import (
     SurfaceFrame,
     clause_verb,
     force_service,
+    intercepted,
     idiomatic,
     nearest_trigger,
     other_object,
@@ -188,8 +189,8 @@ class TransferBuilder(Stage):
               status: str) -> tuple[Sides, str] | None:
         """The parties and status the words around ``trigger`` give; None for a deployment of
         the sender's own forces or a transfer that a third party calls for or debates."""
-        if other_object(root, trigger):
-            return None  # "training in operating weapons": the weapon is not handed over
+        if other_object(root, trigger) or intercepted(root, trigger):
+            return None  # "training in operating weapons", "the interception of boats with weapons"
         span = weapon_span(weapon, root)
         told = attribution_tokens(trigger, self.lexicon) if self.lexicon is not None else range(0)
         parties = [p for p in ctx.parties(trigger.sent) if p.start not in told]
