@@ -317,8 +317,8 @@ def intercepted(weapon: Token, trigger: Token) -> bool:
     if trigger.lemma_.lower() in words.cooperation_words or _on_path(weapon, trigger, words.interdiction_words):
         return True
     # a small parse hangs the cargo elsewhere: the interdiction word between trigger and weapon
-    between = weapon.doc[trigger.i + 1:weapon.i] if trigger.i < weapon.i else []
-    return any(t.lemma_.lower() in words.interdiction_words for t in between)
+    between = range(trigger.i + 1, weapon.i)
+    return any(weapon.doc[i].lemma_.lower() in words.interdiction_words for i in between)
 
 
 def _on_path(weapon: Token, trigger: Token, words: frozenset[str]) -> bool:
