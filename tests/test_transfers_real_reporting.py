@@ -77,9 +77,13 @@ def test_a_system_s_munitions_are_munitions(pipeline: Any, text: str, lang: str,
 
 
 @pytest.mark.model
-def test_the_recipient_s_own_request_stays_a_request(pipeline: Any) -> None:
-    assert _rows(pipeline, "Estonia asked Sweden for Archer howitzers.", "en") == [
-        ("SWE", "EST", "Archer", "requested")]
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Estonia asked Sweden for Archer howitzers.", "en", ("SWE", "EST", "Archer", "requested")),
+    # "à" after the weapon names the one asked, who would give
+    ("Le Niger a demandé des hélicoptères Mi-17 à la Russie.", "fr", ("RUS", "NER", "Mi-17", "requested")),
+])
+def test_the_recipient_s_own_request_stays_a_request(pipeline: Any, text: str, lang: str, expected: Row) -> None:
+    assert _rows(pipeline, text, lang) == [expected]
 
 
 def test_m2e2_articles_join_an_article_s_sentences_in_order(tmp_path: Path) -> None:

@@ -234,8 +234,12 @@ class TransferBuilder(Stage):
         if inner is None:  # a small parse tears the clause apart: the giving word between them
             between = range(trigger.i + 1, span[0]) if trigger.i < span[0] else range(0)
             inner = next((root.doc[i] for i in reversed(between) if giving(root.doc[i])), None)
-        if inner is None:  # no giving word read: a "to/à" party after the weapon receives it
-            to_side = [p.code for p in parties if p.start >= span[1] and p.before in arms_words().to_words]
+        if inner is None:
+            # no giving word read: when a party stands bare between the request and the weapon (the
+            # giver: "demandent que la France livre des missiles à l'Ukraine"), a "to/à" party after
+            # the weapon receives; without one it is the addressee ("a demandé des hélicoptères à la Russie")
+            giver = any(not p.before and trigger.i < p.start < span[0] for p in parties)
+            to_side = [p.code for p in parties if giver and p.start >= span[1] and p.before in arms_words().to_words]
         else:
             to_side = read_frame(inner, parties, span).to_side
         return bool(to_side) and frame.subject != to_side[0]
