@@ -77,6 +77,12 @@ def test_a_system_s_munitions_are_munitions(pipeline: Any, text: str, lang: str,
 
 
 @pytest.mark.model
+def test_a_weapon_coordinated_with_training_is_handed_over_beside_it(pipeline: Any) -> None:
+    assert _rows(pipeline, "Kenya will receive training and six Bayraktar TB2 drones from Turkey.", "en") == [
+        ("TUR", "KEN", "Bayraktar TB2", "pledged")]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, lang, expected", [
     ("Estonia asked Sweden for Archer howitzers.", "en", ("SWE", "EST", "Archer", "requested")),
     # "à" after the weapon names the one asked, who would give

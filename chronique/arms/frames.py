@@ -322,13 +322,15 @@ def intercepted(weapon: Token, trigger: Token) -> bool:
 
 
 def _on_path(weapon: Token, trigger: Token, words: frozenset[str]) -> bool:
-    """A word of ``words`` among the heads from the weapon up to the trigger (at most eight)."""
+    """A word of ``words`` among the heads from the weapon up to the trigger (at most eight); a
+    head the weapon is coordinated with is a sibling, not a governor ("training and six drones")."""
     cur = weapon
     for _ in range(8):
         if cur.head.i == cur.i or cur.head.i == trigger.i:
             return False
+        sibling = cur.dep_ == "conj"
         cur = cur.head
-        if cur.lemma_.lower() in words:
+        if not sibling and cur.lemma_.lower() in words:
             return True
     return False
 
