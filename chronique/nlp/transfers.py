@@ -35,7 +35,6 @@ from chronique.arms.discourse import (
 )
 from chronique.arms.frames import (
     Party,
-    SurfaceFrame,
     clause_verb,
     force_service,
     idiomatic,
@@ -48,9 +47,10 @@ from chronique.arms.frames import (
     same_statement,
 )
 from chronique.arms.munitions import as_munitions
-from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parties, quantity, root_token
+from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parsed_sides, quantity, root_token
 from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
+from chronique.arms.requests import for_another
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
@@ -207,10 +207,10 @@ class TransferBuilder(Stage):
             return bought
         if role == "supplier":
             sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
-            if sides.recipient is None and force_service(root, trigger):
-                return None  # "provided airstrikes and Apache helicopters to support the fight"
-        if status == "requested" and role == "recipient" and self._for_another(root, trigger, parties, span, frame):
-            return None
+        if (role == "supplier" and sides.recipient is None and force_service(root, trigger)) or (
+                status == "requested" and role == "recipient"
+                and for_another(root, trigger, parties, span, frame.subject, self._gives)):
+            return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
         elif status == "delivered" and promised(trigger):
@@ -221,34 +221,11 @@ class TransferBuilder(Stage):
             return (sides, called) if called is not None else None
         return sides, status
 
-    def _for_another(self, root: Token, trigger: Token, parties: list[Party], span: tuple[int, int],
-                     frame: SurfaceFrame) -> bool:
-        """A request for a delivery to a party other than the one the text names as asking
-        ("Lawmakers urged the administration to send ATACMS to Kyiv", "Les écologistes réclament
-        la livraison de chars à l'Ukraine"): a third party's call, no transfer. The asker is read
-        from the words, not from a country the coder inferred for an unnamed group."""
-        def giving(tok: Token) -> bool:
-            return tok.i != trigger.i and (self._giving(tok) is not None or self._giving_form(tok))
-
-        inner = governing_trigger(root, giving)
-        if inner is None:  # a small parse tears the clause apart: the giving word between them
-            between = range(trigger.i + 1, span[0]) if trigger.i < span[0] else range(0)
-            inner = next((root.doc[i] for i in reversed(between) if giving(root.doc[i])), None)
-        if inner is None:
-            # no giving word read: when a party stands bare between the request and the weapon (the
-            # giver: "demandent que la France livre des missiles à l'Ukraine"), a "to/à" party after
-            # the weapon receives; without one it is the addressee ("a demandé des hélicoptères à la Russie")
-            giver = any(not p.before and trigger.i < p.start < span[0] for p in parties)
-            to_side = [p.code for p in parties if giver and p.start >= span[1] and p.before in arms_words().to_words]
-        else:
-            to_side = read_frame(inner, parties, span).to_side
-        return bool(to_side) and frame.subject != to_side[0]
-
-    def _giving_form(self, tok: Token) -> bool:
-        """A giving word known by its form when the tagger gives it a wrong lemma ("livre" read as
-        the noun "livre")."""
+    def _gives(self, tok: Token) -> bool:
+        """A giving word, also by its form when the tagger gives it a wrong lemma ("livre")."""
         found = self.catalogue.trigger(tok.lower_, self.lang) if self.catalogue is not None else None
-        return found is not None and found.role == "supplier" and tok.pos_ in ("VERB", "AUX", "NOUN")
+        return self._giving(tok) is not None or (
+            found is not None and found.role == "supplier" and tok.pos_ in ("VERB", "AUX", "NOUN"))
 
     def _bought(self, span: tuple[int, int], sent: Span, parties: list[Party], sides: Sides, role: str,
                 status: str) -> tuple[Sides, str] | None:
@@ -403,7 +380,7 @@ class TransferBuilder(Stage):
         read = self._read(ctx, weapon, root, head, taker_role(head, trig.role), status)
         if read is None:
             return None
-        sides = fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
+        sides = fill(read[0], parsed_sides(ctx.index, weapon.get("_tokens"), root, head, trig.role == "supplier"))
         if sides.supplier == sides.recipient is not None:
             return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
@@ -414,20 +391,6 @@ class TransferBuilder(Stage):
             # bullets"): too little to stand alone; it may restate a transfer told elsewhere
             return {**record, PARTIAL: True}
         return record
-
-    @staticmethod
-    def _parsed_sides(ctx: TransferContext, weapon: WeaponRecord, root: Token, head: Token, trig: Trigger) -> Sides:
-        """The parties the dependency parse gives the trigger (subject, complements, owner)."""
-        weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
-        found = parties(ctx.index, head, weapon_tokens)
-        own = _code(owner(ctx.index, root))
-        subject = _code(found.subject)
-        to_side = next((c for a in found.to_side if (c := _code(a))), None)
-        from_side = next((c for a in found.from_side if (c := _code(a)) and c != own), None)
-        if trig.role == "supplier":
-            return Sides(subject if not found.passive and subject else from_side, to_side or own)
-        recipient = subject if not found.passive and subject else (to_side or own)
-        return Sides(next((c for c in (from_side, to_side) if c and c != recipient), None), recipient)
 
     def _modality(self, head: Token) -> str:
         if self.lexicon is None:
