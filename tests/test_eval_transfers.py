@@ -76,3 +76,13 @@ def test_a_page_chronique_rejects_counts_as_no_record_not_a_failed_task() -> Non
     score, rows = _score_articles(ctx, [(page, judged), (page, ())], show_found=True)
     assert score.false_alarms == 0 and score.negatives == 1
     assert rows[0][-1] == "rejected (UNSUPPORTED_LANGUAGE)"
+
+
+def test_the_judged_real_reports_name_articles_only_and_every_class_of_round_5_is_judged() -> None:
+    from chronique.eval.arms_judged import _data
+
+    rows = _data("transfers_real.yaml")["articles"]
+    assert rows and all(set(r) <= {"source", "id", "split", "expect", "note"} for r in rows)
+    assert {r["split"] for r in rows} == {"look"}
+    classes = {i.kind for i in load_judged("rules")} & {i.kind for i in load_judged("measure")}
+    assert {"demonym-party", "third-party-call", "mixed-aid", "category-weapon", "interdiction"} <= classes

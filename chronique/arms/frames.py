@@ -270,23 +270,86 @@ def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
     under licence") or describes the weapon ("24 of the aircraft, bought from Paris")."""
     if any(a.i == weapon.i for a in trigger.ancestors):
         return True
-    participle = trigger.tag_ == "VBN" or "VerbForm=Part" in str(trigger.morph)
-    if participle and trigger.i > weapon.i and trigger.head.i == verb.i:
+    if past_participle(trigger) and trigger.i > weapon.i and trigger.head.i == verb.i and not _has_object(trigger):
         return True  # "operates 24 of the aircraft, bought from Paris": the participle describes them
     above = _verb_above(trigger)
     return trigger.pos_ == "NOUN" and above is not None and above.i == verb.i
 
 
-def idiomatic(weapon: Token, text: str) -> bool:
-    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), and unnamed
-    aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+def past_participle(tok: Token) -> bool:
+    """A past participle ("bought", "livrés"); a present one ("ordering new tests") is an act of
+    the clause's subject, not a description of the weapon."""
+    return tok.tag_ == "VBN" or ("VerbForm=Part" in str(tok.morph) and "Tense=Pres" not in str(tok.morph))
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in tok.children)
+
+
+def force_service(weapon: Token, trigger: Token) -> bool:
+    """The weapon is listed among services of armed force the trigger's subject renders
+    ("provided airstrikes, artillery fire and Apache helicopters"), or is the tool of one
+    ("artillery fire"): the giver's own forces at work, not weapons handed over."""
+    words = arms_words().force_words
+    if weapon.dep_ == "compound" and weapon.head.lemma_.lower() in words:
+        return True
+    items = [*weapon.conjuncts, *(c for c in trigger.children if c.dep_ in ("obj", "dobj"))]
+    items += [x for c in list(items) for x in c.conjuncts]
+    return any(t.i != weapon.i and t.lemma_.lower() in words for t in items)
+
+
+def other_object(weapon: Token, trigger: Token) -> bool:
+    """The transfer word hands over something else that the weapon only qualifies: a noun of
+    training, design or maintenance on the way up from the weapon to the trigger ("receive
+    training in operating weapons", "the sale of blueprints for a bomb"), or the noun a weapon
+    word modifies ("bomb grade uranium", "tank crews")."""
+    words = arms_words().other_object_words
+    if weapon.dep_ in ("compound", "amod") and weapon.head.lemma_.lower() in words:
+        return True
+    return _on_path(weapon, trigger, words)
+
+
+def intercepted(weapon: Token, trigger: Token) -> bool:
+    """The weapons are the cargo of a seizure or interception between the weapon and the
+    trigger ("contributed to the interception of boats … with weapons"): a shipment stopped, no
+    transfer; or the trigger itself is a word of joint work ("collaborate on … weapons")."""
     words = arms_words()
+    if trigger.lemma_.lower() in words.cooperation_words or _on_path(weapon, trigger, words.interdiction_words):
+        return True
+    # a small parse hangs the cargo elsewhere: the interdiction word between trigger and weapon
+    between = range(trigger.i + 1, weapon.i)
+    return any(weapon.doc[i].lemma_.lower() in words.interdiction_words for i in between)
+
+
+def _on_path(weapon: Token, trigger: Token, words: frozenset[str]) -> bool:
+    """A word of ``words`` among the heads from the weapon up to the trigger (at most eight); a
+    head the weapon is coordinated with is a sibling, not a governor ("training and six drones")."""
+    cur = weapon
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.head.i == trigger.i:
+            return False
+        sibling = cur.dep_ == "conj"
+        cur = cur.head
+        if not sibling and cur.lemma_.lower() in words:
+            return True
+    return False
+
+
+def idiomatic(weapon: Token, text: str) -> bool:
+    """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), weapon words of
+    phrases that name no weapon ("think tank", "arms control"), and unnamed aircraft in a sentence
+    about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+    words = arms_words()
+    doc = weapon.doc
+    lo, hi = max(weapon.i - 3, 0), min(weapon.i + 4, len(doc))
+    near = " ".join(t.lower_ for t in doc[lo:hi])
+    if any(phrase in near and text.lower() in phrase for phrase in words.idiom_phrases):
+        return True  # "think tank", "arms control"
     if weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
             t.lemma_.lower() in words.civil_words for t in weapon.sent):
         return True
     if text.lower() != "arms":
         return False
-    doc = weapon.doc
     after = doc[weapon.i + 1].lower_ if weapon.i + 1 < len(doc) else ""
     before = doc[weapon.i - 1].lower_ if weapon.i > 0 else ""
     return after == "of" or before in words.limb_words

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import ActorMention, WeaponRecord
+from chronique.arms.assign import Sides
 from chronique.arms.numbers import is_number_word, parse_cardinal
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
@@ -149,3 +150,23 @@ def quantity(first: Token) -> int | None:
     if not words or [w.lower() for w in words] in (["un"], ["une"]):  # the article, not a count
         return None
     return parse_cardinal(" ".join(words)) or None
+
+
+def _code(actor: ActorMention | None) -> str | None:
+    return (actor or {}).get("code") or None
+
+
+def parsed_sides(index: MentionIndex, tokens: list[int] | None, root: Token, head: Token, giver: bool) -> Sides:
+    """The parties the dependency parse gives the trigger ``head`` (subject, complements, the
+    weapon's owner); ``tokens`` is the weapon's token span, ``giver`` whether the trigger's
+    subject gives."""
+    weapon_tokens = set(range(*(tokens or [root.i, root.i + 1])))
+    found = parties(index, head, weapon_tokens)
+    own = _code(owner(index, root))
+    subject = _code(found.subject)
+    to_side = next((c for a in found.to_side if (c := _code(a))), None)
+    from_side = next((c for a in found.from_side if (c := _code(a)) and c != own), None)
+    if giver:
+        return Sides(subject if not found.passive and subject else from_side, to_side or own)
+    recipient = subject if not found.passive and subject else (to_side or own)
+    return Sides(next((c for c in (from_side, to_side) if c and c != recipient), None), recipient)

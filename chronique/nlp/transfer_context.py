@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import WeaponRecord
 from chronique.arms.frames import Party, sentence_parties
+from chronique.arms.origin import short_demonym_codes
 from chronique.coding.mentions import MentionIndex
 from chronique.nlp.extensions import doc_text, get_list
 
@@ -23,7 +24,10 @@ class TransferContext:
 
     def __init__(self, doc: Doc, index: MentionIndex, makers: list[tuple[int, int, str]]) -> None:
         self.doc, self.index, self.makers = doc, index, makers
-        self.codes = frozenset(str(a["code"]) for a in index.actors if a.get("code"))
+        # countries the text names, for the weapon's maker country: coded mentions, and demonyms
+        # without their compass word ("the Korean defence minister")
+        self.codes = (frozenset(str(a["code"]) for a in index.actors if a.get("code"))
+                      | short_demonym_codes(doc_text(doc)))
         self.weapon_tokens = {i for w in get_list(doc, "ch_weapons") if w.get("_tokens")
                               for i in range(int(w["_tokens"][0]), int(w["_tokens"][1]))}
         self._parties: dict[int, list[Party]] = {}

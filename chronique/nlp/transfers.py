@@ -36,16 +36,21 @@ from chronique.arms.discourse import (
 from chronique.arms.frames import (
     Party,
     clause_verb,
+    force_service,
     idiomatic,
+    intercepted,
     nearest_trigger,
+    other_object,
     own_forces,
     read_frame,
     restates,
     same_statement,
 )
-from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parties, quantity, root_token
+from chronique.arms.munitions import as_munitions
+from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parsed_sides, quantity, root_token
 from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
+from chronique.arms.requests import for_another
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
@@ -104,7 +109,7 @@ class TransferBuilder(Stage):
         if not weapons:
             return []
         assert self.catalogue is not None
-        weapons = resolve_definites(doc, weapons) if has_parse(doc) else weapons
+        weapons = as_munitions(doc, resolve_definites(doc, weapons)) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
         makers = self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else []
         ctx = TransferContext(doc, MentionIndex(doc), makers)
@@ -184,6 +189,8 @@ class TransferBuilder(Stage):
               status: str) -> tuple[Sides, str] | None:
         """The parties and status the words around ``trigger`` give; None for a deployment of
         the sender's own forces or a transfer that a third party calls for or debates."""
+        if other_object(root, trigger) or intercepted(root, trigger):
+            return None  # "training in operating weapons", "the interception of boats with weapons"
         span = weapon_span(weapon, root)
         told = attribution_tokens(trigger, self.lexicon) if self.lexicon is not None else range(0)
         parties = [p for p in ctx.parties(trigger.sent) if p.start not in told]
@@ -200,6 +207,10 @@ class TransferBuilder(Stage):
             return bought
         if role == "supplier":
             sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
+        if (role == "supplier" and sides.recipient is None and force_service(root, trigger)) or (
+                status == "requested" and role == "recipient"
+                and for_another(root, trigger, parties, span, frame.subject, self._gives)):
+            return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
         elif status == "delivered" and promised(trigger):
@@ -209,6 +220,12 @@ class TransferBuilder(Stage):
             called = called_status(status, read_frame(call, parties, span).subject, sides)
             return (sides, called) if called is not None else None
         return sides, status
+
+    def _gives(self, tok: Token) -> bool:
+        """A giving word, also by its form when the tagger gives it a wrong lemma ("livre")."""
+        found = self.catalogue.trigger(tok.lower_, self.lang) if self.catalogue is not None else None
+        return self._giving(tok) is not None or (
+            found is not None and found.role == "supplier" and tok.pos_ in ("VERB", "AUX", "NOUN"))
 
     def _bought(self, span: tuple[int, int], sent: Span, parties: list[Party], sides: Sides, role: str,
                 status: str) -> tuple[Sides, str] | None:
@@ -363,7 +380,7 @@ class TransferBuilder(Stage):
         read = self._read(ctx, weapon, root, head, taker_role(head, trig.role), status)
         if read is None:
             return None
-        sides = fill(read[0], self._parsed_sides(ctx, weapon, root, head, trig))
+        sides = fill(read[0], parsed_sides(ctx.index, weapon.get("_tokens"), root, head, trig.role == "supplier"))
         if sides.supplier == sides.recipient is not None:
             return None  # a domestic purchase
         date = event_date(ctx.doc, head.idx, head.idx + len(head), future=mod in ("future", "conditional"))[0]
@@ -374,20 +391,6 @@ class TransferBuilder(Stage):
             # bullets"): too little to stand alone; it may restate a transfer told elsewhere
             return {**record, PARTIAL: True}
         return record
-
-    @staticmethod
-    def _parsed_sides(ctx: TransferContext, weapon: WeaponRecord, root: Token, head: Token, trig: Trigger) -> Sides:
-        """The parties the dependency parse gives the trigger (subject, complements, owner)."""
-        weapon_tokens = set(range(*(weapon.get("_tokens") or [root.i, root.i + 1])))
-        found = parties(ctx.index, head, weapon_tokens)
-        own = _code(owner(ctx.index, root))
-        subject = _code(found.subject)
-        to_side = next((c for a in found.to_side if (c := _code(a))), None)
-        from_side = next((c for a in found.from_side if (c := _code(a)) and c != own), None)
-        if trig.role == "supplier":
-            return Sides(subject if not found.passive and subject else from_side, to_side or own)
-        recipient = subject if not found.passive and subject else (to_side or own)
-        return Sides(next((c for c in (from_side, to_side) if c and c != recipient), None), recipient)
 
     def _modality(self, head: Token) -> str:
         if self.lexicon is None:
