@@ -38,7 +38,7 @@ def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
         return NO_EVENT
     ranked = [int(i) for i in np.argsort(-proba, kind="stable") if classes[int(i)] != NO_EVENT]
     return classes[ranked[0]] if ranked else NO_EVENT
-TRAINED_VERSION = "chronique 0.1 trained.v3"
+TRAINED_VERSION = "chronique 0.1 trained.v4"  # trained.v3's recipe (chronique train --keep 0.9) retrained on the rules.v9 candidates
 
 
 def root_codes(table: CameoTable) -> dict[str, str]:
