@@ -1,27 +1,29 @@
 """A Ray Data job: inputs → extraction in an actor pool → Parquet shards (``chronique load`` reads them).
 
 The inputs are listed once (directories walked, a stat each), numbered, and cut into parts of
-consecutive files. Ray Data hands the parts to a pool of actors; each actor reads its files with
-chronique's own readers (the same formats and guards as ``ingest``), extracts, and writes the part's
-shard. A part whose shard exists is skipped, so an interrupted job resumes where it stopped. The
-shard folder must be reachable by every actor: a local folder on one machine, a shared file
-system, or an object-storage URL. Inputs may be URLs too (s3://bucket/crawl/, remote.py), and
-Parquet files of articles are one of the readers' formats (readers/parquet.py).
+consecutive files; a Parquet file of many rows is cut by row groups into parts of its own
+(ingest/pieces.py), so that one big file spreads over the actors. Ray Data hands the parts to a
+pool of actors; each actor reads its pieces with chronique's own readers (the same formats and
+guards as ``ingest``), extracts, and writes the part's shard. A part whose shard exists is skipped,
+so an interrupted job resumes where it stopped. The shard folder must be reachable by every actor:
+a local folder on one machine, a shared file system, or an object-storage URL. Inputs may be URLs
+too (s3://bucket/crawl/, remote.py), read in place: an actor reads only its row groups of an object.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ray
 
 from chronique.errors import ChroniqueError
+from chronique.ingest.pieces import ROWS_PER_PIECE, Piece, plan_parts
 from chronique.ingest.remote import expand, is_url
-from chronique.ingest.sources import read_sources, walk
+from chronique.ingest.sources import walk
 from chronique.report import Failure
 from chronique.schema import Article
 
@@ -76,14 +78,16 @@ class PartWriter:
             out["seconds"].append(json.dumps(seconds))
         return out
 
-    def _extract(self, inputs: list[list[Any]]) -> tuple[list[ShardRow], dict[str, float]]:
+    def _extract(self, pieces: list[dict[str, Any]]) -> tuple[list[ShardRow], dict[str, float]]:
         rows: list[ShardRow] = []
         seconds: dict[str, float] = {}
-        for number, path in inputs:
+        for given in pieces:
+            piece = Piece(given["input"], given["name"], tuple(given["groups"]) if given["groups"] else None,
+                          given["first_item"])
             articles: list[tuple[int, Article]] = []
-            for item, found in enumerate(read_sources([path], fmt=self.fmt)):
+            for item, found in piece.items(self.fmt):
                 if isinstance(found, ChroniqueError):
-                    rows.append(ShardRow(number, item, failure=Failure.from_error(found)))
+                    rows.append(ShardRow(piece.input, item, failure=Failure.from_error(found)))
                 else:
                     articles.append((item, found))
             for start in range(0, len(articles), self.chunk_size):
@@ -94,19 +98,19 @@ class PartWriter:
                 for (item, _), outcome in zip(pairs, result.outcomes, strict=True):
                     failure = None if outcome.rejection is None else Failure.from_error(
                         outcome.rejection.error(), source=outcome.rejection.source)
-                    rows.append(ShardRow(number, item, outcome.extraction, failure))
+                    rows.append(ShardRow(piece.input, item, outcome.extraction, failure))
         return rows, seconds
 
 
 def write_shards(paths: Iterable[str | Path], folder: str | Path, factory: WorkerFactory, options: EngineOptions, *,
-                 fmt: str | None = None, files_per_part: int = 64) -> ShardJob:
+                 fmt: str | None = None, files_per_part: int = 64, rows_per_piece: int = ROWS_PER_PIECE) -> ShardJob:
     """Inputs (paths, or URLs as strings) to shards in ``folder`` (a path or a URL)."""
     shards = ShardFolder.at(folder)
     shards.make()
-    numbered = list(enumerate(list_inputs(paths)))
-    parts = [(k, numbered[k * files_per_part:(k + 1) * files_per_part])
-             for k in range((len(numbered) + files_per_part - 1) // files_per_part)]
-    todo = [{"part": k, "inputs": json.dumps(chunk)} for k, chunk in parts if not shards.has(k)]
+    parts = list(enumerate(plan_parts(list_inputs(paths), fmt, files_per_part=files_per_part,
+                                      rows_per_piece=rows_per_piece)))
+    todo = [{"part": k, "inputs": json.dumps([asdict(piece) for piece in pieces])}
+            for k, pieces in parts if not shards.has(k)]
     job = ShardJob(parts=len(parts), skipped=len(parts) - len(todo))
     if not todo:
         return job
