@@ -22,7 +22,7 @@ runner = CliRunner()
 
 @pytest.mark.parametrize(("args", "said"), [
     (["--engine", "spark"], "expected an engine among local, ray, found 'spark'"),
-    (["--address", "auto"], "expected --engine ray with --address or --shards, found --engine local"),
+    (["--address", "auto"], "expected --engine ray with --address, found --engine local"),
     (["--workers", "0"], "expected --workers of at least 1, found 0"),
     (["--published", "2022-13-01"], "found '2022-13-01'"),
 ])
