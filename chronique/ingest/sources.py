@@ -118,6 +118,8 @@ def read_object(url: str, registry: ReaderRegistry, fmt: str | None = None) -> I
 
 
 def checked(items: Iterator[Article | ChroniqueError], where: str) -> Iterator[Article | ChroniqueError]:
+    """A reader's items under the guard (whatever it raises ends only this file), an article left
+    without text rejected."""
     for item in guard_stream(items, where):
         yield _textless(item) if isinstance(item, Article) and not item.text.strip() else item
 
