@@ -9,10 +9,16 @@ then the corpus is timed. Results go to stdout as JSON and, with --write, into d
 
     .venv/bin/python benchmarks/engines.py --mb 20 --write docs/performance.md
 
-A long run can be split: ``--runs local-1,local-2`` times only those configurations, and
-``--results FILE`` keeps each finished configuration (one JSON line, with its size) so that a later
-call with the same ``--mb`` and file reuses it instead of timing it again; the document is written
-once every configuration of that size is there.
+A long run is cut into pieces: ``--pieces N`` splits the corpus into N slices of whole copies, and
+each (configuration, piece) is one timed child, run piece by piece so that the configurations of a
+piece run side by side under the same load. ``--results FILE`` keeps each finished one (a JSON line
+with its size, piece and load averages), so a stopped run resumes where it stopped: a later call with
+the same ``--mb``, ``--pieces`` and file times only what is missing. ``--only 0,1`` picks pieces,
+``--runs local-1,local-2`` configurations, ``--stop-after S`` starts no child after S seconds. The
+summary and the document use the pieces every configuration has finished, and say how many.
+
+    nice -n 10 .venv/bin/python benchmarks/engines.py --mb 20 --pieces 18 --results engines.jsonl \
+        --stop-after 3000 --write docs/performance.md
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from throughput import SHARED, write_section
@@ -37,7 +45,8 @@ SOURCES = ("dev/events/fr-wikinews/articles.jsonl", "train/events/en-wikinews-tr
 PETRARCH2_PER_HOUR = 2500  # published PETRARCH2 + CoreNLP throughput, stories per hour
 
 
-def corpus(mb: float) -> list[dict[str, str]]:
+def corpus(mb: float, pieces: int = 1, piece: int = 0) -> list[dict[str, str]]:
+    """The texts repeated to ``mb`` megabytes, or the ``piece``-th of ``pieces`` slices of whole copies."""
     rows = []
     for name in SOURCES:
         path = SHARED / "eval" / name
@@ -45,9 +54,15 @@ def corpus(mb: float) -> list[dict[str, str]]:
             rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not rows:
         sys.exit(f"no article texts under {SHARED / 'eval'}: this benchmark needs ../shared")
-    size = sum(len(r["text"].encode()) for r in rows)
-    copies = max(1, round(mb * 1e6 / size))
-    return [dict(r, id=f"{r['id']}#{k}") for k in range(copies) for r in rows]
+    copies = n_copies(rows, mb)
+    if not 0 <= piece < pieces <= copies:
+        sys.exit(f"expected a piece among {min(pieces, copies)} of a corpus of {copies} copies, found {piece}")
+    chosen = range(copies * piece // pieces, copies * (piece + 1) // pieces)
+    return [dict(r, id=f"{r['id']}#{k}") for k in chosen for r in rows]
+
+
+def n_copies(rows: list[dict[str, str]], mb: float) -> int:
+    return max(1, round(mb * 1e6 / sum(len(r["text"].encode()) for r in rows)))
 
 
 def articles(rows: list[dict[str, str]]) -> list:  # type: ignore[type-arg]
@@ -67,13 +82,13 @@ def warmup(workers: int, chunk_size: int) -> list:  # type: ignore[type-arg]
     return pair * (chunk_size * 2 * workers)
 
 
-def child(engine_name: str, workers: int, mb: float) -> None:
-    """One timed configuration; prints a JSON line."""
+def child(engine_name: str, workers: int, mb: float, pieces: int, piece: int) -> None:
+    """One timed configuration on one piece; prints a JSON line."""
     from chronique.engines import EngineOptions, make_engine, pipeline_factory
     from chronique.options import PipelineOptions
     from chronique.report import FailurePolicy, RunReport
 
-    rows = corpus(mb)
+    rows = corpus(mb, pieces, piece)
     given = articles(rows)
     options = EngineOptions(workers=workers)
     engine = make_engine(engine_name, options, pipeline_factory(PipelineOptions()))
@@ -95,7 +110,7 @@ def child(engine_name: str, workers: int, mb: float) -> None:
                       "bytes": sum(len(a.text.encode()) for a in given), "seconds": seconds, "load_seconds": load,
                       "cpu_seconds": cpu,
                       "worker_peak_mb": max(peaks), "driver_peak_mb": _self_peak(), "shard_mb_per_1000": shard_mb,
-                      "copies": int(rows[-1]["id"].rsplit("#", 1)[1]) + 1,
+                      "copies": len({r["id"].rsplit("#", 1)[1] for r in rows}),
                       "load_average": os.getloadavg()[0]}))
 
 
@@ -135,22 +150,24 @@ def _shard_mb(found: list) -> float:  # type: ignore[type-arg]
         return path.stat().st_size / 2**20 / len(found) * 1000
 
 
-def bare(mb: float) -> None:
+def bare(mb: float, pieces: int, piece: int) -> None:
     """The spaCy models alone on the same texts, one process."""
     from chronique.nlp.models import load_model
 
-    rows = corpus(mb)
+    rows = corpus(mb, pieces, piece)
     by_lang: dict[str, list[str]] = {}
     for r in rows:
         by_lang.setdefault(r.get("language") or "fr", []).append(r["text"])
+    t0 = time.perf_counter()
     models = {lang: load_model(lang) for lang in by_lang}
+    load = time.perf_counter() - t0
     cpu0, t0 = tree_cpu_seconds(), time.perf_counter()
     for lang, texts in by_lang.items():
         for _ in models[lang].pipe(texts, batch_size=16):
             pass
     seconds, cpu = time.perf_counter() - t0, tree_cpu_seconds() - cpu0
     print(json.dumps({"engine": "bare spaCy", "workers": 1, "articles": len(rows), "seconds": seconds,
-                      "cpu_seconds": cpu,
+                      "cpu_seconds": cpu, "load_seconds": load, "bytes": sum(len(r["text"].encode()) for r in rows),
                       "words": sum(len(r["text"].split()) for r in rows), "worker_peak_mb": _self_peak(),
                       "load_average": os.getloadavg()[0]}))
 
@@ -193,23 +210,27 @@ def cpu_summary(runs: dict[str, dict[str, float]]) -> dict[str, float]:
             "cpu per-core articles/s": 1 / per["local-1"], "pipeline/bare cpu": per["bare"] / per["local-1"]}
 
 
-def markdown(runs: dict[str, dict[str, float]], mb: float) -> str:
+def markdown(runs: dict[str, dict[str, Any]], mb: float, pieces: tuple[int, int] = (1, 1)) -> str:
     s = summary(runs)
     first = runs["local-1"]
+    measured, total = pieces
+    cut = (f" --pieces {total}`; measured: {measured} of its {total} pieces, " if total > 1 else "`, ")
     lines = [f"<!-- {SECTION} -->", "## Engines: all cores, and Ray", "",
-             f"`benchmarks/engines.py --mb {mb:g}` on {platform.machine()}, Python {platform.python_version()}, "
+             f"`benchmarks/engines.py --mb {mb:g}{cut}on {platform.machine()}, Python {platform.python_version()}, "
              f"{time.strftime('%Y-%m-%d')}: {first['articles']:,} articles, {first['words']:,} words, "
              f"{first['bytes'] / 1e6:.2f} MB of text (the real Wikinews texts of ../shared/eval, "
-             f"copies: {first['copies']}). Each line is a fresh process; workers are warmed up (models "
-             "loaded) before the corpus is timed; model loading is apart. The machine has 2 cores and was "
-             "shared with other work: the load average before and after each run is given.", "",
+             f"copies: {first['copies']}). Each configuration of each piece is a fresh process, the four "
+             "configurations of a piece one after the other; workers are warmed up (models loaded) before the "
+             "corpus is timed; model loading is apart (load s: per process). The machine has 2 cores and was "
+             "shared with other work: the load average at the first start and the last end, and its range "
+             "over the pieces, are given.", "",
              "| engine | workers | articles/s | words/s | s | CPU s per article | load s | peak MB per worker "
-             "| load avg before → after |", "|---|---|---|---|---|---|---|---|---|"]
+             "| load avg start → end (range) |", "|---|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         lines.append(f"| {name} | {r['workers']} | {r['articles'] / r['seconds']:.2f} | "
                      f"{r['words'] / r['seconds']:.0f} | {r['seconds']:.1f} | {_per_article(r)} | "
                      f"{_seconds(r.get('load_seconds'))} | "
-                     f"{r['worker_peak_mb']:.0f} | {_before(r)}{r['load_average']:.1f} |")
+                     f"{r['worker_peak_mb']:.0f} | {_before(r)}{r['load_average']:.1f}{_range(r)} |")
     lines += ["", f"Scaling efficiency 1 → 2 local workers: {s['scaling 1->2']:.0%} (target ≥ 80%). "
               f"Ray's overhead over the local engine at 2 workers: {s['ray overhead']:+.0%} (local articles/s ÷ "
               f"Ray's − 1). The whole pipeline runs at {s['pipeline/bare words/s']:.0%} of the bare spaCy models' "
@@ -237,7 +258,11 @@ def _cpu_lines(s: dict[str, float]) -> list[str]:
 
 
 def _before(run: dict[str, float]) -> str:
-    return f"{run['load_average_before']:.1f} → " if "load_average_before" in run else ""
+    return f"{run['load_average_before']:.1f} → " if run.get("load_average_before") is not None else ""
+
+
+def _range(run: dict[str, Any]) -> str:
+    return f" ({run['load_low']:.1f}–{run['load_high']:.1f})" if "load_low" in run else ""
 
 
 def _seconds(value: float | None) -> str:
@@ -268,54 +293,103 @@ def plan(s: dict[str, float]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", choices=["local", "ray", "bare"])
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of text (the issue asks 20)")
+    parser.add_argument("--pieces", type=int, default=1, help="slices of the corpus, each timed apart")
+    parser.add_argument("--piece", type=int, default=0, help="(child) the slice to time")
+    parser.add_argument("--only", help="pieces to time now (comma-separated numbers from 0; default: all)")
+    parser.add_argument("--stop-after", type=float, help="seconds after which no new child starts")
     parser.add_argument("--write", type=Path)
     parser.add_argument("--runs", default=",".join(CONFIGS), help="configurations to time (comma-separated)")
-    parser.add_argument("--results", type=Path, help="JSON lines of finished configurations, reused by size")
+    parser.add_argument("--results", type=Path, help="JSON lines of finished (configuration, piece), reused")
     args = parser.parse_args()
     if args.child == "bare":
-        bare(args.mb)
+        bare(args.mb, args.pieces, args.piece)
         return
     if args.child:
-        child(args.child, args.workers, args.mb)
+        child(args.child, args.workers, args.mb, args.pieces, args.piece)
         return
-    runs = measure(args.mb, args.runs.split(","), args.results)
-    if set(CONFIGS) - set(runs):
-        print(json.dumps({"runs": runs, "missing": sorted(set(CONFIGS) - set(runs))}, indent=2))
+    wanted = [int(k) for k in args.only.split(",")] if args.only else list(range(args.pieces))
+    done = measure(Size(args.mb, args.pieces), args.runs.split(","), wanted, args.results, args.stop_after)
+    complete = sorted(k for k in range(args.pieces) if all((name, k) in done for name in CONFIGS))
+    if not complete:
+        print(json.dumps({"finished": sorted(f"{n} piece {k}" for n, k in done), "complete_pieces": []}, indent=2))
         return
-    print(json.dumps({"runs": runs, "summary": summary(runs)}, indent=2))  # type: ignore[arg-type]
+    runs = {name: combine([done[name, k] for k in complete]) for name in CONFIGS}
+    print(json.dumps({"complete_pieces": complete, "runs": runs, "summary": summary(runs)}, indent=2))
     if args.write:
-        write_section(args.write, markdown(runs, args.mb), SECTION)  # type: ignore[arg-type]
+        write_section(args.write, markdown(runs, args.mb, (len(complete), args.pieces)), SECTION)
 
 
 # Each configuration's child arguments, in the order they are measured and reported.
 CONFIGS = {"local-1": ("local", "1"), "local-2": ("local", "2"), "ray-2": ("ray", "2"), "bare": ("bare", "1")}
 
 
-def measure(mb: float, names: list[str], results: Path | None) -> dict[str, dict[str, float]]:
-    """The configurations of this size already in ``results``, plus those of ``names`` timed now."""
-    done: dict[str, dict[str, float]] = {}
+@dataclass(frozen=True)
+class Size:
+    mb: float
+    pieces: int
+
+    def matches(self, row: dict[str, Any]) -> bool:
+        return bool(row.get("mb") == self.mb and row.get("pieces", 1) == self.pieces)
+
+
+Run = dict[str, Any]
+
+
+def measure(size: Size, names: list[str], pieces: list[int], results: Path | None,
+            stop_after: float | None = None) -> dict[tuple[str, int], Run]:
+    """The (configuration, piece) runs of this size already in ``results``, plus those timed now:
+    piece by piece, each piece's configurations one after the other (side by side in time)."""
+    started = time.perf_counter()
+    done: dict[tuple[str, int], Run] = {}
     if results is not None and results.is_file():
         for line in results.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if row.get("mb") == mb:
-                done[row["name"]] = row
+            if size.matches(row):
+                done[row["name"], row.get("piece", 0)] = row
     for name in names:
         if name not in CONFIGS:
             sys.exit(f"unknown configuration {name!r}; expected some of {', '.join(CONFIGS)}")
-        if name in done:
-            continue
-        engine, workers = CONFIGS[name]
-        before = os.getloadavg()[0]
-        done[name] = dict(run_child("--child", engine, "--workers", workers, "--mb", str(mb)), name=name, mb=mb,
-                          load_average_before=before)
-        if results is not None:
-            with results.open("a", encoding="utf-8") as out:
-                out.write(json.dumps(done[name]) + "\n")
-    return {name: done[name] for name in CONFIGS if name in done}
+    for piece in pieces:
+        for name in names:
+            if (name, piece) in done:
+                continue
+            if stop_after is not None and time.perf_counter() - started > stop_after:
+                return done
+            engine, workers = CONFIGS[name]
+            before = os.getloadavg()[0]
+            row = run_child("--child", engine, "--workers", workers, "--mb", str(size.mb), "--pieces",
+                            str(size.pieces), "--piece", str(piece))
+            done[name, piece] = dict(row, name=name, mb=size.mb, pieces=size.pieces, piece=piece,
+                                     load_average_before=before, finished=time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                                        time.gmtime()))
+            if results is not None:
+                with results.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps(done[name, piece]) + "\n")
+    return done
+
+
+ADDED = ("articles", "extracted", "failures", "events", "words", "bytes", "seconds", "cpu_seconds", "load_seconds",
+         "copies")
+
+
+def combine(rows: list[Run]) -> Run:
+    """One configuration's pieces as one run: counts and seconds added, peaks the largest, the load
+    averages of the first start and the last end, and the range of the per-piece load averages."""
+    first, last = rows[0], rows[-1]
+    combined: Run = {key: sum(r[key] for r in rows) for key in ADDED if all(key in r for r in rows)}
+    combined["load_seconds"] = sum(r.get("load_seconds") or 0.0 for r in rows) / len(rows)  # per child
+    combined.update(workers=first["workers"], worker_peak_mb=max(r["worker_peak_mb"] for r in rows),
+                    load_average_before=first.get("load_average_before"), load_average=last["load_average"],
+                    load_low=min(min(r.get("load_average_before", r["load_average"]), r["load_average"]) for r in rows),
+                    load_high=max(max(r.get("load_average_before", r["load_average"]), r["load_average"])
+                                  for r in rows))
+    shards = [r["shard_mb_per_1000"] for r in rows if r.get("shard_mb_per_1000")]
+    combined["shard_mb_per_1000"] = sum(shards) / len(shards) if shards else None
+    return combined
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ class LocalS3:
     def put(self, key: str, data: bytes) -> None:
         fs = self.fs()
         fs.create_dir(key.split("/", 1)[0])
-        with fs.open_output_stream(key) as out:
+        with fs.open_output_stream(key, compression=None) as out:  # the bytes as given, even for a .gz key
             out.write(data)
 
 

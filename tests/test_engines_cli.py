@@ -22,7 +22,7 @@ runner = CliRunner()
 
 @pytest.mark.parametrize(("args", "said"), [
     (["--engine", "spark"], "expected an engine among local, ray, found 'spark'"),
-    (["--address", "auto"], "expected --engine ray with --address or --shards, found --engine local"),
+    (["--address", "auto"], "expected --engine ray with --address, found --engine local"),
     (["--workers", "0"], "expected --workers of at least 1, found 0"),
     (["--published", "2022-13-01"], "found '2022-13-01'"),
 ])
@@ -132,3 +132,20 @@ def test_the_eta_moves_inside_one_file_of_many_records(tmp_path: Path) -> None:
     next(stream)
     second = metered.snapshot(3, 0).eta
     assert first is not None and second is not None and second < first  # without waiting for the file's end
+
+
+def test_shards_on_the_local_engine_then_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from functools import partial
+
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))  # spawned workers inherit it
+    from engine_fakes import TextWorker
+
+    monkeypatch.setattr("chronique.engines.pipeline_factory", lambda options: partial(TextWorker))
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Brief {i}: Norland closed its embassy in Ostria.\n", encoding="utf-8")
+    out = tmp_path / "shards"
+    first = runner.invoke(app, ["ingest", str(tmp_path / "0.txt"), str(tmp_path / "1.txt"), str(tmp_path / "2.txt"),
+                                "--shards", str(out), "--workers", "2", "--no-progress"])
+    assert first.exit_code == 0 and "1 shard(s) written" in first.output and "3 article(s)" in first.output
+    loaded = runner.invoke(app, ["load", str(out), "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert loaded.exit_code == 0 and "3 article(s) stored" in loaded.output

@@ -73,3 +73,27 @@ def test_shards_resume_and_load_like_ingest(tmp_path: Path) -> None:
         loaded = load_shards(out, store, batch_size=2)
         assert (loaded.stored_articles, loaded.failures) == (5, 2)
         assert load_shards(out, store).stored_articles == 0 and store.counts()["articles"] == 5
+
+
+def test_a_parquet_file_of_many_row_groups_is_many_parts_with_the_rows_of_one(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from chronique.engines.ray_shards import write_shards
+
+    texts = [f"Wire {i}: Norland and Valdoria signed a trade accord." for i in range(14)]
+    texts[5] = "an empty wire"  # rejected by the worker, in its place
+    pq.write_table(pa.table({"text": texts}), tmp_path / "wire.parquet", row_group_size=3)
+    (tmp_path / "after.txt").write_text("Ostria recalled its envoy.\n", encoding="utf-8")
+    inputs = [tmp_path / "wire.parquet", tmp_path / "after.txt"]
+    split = write_shards(inputs, tmp_path / "split", partial(TextWorker), OPTIONS, rows_per_piece=4)
+    whole = write_shards(inputs, tmp_path / "whole", partial(TextWorker), OPTIONS, rows_per_piece=1000)
+    assert (split.parts, whole.parts) == (6, 1)  # five runs of row groups, then the text file
+    assert (split.articles, split.failures) == (whole.articles, whole.failures) == (14, 1)
+
+    def rows(folder: Path) -> list[tuple[int, int, str | None, str | None]]:
+        return [(r.input, r.item, r.extraction.article.source if r.extraction else None,
+                 r.failure.record if r.failure else None) for r in read_shards(folder)]
+
+    assert rows(tmp_path / "split") == rows(tmp_path / "whole")
+    assert len(list((tmp_path / "split").glob("part-*.parquet"))) == 6

@@ -92,8 +92,8 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: auto or ray://host:port "
                                                 "(default: a Ray started for this run).")] = None,
-    shards: Annotated[str | None, typer.Option(help="With --engine ray: write Parquet shards of extractions "
-                                               "to this folder or URL instead of the store (chronique load).")] = None,
+    shards: Annotated[str | None, typer.Option(help="Write Parquet shards of extractions to this folder or URL "
+                                               "instead of the store (then: chronique load).")] = None,
 ) -> None:
     """Extract events from articles and store them; running it again only adds what is new."""
     from chronique.engines import EngineOptions
@@ -101,15 +101,14 @@ def ingest(
     console = Console(stderr=True)
     started = time.perf_counter()
     try:
-        if engine != "ray" and (address or shards):
-            raise ConfigError(f"expected --engine ray with --address or --shards, found --engine {engine}",
-                              where="--engine")
+        if engine != "ray" and address:
+            raise ConfigError(f"expected --engine ray with --address, found --engine {engine}", where="--engine")
         inputs = as_inputs(sources)
         pipeline_options = PipelineOptions(lang=None if lang == "auto" else lang, published=published,
                                            time_budget_s=time_budget or None, relevance_gate=relevance_gate)
         engine_options = EngineOptions(workers=workers, address=address)
         if shards is not None:
-            _write_shards(inputs, shards, pipeline_options, engine_options, input_format, started)
+            _write_shards(inputs, shards, engine, pipeline_options, engine_options, input_format, started)
             return
         result, metered = _run(inputs, db, pipeline_options, engine, engine_options, input_format, on_error,
                                batch_size, console, progress)
@@ -122,16 +121,23 @@ def ingest(
         raise typer.Exit(1 if result.report.articles or result.already_stored else 3)
 
 
-def _write_shards(sources: list[str | Path], folder: str, options: PipelineOptions, engine_options: EngineOptions,
-                  input_format: str | None, started: float) -> None:
-    from chronique.engines import pipeline_factory, ray_missing
+def _write_shards(sources: list[str | Path], folder: str, engine: str, options: PipelineOptions,
+                  engine_options: EngineOptions, input_format: str | None, started: float) -> None:
+    from chronique.engines import ENGINE_NAMES, pipeline_factory, ray_missing
 
-    try:
-        from chronique.engines.ray_shards import write_shards
-    except ImportError as error:
-        raise ray_missing(error) from error
+    factory = pipeline_factory(options)
+    if engine == "local":
+        from chronique.engines.local_shards import write_shards_local
 
-    job = write_shards(sources, folder, pipeline_factory(options), engine_options, fmt=input_format)
+        job = write_shards_local(sources, folder, factory, engine_options, fmt=input_format)
+    elif engine == "ray":
+        try:
+            from chronique.engines.ray_shards import write_shards
+        except ImportError as error:
+            raise ray_missing(error) from error
+        job = write_shards(sources, folder, factory, engine_options, fmt=input_format)
+    else:
+        raise ConfigError(f"expected an engine among {', '.join(ENGINE_NAMES)}, found {engine!r}", where="--engine")
     steps = ", ".join(f"{step} {spent:.1f} s" for step, spent in job.seconds.items())
     typer.echo(f"{job.parts - job.skipped} shard(s) written to {folder} ({job.skipped} already there): "
                f"{job.articles} article(s), {job.events} event(s), {job.failures} failure(s); "

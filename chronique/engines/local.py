@@ -26,7 +26,7 @@ _WORKER: ArticleWorker | None = None
 _START_ERROR: Exception | None = None
 
 
-def _start(factory: WorkerFactory) -> None:
+def start_worker(factory: WorkerFactory) -> None:
     """Pool initializer: load the pipeline once per worker process."""
     global _WORKER, _START_ERROR
     try:
@@ -35,11 +35,16 @@ def _start(factory: WorkerFactory) -> None:
         _START_ERROR = error
 
 
-def _run(articles: list[Article]) -> ChunkResult:
+def loaded_worker() -> ArticleWorker:
+    """This worker process's pipeline (in a task of a pool started with ``start_worker``)."""
     if _START_ERROR is not None:
         raise _START_ERROR
     assert _WORKER is not None
-    return run_chunk(_WORKER, articles)
+    return _WORKER
+
+
+def _run(articles: list[Article]) -> ChunkResult:
+    return run_chunk(loaded_worker(), articles)
 
 
 @dataclass
@@ -78,7 +83,7 @@ class LocalEngine:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.options.n_workers, mp_context=get_context(self.start_method),
-                                             initializer=_start, initargs=(self.factory,))
+                                             initializer=start_worker, initargs=(self.factory,))
         return self._pool
 
     def _task(self, articles: list[Article]) -> _Task:

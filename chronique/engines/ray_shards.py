@@ -1,58 +1,35 @@
 """A Ray Data job: inputs → extraction in an actor pool → Parquet shards (``chronique load`` reads them).
 
 The inputs are listed once (directories walked, a stat each), numbered, and cut into parts of
-consecutive files. Ray Data hands the parts to a pool of actors; each actor reads its files with
-chronique's own readers (the same formats and guards as ``ingest``), extracts, and writes the part's
-shard. A part whose shard exists is skipped, so an interrupted job resumes where it stopped. The
-shard folder must be reachable by every actor: a local folder on one machine, a shared file
-system, or an object-storage URL. Inputs may be URLs too (s3://bucket/crawl/, remote.py), and
-Parquet files of articles are one of the readers' formats (readers/parquet.py).
+consecutive files; a Parquet file of many rows is cut by row groups into parts of its own
+(ingest/pieces.py), so that one big file spreads over the actors. Ray Data hands the parts to a
+pool of actors; each actor reads its pieces with chronique's own readers (the same formats and
+guards as ``ingest``), extracts, and writes the part's shard. A part whose shard exists is skipped,
+so an interrupted job resumes where it stopped. The shard folder must be reachable by every actor:
+a local folder on one machine, a shared file system, or an object-storage URL. Inputs may be URLs
+too (s3://bucket/crawl/, remote.py), read in place: an actor reads only its row groups of an object.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import ray
 
-from chronique.errors import ChroniqueError
-from chronique.ingest.remote import expand, is_url
-from chronique.ingest.sources import read_sources, walk
-from chronique.report import Failure
-from chronique.schema import Article
+from chronique.ingest.pieces import ROWS_PER_PIECE
+from chronique.ingest.remote import is_url
 
 from .base import EngineOptions
+from .parts import PartDone, ShardJob, pieces_from_json, pieces_json, plan_job, write_part
 from .ray_engine import start_ray
-from .shards import ShardFolder, ShardRow
-from .work import WorkerFactory, run_chunk
+from .shards import ShardFolder
+from .work import WorkerFactory
 
-
-@dataclass
-class ShardJob:
-    parts: int = 0  # parts of the job
-    skipped: int = 0  # parts whose shard was already there (a resumed job)
-    articles: int = 0
-    events: int = 0
-    failures: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # worker time per step
-
-
-def list_inputs(paths: Iterable[str | Path]) -> list[str]:
-    """Every input file in order; a directory (or a URL's prefix) is listed here so that its files
-    spread over parts. A missing path or an empty folder stays as it is and fails in its part."""
-    found: list[str] = []
-    for given in paths:
-        if is_url(given):
-            found += expand(str(given))
-            continue
-        path = Path(given)
-        files = list(walk(path)) if path.is_dir() else []
-        found += [str(f) for f in files] or [str(path)]
-    return found
+__all__ = ["ShardJob", "write_shards"]
 
 
 class PartWriter:
@@ -65,63 +42,31 @@ class PartWriter:
         self.chunk_size = chunk_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {"part": [], "articles": [], "events": [], "failures": [], "seconds": []}
-        for part, inputs in zip(batch["part"], batch["inputs"], strict=True):
-            rows, seconds = self._extract(json.loads(str(inputs)))
-            self.folder.write(int(part), rows)
-            out["part"].append(int(part))
-            out["articles"].append(sum(r.extraction is not None for r in rows))
-            out["events"].append(sum(len(r.extraction.events) for r in rows if r.extraction is not None))
-            out["failures"].append(sum(r.failure is not None for r in rows))
-            out["seconds"].append(json.dumps(seconds))
+        out: dict[str, list[Any]] = {"done": []}
+        for part, pieces in zip(batch["part"], batch["pieces"], strict=True):
+            done = write_part(self.worker, self.folder, int(part), pieces_from_json(str(pieces)), self.fmt,
+                              self.chunk_size)
+            out["done"].append(json.dumps(asdict(done)))
         return out
-
-    def _extract(self, inputs: list[list[Any]]) -> tuple[list[ShardRow], dict[str, float]]:
-        rows: list[ShardRow] = []
-        seconds: dict[str, float] = {}
-        for number, path in inputs:
-            articles: list[tuple[int, Article]] = []
-            for item, found in enumerate(read_sources([path], fmt=self.fmt)):
-                if isinstance(found, ChroniqueError):
-                    rows.append(ShardRow(number, item, failure=Failure.from_error(found)))
-                else:
-                    articles.append((item, found))
-            for start in range(0, len(articles), self.chunk_size):
-                pairs = articles[start:start + self.chunk_size]
-                result = run_chunk(self.worker, [a for _, a in pairs])
-                for step, spent in result.seconds.items():
-                    seconds[step] = seconds.get(step, 0.0) + spent
-                for (item, _), outcome in zip(pairs, result.outcomes, strict=True):
-                    failure = None if outcome.rejection is None else Failure.from_error(
-                        outcome.rejection.error(), source=outcome.rejection.source)
-                    rows.append(ShardRow(number, item, outcome.extraction, failure))
-        return rows, seconds
 
 
 def write_shards(paths: Iterable[str | Path], folder: str | Path, factory: WorkerFactory, options: EngineOptions, *,
-                 fmt: str | None = None, files_per_part: int = 64) -> ShardJob:
+                 fmt: str | None = None, files_per_part: int = 64, rows_per_piece: int = ROWS_PER_PIECE) -> ShardJob:
     """Inputs (paths, or URLs as strings) to shards in ``folder`` (a path or a URL)."""
     shards = ShardFolder.at(folder)
     shards.make()
-    numbered = list(enumerate(list_inputs(paths)))
-    parts = [(k, numbered[k * files_per_part:(k + 1) * files_per_part])
-             for k in range((len(numbered) + files_per_part - 1) // files_per_part)]
-    todo = [{"part": k, "inputs": json.dumps(chunk)} for k, chunk in parts if not shards.has(k)]
-    job = ShardJob(parts=len(parts), skipped=len(parts) - len(todo))
+    job, todo = plan_job(paths, shards, fmt, files_per_part, rows_per_piece)
     if not todo:
         return job
+    items = [{"part": k, "pieces": pieces_json(pieces)} for k, pieces in todo.items()]
     started = start_ray(options)
     try:
-        dataset = ray.data.from_items(todo).map_batches(
+        dataset = ray.data.from_items(items).map_batches(
             PartWriter, batch_size=1, num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=min(options.n_workers, len(todo))),
+            compute=ray.data.ActorPoolStrategy(size=min(options.n_workers, len(items))),
             fn_constructor_args=(factory, str(folder) if is_url(folder) else shards.path, fmt, options.chunk_size))
-        for summary in dataset.iter_rows():
-            job.articles += int(summary["articles"])
-            job.events += int(summary["events"])
-            job.failures += int(summary["failures"])
-            for step, spent in json.loads(str(summary["seconds"])).items():
-                job.seconds[step] = job.seconds.get(step, 0.0) + spent
+        for row in dataset.iter_rows():
+            job.add(PartDone(**json.loads(str(row["done"]))))
     finally:
         if started:
             ray.shutdown()

@@ -9,9 +9,12 @@ read; JSONL and WARC files themselves are streamed record by record and have no 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from chronique.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, TooLargeError
+from chronique.errors import BinaryInputError, EmptyInputError, EncodingError, FormatError, InputError, TooLargeError
+from chronique.ingest.opened import InputFile
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # Signatures of common binary formats someone may drop into an input folder by mistake.
@@ -34,20 +37,36 @@ def too_large(size: int, where: str, *, record: int | None = None) -> TooLargeEr
     )
 
 
-def read_document(path: Path) -> bytes:
-    """The bytes of a single-document file, after the size and emptiness checks."""
-    where = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise too_large(size, where)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=where) from exc
+def read_document(source: Path | InputFile) -> bytes:
+    """The bytes of a single-document file (a path, or an object read in place), after the size and
+    emptiness checks."""
+    opened = source if isinstance(source, InputFile) else InputFile.local(source)
+    size = opened.size()
+    if size > MAX_DOCUMENT_BYTES:
+        raise too_large(size, opened.where)
+    with opened.open() as stream:
+        try:
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=opened.where) from exc
+    if len(data) > MAX_DOCUMENT_BYTES:  # it grew since it was measured
+        raise too_large(len(data), opened.where)
     if not data.strip():
         raise EmptyInputError("expected some content, found an empty file" if not data
-                              else "expected some content, found only whitespace", where=where)
+                              else "expected some content, found only whitespace", where=opened.where)
     return data
+
+
+def optional_string(record: Mapping[str, Any], key: str, where: str, number: int, *, kind: str = "") -> str | None:
+    """A record's optional text field (a JSON object's key, a Parquet row's column): None when
+    absent or empty, a FormatError naming the record when it holds something else than a string."""
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise FormatError(f'expected {kind}"{key}" to be a string, found {type(value).__name__}',
+                          where=where, record=number)
+    return value
 
 
 def binary_reason(data: bytes) -> tuple[str, int | None] | None:

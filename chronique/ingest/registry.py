@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from chronique.errors import ChroniqueError, ConfigError, UnknownFormatError
+from chronique.ingest.opened import InputFile
 from chronique.schema import Article
 
 ENTRY_POINT_GROUP = "chronique.readers"
@@ -40,6 +41,14 @@ class Reader(Protocol):
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
         """Every article of the file in order. May raise a ChroniqueError for the whole file."""
         ...
+
+
+@runtime_checkable
+class InputReader(Reader, Protocol):
+    """A reader that also reads an ``InputFile`` in place (every built-in one): an object in a store
+    is then streamed, not copied to a local file first as it is for a plugin with ``read`` only."""
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]: ...
 
 
 # name → "module:attribute" of the built-in readers, in sniffing order (plain text is the fallback).
@@ -104,7 +113,7 @@ class ReaderRegistry:
         raise UnknownFormatError(f"expected a format among {sorted(self.names)}, found {name!r}",
                                  where="--input-format")
 
-    def by_extension(self, path: Path) -> Reader | None:
+    def by_extension(self, path: Path | InputFile) -> Reader | None:
         """The reader whose longest extension ends the file name (".warc.gz" before ".gz")."""
         name = path.name.lower()
         best: tuple[int, Reader] | None = None

@@ -4,9 +4,10 @@ pyarrow picks the file system from the URL; its settings come from the URL's que
 (``s3://bucket/key?endpoint_override=host:9000&scheme=http&region=…``) or from the store's usual
 environment (``AWS_ACCESS_KEY_ID``, ``AWS_ENDPOINT_URL``, ``GOOGLE_APPLICATION_CREDENTIALS``…).
 A URL ending in a folder (a prefix) stands for every object under it, sorted, hidden names skipped,
-as for a local folder. An object is copied to a temporary file and read there by the reader of its
-format, so every reader and every limit works as for a local file; its articles and rejections
-name the URL, not the copy.
+as for a local folder. An object is read in place (opened.py: a buffered stream of ranged reads, or
+random access for Parquet) by the reader of its format, with every limit of a local file; only a
+plugin reader that reads nothing but local files gets a temporary copy. Articles and rejections
+name the URL.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from chronique.schema import Article
 # A scheme of two or more letters: "C:/x" (a Windows drive) stays a path.
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 COPY_BLOCK = 1 << 20
-# What ``read_url`` calls on each local copy: ``sources.read_file`` with its registry and format.
+# What ``read_copy`` calls on the local copy: the plugin reader's ``read``.
 ReadFile = Callable[[Path], Iterator[Article | ChroniqueError]]
 
 
@@ -94,20 +95,18 @@ def _hidden(path: str, top: str) -> bool:
     return any(part.startswith(".") for part in PurePosixPath(path).relative_to(top).parts)
 
 
-def read_url(url: str, read: ReadFile) -> Iterator[Article | ChroniqueError]:
-    """Every article of the objects a URL stands for, each read by ``read`` from a temporary copy."""
-    objects = expand(url)
+def read_copy(remote: Remote, read: ReadFile) -> Iterator[Article | ChroniqueError]:
+    """The articles of one object read by ``read`` from a temporary local copy: for a plugin reader
+    that only reads files (the built-in readers read objects in place, sources.read_object)."""
     with tempfile.TemporaryDirectory(prefix="chronique-remote-") as folder:
-        for number, name in enumerate(objects):
-            local = Path(folder, str(number), PurePosixPath(urlsplit(name).path).name or "object")
-            try:
-                _copy(open_url(name), local)
-            except ChroniqueError as error:
-                yield error
-                continue
-            for item in read(local):
-                yield _renamed(item, str(local), name)
-            local.unlink(missing_ok=True)
+        local = Path(folder, PurePosixPath(urlsplit(remote.url).path).name or "object")
+        try:
+            _copy(remote, local)
+        except ChroniqueError as error:
+            yield error
+            return
+        for item in read(local):
+            yield _renamed(item, str(local), remote.url)
 
 
 def _copy(remote: Remote, local: Path) -> None:
@@ -118,7 +117,7 @@ def _copy(remote: Remote, local: Path) -> None:
             raise InputError("expected a file or a folder, found nothing at this URL", where=remote.url)
         if info.type != pafs.FileType.File:
             raise InputError("expected a file, found something else at this URL", where=remote.url)
-        with remote.fs.open_input_stream(remote.path) as source, local.open("wb") as target:
+        with remote.fs.open_input_stream(remote.path, compression=None) as source, local.open("wb") as target:
             shutil.copyfileobj(source, target, COPY_BLOCK)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"expected a readable object, found: {exc}", where=remote.url) from exc

@@ -17,8 +17,9 @@ from pathlib import Path
 from chronique.errors import BinaryInputError, ChroniqueError, EmptyInputError, InputError
 from chronique.guard import guard_stream
 from chronique.ingest.inputs import binary_reason
-from chronique.ingest.registry import Reader, ReaderRegistry, load_readers
-from chronique.ingest.remote import is_url, read_url
+from chronique.ingest.opened import InputFile
+from chronique.ingest.registry import InputReader, Reader, ReaderRegistry, load_readers
+from chronique.ingest.remote import expand, is_url, open_url, read_copy
 from chronique.schema import Article
 
 SNIFF_BYTES = 4096
@@ -62,28 +63,24 @@ def not_regular(path: Path) -> ChroniqueError | None:
     return InputError(f"expected a regular file, found {kind}; it is not read", where=where)
 
 
-def choose_reader(path: Path, registry: ReaderRegistry, fmt: str | None = None) -> Reader:
+def choose_reader(path: Path | InputFile, registry: ReaderRegistry, fmt: str | None = None) -> Reader:
     """The reader for one file: forced format, else extension, else content sniffing."""
     if fmt:
         return registry.get(fmt)
     by_name = registry.by_extension(path)
     if by_name is not None:
         return by_name
-    where = str(path)
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(SNIFF_BYTES)
-    except OSError as exc:
-        raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=where) from exc
+    source = path if isinstance(path, InputFile) else InputFile.local(path)
+    head = source.head(SNIFF_BYTES)
     if not head.strip():
-        raise EmptyInputError("expected some content, found an empty file", where=where)
+        raise EmptyInputError("expected some content, found an empty file", where=source.where)
     found = registry.by_content(head)
     if found is None:
         reason = binary_reason(head)
         raise BinaryInputError(
             f"expected one of the formats {sorted(registry.names)}, found "
             + (reason[0] if reason else "content none of them recognises"),
-            where=where, offset=reason[1] if reason else None,
+            where=source.where, offset=reason[1] if reason else None,
         )
     return found
 
@@ -100,7 +97,30 @@ def read_file(path: Path, registry: ReaderRegistry, fmt: str | None = None) -> I
     except ChroniqueError as error:
         yield error
         return
-    for item in guard_stream(reader.read(path), str(path)):
+    yield from checked(reader.read(path), str(path))
+
+
+def read_object(url: str, registry: ReaderRegistry, fmt: str | None = None) -> Iterator[Article | ChroniqueError]:
+    """Every article of one object of a store, read in place by a built-in reader (a plugin reader
+    that only reads local files gets a temporary copy); articles and rejections name the URL."""
+    try:
+        remote = open_url(url)
+        source = InputFile(remote.path, url, remote.fs)
+        source.size()  # nothing there, or a folder: rejected before choosing a reader
+        reader = choose_reader(source, registry, fmt)
+    except ChroniqueError as error:
+        yield error
+        return
+    if isinstance(reader, InputReader):
+        yield from checked(reader.read_input(source), url)
+    else:
+        yield from read_copy(remote, lambda local: checked(reader.read(local), str(local)))
+
+
+def checked(items: Iterator[Article | ChroniqueError], where: str) -> Iterator[Article | ChroniqueError]:
+    """A reader's items under the guard (whatever it raises ends only this file), an article left
+    without text rejected."""
+    for item in guard_stream(items, where):
         yield _textless(item) if isinstance(item, Article) and not item.text.strip() else item
 
 
@@ -114,13 +134,14 @@ def _textless(article: Article) -> ChroniqueError:
 def read_sources(paths: Iterable[str | Path], *, fmt: str | None = None,
                  readers: ReaderRegistry | None = None) -> Iterator[Article | ChroniqueError]:
     """Every article of every input, in order; a rejected input is yielded as its error. An input
-    given as a string URL (``s3://…``, ``file://…``) is read through pyarrow (remote.py)."""
+    given as a string URL (``s3://…``, ``file://…``) is read in place through pyarrow (remote.py)."""
     registry = readers if readers is not None else load_readers()
     if fmt:
         registry.get(fmt)  # an unknown --input-format stops the run once, not once per file
     for given in paths:
         if is_url(given):
-            yield from read_url(str(given), lambda local: read_file(local, registry, fmt))
+            for name in expand(str(given)):
+                yield from read_object(name, registry, fmt)
             continue
         path = Path(given)
         if path.is_dir():

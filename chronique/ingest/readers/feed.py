@@ -14,6 +14,7 @@ from chronique.errors import ChroniqueError, FormatError, NoTextError
 from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
 from chronique.ingest.inputs import check_not_binary, read_document
+from chronique.ingest.opened import InputFile
 from chronique.ingest.readers.markup import fragment_text
 from chronique.schema import Article
 
@@ -62,8 +63,11 @@ class FeedReader:
         return bool(_FEED_ROOT.search(head[:_SNIFF_BYTES]))
 
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
-        where = str(path)
-        data = read_document(path)
+        return self.read_input(InputFile.local(path))
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]:
+        where = source.where
+        data = read_document(source)
         check_not_binary(data, where, expected="an RSS/Atom feed")
         parsed = feedparser.parse(data)
         if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):

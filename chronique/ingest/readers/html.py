@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chronique.errors import ChroniqueError
 from chronique.ingest.inputs import check_not_binary, read_document
+from chronique.ingest.opened import InputFile
 from chronique.ingest.readers.markup import article_from_page
 from chronique.schema import Article
 
@@ -26,8 +27,11 @@ class HtmlReader:
         return bool(_HTML_START.match(head))
 
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
-        where = str(path)
-        data = read_document(path)
+        return self.read_input(InputFile.local(path))
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]:
+        where = source.where
+        data = read_document(source)
         check_not_binary(data, where, expected="an HTML page")
         # Bytes go in whole: trafilatura honours the page's declared charset.
         yield article_from_page(data, source=where, where=where)

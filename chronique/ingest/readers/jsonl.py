@@ -10,26 +10,16 @@ import re
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError
 from chronique.guard import guarded
 from chronique.ingest.dates import normalise_published
-from chronique.ingest.inputs import MAX_DOCUMENT_BYTES, check_not_binary, decode_text, too_large
+from chronique.ingest.inputs import MAX_DOCUMENT_BYTES, check_not_binary, decode_text, optional_string, too_large
+from chronique.ingest.opened import InputFile
 from chronique.schema import Article
 
 FIELDS = ("text", "title", "url", "published", "language")
 _OBJECT_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*\{\s*\"")
-
-
-def _optional_string(record: dict[str, Any], key: str, where: str, number: int) -> str | None:
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise FormatError(f'expected "{key}" to be a string, found {type(value).__name__}',
-                          where=where, record=number)
-    return value
 
 
 def parse_line(line: bytes, where: str, number: int) -> Article:
@@ -45,16 +35,16 @@ def parse_line(line: bytes, where: str, number: int) -> Article:
                           where=where, record=number)
     if "text" not in record:
         raise FormatError(f'expected a "text" field, found fields {sorted(record)}', where=where, record=number)
-    text = _optional_string(record, "text", where, number)
+    text = optional_string(record, "text", where, number)
     if text is None or not text.strip():
         raise EmptyInputError('expected article text in "text", found an empty string', where=where, record=number)
     # A date the reader cannot parse ("December 9th 2016") costs the date, not the article: the
     # pipeline then takes --published or infers it from the text, as for a source without one.
-    published = normalise_published(_optional_string(record, "published", where, number))
+    published = normalise_published(optional_string(record, "published", where, number))
     return Article.create(
-        text.strip(), title=_optional_string(record, "title", where, number),
-        url=_optional_string(record, "url", where, number), source=f"{where}#record {number}",
-        published=published, language=_optional_string(record, "language", where, number),
+        text.strip(), title=optional_string(record, "title", where, number),
+        url=optional_string(record, "url", where, number), source=f"{where}#record {number}",
+        published=published, language=optional_string(record, "language", where, number),
     )
 
 
@@ -66,10 +56,13 @@ class JsonlReader:
         return bool(_OBJECT_START.match(head))
 
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
-        where = str(path)
+        return self.read_input(InputFile.local(path))
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]:
+        where = source.where
         seen_any = False
         try:
-            with path.open("rb") as stream:
+            with source.open() as stream:
                 number = 0
                 while True:
                     # Bounded reads: one huge line must not be loaded whole.

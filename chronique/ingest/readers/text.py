@@ -7,6 +7,7 @@ from pathlib import Path
 
 from chronique.errors import ChroniqueError, EmptyInputError
 from chronique.ingest.inputs import binary_reason, check_not_binary, decode_text, read_document
+from chronique.ingest.opened import InputFile
 from chronique.schema import Article
 
 
@@ -19,8 +20,11 @@ class TextReader:
         return binary_reason(head) is None
 
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
-        where = str(path)
-        data = read_document(path)
+        return self.read_input(InputFile.local(path))
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]:
+        where = source.where
+        data = read_document(source)
         check_not_binary(data, where, expected="UTF-8 text")
         text = decode_text(data, where).strip()
         if not text:

@@ -16,8 +16,9 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from chronique.errors import ChroniqueError, EmptyInputError, FormatError, InputError, NoTextError, TooLargeError
+from chronique.errors import ChroniqueError, EmptyInputError, FormatError, NoTextError, TooLargeError
 from chronique.ingest.inputs import MAX_DOCUMENT_BYTES
+from chronique.ingest.opened import InputFile
 from chronique.ingest.readers.markup import article_from_page
 from chronique.ingest.readers.warc_bounds import ExpansionGuard, HeaderBudget, drain, payload_too_large
 from chronique.schema import Article
@@ -52,16 +53,14 @@ class WarcReader:
         return head.startswith(b"WARC/")
 
     def read(self, path: Path) -> Iterator[Article | ChroniqueError]:
-        where = str(path)
-        try:
-            size = path.stat().st_size
-            stream = path.open("rb")
-        except OSError as exc:
-            raise InputError(f"expected a readable file, found {exc.strerror or exc}", where=where) from exc
+        return self.read_input(InputFile.local(path))
+
+    def read_input(self, source: InputFile) -> Iterator[Article | ChroniqueError]:
+        where = source.where
+        size = source.size()
         if size == 0:
-            stream.close()
             raise EmptyInputError("expected a WARC archive, found an empty file", where=where)
-        with stream:
+        with source.open() as stream:
             yield from self._records(stream, size, where)
 
     def _records(self, stream: Any, size: int, where: str) -> Iterator[Article | ChroniqueError]:
