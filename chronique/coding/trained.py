@@ -28,6 +28,8 @@ from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
 NO_EVENT = "NONE"
+# trained.v4: trained.v3's recipe (chronique train --keep 0.9) retrained on the rules.v9 candidates
+TRAINED_VERSION = "chronique 0.1 trained.v4"
 OPEN_WEIGHT = 0.5  # an act the lexicon does not list is the less certain reading of its sentence
 
 
@@ -38,7 +40,6 @@ def decide(classes: Sequence[str], proba: np.ndarray, keep: float) -> str:
         return NO_EVENT
     ranked = [int(i) for i in np.argsort(-proba, kind="stable") if classes[int(i)] != NO_EVENT]
     return classes[ranked[0]] if ranked else NO_EVENT
-TRAINED_VERSION = "chronique 0.1 trained.v4"  # trained.v3's recipe (chronique train --keep 0.9) retrained on the rules.v9 candidates
 
 
 def root_codes(table: CameoTable) -> dict[str, str]:
