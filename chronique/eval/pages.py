@@ -167,7 +167,7 @@ def run_judged(ctx: EvalContext) -> EvalResult:
     details = "\n\n".join([
         "Judged by reading real pages of ../shared/eval/dev/pages (judgements in "
         "chronique/eval/pages_judged.yaml). Headline figures from the measure split, whose pages were "
-        "never used to write rules; the look split's events were judged too (fourth pass) and served to "
+        "never used to write rules; the look split's events were judged too (from the fourth pass on) and served to "
         "choose the trained coder's threshold, so its figures are no result. Issue 13 goal: ≥ 70% of "
         "events right, main event found in ≥ 8 of 10, zero events from non-political pages and from "
         "unsupported languages.",
