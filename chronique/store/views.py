@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, and_, func, or_, select
 from chronique.errors import InputError
 from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
+from chronique.store.sources import sources_of
 from chronique.store.query import EventQuery, event_select
 from chronique.store.store import Store
 from chronique.store.tables import (
@@ -122,14 +123,14 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
                     newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
                     dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
                 order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
-                found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1))]
+                found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1)).all()]
             # the undated tail, by id (a date range holds no undated event: no query to run)
             if len(found) <= limit and not (query.since or query.until):
                 undated = base.where(events.c.date.is_(None))
                 if after is not None and after.date is None:
                     undated = undated.where(events.c.id > after.id)
                 rest = limit + 1 - len(found)
-                found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest))]
+                found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest)).all()]
             page = found[:limit]
             sources = sources_of(connection, [r[0] for r in page])
         built = [StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
@@ -155,16 +156,6 @@ def _events(connection: Connection, found: Sequence[tuple[Any, ...]]) -> list[Ev
     """Events from (id, record) rows, with their sources, in the rows' order."""
     sources = sources_of(connection, [r[0] for r in found])
     return [rows.event_from_row(record, sources.get(ident, [])) for ident, record in found]
-
-
-def sources_of(connection: Connection, ids: list[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for chunk in _chunks(ids):
-        q = (select(event_sources.c.event_id, event_sources.c.article_id)
-             .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id))
-        for ident, aid in connection.execute(q):
-            out.setdefault(ident, []).append(aid)
-    return out
 
 
 def one_event(store: Store, event_id: str) -> Event | None:
