@@ -32,8 +32,8 @@ from chronique.store.query import (
     event_select,
     walk_join_select,
 )
-from chronique.store.sources import sources_of
 from chronique.store.records import EventRecords, MergedRecords
+from chronique.store.sources import sources_of
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select
 
 from chronique.errors import InputError
 from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
-from chronique.store.sources import sources_of
 from chronique.store.query import EventQuery, event_select
+from chronique.store.sources import sources_of
 from chronique.store.store import Store
 from chronique.store.tables import (
     articles,
@@ -123,7 +123,8 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
                     newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
                     dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
                 order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
-                found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1)).all()]
+                ordered = dated.order_by(order, events.c.id).limit(limit + 1)
+                found = [tuple(r) for r in connection.execute(ordered).all()]
             # the undated tail, by id (a date range holds no undated event: no query to run)
             if len(found) <= limit and not (query.since or query.until):
                 undated = base.where(events.c.date.is_(None))
@@ -158,10 +159,15 @@ def _events(connection: Connection, found: Sequence[tuple[Any, ...]]) -> list[Ev
     return [rows.event_from_row(record, sources.get(ident, [])) for ident, record in found]
 
 
+# Statements of the one-event answer, built once: only their values change between requests.
+_ONE_EVENT = select(events.c.id, events.c.record).where(events.c.id == bindparam("id"))
+_ARTICLES = select(articles).where(articles.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def one_event(store: Store, event_id: str) -> Event | None:
     def run() -> Event | None:
         with store.connect() as connection:
-            row = connection.execute(select(events.c.id, events.c.record).where(events.c.id == event_id)).first()
+            row = connection.execute(_ONE_EVENT, {"id": event_id}).first()
             return _events(connection, [tuple(row)])[0] if row else None
 
     return store._guard(run, "read an event")
@@ -174,7 +180,7 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
         out: dict[str, Article] = {}
         with store.connect() as connection:
             for chunk in _chunks(wanted):
-                for row in connection.execute(select(articles).where(articles.c.id.in_(chunk))):
+                for row in connection.execute(_ARTICLES, {"ids": chunk}).all():
                     out[row.id] = rows.article_from_row(row)
         return out
 
@@ -200,7 +206,7 @@ def article_view(store: Store, article_id: str) -> ArticleView | None:
 def _counts(store: Store, q: Select[Any], doing: str) -> list[tuple[Any, ...]]:
     def run() -> list[tuple[Any, ...]]:
         with store.connect() as connection:
-            return [tuple(r) for r in connection.execute(q)]
+            return [tuple(r) for r in connection.execute(q).all()]
 
     return store._guard(run, doing)
 
@@ -223,9 +229,12 @@ def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) ->
         r = event_day_counts
         per_day = select(r.c.date, r.c.event, r.c.n).where(*_date_type_terms(r.c.date, r.c.event, query))
     else:
-        f = filtered(query, store.dialect)
-        per_day = select(f.c.date, f.c.event, func.count().label("n")).where(f.c.date.is_not(None)).group_by(
-            f.c.date, f.c.event)
+        # the filter's terms on the table itself: a subquery of every column would build a proxy
+        # per column on each request, only for two of them to be read
+        terms = event_select(replace(query, limit=None), store.dialect).whereclause
+        per_day = (select(events.c.date, events.c.event, func.count().label("n"))
+                   .where(*([] if terms is None else [terms]), events.c.date.is_not(None))
+                   .group_by(events.c.date, events.c.event))
     days = per_day.subquery()
     if months:
         month = func.substr(days.c.date, 1, 7)
@@ -355,10 +364,12 @@ def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]
     return store._guard(run, "read transfers")
 
 
+_VERSION = select(func.coalesce(func.max(articles.c.pk), 0))  # built once: it is read for every request
+
+
 def store_version(store: Store) -> int:
     """The highest article pk: it grows whenever an ingest adds an article (nothing deletes one)."""
-    q = select(func.coalesce(func.max(articles.c.pk), 0))
-    return int(_counts(store, q, "read the store version")[0][0])
+    return int(_counts(store, _VERSION, "read the store version")[0][0])
 
 
 def _chunks(ids: list[str]) -> list[list[str]]:
