@@ -63,7 +63,9 @@ def newest_first(found: list[Event]) -> list[Event]:
 
 def test_pages_are_the_written_records_with_every_source(client: tuple[TestClient, list[Event]]) -> None:
     api, events = client
-    for params in ({"limit": 7}, {"actor": "RUS", "limit": 3}, {"since": "2022-03-01", "until": "2022-08-31"}):
+    cases: list[dict[str, Any]] = [{"limit": 7}, {"actor": "RUS", "limit": 3},
+                                   {"since": "2022-03-01", "until": "2022-08-31"}]
+    for params in cases:
         wanted = [e for e in newest_first(events) if e.actor and e.actor.code == params.get("actor", e.actor.code)
                   and params.get("since", "") <= (e.date or "") <= params.get("until", "9999")]
         seen: list[Any] = []
@@ -90,7 +92,9 @@ def test_one_event_lists_each_source_once_in_order(client: tuple[TestClient, lis
 
 def test_timeline_counts_the_written_events(client: tuple[TestClient, list[Event]]) -> None:
     api, events = client
-    for params in ({}, {"actor": "RUS"}, {"actor": "RUS", "since": "2022-02-01", "until": "2022-10-31"}):
+    cases: list[dict[str, str]] = [{}, {"actor": "RUS"},
+                                   {"actor": "RUS", "since": "2022-02-01", "until": "2022-10-31"}]
+    for params in cases:
         answer = api.get("/api/timeline", params={**params, "bucket": "month"}).json()
         got = Counter({(b["start"][:7], k): n for b in answer["buckets"] for k, n in b["counts"].items()})
         wanted = Counter((e.date[:7], e.event) for e in events if e.date and e.actor
