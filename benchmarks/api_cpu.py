@@ -98,7 +98,7 @@ def _profile(work: Callable[[], object]) -> None:
 
 
 def _load() -> str:
-    return Path("/proc/loadavg").read_text().split(" ", 3)[2] if Path("/proc/loadavg").exists() else "?"
+    return Path("/proc/loadavg").read_text().split(" ", 1)[0] if Path("/proc/loadavg").exists() else "?"
 
 
 if __name__ == "__main__":
