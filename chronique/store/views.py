@@ -13,14 +13,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select
+from sqlalchemy import Connection, Integer, Select, String, and_, bindparam, func, or_, select
 
 from chronique.errors import InputError
 from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
-from chronique.store.query import EventQuery, event_select
+from chronique.store.query import BOUND_FILTERS, EventQuery, bound_shape, bound_terms, bound_values, event_select
 from chronique.store.sources import sources_of
 from chronique.store.store import Store
 from chronique.store.tables import (
@@ -112,22 +113,26 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         raise InputError(f"expected sort to be one of {list(SORTS)}, found {sort!r}", where="sort")
     limit = query.limit if query.limit is not None else 100
     after = Cursor.decode(cursor) if cursor else None
-    base = event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
+    shape = bound_shape(query)
+
+    def base() -> Select[Any]:
+        return event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
 
     def run() -> EventPage:
         with store.connect() as connection:
             found: list[tuple[Any, ...]] = []
             if after is None or after.date is not None:
-                dated = base.where(events.c.date.is_not(None))
-                if after is not None:
-                    newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
-                    dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
-                order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
-                ordered = dated.order_by(order, events.c.id).limit(limit + 1)
-                found = [tuple(r) for r in connection.execute(ordered).all()]
+                if shape is not None:  # the common filters: a statement built once, values bound
+                    values: dict[str, Any] = {**bound_values(query), "limit": limit + 1}
+                    if after is not None:
+                        values.update(after_date=after.date, after_id=after.id)
+                    ordered = _dated_page(shape, sort, after is not None)
+                else:
+                    ordered, values = _dated_built(base(), sort, after, limit), {}
+                found = [tuple(r) for r in connection.execute(ordered, values).all()]
             # the undated tail, by id (a date range holds no undated event: no query to run)
             if len(found) <= limit and not (query.since or query.until):
-                undated = base.where(events.c.date.is_(None))
+                undated = base().where(events.c.date.is_(None))
                 if after is not None and after.date is None:
                     undated = undated.where(events.c.id > after.id)
                 rest = limit + 1 - len(found)
@@ -139,6 +144,29 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         return EventPage(built, nxt)
 
     return store._guard(run, "read a page of events")
+
+
+def _dated_built(base: Select[Any], sort: str, after: Cursor | None, limit: int) -> Select[Any]:
+    """The dated rows of a page after ``after``, built for this query (any filter)."""
+    dated = base.where(events.c.date.is_not(None))
+    if after is not None:
+        newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
+        dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
+    order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
+    return dated.order_by(order, events.c.id).limit(limit + 1)
+
+
+@lru_cache(maxsize=4 * 2 ** len(BOUND_FILTERS))  # every shape, both sorts, with and without a cursor
+def _dated_page(shape: tuple[str, ...], sort: str, after: bool) -> Select[Any]:
+    """_dated_built for the filters of ``shape``, with the values, the cursor and the limit bound:
+    built and compiled once, so a page costs its execution rather than SQLAlchemy's construction."""
+    dated = select(events.c.id, events.c.record, events.c.date).where(*bound_terms(shape), events.c.date.is_not(None))
+    if after:
+        day, ident = bindparam("after_date", type_=String), bindparam("after_id", type_=String)
+        newer = events.c.date < day if sort == "-date" else events.c.date > day
+        dated = dated.where(or_(newer, and_(events.c.date == day, events.c.id > ident)))
+    order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
+    return dated.order_by(order, events.c.id).limit(bindparam("limit", type_=Integer))
 
 
 def iter_events(store: Store, query: EventQuery, page: int = 1000) -> Iterator[Event]:
