@@ -61,23 +61,48 @@ def newest_first(found: list[Event]) -> list[Event]:
     return sorted(sorted(found, key=lambda e: e.id), key=lambda e: e.date or "", reverse=True)
 
 
-def test_pages_are_the_written_records_with_every_source(client: tuple[TestClient, list[Event]]) -> None:
+def matches(event: Event, params: dict[str, Any]) -> bool:
+    """The filters of the page cases below, applied to a written event."""
+    loc = event.event_loc
+    return bool(event.actor and event.recipient and event.date and loc
+                and event.actor.code == params.get("actor", event.actor.code)
+                and event.recipient.code == params.get("recipient", event.recipient.code)
+                and event.event == params.get("type", event.event).upper()
+                and loc.country_code == params.get("country", loc.country_code)
+                and params.get("place", "").lower() in (loc.resolved_place or "").lower()
+                and params.get("since", "") <= event.date <= params.get("until", "9999"))
+
+
+PAGES: list[dict[str, Any]] = [
+    {"limit": 7}, {"actor": "RUS", "limit": 3}, {"since": "2022-03-01", "until": "2022-08-31", "limit": 4},
+    {"type": "aid", "country": "UKR", "limit": 2}, {"recipient": "UKR", "sort": "date", "limit": 2},
+    {"place": "kyiv", "limit": 2},  # a filter outside the statements built once: the page is built per request
+]
+
+
+@pytest.mark.parametrize("params", PAGES)
+def test_pages_are_the_written_records_with_every_source(client: tuple[TestClient, list[Event]],
+                                                         params: dict[str, Any]) -> None:
     api, events = client
-    cases: list[dict[str, Any]] = [{"limit": 7}, {"actor": "RUS", "limit": 3},
-                                   {"since": "2022-03-01", "until": "2022-08-31"}]
-    for params in cases:
-        wanted = [e for e in newest_first(events) if e.actor and e.actor.code == params.get("actor", e.actor.code)
-                  and params.get("since", "") <= (e.date or "") <= params.get("until", "9999")]
-        seen: list[Any] = []
-        cursor = None
-        while True:
-            body = api.get("/api/events", params={**params, **({"cursor": cursor} if cursor else {})}).content
-            page = json.loads(body)
-            seen += ordered(body)[0][1]
-            cursor = page["next_cursor"]
-            if cursor is None:
-                break
-        assert seen == [ordered(json.dumps(expected(e)).encode()) for e in wanted]
+    wanted = [e for e in newest_first(events) if matches(e, params)]
+    if params.get("sort") == "date":
+        wanted = sorted(sorted(wanted, key=lambda e: e.id), key=lambda e: e.date or "")
+    seen: list[Any] = []
+    cursor = None
+    while True:
+        body = api.get("/api/events", params={**params, **({"cursor": cursor} if cursor else {})}).content
+        page = json.loads(body)
+        assert len(page["events"]) <= params["limit"]
+        seen += ordered(body)[0][1]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(wanted) > params["limit"]  # several pages, so the cursor path is taken
+    assert seen == [ordered(json.dumps(expected(e)).encode()) for e in wanted]
+
+
+def test_an_event_cites_several_sources(client: tuple[TestClient, list[Event]]) -> None:
+    _, events = client
     cited = [e for e in events if len(e.sources) > 1]
     assert cited and len(expected(cited[0])["sources"]) == CITED + 1
 
