@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, Select, column, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, column, or_, select
 
 from chronique.errors import UsageError
 from chronique.store import fts
@@ -92,3 +92,32 @@ def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:
     if query.limit is not None:
         q = q.limit(query.limit)
     return q
+
+
+# Filters whose terms are plain comparisons (the terms of event_select above, with the value bound):
+# a page filtered on these alone is served by a statement built once per set of filters present.
+BOUND_FILTERS = ("since", "until", "actor", "recipient", "type", "country")
+
+
+def bound_shape(query: EventQuery) -> tuple[str, ...] | None:
+    """The BOUND_FILTERS that ``query`` sets, in that order; None when it sets another filter."""
+    if query.cameo or query.place or query.text:
+        return None
+    return tuple(name for name in BOUND_FILTERS if getattr(query, name))
+
+
+def bound_values(query: EventQuery) -> dict[str, str]:
+    """The values of ``bound_terms``, normalised as event_select normalises them."""
+    values = {"since": query.since, "until": query.until + "\uffff" if query.until else None,
+              "actor": query.actor and query.actor.upper(), "recipient": query.recipient and query.recipient.upper(),
+              "type": query.type and query.type.upper(), "country": query.country and query.country.upper()}
+    return {name: value for name, value in values.items() if value}
+
+
+def bound_terms(shape: tuple[str, ...]) -> list[ColumnElement[bool]]:
+    """event_select's terms for the filters of ``shape``, each comparing with a parameter of its name."""
+    columns = {"since": events.c.date, "until": events.c.date, "actor": events.c.actor_code,
+               "recipient": events.c.recipient_code, "type": events.c.event, "country": events.c.country}
+    return [columns[name] >= bindparam(name) if name == "since" else
+            columns[name] <= bindparam(name) if name == "until" else columns[name] == bindparam(name)
+            for name in shape]

@@ -33,6 +33,7 @@ from chronique.store.query import (
     walk_join_select,
 )
 from chronique.store.records import EventRecords, MergedRecords
+from chronique.store.sources import sources_of
 from chronique.store.tables import TABLES, Table, articles, event_sources, events, failures, transfers
 
 T = TypeVar("T")
@@ -261,13 +262,7 @@ class Store:
         return kept[:query.limit]
 
     def _sources(self, connection: Connection, ids: list[str]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for chunk in _chunks(ids, 500):
-            q = (select(event_sources.c.event_id, event_sources.c.article_id)
-                 .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id))
-            for event_id, aid in connection.execute(q):
-                out.setdefault(event_id, []).append(aid)
-        return out
+        return sources_of(connection, ids)
 
     def duplicate_pairs(self, article_ids: Iterable[str] | None = None) -> list[tuple[str, str, float]]:
         """Stored near-duplicate pairs (smaller id, larger id, score), as ``dedup.merge_events``

@@ -13,14 +13,16 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Integer, Select, String, and_, bindparam, func, or_, select
 
 from chronique.errors import InputError
 from chronique.schema import Article, Event, Transfer
 from chronique.store import rows
-from chronique.store.query import EventQuery, event_select
+from chronique.store.query import BOUND_FILTERS, EventQuery, bound_shape, bound_terms, bound_values, event_select
+from chronique.store.sources import sources_of
 from chronique.store.store import Store
 from chronique.store.tables import (
     articles,
@@ -111,25 +113,30 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         raise InputError(f"expected sort to be one of {list(SORTS)}, found {sort!r}", where="sort")
     limit = query.limit if query.limit is not None else 100
     after = Cursor.decode(cursor) if cursor else None
-    base = event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
+    shape = bound_shape(query)
+
+    def base() -> Select[Any]:
+        return event_select(replace(query, limit=None), store.dialect).order_by(None).add_columns(events.c.date)
 
     def run() -> EventPage:
         with store.connect() as connection:
             found: list[tuple[Any, ...]] = []
             if after is None or after.date is not None:
-                dated = base.where(events.c.date.is_not(None))
-                if after is not None:
-                    newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
-                    dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
-                order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
-                found = [tuple(r) for r in connection.execute(dated.order_by(order, events.c.id).limit(limit + 1))]
+                if shape is not None:  # the common filters: a statement built once, values bound
+                    values: dict[str, Any] = {**bound_values(query), "limit": limit + 1}
+                    if after is not None:
+                        values.update(after_date=after.date, after_id=after.id)
+                    ordered = _dated_page(shape, sort, after is not None)
+                else:
+                    ordered, values = _dated_built(base(), sort, after, limit), {}
+                found = [tuple(r) for r in connection.execute(ordered, values).all()]
             # the undated tail, by id (a date range holds no undated event: no query to run)
             if len(found) <= limit and not (query.since or query.until):
-                undated = base.where(events.c.date.is_(None))
+                undated = base().where(events.c.date.is_(None))
                 if after is not None and after.date is None:
                     undated = undated.where(events.c.id > after.id)
                 rest = limit + 1 - len(found)
-                found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest))]
+                found += [tuple(r) for r in connection.execute(undated.order_by(events.c.id).limit(rest)).all()]
             page = found[:limit]
             sources = sources_of(connection, [r[0] for r in page])
         built = [StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
@@ -137,6 +144,29 @@ def event_page(store: Store, query: EventQuery, *, cursor: str | None = None, so
         return EventPage(built, nxt)
 
     return store._guard(run, "read a page of events")
+
+
+def _dated_built(base: Select[Any], sort: str, after: Cursor | None, limit: int) -> Select[Any]:
+    """The dated rows of a page after ``after``, built for this query (any filter)."""
+    dated = base.where(events.c.date.is_not(None))
+    if after is not None:
+        newer = events.c.date < after.date if sort == "-date" else events.c.date > after.date
+        dated = dated.where(or_(newer, and_(events.c.date == after.date, events.c.id > after.id)))
+    order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
+    return dated.order_by(order, events.c.id).limit(limit + 1)
+
+
+@lru_cache(maxsize=4 * 2 ** len(BOUND_FILTERS))  # every shape, both sorts, with and without a cursor
+def _dated_page(shape: tuple[str, ...], sort: str, after: bool) -> Select[Any]:
+    """_dated_built for the filters of ``shape``, with the values, the cursor and the limit bound:
+    built and compiled once, so a page costs its execution rather than SQLAlchemy's construction."""
+    dated = select(events.c.id, events.c.record, events.c.date).where(*bound_terms(shape), events.c.date.is_not(None))
+    if after:
+        day, ident = bindparam("after_date", type_=String), bindparam("after_id", type_=String)
+        newer = events.c.date < day if sort == "-date" else events.c.date > day
+        dated = dated.where(or_(newer, and_(events.c.date == day, events.c.id > ident)))
+    order = events.c.date.desc() if sort == "-date" else events.c.date.asc()
+    return dated.order_by(order, events.c.id).limit(bindparam("limit", type_=Integer))
 
 
 def iter_events(store: Store, query: EventQuery, page: int = 1000) -> Iterator[Event]:
@@ -157,20 +187,15 @@ def _events(connection: Connection, found: Sequence[tuple[Any, ...]]) -> list[Ev
     return [rows.event_from_row(record, sources.get(ident, [])) for ident, record in found]
 
 
-def sources_of(connection: Connection, ids: list[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for chunk in _chunks(ids):
-        q = (select(event_sources.c.event_id, event_sources.c.article_id)
-             .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.article_id))
-        for ident, aid in connection.execute(q):
-            out.setdefault(ident, []).append(aid)
-    return out
+# Statements of the one-event answer, built once: only their values change between requests.
+_ONE_EVENT = select(events.c.id, events.c.record).where(events.c.id == bindparam("id"))
+_ARTICLES = select(articles).where(articles.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def one_event(store: Store, event_id: str) -> Event | None:
     def run() -> Event | None:
         with store.connect() as connection:
-            row = connection.execute(select(events.c.id, events.c.record).where(events.c.id == event_id)).first()
+            row = connection.execute(_ONE_EVENT, {"id": event_id}).first()
             return _events(connection, [tuple(row)])[0] if row else None
 
     return store._guard(run, "read an event")
@@ -183,7 +208,7 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> dict[str, Article]:
         out: dict[str, Article] = {}
         with store.connect() as connection:
             for chunk in _chunks(wanted):
-                for row in connection.execute(select(articles).where(articles.c.id.in_(chunk))):
+                for row in connection.execute(_ARTICLES, {"ids": chunk}).all():
                     out[row.id] = rows.article_from_row(row)
         return out
 
@@ -209,7 +234,7 @@ def article_view(store: Store, article_id: str) -> ArticleView | None:
 def _counts(store: Store, q: Select[Any], doing: str) -> list[tuple[Any, ...]]:
     def run() -> list[tuple[Any, ...]]:
         with store.connect() as connection:
-            return [tuple(r) for r in connection.execute(q)]
+            return [tuple(r) for r in connection.execute(q).all()]
 
     return store._guard(run, doing)
 
@@ -232,9 +257,12 @@ def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) ->
         r = event_day_counts
         per_day = select(r.c.date, r.c.event, r.c.n).where(*_date_type_terms(r.c.date, r.c.event, query))
     else:
-        f = filtered(query, store.dialect)
-        per_day = select(f.c.date, f.c.event, func.count().label("n")).where(f.c.date.is_not(None)).group_by(
-            f.c.date, f.c.event)
+        # the filter's terms on the table itself: a subquery of every column would build a proxy
+        # per column on each request, only for two of them to be read
+        terms = event_select(replace(query, limit=None), store.dialect).whereclause
+        per_day = (select(events.c.date, events.c.event, func.count().label("n"))
+                   .where(*([] if terms is None else [terms]), events.c.date.is_not(None))
+                   .group_by(events.c.date, events.c.event))
     days = per_day.subquery()
     if months:
         month = func.substr(days.c.date, 1, 7)
@@ -364,10 +392,12 @@ def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]
     return store._guard(run, "read transfers")
 
 
+_VERSION = select(func.coalesce(func.max(articles.c.pk), 0))  # built once: it is read for every request
+
+
 def store_version(store: Store) -> int:
     """The highest article pk: it grows whenever an ingest adds an article (nothing deletes one)."""
-    q = select(func.coalesce(func.max(articles.c.pk), 0))
-    return int(_counts(store, q, "read the store version")[0][0])
+    return int(_counts(store, _VERSION, "read the store version")[0][0])
 
 
 def _chunks(ids: list[str]) -> list[list[str]]:
