@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chronique.cli.options import RelevanceGateOption
+from chronique.cli.options import MinConfidenceOption, RelevanceGateOption
 from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 
@@ -51,6 +51,7 @@ def eval_command(
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
     relevance_gate: RelevanceGateOption = True,
+    min_confidence: MinConfidenceOption = 0.0,
     check_floors: Annotated[bool, typer.Option(
         "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
         "without task names, runs the tasks that have floors.")] = False,
@@ -85,8 +86,9 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights, relevance_gate)),
-                      limit=limit, stage_pipeline=cached_stage_pipeline())
+    build = _builder(coder, weights, relevance_gate, min_confidence)
+    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(build), limit=limit,
+                      stage_pipeline=cached_stage_pipeline())
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     _report(outcomes, output_format, out)
     if write is not None:
@@ -109,13 +111,15 @@ def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) ->
         _print_table(outcomes, out)
 
 
-def _builder(coder: str, weights: Path | None, relevance_gate: bool = True) -> Callable[[], Pipeline]:
-    """Builds the pipeline the tasks share, with the event coder (and relevance gate) asked for."""
+def _builder(coder: str, weights: Path | None, relevance_gate: bool = True,
+             min_confidence: float = 0.0) -> Callable[[], Pipeline]:
+    """Builds the pipeline the tasks share, with the event coder (relevance gate, confidence floor) asked for."""
     def build() -> Pipeline:
         from chronique.options import PipelineOptions
         from chronique.pipeline import Pipeline
 
-        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate))
+        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
+                                        min_confidence=min_confidence))
 
     return build
 

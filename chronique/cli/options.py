@@ -129,6 +129,9 @@ PublishedOption = Annotated[str | None, typer.Option(
 RelevanceGateOption = Annotated[bool, typer.Option(
     "--relevance-gate/--all-events", help="Give no events for articles with no political or security content "
     "(the default), or keep every event the coder finds.")]
+MinConfidenceOption = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Drop the rule coder's events it rates below this confidence "
+    "(0, the default: keep all; see docs/accuracy.md).")]
 ReaderOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]
 
