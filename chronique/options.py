@@ -27,4 +27,4 @@ class PipelineOptions:
     relevance_gate: bool = True
     # The rule coder's confidence floor: its events rated below it are dropped (0: keep all). On real
     # pages its readings under 0.5 were almost never right (docs/accuracy.md, "Confidence floor").
-    min_confidence: float = 0.0
+    min_confidence: float = 0.5

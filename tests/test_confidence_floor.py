@@ -59,6 +59,35 @@ def test_min_confidence_reaches_the_pipeline_options(monkeypatch: pytest.MonkeyP
         assert "--min-confidence" in result.output
 
 
+def test_min_confidence_zero_turns_the_floor_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronique.pipeline
+
+    seen: list[PipelineOptions] = []
+
+    def record(options: PipelineOptions) -> None:
+        seen.append(options)
+        raise UsageError("stop here: the options are all this test reads", where="test")
+
+    monkeypatch.setattr(chronique.pipeline, "Pipeline", record)
+    for flags in ([], ["--min-confidence", "0"]):
+        runner.invoke(app, ["extract", "-", *flags], input="Le ministre a parlé.\n")
+    assert [o.min_confidence for o in seen] == [PipelineOptions.min_confidence, 0.0]
+
+
+def test_the_trained_coder_keeps_its_own_floor_only() -> None:
+    from chronique.nlp.events import EventCoder
+
+    class Bound:  # the part of Resources that bind reads
+        options = PipelineOptions(coder="trained", min_confidence=0.9)
+
+        def event_lexicon(self, lang: str) -> object:
+            return None
+
+    stage = EventCoder("fr")
+    stage.bind(Bound())  # type: ignore[arg-type]
+    assert stage.min_confidence == 0.0
+
+
 def test_a_confidence_outside_zero_to_one_is_a_usage_error() -> None:
     result = runner.invoke(app, ["extract", "-", "--min-confidence", "1.5"], input="Le ministre a parlé.\n")
     assert result.exit_code == 2

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chronique.cli.options import MinConfidenceOption, RelevanceGateOption
+from chronique.cli.options import DEFAULT_MIN_CONFIDENCE, MinConfidenceOption, RelevanceGateOption
 from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 
@@ -51,7 +51,7 @@ def eval_command(
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
     relevance_gate: RelevanceGateOption = True,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     check_floors: Annotated[bool, typer.Option(
         "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
         "without task names, runs the tasks that have floors.")] = False,
@@ -112,7 +112,7 @@ def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) ->
 
 
 def _builder(coder: str, weights: Path | None, relevance_gate: bool = True,
-             min_confidence: float = 0.0) -> Callable[[], Pipeline]:
+             min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Callable[[], Pipeline]:
     """Builds the pipeline the tasks share, with the event coder (relevance gate, confidence floor) asked for."""
     def build() -> Pipeline:
         from chronique.options import PipelineOptions

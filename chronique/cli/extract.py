@@ -41,7 +41,7 @@ def extract(
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
     relevance_gate: options.RelevanceGateOption = True,
-    min_confidence: options.MinConfidenceOption = 0.0,
+    min_confidence: options.MinConfidenceOption = options.DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources

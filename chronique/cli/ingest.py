@@ -88,7 +88,7 @@ def ingest(
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
     relevance_gate: options.RelevanceGateOption = True,
-    min_confidence: options.MinConfidenceOption = 0.0,
+    min_confidence: options.MinConfidenceOption = options.DEFAULT_MIN_CONFIDENCE,
     engine: Annotated[str, typer.Option(help="local (worker processes on this machine) or ray.")] = "local",
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: auto or ray://host:port "
