@@ -86,17 +86,14 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    build = _builder(coder, weights, relevance_gate, min_confidence)
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(build), limit=limit,
-                      stage_pipeline=cached_stage_pipeline())
+    ctx = EvalContext(shared=shared_dir, limit=limit, stage_pipeline=cached_stage_pipeline(),
+                      pipeline=cached_pipeline(_builder(coder, weights, relevance_gate, min_confidence)))
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     _report(outcomes, output_format, out)
     if write is not None:
         _write(write, outcomes, [t.name for t in registry], limit)
         err.print(f"wrote {sum(o.status == 'ok' for o in outcomes)} section(s) to {write}", highlight=False)
-    if any(o.status == "failed" for o in outcomes):
-        raise typer.Exit(1)
-    if check_floors and _below_floors(floors, outcomes, err):
+    if any(o.status == "failed" for o in outcomes) or (check_floors and _below_floors(floors, outcomes, err)):
         raise typer.Exit(1)
     if outcomes and all(o.status == "skipped" for o in outcomes):
         typer.echo(f"no selected task found its data under {shared_dir}", err=True)
