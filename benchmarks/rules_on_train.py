@@ -3,7 +3,10 @@ fr-wikinews-train triple/dyad F1, as the "rules" row of `chronique train`'s comp
 (the rules' own readings, no open candidates), plus how many marked pairs get an event of the rules'
 own from the marked source. A quick before/after measure for rule changes that needs no training.
 
-    .venv/bin/python benchmarks/rules_on_train.py [--shared ../shared] [--plv-only]
+    .venv/bin/python benchmarks/rules_on_train.py [--shared ../shared] [--plv-only] [--min-confidence 0.5 ...]
+
+With --min-confidence (repeatable) it scores the rules once per confidence floor (readings rated
+below it dropped, as PipelineOptions.min_confidence does), from one pass over the candidates.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--plv-only", action="store_true")
+    parser.add_argument("--min-confidence", type=float, action="append", default=None,
+                        help="a confidence floor to score (repeatable; default: none, 0)")
     args = parser.parse_args()
     _, sets = ds.read_training_files(args.shared / "eval" / "train" / "events")
     annotator = Pipeline(PipelineOptions(coder="rules", stages=ds.CANDIDATE_STAGES)).annotator
@@ -42,14 +47,21 @@ def main() -> None:
                       for c, _ in ds._candidates(proposer, item.article, name)]
             gold[item.article.id] = item.events
     data = ds.TrainingSet(tuple(cands), gold, {r.where: r for r in sets.pairs}, "")
-    predicted = rules_prediction(data.candidates)
+    floors = args.min_confidence or [0.0]
+    report = {str(floor): _scores(data, name, gold, floor) for floor in floors}
+    print(json.dumps(report if len(floors) > 1 else report[str(floors[0])], indent=1))
+
+
+def _scores(data: ds.TrainingSet, name: str, gold: dict[str, object], floor: float) -> dict[str, float]:
+    predicted = [p if c.confidence >= floor else NO_EVENT
+                 for c, p in zip(data.candidates, rules_prediction(data.candidates), strict=True)]
     scores = pair_scores(data, predicted)
     scores["pairs_with_an_own_marked_event"] = len({
         c.group for c, p in zip(data.candidates, predicted, strict=True)
         if c.corpus == "plv-train" and c.marked and c.own and p != NO_EVENT})
     if gold:
         scores.update({f"{name}/{k}": v for k, v in wikinews_scores(data, predicted, name).items()})
-    print(json.dumps({k: round(v, 4) for k, v in scores.items()}, indent=1))
+    return {k: round(v, 4) for k, v in scores.items()}
 
 
 if __name__ == "__main__":

@@ -25,3 +25,6 @@ class PipelineOptions:
     # The relevance gate: an article with no political or security content gives no events. Off,
     # every event the coder finds is kept (the article's relevance is still assessed).
     relevance_gate: bool = True
+    # The rule coder's confidence floor: its events rated below it are dropped (0: keep all). On real
+    # pages its readings under 0.5 were almost never right (docs/accuracy.md, "Confidence floor").
+    min_confidence: float = 0.5

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chronique.cli.options import RelevanceGateOption
+from chronique.cli.options import DEFAULT_MIN_CONFIDENCE, MinConfidenceOption, RelevanceGateOption
 from chronique.cli.train import DEFAULT_CODER, CoderOption, WeightsOption
 from chronique.errors import ChroniqueError
 
@@ -51,6 +51,7 @@ def eval_command(
     coder: CoderOption = DEFAULT_CODER,
     weights: WeightsOption = None,
     relevance_gate: RelevanceGateOption = True,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     check_floors: Annotated[bool, typer.Option(
         "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
         "without task names, runs the tasks that have floors.")] = False,
@@ -85,16 +86,14 @@ def eval_command(
         note = f" ({outcome.message})" if outcome.message else ""
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
-    ctx = EvalContext(shared=shared_dir, pipeline=cached_pipeline(_builder(coder, weights, relevance_gate)),
-                      limit=limit, stage_pipeline=cached_stage_pipeline())
+    ctx = EvalContext(shared=shared_dir, limit=limit, stage_pipeline=cached_stage_pipeline(),
+                      pipeline=cached_pipeline(_builder(coder, weights, relevance_gate, min_confidence)))
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     _report(outcomes, output_format, out)
     if write is not None:
         _write(write, outcomes, [t.name for t in registry], limit)
         err.print(f"wrote {sum(o.status == 'ok' for o in outcomes)} section(s) to {write}", highlight=False)
-    if any(o.status == "failed" for o in outcomes):
-        raise typer.Exit(1)
-    if check_floors and _below_floors(floors, outcomes, err):
+    if any(o.status == "failed" for o in outcomes) or (check_floors and _below_floors(floors, outcomes, err)):
         raise typer.Exit(1)
     if outcomes and all(o.status == "skipped" for o in outcomes):
         typer.echo(f"no selected task found its data under {shared_dir}", err=True)
@@ -109,13 +108,15 @@ def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) ->
         _print_table(outcomes, out)
 
 
-def _builder(coder: str, weights: Path | None, relevance_gate: bool = True) -> Callable[[], Pipeline]:
-    """Builds the pipeline the tasks share, with the event coder (and relevance gate) asked for."""
+def _builder(coder: str, weights: Path | None, relevance_gate: bool = True,
+             min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Callable[[], Pipeline]:
+    """Builds the pipeline the tasks share, with the event coder (relevance gate, confidence floor) asked for."""
     def build() -> Pipeline:
         from chronique.options import PipelineOptions
         from chronique.pipeline import Pipeline
 
-        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate))
+        return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
+                                        min_confidence=min_confidence))
 
     return build
 

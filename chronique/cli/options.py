@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from chronique.errors import ChroniqueError, InputError, StoreError
+from chronique.options import PipelineOptions
 from chronique.schema import Article
 
 STDIN = "-"
@@ -129,6 +130,10 @@ PublishedOption = Annotated[str | None, typer.Option(
 RelevanceGateOption = Annotated[bool, typer.Option(
     "--relevance-gate/--all-events", help="Give no events for articles with no political or security content "
     "(the default), or keep every event the coder finds.")]
+MinConfidenceOption = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Drop the rule coder's events it rates below this confidence "
+    "(default 0.5; 0 keeps all; see docs/accuracy.md).")]
+DEFAULT_MIN_CONFIDENCE = PipelineOptions.min_confidence
 ReaderOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]
 

@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--coder", default="rules", help="rules or trained")
     parser.add_argument("--weights", type=Path, default=None, help="the trained coder's weights file")
     parser.add_argument("--shared", type=Path, default=None, help="the shared folder (default: ../shared)")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="the rule coder's confidence floor (default: PipelineOptions'; 0: off)")
     parser.add_argument("--political-only", action="store_true", help="skip pages with no political content")
     parser.add_argument("--out", type=Path, required=True, help="the TSV to write (under /tmp: it holds page text)")
     args = parser.parse_args(argv)
@@ -87,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: expected the judged pages, found no folder at {shared / PAGES}", file=sys.stderr)
         return 3
     pages = [p for p in load_judged_set().pages if p.split == args.split and (p.political or not args.political_only)]
-    pipeline = Pipeline(PipelineOptions(coder=args.coder, coder_weights=args.weights))
+    floor = PipelineOptions.min_confidence if args.min_confidence is None else args.min_confidence
+    pipeline = Pipeline(PipelineOptions(coder=args.coder, coder_weights=args.weights, min_confidence=floor))
     found, _ = extract_pages(pipeline, shared / PAGES, [shared / PAGES / p.file for p in pages])
     n = write_dump(dump_rows(pages, found), args.out)
     print(f"{n} events of {len(pages)} pages written to {args.out}", file=sys.stderr)

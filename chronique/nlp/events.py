@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from chronique.annotations.records import EventRecord
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
@@ -30,13 +31,17 @@ class EventCoder(Stage):
         self.coder: Coder | None = None
         self.table: CameoTable | None = None
         self.relevance_gate = True
+        self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
         options = resources.options
         self.table = load_cameo_table()
         self.relevance_gate = options.relevance_gate
-        self.coder = make_coder(self.coder_name or options.coder, resources.event_lexicon(self.lang),
+        name = self.coder_name or options.coder
+        # the trained coder has a floor of its own (in its weights); this one is the rule coder's
+        self.min_confidence = options.min_confidence if name == "rules" else 0.0
+        self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -44,8 +49,16 @@ class EventCoder(Stage):
         if self.coder is None or self.table is None:
             doc._.ch_events = []
             return doc
-        events = self.coder.code(doc)
+        events = above_floor(self.coder.code(doc), self.min_confidence)
         # furniture, idioms and articles with no political content give no events (the gate switchable)
         doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
                                         relevance_gate=self.relevance_gate)
         return doc
+
+
+def above_floor(events: list[EventRecord], min_confidence: float) -> list[EventRecord]:
+    """The events rated at ``min_confidence`` or more (all of them when it is 0): on real pages the
+    rule coder's low-confidence readings were almost never right."""
+    if min_confidence <= 0:
+        return events
+    return [e for e in events if float(e.get("confidence") or 0.0) >= min_confidence]
