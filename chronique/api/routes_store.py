@@ -19,7 +19,7 @@ from chronique.api.roles import roles_of
 from chronique.api.state import ApiState, get_state
 from chronique.dedup import merge_events
 from chronique.schema import Record
-from chronique.store import views
+from chronique.store import transfer_views, views
 from chronique.store.query import EventQuery
 
 router = APIRouter(prefix="/api", tags=["store"])
@@ -87,9 +87,9 @@ def list_transfers(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Json:
     with state.store.reading():  # one connection, one transaction per request
-        f = views.TransferFilter(supplier=supplier, recipient=recipient, status=status,
+        f = transfer_views.TransferFilter(supplier=supplier, recipient=recipient, status=status,
                                  weapon=free_text(weapon, "weapon"), limit=limit, offset=offset)
-        found = views.transfer_rows(state.store, f)
+        found = transfer_views.transfer_rows(state.store, f)
         texts = views.articles_by_id(state.store, [aid for _, aid in found])
         return Json({"transfers": [transfer_json(t, aid, texts.get(aid)) for t, aid in found],
                      "next_offset": offset + limit if len(found) == limit else None})

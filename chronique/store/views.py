@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, Select, String, and_, bindparam, func, or_, select
 
 from chronique.errors import InputError
-from chronique.schema import Article, Event, Transfer
+from chronique.schema import Article, Event
 from chronique.store import rows
 from chronique.store.query import BOUND_FILTERS, EventQuery, bound_shape, bound_terms, bound_values, event_select
 from chronique.store.sources import sources_of
@@ -30,7 +30,6 @@ from chronique.store.tables import (
     event_place_counts,
     event_sources,
     events,
-    transfers,
 )
 
 CHUNK = 500  # ids per IN list
@@ -359,37 +358,6 @@ def actor_summary(store: Store, code: str, limit: int = 20) -> ActorSummary:
     return ActorSummary(code=code, as_actor=sum(c.count for c in types_a), as_recipient=sum(c.count for c in types_r),
                         types_as_actor=types_a, types_as_recipient=types_r,
                         counterparts=[(c, int(towards.get(c, 0)), int(from_.get(c, 0))) for c in partners[:limit]])
-
-
-@dataclass(frozen=True)
-class TransferFilter:
-    supplier: str | None = None
-    recipient: str | None = None
-    status: str | None = None
-    weapon: str | None = None  # substring, case-insensitive
-    limit: int = 100
-    offset: int = 0
-
-
-def transfer_rows(store: Store, f: TransferFilter) -> list[tuple[Transfer, str]]:
-    """(Transfer, article id) pairs matching ``f``, newest first."""
-    q = select(transfers)
-    if f.supplier:
-        q = q.where(transfers.c.supplier == f.supplier.upper())
-    if f.recipient:
-        q = q.where(transfers.c.recipient == f.recipient.upper())
-    if f.status:
-        q = q.where(transfers.c.status == f.status.lower())
-    if f.weapon:
-        q = q.where(func.lower(transfers.c.weapon).contains(f.weapon.lower(), autoescape=True))
-    q = (q.order_by(transfers.c.date.desc(), transfers.c.article_id, transfers.c.seq)
-         .limit(f.limit).offset(f.offset))
-
-    def run() -> list[tuple[Transfer, str]]:
-        with store.connect() as connection:
-            return [(rows.transfer_from_row(r), r.article_id) for r in connection.execute(q)]
-
-    return store._guard(run, "read transfers")
 
 
 _VERSION = select(func.coalesce(func.max(articles.c.pk), 0))  # built once: it is read for every request
