@@ -65,21 +65,9 @@ def walk_join_select(query: EventQuery) -> Select[Any]:
 def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:
     """The ids and JSON records of matching events, newest first, ties broken by id."""
     q = select(events.c.id, events.c.record)
-    if query.since:
-        q = q.where(events.c.date >= query.since)
-    if query.until:
-        # dates may be partial ("2022-06"): compare on the prefix so a month inside the range counts
-        q = q.where(events.c.date <= query.until + "\uffff")
-    if query.actor:
-        q = q.where(events.c.actor_code == query.actor.upper())
-    if query.recipient:
-        q = q.where(events.c.recipient_code == query.recipient.upper())
-    if query.type:
-        q = q.where(events.c.event == query.type.upper())
+    q = q.where(*(_plain_term(name, value) for name, value in bound_values(query).items()))
     if query.cameo:
         q = q.where(or_(events.c.cameo == query.cameo, events.c.cameo.startswith(query.cameo, autoescape=True)))
-    if query.country:
-        q = q.where(events.c.country == query.country.upper())
     if query.place:
         q = q.where(events.c.place.ilike(f"%{query.place}%"))
     if query.text:
@@ -94,7 +82,8 @@ def event_select(query: EventQuery, dialect: str) -> Select[tuple[str, str]]:
     return q
 
 
-# Filters whose terms are plain comparisons (the terms of event_select above, with the value bound):
+# Filters whose terms are plain comparisons (event_select compares with their values; bound_terms with
+# parameters):
 # a page filtered on these alone is served by a statement built once per set of filters present.
 BOUND_FILTERS = ("since", "until", "actor", "recipient", "type", "country")
 
@@ -107,17 +96,27 @@ def bound_shape(query: EventQuery) -> tuple[str, ...] | None:
 
 
 def bound_values(query: EventQuery) -> dict[str, str]:
-    """The values of ``bound_terms``, normalised as event_select normalises them."""
+    """The normalised values of the BOUND_FILTERS that ``query`` sets (event_select compares with them
+    directly, ``bound_terms`` through parameters). Dates may be partial ("2022-06"): ``until`` is
+    compared on the prefix, so a month inside the range counts."""
     values = {"since": query.since, "until": query.until + "\uffff" if query.until else None,
               "actor": query.actor and query.actor.upper(), "recipient": query.recipient and query.recipient.upper(),
               "type": query.type and query.type.upper(), "country": query.country and query.country.upper()}
     return {name: value for name, value in values.items() if value}
 
 
+_FILTER_COLUMNS = {"since": events.c.date, "until": events.c.date, "actor": events.c.actor_code,
+                   "recipient": events.c.recipient_code, "type": events.c.event, "country": events.c.country}
+
+
+def _plain_term(name: str, value: Any) -> ColumnElement[bool]:
+    """The comparison of one of BOUND_FILTERS with ``value`` (a literal or a bound parameter)."""
+    column_ = _FILTER_COLUMNS[name]
+    if name == "since":
+        return column_ >= value
+    return column_ <= value if name == "until" else column_ == value
+
+
 def bound_terms(shape: tuple[str, ...]) -> list[ColumnElement[bool]]:
     """event_select's terms for the filters of ``shape``, each comparing with a parameter of its name."""
-    columns = {"since": events.c.date, "until": events.c.date, "actor": events.c.actor_code,
-               "recipient": events.c.recipient_code, "type": events.c.event, "country": events.c.country}
-    return [columns[name] >= bindparam(name) if name == "since" else
-            columns[name] <= bindparam(name) if name == "until" else columns[name] == bindparam(name)
-            for name in shape]
+    return [_plain_term(name, bindparam(name)) for name in shape]
