@@ -25,6 +25,20 @@ def test_parse_judged_says_what_it_expected() -> None:
         parse_judged("Falke-7 delivered", "item 3")
 
 
+def test_a_fourth_field_is_the_judged_quantity_scored_on_found_triples() -> None:
+    judged = [parse_judged("AAA>BBB | Falke-7 | ordered | 180", "t"), parse_judged("AAA>CCC | tank | ordered | 12", "t"),
+              parse_judged("AAA>DDD | Falke-7 | ordered | 5", "t")]
+    assert judged[0].quantity == 180
+    found = [Transfer(supplier="AAA", recipient="BBB", weapon="Falke-7", category="missile system", status="ordered",
+                      quantity=180),
+             Transfer(supplier="AAA", recipient="CCC", weapon=None, category="tank", status="ordered", quantity=10)]
+    score = TransferScore()
+    score.add(judged, found)  # the third judged record is not found: its quantity is not scored
+    assert (score.quantity_right, score.quantity_judged) == (1, 2)
+    with pytest.raises(FormatError, match="quantity"):
+        parse_judged("AAA>BBB | Falke-7 | ordered | many", "t")
+
+
 def test_pair_triple_and_status_levels() -> None:
     judged = [parse_judged("AAA>BBB | Falke-7 | delivered", "t"), parse_judged("AAA>CCC | tank | ordered", "t")]
     found = [_t("AAA", "BBB", "Falke-7", "missile system", "pledged"),  # right pair and weapon, wrong status

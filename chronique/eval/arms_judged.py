@@ -88,6 +88,8 @@ def _result(task: str, dataset: str, score: TransferScore, n: int, notes: str, r
         ["pair F1 (P / R)", level("pair")],
         ["triple F1 (P / R)", level("triple")],
         ["status right, of judged records whose pair was found", f"{score.status_right}/{score.status_judged}"],
+        ["quantity right, of judged quantities whose record was found",
+         f"{score.quantity_right}/{score.quantity_judged}"],
         ["articles with no transfer that gave a record", f"{score.false_alarms}/{score.negatives}"],
         ["records with an empty party the text names", score.empty_party],
     ])
@@ -133,7 +135,8 @@ def _perfect(judged: tuple[Judged, ...], found: tuple[Transfer, ...]) -> bool:
 
 
 def _show_judged(j: Judged) -> str:
-    return f"{j.supplier or '?'}>{j.recipient or '?'} | {j.weapon} | {'/'.join(sorted(j.statuses))}"
+    quantity = f" | {j.quantity}" if j.quantity is not None else ""
+    return f"{j.supplier or '?'}>{j.recipient or '?'} | {j.weapon} | {'/'.join(sorted(j.statuses))}{quantity}"
 
 
 def _wikinews(folder: Path) -> Iterator[tuple[Article, tuple[Judged, ...]]]:

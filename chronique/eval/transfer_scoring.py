@@ -7,7 +7,9 @@ the text does not name). Per article, three levels:
 - triple: the pair plus the weapon — the judged designation, or the judged category matching the
   record's category — each judged triple matched by one distinct found record;
 - status: of the judged records whose pair was found, those with a found record of that pair (the
-  same weapon first) whose status is one of the judged ones.
+  same weapon first) whose status is one of the judged ones;
+- quantity: of the judged records with a quantity ("… | status | 180") whose triple was found, those
+  whose record gives that quantity.
 
 An article judged to report no transfer counts a false alarm when any record comes from it.
 """
@@ -30,16 +32,20 @@ class Judged:
     recipient: str | None
     weapon: str  # a catalogue designation or a category, compared case-insensitively
     statuses: frozenset[str]
+    quantity: int | None = None
 
 
 def parse_judged(line: str, where: str) -> Judged:
     """One judged record from its one-line form."""
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) != 3 or ">" not in parts[0] or not parts[1] or not parts[2]:
-        raise FormatError(f"expected 'SUPPLIER>RECIPIENT | weapon | status', found {line!r}", where=where)
+    if (len(parts) not in (3, 4) or ">" not in parts[0] or not parts[1] or not parts[2]
+            or (len(parts) == 4 and not parts[3].isdigit())):
+        raise FormatError(f"expected 'SUPPLIER>RECIPIENT | weapon | status[ | quantity]', found {line!r}",
+                          where=where)
     supplier, recipient = (p.strip() for p in parts[0].split(">", 1))
     return Judged(None if supplier == UNKNOWN else supplier, None if recipient == UNKNOWN else recipient,
-                  parts[1], frozenset(s.strip() for s in parts[2].split("/")))
+                  parts[1], frozenset(s.strip() for s in parts[2].split("/")),
+                  int(parts[3]) if len(parts) == 4 else None)
 
 
 def _pair(t: Transfer | Judged) -> tuple[str | None, str | None]:
@@ -63,6 +69,8 @@ class TransferScore:
     negatives: int = 0  # articles judged to report no transfer
     false_alarms: int = 0  # of those, the articles with a record
     empty_party: int = 0  # found records with "?" where the judged record of that weapon names the party
+    quantity_right: int = 0
+    quantity_judged: int = 0  # judged records with a quantity whose triple was found
 
     def add(self, judged: Sequence[Judged], found: Sequence[Transfer]) -> None:
         if not judged:
@@ -78,6 +86,9 @@ class TransferScore:
                           and _found_key(t) not in used), None)
             if match is not None:
                 used.add(_found_key(match))
+                if j.quantity is not None:
+                    self.quantity_judged += 1
+                    self.quantity_right += match.quantity == j.quantity
             same_pair = [t for t in found if _pair(t) == _pair(j)]
             if same_pair:
                 best = match or same_pair[0]
