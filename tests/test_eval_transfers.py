@@ -26,8 +26,8 @@ def test_parse_judged_says_what_it_expected() -> None:
 
 
 def test_a_fourth_field_is_the_judged_quantity_scored_on_found_triples() -> None:
-    judged = [parse_judged("AAA>BBB | Falke-7 | ordered | 180", "t"), parse_judged("AAA>CCC | tank | ordered | 12", "t"),
-              parse_judged("AAA>DDD | Falke-7 | ordered | 5", "t")]
+    judged = [parse_judged(line, "t") for line in ("AAA>BBB | Falke-7 | ordered | 180", "AAA>CCC | tank | ordered | 12",
+                                                   "AAA>DDD | Falke-7 | ordered | 5")]
     assert judged[0].quantity == 180
     found = [Transfer(supplier="AAA", recipient="BBB", weapon="Falke-7", category="missile system", status="ordered",
                       quantity=180),

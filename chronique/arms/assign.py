@@ -48,7 +48,8 @@ def assign(role: str, frame: SurfaceFrame, *, owner: str | None, trigger_word: s
         return Sides(supplier, recipient)
     licence = trigger_word.lower() in arms_words().licence_words
     recipient = (frame.agent if frame.passive else frame.subject) or (None if licence else frame.noun_owner)
-    supplier = (_first(frame.from_side) or _first(frame.to_side)
+    # "to" names the one asked ("a request to Washington"), unless it is the asker ("urged Berlin to send… to Kyiv")
+    supplier = (_first(frame.from_side) or _first(frame.to_side, recipient)
                 or _first(frame.genitive, recipient) or _first(frame.after, recipient)
                 or (frame.noun_owner if licence else None))
     supplier = supplier or (owner if owner != recipient else None)
@@ -77,13 +78,22 @@ def caller(trigger: Token) -> Token | None:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-        if cur.lemma_.lower() in arms_words().call_words:
+        if word_in(cur, arms_words().call_words):
             return cur
     doc = trigger.doc
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - CALL_WINDOW) - 1, -1):
-        if doc[i].lemma_.lower() in arms_words().call_words or doc[i].lower_ in arms_words().call_words:
+        if word_in(doc[i], arms_words().call_words):
             return doc[i]
     return None
+
+
+def word_in(tok: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or form is one of ``words``; a French "-er" verb also by its stem, for
+    the forms the tagger leaves unlemmatised ("réclame", "exhorte")."""
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    return tok.pos_ == "VERB" and any(
+        w.endswith("er") and len(w) > 5 and tok.lower_.startswith(w[:-2]) for w in words)
 
 
 def called_status(status: str, caller_code: str | None, sides: Sides) -> str | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv, split_forms
+from chronique.knowledge.state_groups import find_state_groups
 
 SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de l'Allemagne"
 OTHER = "<other>"  # a preposition with no part in a transfer frame
@@ -106,8 +107,9 @@ def capital_parties(sent: Span) -> list[tuple[int, int, str]]:
 
 
 def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
-    """The coded parties of a sentence in text order, makers included as their country, and
-    capitals that stand where a party does (after to/from/by words, or bare)."""
+    """The coded parties of a sentence in text order, makers included as their country, capitals
+    that stand where a party does (after to/from/by words, or bare), and each member of a group of
+    states ("the Baltic states") at the group's words."""
     out: list[Party] = []
     seen: set[int] = set()
     for actor in index.actors_in(sent.start, sent.end):
@@ -128,6 +130,10 @@ def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, in
         word = _preposition(sent, span.start)
         if word not in arms_words().place_words:
             out.append(Party(code, span.start, span.end, word, False))
+    for start, end, members in find_state_groups(sent.text):  # "the Baltic states": one party per member
+        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is not None and not any(p.start <= span.start < p.end for p in out):
+            out += [Party(code, span.start, span.end, _preposition(sent, span.start), False) for code in members]
     return sorted(out, key=lambda p: p.start)
 
 

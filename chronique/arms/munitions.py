@@ -1,6 +1,7 @@
 """Munitions named by the system they are fired from: "HIMARS ammunition", "Patriot rounds",
-"des obus pour les canons Caesar". Aid packages list them beside whole systems; what is handed
-over is the munition, not the launcher or the gun, so the mention counts as a munition."""
+"des obus pour les canons Caesar" (not "RM-70 rocket launchers"). Aid packages list them beside
+whole systems; what is handed over is the munition, not the launcher or the gun, so the mention
+counts as a munition."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def fired_from(doc: Doc, weapon: WeaponRecord) -> bool:
     words = arms_words()
     start, end = int(tokens[0]), int(tokens[1])
     if end < len(doc) and doc[end].lower_ in words.munition_words:
-        return True
+        # unless the munition word only qualifies the noun after it ("RM-70 rocket launchers")
+        return not (doc[end].dep_ == "compound" and doc[end].head.i > end)
     i = start - 1
     while i >= 0 and doc[i].pos_ in ("DET", "PRON", "NOUN") and doc[i].lower_ not in words.to_words:
         i -= 1  # "pour les canons Caesar", "for its M109 howitzers": back over determiner and noun

@@ -1,7 +1,8 @@
 """The words the arms-transfer stage reads a transfer's frame with (``data/<lang>/arms_words.yaml``,
 each file with its provenance): prepositions that put a party on the giving or the receiving side,
-passive auxiliaries, verbs that take, call for, promise, sign, hand on or list a delivery, and the nouns that say a
-sentence is about civil flights, exercises or factories. Like the coder, the stage reads the words
+passive auxiliaries, verbs that take, call for, ask for, negotiate, promise, sign, hand on or list a
+delivery, the nouns that say a sentence is about civil flights, exercises or factories, and the
+words around a company's name. Like the coder, the stage reads the words
 of every supported language at once (quotes and names cross languages)."""
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ class ArmsWords:
     deal_words: frozenset[str] = frozenset()
     onward_verbs: frozenset[str] = frozenset()
     party_joiners: frozenset[str] = frozenset()
+    request_words: frozenset[str] = frozenset()
+    talk_words: frozenset[str] = frozenset()
+    deal_partner_words: frozenset[str] = frozenset()
+    deal_matter_verbs: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import ActorMention, EventParty, EventRecord, TransferRecord, WeaponRecord
-from chronique.arms.assign import Sides, assign, called_status, caller, moves_own_forces, taker_role
+from chronique.arms.asking import called, state_asker
+from chronique.arms.assign import Sides, assign, caller, moves_own_forces, taker_role
+from chronique.arms.companies import names_company
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate, join_spans
 from chronique.arms.definite import resolve_definites
 from chronique.arms.discourse import (
@@ -52,6 +54,7 @@ from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.requests import for_another
 from chronique.arms.status import Direction, by_modality, event_direction
+from chronique.arms.tense import reading_modality
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -59,7 +62,8 @@ from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
 from chronique.nlp.transfer_context import TransferContext, trim, weapon_span
-from chronique.nlp.transfer_links import coordinated, deal_sides, onward
+from chronique.nlp.transfer_deals import any_deal
+from chronique.nlp.transfer_links import coordinated, onward
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
@@ -115,8 +119,8 @@ class TransferBuilder(Stage):
         ctx = TransferContext(doc, MentionIndex(doc), makers)
         roots = [root_token(doc, w) for w in weapons]
         skip = {w for w, (weapon, root) in enumerate(zip(weapons, roots, strict=True))
-                if weapon.get("category") in NOT_TRADED
-                or (root is not None and has_parse(doc) and idiomatic(root, str(weapon.get("text"))))}
+                if weapon.get("category") in NOT_TRADED or (root is not None and has_parse(doc) and (
+                    idiomatic(root, str(weapon.get("text"))) or names_company(doc, *weapon_span(weapon, root))))}
         out: list[TransferRecord] = []
         taken: set[int] = set()
         event_triggers: set[int] = set()
@@ -124,8 +128,8 @@ class TransferBuilder(Stage):
             trigger_tok = self._token_at(doc, event.get("_trigger"))
             if trigger_tok is not None and event.get("event") in NOT_TRANSFERS:
                 event_triggers.add(trigger_tok.i)
-            direction = event_direction(event.get("event", ""), event.get("modality", "asserted"),
-                                        self.trigger_of(str(event.get("_lemma", ""))))
+            mod = reading_modality(trigger_tok, None, str(event.get("modality", "asserted")))
+            direction = event_direction(event.get("event", ""), mod, self.trigger_of(str(event.get("_lemma", ""))))
             if direction is None:
                 continue
             for w, weapon in enumerate(weapons):
@@ -182,8 +186,7 @@ class TransferBuilder(Stage):
     def _quantity(weapon: WeaponRecord, root: Token | None) -> int | None:
         if root is None or not has_parse(root.doc):
             return None
-        tokens = weapon.get("_tokens")
-        return quantity(root.doc[int(tokens[0])] if tokens else root)
+        return quantity(root.doc[weapon_span(weapon, root)[0]])
 
     def _read(self, ctx: TransferContext, weapon: WeaponRecord, root: Token, trigger: Token, role: str,
               status: str) -> tuple[Sides, str] | None:
@@ -209,17 +212,16 @@ class TransferBuilder(Stage):
             sides = unnamed_recipient(trigger, parties, sides, ctx.parties)
         if (role == "supplier" and sides.recipient is None and force_service(root, trigger)) or (
                 status == "requested" and role == "recipient"
-                and for_another(root, trigger, parties, span, frame.subject, self._gives)):
+                and for_another(root, trigger, parties, span, state_asker(ctx.index, parties, frame.subject, trigger.i),
+                                self._gives)):
             return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
         elif status == "delivered" and promised(trigger):
             status = "pledged"
         call = caller(trigger)
-        if call is not None:
-            called = called_status(status, read_frame(call, parties, span).subject, sides)
-            return (sides, called) if called is not None else None
-        return sides, status
+        return (called(call, read_frame(call, parties, span), status, sides, ctx.index, parties)
+                if call is not None else (sides, status))
 
     def _gives(self, tok: Token) -> bool:
         """A giving word, also by its form when the tagger gives it a wrong lemma ("livre")."""
@@ -337,15 +339,17 @@ class TransferBuilder(Stage):
         return by_modality(found.status, self._modality(tok)) if found and found.role == "supplier" else None
 
     def _deal(self, ctx: TransferContext, weapon: WeaponRecord, root: Token) -> TransferRecord | None:
-        """A weapon that two coordinated states sign a deal for, one of them its maker."""
-        found = deal_sides(ctx, root, weapon.get("origin"))
+        """A weapon that two coordinated states sign a deal for, one of them its maker, or that a
+        deal signed with a named partner covers (chronique.nlp.transfer_deals)."""
+        found = any_deal(ctx, root, weapon.get("origin"), weapon_span(weapon, root)[1],
+                         governing_trigger(root, self._is_purchase) is not None)
         status = by_modality("agreed", self._modality(found[2])) if found is not None else None
         if found is None or status is None:
             return None
         verb, sent = found[2], found[2].sent
         date = event_date(ctx.doc, verb.idx, verb.idx + len(verb), future=False)[0]
-        evidence = trim(ctx.doc, sent.start_char, sent.end_char)
-        return self._record(weapon, status, Sides(found[0], found[1]), date, evidence, root, verb)
+        return self._record(weapon, status, Sides(found[0], found[1]), date,
+                            trim(ctx.doc, sent.start_char, sent.end_char), root, verb)
 
     def _is_trigger(self, tok: Token) -> bool:
         if tok.lower_ == "order" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in":
@@ -393,8 +397,4 @@ class TransferBuilder(Stage):
         return record
 
     def _modality(self, head: Token) -> str:
-        if self.lexicon is None:
-            return "asserted"
-        from chronique.coding.modality import modality
-
-        return modality(head, self.lexicon)[0]
+        return reading_modality(head, self.lexicon)

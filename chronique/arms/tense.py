@@ -1,0 +1,41 @@
+"""The modality of a transfer word read with its French future and conditional forms, which the
+tagger may leave in the present ("livreront": Tense=Pres): both are built on the infinitive
+("livrer" + "ont", "vendr" + "ait"), so a form that is the infinitive plus such an ending is a
+promise or a condition, not a delivery."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from chronique.knowledge.lexicon import EventLexicon
+
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def inflected_mood(tok: Token) -> str | None:
+    """"future" or "conditional" for a French verb in such a form; None otherwise."""
+    lemma = tok.lemma_.lower()
+    if tok.doc.lang_ != "fr" or tok.pos_ not in ("VERB", "AUX") or not lemma.endswith(("er", "ir", "re")):
+        return None
+    stem, form = (lemma[:-1] if lemma.endswith("re") else lemma), tok.lower_
+    if any(form == stem + e for e in CONDITIONAL_ENDINGS):
+        return "conditional"
+    return "future" if any(form == stem + e for e in FUTURE_ENDINGS) else None
+
+
+def reading_modality(head: Token | None, lexicon: EventLexicon | None, coded: str | None = None) -> str:
+    """The coder's modality of ``head`` (``coded`` when an event already gives it), an asserted
+    one corrected by the French future or conditional form."""
+    if head is None:
+        return coded or "asserted"
+    if coded is None:
+        if lexicon is None:
+            return "asserted"
+        from chronique.coding.modality import modality
+
+        coded = modality(head, lexicon)[0]
+    return (inflected_mood(head) or coded) if coded == "asserted" else coded
