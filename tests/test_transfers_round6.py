@@ -103,6 +103,13 @@ def test_an_opposition_whose_country_the_coder_inferred_asks_for_no_state() -> N
      {("CZE", "GEO", "RM-70", "delivered")}),
     # the French future, tagged as a present: a pledge
     ("Les Pays-Bas livreront des obusiers PzH 2000 à la Moldavie.", "fr", {("NLD", "MDA", "PzH 2000", "pledged")}),
+    # a reporting source after a comma is no second recipient
+    ("Belarus sent Iskander missiles to Russia, the Lithuanian government said.", "en",
+     {("BLR", "RUS", "Iskander-M", "delivered")}),
+    # an approval of a delivery agrees it, delivers nothing yet
+    ("Sweden authorised the delivery of Archer howitzers to Ukraine.", "en", {("SWE", "UKR", "Archer", "agreed")}),
+    # a deal for a party whose seller it leaves unnamed
+    ("The agreement covers 24 Rafale jets for Serbia.", "en", {(None, "SRB", "Rafale", "agreed")}),
 ])
 def test_round6_frames(pipeline: Any, text: str, lang: str, expected: set[Row]) -> None:
     assert set(_rows(pipeline, text, lang)) == expected

@@ -62,13 +62,13 @@ def purchase_participle(span: tuple[int, int], sent: Span, is_purchase: Callable
 
 
 def under_contract(trigger: Token) -> bool:
-    """A transfer noun that a contract is about ("un contrat portant sur la livraison de…",
-    "a contract for the delivery of…"): agreed, not yet delivered."""
+    """A transfer noun that a contract or an approval is about ("un contrat portant sur la livraison
+    de…", "a contract for the delivery of…", "approved the delivery of…"): agreed, not yet delivered."""
     if trigger.pos_ != "NOUN":
         return False
     for tok in list(trigger.ancestors)[:4]:
-        if tok.lemma_.lower() in arms_words().contract_words:
-            return True
+        if tok.lemma_.lower() in arms_words().contract_words | arms_words().approval_words:
+            return True  # also an approval: "approved the delivery of…" authorises, delivers nothing yet
         # "signed a contract … for the delivery", "un contrat portant sur la livraison"
         near = [*tok.children, tok.head] if tok.pos_ == "VERB" else []
         if any(c.lemma_.lower() in arms_words().contract_words and c.i < trigger.i for c in near):

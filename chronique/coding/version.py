@@ -25,8 +25,9 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v9: pronoun parties agree with their antecedent or stay uncoded, unlisted bodies take their own
 # phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13);
 # rules.v10: the arms word lists of round 5 (munitions of a system, idioms, third-party calls) (issue 19)
-# rules.v11: the arms word lists of round 6 (requests, talks, deal partners, company names) (issue 19)
-RULES_FINGERPRINT = "1a75ae1649189b2b"
+# rules.v11: the arms word lists of round 6 (requests, talks, deal partners, company names, approvals) and
+# the weapon cue words "gun", "cannon" (issue 19)
+RULES_FINGERPRINT = "588c4c2933c81050"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -61,6 +61,7 @@ class ArmsWords:
     deal_matter_verbs: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
+    approval_words: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

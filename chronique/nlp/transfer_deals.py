@@ -5,7 +5,9 @@ with Hanwha, covers 48 K9 howitzers for Estonia").
 The signers are the deal's subject and the party after "with/avec" (a maker standing for its
 country). Of two signing states, the one whose industry makes the weapon supplies it; when neither
 does, a purchase word over the weapon ("pour l'achat de") makes the subject the buyer. A deal
-signed with one party that covers weapons "for" another makes the first the supplier. Talks and
+signed with one party that covers weapons "for" another makes the first the supplier; a deal that
+covers weapons for a party, with no partner named, leaves the supplier to the weapon's maker
+country when the article names it (chronique.arms.records.with_origin). Talks and
 calls are read elsewhere (chronique.arms.asking); a deal word here must be a signing.
 """
 
@@ -27,7 +29,7 @@ MAX_UP = 5  # heads climbed from the weapon to its deal ("signé … un contrat 
 
 @dataclass(frozen=True)
 class DealReading:
-    supplier: str
+    supplier: str | None  # None: a deal for a named beneficiary whose seller the words leave unnamed
     recipient: str
     verb: Token  # the signing verb (its modality and date are the deal's)
 
@@ -71,16 +73,19 @@ def partner_deal(ctx: TransferContext, root: Token, origin: str | None, weapon_e
     chain = list(root.ancestors)[:MAX_UP]
     verb = next((t for t in chain if _signing(t)), None)
     matter = next((t for t in chain if t.lemma_.lower() in arms_words().deal_matter_verbs), None)
+    noun = None
     if verb is None and matter is not None:  # "The contract, signed with…, covers…": the deal noun's own verb
         noun = next((c for c in matter.children if c.dep_ in SUBJECTS and _deal_word(c)), None)
-        verb = next((c for c in noun.children if _deal_word(c) or c.pos_ == "VERB"), None) if noun else None
+        verb = next((c for c in noun.children if _deal_word(c) or c.pos_ == "VERB"), matter) if noun else None
     if verb is None:
         return None
     sent = verb.sent
     parties = ctx.parties(sent)
     partner = _partner(sent, parties, verb)
     if partner is None:
-        return None
+        # "The deal covers 180 K2 tanks for Poland": a deal for a named beneficiary, its seller unnamed
+        beneficiary = _beneficiary(parties, weapon_end) if noun is not None else None
+        return DealReading(None, beneficiary, verb) if beneficiary is not None else None
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     signer = _party_at(parties, subject) if subject is not None else None
     if signer is None or signer.code == partner:
@@ -95,7 +100,7 @@ def partner_deal(ctx: TransferContext, root: Token, origin: str | None, weapon_e
 
 
 def any_deal(ctx: TransferContext, root: Token, origin: str | None, weapon_end: int,
-             purchase: bool) -> tuple[str, str, Token] | None:
+             purchase: bool) -> tuple[str | None, str, Token] | None:
     """(supplier, recipient, signing verb) of a deal over the weapon: two coordinated signers
     (chronique.nlp.transfer_links.deal_sides), else a deal signed with a named partner."""
     found = deal_sides(ctx, root, origin)

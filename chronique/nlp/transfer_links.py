@@ -47,8 +47,12 @@ def _party_root(sent: Span, party: Party) -> Token:
 
 def _joined(sent: Span, a: Party, b: Party) -> bool:
     """Two parties the words join ("L'Espagne et le Portugal"): between them only "and/et", commas
-    and determiners; a reading for when the parser hangs both on the verb."""
+    and determiners; a reading for when the parser hangs both on the verb. Not a subject of its own
+    verb after a comma ("…to Russia, the White House said")."""
     between, joiners = sent.doc[a.end: b.start], arms_words().party_joiners
+    first, second = _party_root(sent, a), _party_root(sent, b)
+    if second.dep_ in SUBJECTS and second.head.i != first.head.i:
+        return False
     return (len(between) > 0 and any(t.lower_ in joiners for t in between)
             and all(t.lower_ in joiners or t.pos_ == "DET" for t in between))
 
