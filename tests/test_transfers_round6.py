@@ -96,6 +96,8 @@ def test_an_opposition_whose_country_the_coder_inferred_asks_for_no_state() -> N
     # a deal with its other signer; the maker's country supplies, or the buyer's seller
     ("Finland signed a deal with the United States for 64 F-35 jets.", "en", {("USA", "FIN", "F-35", "agreed")}),
     ("Le Qatar a conclu un accord avec Paris pour l'achat de 12 Rafale.", "fr", {("FRA", "QAT", "Rafale", "agreed")}),
+    ("Le Chili a signé mardi un contrat de 300 millions de dollars avec Séoul portant sur 48 obusiers K9.", "fr",
+     {("KOR", "CHL", "K9", "agreed")}),  # the partner far from the verb, under it
     ("The contract, signed with Saab last week, covers 14 Gripen jets for Hungary.", "en",
      {("SWE", "HUN", "Gripen", "agreed")}),
     # a weapon's name inside a company's: the company's country supplies the weapon it names

@@ -49,13 +49,14 @@ def _party_at(parties: list[Party], tok: Token) -> Party | None:
 
 
 def _partner(sent: Span, parties: list[Party], verb: Token) -> str | None:
-    """The party after "with/avec" in the deal's clause: the other signer."""
+    """The party after "with/avec" under the signing verb: the other signer."""
     doc, words = sent.doc, arms_words().deal_partner_words
     for party in parties:
         i = party.start - 1
         while i > sent.start and doc[i].pos_ == "DET":
             i -= 1
-        if doc[i].lower_ in words and not party.adjective and abs(party.start - verb.i) <= 8:
+        root = doc[party.start: party.end].root
+        if doc[i].lower_ in words and not party.adjective and any(a.i == verb.i for a in root.ancestors):
             return party.code
     return None
 
