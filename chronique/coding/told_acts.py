@@ -18,6 +18,7 @@ from chronique.knowledge.function_words import words_of
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"})
 REFLEXIVE_DEPS = frozenset({"dobj", "obj", "expl:comp"})
+OBJECTS = frozenset({"dobj", "obj", "iobj", "obl:arg"})
 COPULAS = frozenset({"cop"})
 VICTIM_EVENTS = frozenset({"ASSAULT", "COERCE"})  # acts whose recipient is the one hit
 VERBS = frozenset({"VERB", "AUX"})
@@ -48,15 +49,30 @@ def _past(verb: Token) -> bool:
     return any("Tense=Past" in str(t.morph) for t in _verb_group(verb))
 
 
+def _other_argument(verb: Token) -> bool:
+    """Whether the verb's clause names another party or thing acted on: an object, an argument
+    oblique ("s'emparer de la zone", "s'attaquer à la division"), or an aimed preposition."""
+    aimed = words_of(verb.lang_).aimed_cases
+    subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    return any(t.i not in subjects and t.i != verb.i and (t.dep_ in OBJECTS or t.lower_ in aimed)
+               for t in verb.subtree)
+
+
 def reflexive(head: Token, event: str) -> bool:
     """"he killed himself", "le soldat s'est tué": a force act whose only object is its doer. A
-    plural subject's clitic may be reciprocal ("ils se battent"), an act between parties: kept."""
+    clitic also makes pronominal verbs ("s'emparer de", "s'attaquer à") and reciprocals ("ils se
+    battent"): it counts only with a singular subject and no other argument."""
     if event not in VICTIM_EVENTS or head.pos_ not in VERBS:
         return False
     words = _words(head)
-    plural = any("Number=Plur" in str(t.morph) for t in _verb_group(head))
-    return any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in words.reflexive_objects
-               and not (plural and c.lower_ in words.reciprocal_clitics) for c in head.children)
+    for c in head.children:
+        if c.dep_ not in REFLEXIVE_DEPS or c.lower_ not in words.reflexive_objects:
+            continue
+        if c.lower_ not in words.pronominal_clitics:
+            return True
+        plural = any("Number=Plur" in str(t.morph) for t in _verb_group(head))
+        return not plural and not _other_argument(head)
+    return False
 
 
 def habitual(head: Token) -> bool:
@@ -180,6 +196,18 @@ def aside(head: Token, sent: Span, reported: bool) -> bool:
     return not _quoted(head, sent)
 
 
+def asked_question(head: Token, event: str) -> bool:
+    """A question put, not a demand: "asked the minister whether …", "are asking how it goes",
+    "demande si …". Asking for an answer is no REQUEST for an act."""
+    if event != "REQUEST" or head.pos_ not in VERBS:
+        return False
+    words = _words(head).question_words
+    # French parses "demande à X si …" as an adverbial clause: its subordinator says it is a question
+    return any((c.dep_ == "ccomp" and any(g.lower_ in words and g.i < c.i for g in c.children))
+               or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words for g in c.children))
+               for c in head.children)
+
+
 def untold(head: Token, sent: Span, event: str, reported: bool) -> str | None:
     """Why the trigger's sentence tells no act (the construction's name), or None when it tells one."""
     if reflexive(head, event):
@@ -190,7 +218,7 @@ def untold(head: Token, sent: Span, event: str, reported: bool) -> str | None:
         return "definition"
     if habitual(head):
         return "habit"
-    if question(head, sent):
+    if question(head, sent) or asked_question(head, event):
         return "question"
     if aside(head, sent, reported):
         return "aside"

@@ -16,7 +16,7 @@ FILE_NAME = "act_words.yaml"
 @dataclass(frozen=True)
 class ActWords:
     reflexive_objects: frozenset[str] = frozenset()
-    reciprocal_clitics: frozenset[str] = frozenset()
+    pronominal_clitics: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     quote_marks: frozenset[str] = frozenset()
     frequency_adverbs: frozenset[str] = frozenset()
@@ -25,6 +25,7 @@ class ActWords:
     quantity_nouns: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()
     hypothesis_marks: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
 
 
