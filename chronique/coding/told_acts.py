@@ -151,12 +151,21 @@ def explainer(head: Token) -> bool:
     return _definition(verb.head)
 
 
+def _ends_with_question(sent: Span, quotes: frozenset[str]) -> bool:
+    """Whether the sentence's last word, before closing quotes, is a question mark (read from the
+    end: a long sentence with many triggers stays linear)."""
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        if not doc[i].is_space and doc[i].text not in quotes:
+            return doc[i].text == "?"
+    return False
+
+
 def question(head: Token, sent: Span) -> bool:
     """A direct question ("did Russia attack Ukraine?"): the trigger is a verb of the sentence's
     main clause, which ends with a question mark. An act a question names as a noun ("after the
     attack of …, did he …?") is taken as known."""
-    last = [t for t in sent if not t.is_space and t.text not in _words(head).quote_marks]
-    if not last or last[-1].text != "?" or head.pos_ not in VERBS:
+    if head.pos_ not in VERBS or not _ends_with_question(sent, _words(head).quote_marks):
         return False
     cur = head
     while cur.head.i != cur.i:
