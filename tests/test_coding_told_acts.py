@@ -208,3 +208,32 @@ def test_real_parse_a_told_act_keeps_its_event(rules_pipeline: Any, lang: str, t
                                                triple: tuple[str, ...]) -> None:
     got = _got(rules_pipeline, text, lang)
     assert triple in got or (len(triple) == 2 and (triple[0], None, triple[1]) in got), got
+
+
+def test_a_headline_cut_short_is_a_fragment() -> None:
+    doc = parsed_doc("en", [("France", "France", "PROPN", "nsubj", 1), ("attacks", "attack", "VERB", "ROOT", 1),
+                            ("Mali", "Mali", "PROPN", "dobj", 1), ("…", "…", "PUNCT", "punct", 1)])
+    assert untold(doc[1], doc[:], "ASSAULT", False) == "fragment"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    ("en", "Polls show that almost two-thirds of Republicans accept the French proposal.", False),
+    ("fr", "La majorité des Français soutiennent la grève contre le gouvernement.", False),
+    ("en", "Half of the soldiers attacked the rebels in Mali.", True),
+    ("fr", "La moitié des soldats ont attaqué les rebelles au Mali.", True),
+])
+def test_real_parse_a_share_of_a_group_in_the_present_is_a_poll(rules_pipeline: Any, lang: str, text: str,
+                                                                 kept: bool) -> None:
+    assert bool(_got(rules_pipeline, text, lang)) == kept
+
+
+@pytest.mark.model
+def test_real_parse_an_act_under_whether_is_conditional_even_in_the_future(rules_pipeline: Any) -> None:
+    from chronique.options import PipelineOptions
+    from chronique.pipeline import Pipeline
+
+    text = "The governor has not yet said whether he will sign the agreement with France."
+    assert _got(rules_pipeline, text, "en") == set()
+    events = Pipeline(PipelineOptions(coder="rules", min_confidence=0)).extract(text, lang="en").events
+    assert {e.modality for e in events if e.event == "AGREE"} == {"conditional"}

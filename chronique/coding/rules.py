@@ -160,7 +160,7 @@ class RuleCoder:
                 continue
             reading, confidence = read
             apply_rules(recoder, reading)
-            if reading.modality in ("asserted", "reported") and hypothetical(head):
+            if reading.modality in ("asserted", "reported", "future") and hypothetical(head):
                 reading.modality = "conditional"  # "if France attacked", "whether he will sign"
             if reading.event:
                 out.extend(self._events(scope, m, reading, confidence))

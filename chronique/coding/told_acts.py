@@ -106,6 +106,19 @@ def counted(head: Token) -> bool:
     return cur is not None and cur.i != head.i and cur.lemma_.lower() in words.quantity_nouns
 
 
+def share_of_group(head: Token) -> bool:
+    """A poll, not an act: the doer is a share of a group and the verb is in the present
+    ("two-thirds of Republicans accept", "la majorité des Français soutiennent"). Told in the past
+    ("half of the soldiers attacked"), a share of a group did act."""
+    verb = _clause_verb(head)
+    if verb is None or _past(verb) or ("Tense=Pres" not in str(verb.morph) and not any(
+            "Tense=Pres" in str(t.morph) for t in _verb_group(verb))):
+        return False
+    words = _words(head)
+    return any(c.dep_ in SUBJECTS and c.lemma_.lower() in words.quantity_nouns
+               and any(g.dep_ in ("prep", "nmod") for g in c.children) for c in verb.children)
+
+
 def _generic(noun: Token) -> bool:
     """A noun that names a kind, not a given act: a plural with no determiner or a definite article
     only ("sanctions", "les sanctions"), never a demonstrative, possessive or number."""
@@ -151,14 +164,24 @@ def explainer(head: Token) -> bool:
     return _definition(verb.head)
 
 
-def _ends_with_question(sent: Span, quotes: frozenset[str]) -> bool:
-    """Whether the sentence's last word, before closing quotes, is a question mark (read from the
-    end: a long sentence with many triggers stays linear)."""
+def _last_word(sent: Span, quotes: frozenset[str]) -> str:
+    """The sentence's last word before closing quotes (read from the end: linear however many
+    triggers the sentence holds)."""
     doc = sent.doc
     for i in range(sent.end - 1, sent.start - 1, -1):
         if not doc[i].is_space and doc[i].text not in quotes:
-            return doc[i].text == "?"
-    return False
+            return doc[i].text
+    return ""
+
+
+def fragment(head: Token, sent: Span) -> bool:
+    """A headline or link cut short ("Des gamers soutiennent la grève…"): a teaser, not a sentence
+    of the story."""
+    return _last_word(sent, _words(head).quote_marks) in _words(head).ellipses
+
+
+def _ends_with_question(sent: Span, quotes: frozenset[str]) -> bool:
+    return _last_word(sent, quotes) == "?"
 
 
 def question(head: Token, sent: Span) -> bool:
@@ -221,7 +244,7 @@ def untold(head: Token, sent: Span, event: str, reported: bool) -> str | None:
     """Why the trigger's sentence tells no act (the construction's name), or None when it tells one."""
     if reflexive(head, event):
         return "reflexive"
-    if counted(head):
+    if counted(head) or share_of_group(head):
         return "count"
     if explainer(head):
         return "definition"
@@ -229,6 +252,8 @@ def untold(head: Token, sent: Span, event: str, reported: bool) -> str | None:
         return "habit"
     if question(head, sent) or asked_question(head, event):
         return "question"
+    if fragment(head, sent):
+        return "fragment"
     if aside(head, sent, reported):
         return "aside"
     return None

@@ -27,6 +27,7 @@ class ActWords:
     hypothesis_marks: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    ellipses: frozenset[str] = frozenset()
 
 
 @cache
