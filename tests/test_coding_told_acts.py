@@ -56,6 +56,12 @@ def test_a_french_plural_clitic_may_be_reciprocal() -> None:
                                ("tué", "tuer", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)],
                         {3: "Number=Sing|Tense=Pres|VerbForm=Fin", 4: "Tense=Past|VerbForm=Part"})
     assert reflexive(single[4], "ASSAULT")
+    # "Le groupe s' est attaqué ." : "s'attaquer (à)" is a pronominal verb of attack, not harm to oneself
+    attacked = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("groupe", "groupe", "NOUN", "nsubj", 4),
+                                 ("s'", "se", "PRON", "expl:comp", 4), ("est", "être", "AUX", "aux:tense", 4),
+                                 ("attaqué", "attaquer", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)],
+                          {3: "Number=Sing|Tense=Pres|VerbForm=Fin", 4: "Tense=Past|VerbForm=Part"})
+    assert not reflexive(attacked[4], "ASSAULT")
 
 
 def test_a_frequency_adverb_in_the_present_is_a_habit_not_in_the_past() -> None:

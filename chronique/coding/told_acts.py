@@ -61,7 +61,8 @@ def _other_argument(verb: Token) -> bool:
 def reflexive(head: Token, event: str) -> bool:
     """"he killed himself", "le soldat s'est tué": a force act whose only object is its doer. A
     clitic also makes pronominal verbs ("s'emparer de", "s'attaquer à") and reciprocals ("ils se
-    battent"): it counts only with a singular subject and no other argument."""
+    battent"): it counts only on a verb of harm ("se tuer", "s'immoler"), with a singular subject
+    and no other argument."""
     if event not in VICTIM_EVENTS or head.pos_ not in VERBS:
         return False
     words = _words(head)
@@ -70,6 +71,8 @@ def reflexive(head: Token, event: str) -> bool:
             continue
         if c.lower_ not in words.pronominal_clitics:
             return True
+        if head.lemma_.lower() not in words.self_harm_verbs:
+            return False  # "s'attaquer à", "s'emparer de", "se faire exploser": pronominal, an act
         plural = any("Number=Plur" in str(t.morph) for t in _verb_group(head))
         return not plural and not _other_argument(head)
     return False

@@ -28,7 +28,7 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v11: sentences that tell no act (habit, count, definition, reflexive act, question, the writer's
 # aside) give no event; acts under "if"/"whether" are conditional; negated and conditional acts rank
 # under the default confidence floor (issues 12, 13)
-RULES_FINGERPRINT = "d41094b21db43157"
+RULES_FINGERPRINT = "d7d43f01c49adc86"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -17,6 +17,7 @@ FILE_NAME = "act_words.yaml"
 class ActWords:
     reflexive_objects: frozenset[str] = frozenset()
     pronominal_clitics: frozenset[str] = frozenset()
+    self_harm_verbs: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     quote_marks: frozenset[str] = frozenset()
     frequency_adverbs: frozenset[str] = frozenset()
