@@ -3,8 +3,9 @@
 A habit ("police often arrest"), a count ("attacks rose"), a definition ("sanctions are measures
 that …"), an act on oneself ("killed himself"), a direct question and the writer's own aside ("I
 asked the minister whether …") tell no act (chronique.coding.told_acts). An act under "if" or
-"whether" is conditional; a conditional or negated act is rated under the default confidence
-floor, so it is kept only with ``min_confidence=0``, with its modality.
+"whether" is conditional; such an act, or a negated one, is rated under the default confidence
+floor, so it is kept only with ``min_confidence=0``, with its modality. A plain conditional ("could
+deliver") may be an offer and keeps its rating.
 
 Hand-built parses for each construction, plus real parses (marked ``model``). Every sentence here
 was written for these tests.

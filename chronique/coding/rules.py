@@ -54,9 +54,9 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
 REQUESTED_WEIGHT = 0.6
-# an act the text denies or only supposes did not happen: under the default confidence floor (0.5)
+# an act the text denies, or supposes under "if"/"whether", did not happen: under the default
+# confidence floor (0.5). A plain conditional ("pourraient être modernisés") may be an offer: kept.
 UNTOLD_WEIGHT = 0.5
-UNTOLD = frozenset({"negated", "conditional"})
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
@@ -161,7 +161,8 @@ class RuleCoder:
             reading, confidence = read
             apply_rules(recoder, reading)
             if reading.modality in ("asserted", "reported", "future") and hypothetical(head):
-                reading.modality = "conditional"  # "if France attacked", "whether he will sign"
+                # "if France attacked", "whether he will sign": supposed, not done
+                reading.modality, confidence = "conditional", confidence * UNTOLD_WEIGHT
             if reading.event:
                 out.extend(self._events(scope, m, reading, confidence))
         return out
@@ -222,7 +223,7 @@ class RuleCoder:
             # act told in a clause that qualifies another (its purpose, a relative clause) below
             # the act the sentence is about
             "confidence": round(confidence * (REQUESTED_WEIGHT if r.modality == "requested" else 1.0)
-                                * (UNTOLD_WEIGHT if r.modality in UNTOLD else 1.0)
+                                * (UNTOLD_WEIGHT if r.modality == "negated" else 1.0)
                                 * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
             "coder": CODER_VERSION,
             "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],

@@ -6,7 +6,8 @@ measures that states impose"), an act on oneself ("killed himself"), a question 
 attack?") or the writer's own aside ("we sat in the bar", "I asked the minister whether"). Each
 reason below names one such construction, read from the parse; the words are data
 (``data/<lang>/act_words.yaml``). An act under a hypothesis or an indirect question ("if X
-attacked", "whether X will sign") is told, but not as done: its modality is conditional.
+attacked", "whether X will sign") is told, but not as done: its modality is conditional, and the
+rule coder rates it under its default confidence floor (as it does a negated act).
 """
 
 from __future__ import annotations
