@@ -1,9 +1,10 @@
 """Whether a trigger's sentence tells an act that someone did, or only speaks about acts.
 
 On real pages half of the wrong events came from sentences that tell no act: a habit ("police often
-arrest"), a count ("attacks rose by 20%", "the number of arrests"), a definition ("sanctions are
-measures that states impose"), an act on oneself ("killed himself"), a question ("did Russia
-attack?") or the writer's own aside ("we sat in the bar", "I asked the minister whether"). Each
+arrest"), a count ("attacks rose by 20%", "the number of arrests"), a poll ("two-thirds of voters
+accept"), a definition ("sanctions are measures that states impose"), an act on oneself ("killed
+himself"), a question ("did Russia attack?", "asked whether"), the writer's own aside ("we sat in
+the bar") or a headline cut short ("… soutiennent la grève…"). Each
 reason below names one such construction, read from the parse; the words are data
 (``data/<lang>/act_words.yaml``). An act under a hypothesis or an indirect question ("if X
 attacked", "whether X will sign") is told, but not as done: its modality is conditional, and the
@@ -30,7 +31,8 @@ def _words(tok: Token) -> ActWords:
 
 
 def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the trigger's clause: itself, or the verb a nominal trigger hangs on (two steps)."""
+    """The verb of the trigger's clause: itself, or the verb a nominal trigger hangs on (at most
+    three steps up: "forecasts of attacks")."""
     cur = tok
     for _ in range(4):
         if cur.pos_ in VERBS:

@@ -28,7 +28,7 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v11: sentences that tell no act (habit, count, poll, definition, act on oneself, question, the
 # writer's aside, a headline cut short) give no event; acts under "if"/"whether" are conditional; those
 # and negated acts rank under the default confidence floor (issues 12, 13)
-RULES_FINGERPRINT = "f4444976119a9091"
+RULES_FINGERPRINT = "7132523378164078"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
