@@ -44,6 +44,7 @@ from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
+from chronique.coding.told_acts import hypothetical, untold
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
@@ -53,6 +54,9 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
 REQUESTED_WEIGHT = 0.6
+# an act the text denies, or supposes under "if"/"whether", did not happen: under the default
+# confidence floor (0.5). A plain conditional ("pourraient être modernisés") may be an offer: kept.
+UNTOLD_WEIGHT = 0.5
 NAMED_KINDS = frozenset({"person", "entity"})
 SUBORDINATE_WEIGHT = 0.85
 MAX_PARTIES = 4  # coordination: at most this many sources × targets per trigger
@@ -156,6 +160,9 @@ class RuleCoder:
                 continue
             reading, confidence = read
             apply_rules(recoder, reading)
+            if reading.modality in ("asserted", "reported", "future") and hypothetical(head):
+                # "if France attacked", "whether he will sign": supposed, not done
+                reading.modality, confidence = "conditional", confidence * UNTOLD_WEIGHT
             if reading.event:
                 out.extend(self._events(scope, m, reading, confidence))
         return out
@@ -187,6 +194,8 @@ class RuleCoder:
         code = self._refine(code, scope.cues)
         event, mode, context = self.table.plover(code) or ("", "", ())
         event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
+        if untold(head, scope.sent, event, speech is not None):
+            return None  # a habit, a count, a definition, a question, an aside: no act told
         return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), confidence
 
     def _events(self, scope: _Sentence, m: TriggerMatch, r: Reading, confidence: float) -> list[EventRecord]:
@@ -214,6 +223,7 @@ class RuleCoder:
             # act told in a clause that qualifies another (its purpose, a relative clause) below
             # the act the sentence is about
             "confidence": round(confidence * (REQUESTED_WEIGHT if r.modality == "requested" else 1.0)
+                                * (UNTOLD_WEIGHT if r.modality == "negated" else 1.0)
                                 * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
             "coder": CODER_VERSION,
             "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v11"
+CODER_VERSION = "chronique 0.1 rules.v12"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -27,7 +27,10 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v10: the arms word lists of round 5 (munitions of a system, idioms, third-party calls) (issue 19)
 # rules.v11: the arms word lists of round 6 (requests, talks, deal partners, company names, approvals) and
 # the weapon cue words "gun", "cannon" (issue 19)
-RULES_FINGERPRINT = "588c4c2933c81050"
+# rules.v12: sentences that tell no act (habit, count, poll, definition, act on oneself, question, the
+# writer's aside, a headline cut short) give no event; acts under "if"/"whether" are conditional; those
+# and negated acts rank under the default confidence floor (issues 12, 13)
+RULES_FINGERPRINT = "a56bf0d51a60980f"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -36,7 +39,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
-    "knowledge/pronoun_words.py",
+    "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
