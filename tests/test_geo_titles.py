@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import spacy
 
-from chronique.geo.titles import in_title, sky_body
+from chronique.geo.titles import in_title, names_disease, sky_body
 
 
 def span_of(text: str, name: str, lang: str = "en") -> spacy.tokens.Span:
@@ -32,6 +32,15 @@ def test_a_place_beside_ordinary_words_is_no_title() -> None:
     assert not in_title(span_of("Police in Dunmore said the times were hard.", "Dunmore"))
     assert not in_title(span_of("Cities such as Valmont grew fast.", "Valmont"))  # "as", not "AS"
     assert not in_title(span_of("The Dunmore City Council met.", "Dunmore"))
+
+
+def test_a_place_naming_a_disease_is_no_place() -> None:
+    assert names_disease(span_of("Cases of the Dunmore virus rose again.", "Dunmore"))
+    assert names_disease(span_of("Valmont fever spreads in the rainy season.", "Valmont"))
+    assert names_disease(span_of("Le virus Valmont circule encore.", "Valmont", "fr"))
+    assert names_disease(span_of("La fièvre de Valmont a tué dix personnes.", "Valmont", "fr"))
+    assert not names_disease(span_of("A virus outbreak hit Dunmore in May.", "Dunmore"))
+    assert not names_disease(span_of("Le virus a atteint Valmont en mai.", "Valmont", "fr"))
 
 
 def test_a_planet_is_no_place_unless_a_town_bears_its_name() -> None:

@@ -1,6 +1,7 @@
 """Place names that are no place of the story: inside the title of a newspaper or a club ("the
 Chicago Tribune", "Manchester United", "the Times of India", "le Journal de Genève", "Real
-Madrid"), or a body of the sky ("a mission to Mars", "la Terre").
+Madrid"), the name of a disease ("the Marburg virus", "la fièvre de Lassa"), or a body of the sky
+("a mission to Mars", "la Terre").
 
 A title is told by a title word (data: place_titles.yaml) written with a capital right after the
 place, at the end of the capitalised words that follow it, or right before it (with "of"/"de"
@@ -21,7 +22,7 @@ from chronique.knowledge.datafiles import read_data_yaml
 TITLES_FILE = "place_titles.yaml"
 MAX_AFTER = 3  # capitalised words read after the place for a title word ("Chicago Sun-Times")
 _HYPHENS = frozenset({"-", "‐"})
-_FIELDS = ("after", "before", "links", "sky", "sky_locatives")
+_FIELDS = ("after", "before", "links", "disease_after", "disease_before", "sky", "sky_locatives")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class TitleWords:
     after: frozenset[str]
     before: frozenset[str]
     links: frozenset[str]
+    disease_after: frozenset[str]
+    disease_before: frozenset[str]
     sky: frozenset[str]
     sky_locatives: frozenset[str]
 
@@ -77,6 +80,19 @@ def _title_before(doc: Doc, i: int, words: TitleWords) -> bool:
         k -= 1
     token = doc[k]
     return _capital(token.text) and token.lower_ in words.before
+
+
+def names_disease(span: Span, words: TitleWords | None = None) -> bool:
+    """The place names a disease: "the Marburg virus", "West Nile fever", "le virus Zika", "la
+    fièvre de Lassa"."""
+    words = words or load_title_words()
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in words.disease_after:
+        return True
+    k = span.start - 1
+    if k > 0 and doc[k].lower_ in words.links:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in words.disease_before
 
 
 def sky_body(span: Span, words: TitleWords | None = None) -> bool:

@@ -4,7 +4,7 @@ Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what 
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
 Su-25), a demonym (geo.demonyms), a currency ("$US") or a word of a person's full name written
 earlier ("Georgia Stevens … Georgia"), adds gazetteer-known names in a place context the parser
-missed (geo.candidates), drops names inside a newspaper's or club's title and planets
+missed (geo.candidates), drops names inside a newspaper's or club's title, diseases and planets
 (geo.titles), and keeps an unresolved name only when it is a proper noun. Resolution
 uses the article's context (geo.resolve, then geo.context for "Town, State" and the regions in
 focus); a capital standing for its government is role "metonymy" (geo.metonymy, or the actors
@@ -29,7 +29,7 @@ from chronique.geo.demonyms import is_demonym
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.geo.titles import in_title, sky_body
+from chronique.geo.titles import in_title, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -170,8 +170,10 @@ class PlaceTagger(Stage):
                 span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        # a newspaper's or club's title ("the Chicago Tribune") or a planet ("to Mars") is no place
-        return sorted((s for s in spans if not (in_title(s) or sky_body(s))), key=lambda s: s.start_char)
+        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus") or a
+        # planet ("to Mars") is no place
+        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or sky_body(s))),
+                      key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
         """The place in an entity the parser labelled otherwise (or left unlabelled): the whole
