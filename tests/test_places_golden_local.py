@@ -54,6 +54,10 @@ GOLDEN = [
     Golden("Troops massed along the Syrian-Turkish border, while NASA said its rover on Mars was safe.",
            {"Syrian": ("SYR", (32.0, 37.5, 35.5, 42.5)), "Turkish": ("TUR", (36.0, 42.0, 26.0, 45.0))},
            not_places=("Mars",), label="border adjectives, planet"),
+    Golden("Doctors in Kenema said cases of Lassa fever rose again this month, the Sierra Leone Telegraph "
+           "reported, and health workers were sent to Kailahun district.",
+           {"Kenema": ("SLE", (7.6, 8.1, -11.4, -10.9)), "Kailahun": ("SLE", (7.6, 8.7, -11.0, -10.2))},
+           not_places=("Lassa",), label="disease named after a place, West African district"),
     Golden("Des affrontements ont éclaté dans le Nord-Kivu, près de Goma, et des renforts sont arrivés à la "
            "frontière rwandaise.",
            {"Nord-Kivu": ("COD", (-2.5, 1.5, 27.0, 30.0)), "Goma": ("COD", (-1.8, -1.5, 29.0, 29.4)),

@@ -3,9 +3,10 @@
 Local news names its county once and its towns bare, often as a modifier the parser takes for no
 place ("the Parkland shooting", "Allendale police"). A capitalised proper noun is such a town when
 the gazetteer holds a town of that very name inside a county (a second-level division) the article
-names, and the name stands alone: not a sentence's first word unless the parser found a name
-there, not the head of a longer name ("Parkland High School" is a school), not a person's name,
-not inside an organisation's (a one-word ORG is the parser's misreading of the town).
+names, and the name stands alone: tagged a proper noun by the parser (a capitalised common word
+opening a sentence is not), not the head of a longer name ("Parkland High School" is a school),
+not a person's name, not inside an organisation's (a one-word ORG is the parser's misreading of
+the town).
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ def county_towns(doc: Doc, counties: Sequence[GeoEntry], lookup: Callable[[str],
     out: list[Span] = []
     i = 0
     while i < len(doc):
-        # a sentence's first word is capitalised anyway: there the parser's entity must say "name"
-        opener = doc[i].is_sent_start and doc[i].ent_iob_ != "B"
-        if not _name_word(doc, i) or opener or (i > 0 and _name_word(doc, i - 1)):
+        # a sentence's first word is capitalised anyway: the parser's proper-noun tag (in
+        # _name_word) is what says "name" there ("Maywood police closed…")
+        if not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
             i += 1
             continue
         end = i
