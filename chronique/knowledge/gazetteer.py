@@ -35,6 +35,11 @@ FUZZY_MIN_POPULATION = 10_000
 FUZZY_MIN_SCORE = 86.0
 FUZZY_MIN_LENGTH = 5
 FUZZY_CACHE_SIZE = 4096  # names whose fuzzy candidates are remembered (first in, first out)
+# Words of a kind of place, the same in many names ("Kasai Province" and "Kars Province" share
+# half their letters through "Province"): a fuzzy match is judged on the rest of the name.
+KIND_WORDS = frozenset({"province", "state", "region", "district", "county", "governorate", "oblast",
+                        "prefecture", "department", "territory", "river", "lake", "city", "island", "islands",
+                        "mount", "sea", "gulf", "bay", "of", "the"})
 # A town this close to a city this large, and a tenth its size or less, is a part of it (a borough
 # of London, a suburb of Paris): see ``Gazetteer.part_of_big_city``
 BIG_CITY = 1_000_000
@@ -112,8 +117,13 @@ class Gazetteer:
         found: list[tuple[GeoEntry, float]] = []
         for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,
                                                score_cutoff=FUZZY_MIN_SCORE):
+            if not _same_distinct_part(key, match):
+                continue
+            # a town's own name opens with the same letter: its alternates hold spellings of every
+            # language, some one letter from a word ("Tsester", a name of Chester, and "Tester")
             found.extend((entry, float(score)) for entry in self._by_key(match)
-                         if entry.resolution != CITY or entry.population >= FUZZY_MIN_POPULATION)
+                         if entry.resolution != CITY or (entry.population >= FUZZY_MIN_POPULATION
+                                                         and normalise_name(entry.name)[:1] == key[:1]))
         return found
 
     def _by_key(self, key: str) -> Iterator[GeoEntry]:
@@ -177,6 +187,19 @@ class Gazetteer:
             if len(key) >= FUZZY_MIN_LENGTH:
                 buckets.setdefault(key[0], {}).setdefault(len(key), []).append(key)
         return buckets
+
+
+def _distinct(key: str) -> str:
+    return " ".join(w for w in key.split() if w not in KIND_WORDS)
+
+
+def _same_distinct_part(key: str, match: str) -> bool:
+    """Whether two names still match with their kind words left out ("kasai province" and "kars
+    province" do not): a misspelling is of the name itself."""
+    a, b = _distinct(key), _distinct(match)
+    if (a, b) == (key, match):
+        return True
+    return bool(a and b) and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN_SCORE
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

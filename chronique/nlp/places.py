@@ -4,7 +4,8 @@ Recognition takes the parser's place entities (fr LOC; en GPE, LOC), drops what 
 already holds as a person or organisation and what looks like a product designation (Iskander-M,
 Su-25), a demonym (geo.demonyms), a currency ("$US") or a word of a person's full name written
 earlier ("Georgia Stevens … Georgia"), adds gazetteer-known names in a place context the parser
-missed (geo.candidates), and keeps an unresolved name only when it is a proper noun. Resolution
+missed (geo.candidates), drops names inside a newspaper's or club's title, diseases and planets
+(geo.titles), and keeps an unresolved name only when it is a proper noun. Resolution
 uses the article's context (geo.resolve, then geo.context for "Town, State" and the regions in
 focus); a capital standing for its government is role "metonymy" (geo.metonymy, or the actors
 stage's "_metonymy" note). ``event_location``, for the event coder, lives below the stages in
@@ -21,11 +22,14 @@ from spacy.tokens import Doc, Span
 from chronique.annotations.places import event_location
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
+from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
+from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
+from chronique.geo.titles import in_title, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -85,11 +89,26 @@ class PlaceTagger(Stage):
             raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
         actors = get_list(doc, "ch_actors")
         spans = self._toponym_spans(doc, actors)
+        borders = self._border_names(doc)
+        # an entity that is a border phrase ("frontière syro-turque") gives way to its countries; one
+        # holding another name too keeps it, and the adjectives inside give way
+        phrases = [s for s in spans if _border_phrase(s, [b for b, _ in borders])]
+        borders = [(b, n) for b, n in borders if not any(_overlap(s, b) for s in spans if s not in phrases)]
+        spans = sorted([*(s for s in spans if s not in phrases), *(s for s, _ in borders)], key=lambda s: s.start_char)
+        names = {(s.start_char, s.end_char): name for s, name in borders}
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
-        context = {code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
-                   and self.resolver.gazetteer.country(code)}
-        mentions = [Mention(s.text, s.start_char, s.end_char) for s in spans]
-        resolutions = resolve_in_context(self.resolver, doc_text(doc), mentions, sorted(context))
+        context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
+                          and self.resolver.gazetteer.country(code)})
+        resolutions = self._resolve(doc, spans, context, names)
+        # towns of a county the article names, written bare ("the Parkland shooting"): their
+        # county is the evidence, so they are resolved with the rest and kept without more
+        counties = [r.entry for r in resolutions if r.entry is not None and r.entry.level == 2]
+        taken = [(int(a["start"]), int(a["end"])) for a in actors if a.get("kind") in _NOT_PLACE_KINDS]
+        local = county_towns(doc, counties, self.resolver.gazetteer.lookup,
+                             [*taken, *((s.start_char, s.end_char) for s in spans)])
+        if local:
+            spans = sorted([*spans, *local], key=lambda s: s.start_char)
+            resolutions = self._resolve(doc, spans, context, names)
         places = []
         locatives = load_place_evidence().locatives.get(doc._.ch_lang or self.lang, frozenset())
         for span, resolution in zip(spans, resolutions, strict=True):
@@ -97,12 +116,27 @@ class PlaceTagger(Stage):
                 continue
             record = self._record(span, resolution, _flagged_metonymy(span, actors))
             # a metonymy ("l'Élysée a indiqué") is evidence enough; a plain place needs its own
-            if record["role"] == "place" and (not has_evidence(span, resolution.entry, locatives)
-                                              or _same_as_group(span, actors)):
+            if record["role"] == "place" and not in_county(resolution.entry, counties) and (
+                    not has_evidence(span, resolution.entry, locatives) or _same_as_group(span, actors)) and (
+                    (span.start_char, span.end_char) not in names):
                 continue
             places.append(record)
         doc._.ch_places = places
         return doc
+
+    def _border_names(self, doc: Doc) -> list[tuple[Span, str]]:
+        """"the Syrian-Turkish border": each adjective is a place of its country, looked up by the
+        country's name: (adjective, name) pairs."""
+        assert self.resolver is not None
+        return [(span, country.name) for span, code in border_countries(doc)
+                if (country := self.resolver.gazetteer.country(code)) is not None]
+
+    def _resolve(self, doc: Doc, spans: list[Span], context: list[str],
+                 names: dict[tuple[int, int], str]) -> list[Resolution]:
+        """The places of ``spans``, each looked up by its text or by its name in ``names``."""
+        assert self.resolver is not None
+        mentions = [Mention(names.get((s.start_char, s.end_char), s.text), s.start_char, s.end_char) for s in spans]
+        return resolve_in_context(self.resolver, doc_text(doc), mentions, context)
 
     def _toponym_spans(self, doc: Doc, actors: list[ActorMention]) -> list[Span]:
         taken = [(int(a["start"]), int(a["end"])) for a in actors
@@ -138,7 +172,10 @@ class PlaceTagger(Stage):
                 span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        return sorted(spans, key=lambda s: s.start_char)
+        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus") or a
+        # planet ("to Mars") is no place
+        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or sky_body(s))),
+                      key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
         """The place in an entity the parser labelled otherwise (or left unlabelled): the whole
@@ -231,6 +268,18 @@ def _entry_fields(entry: GeoEntry) -> PlaceMention:
     return {"name": entry.name, "country_code": entry.country_code, "lat": round(entry.lat, 5),
             "lon": round(entry.lon, 5), "geonameid": entry.geonameid, "feature_class": entry.feature_class,
             "_resolution": entry.resolution}
+
+
+def _border_phrase(span: Span, adjectives: list[Span]) -> bool:
+    """Whether the entity holds border adjectives and no other name ("frontière syro-turque", not
+    "Zambia's Congolese border")."""
+    inside = [a for a in adjectives if _overlap(span, a)]
+    return bool(inside) and all(not t.text[:1].isupper() or any(a.start <= t.i < a.end for a in inside)
+                                for t in span if t.is_alpha)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
 
 
 def _holds_words(name: list[str], words: list[str]) -> bool:

@@ -1,0 +1,107 @@
+"""Place names that are no place of the story: inside the title of a newspaper or a club ("the
+Chicago Tribune", "Manchester United", "the Times of India", "le Journal de Genève", "Real
+Madrid"), the name of a disease ("the Marburg virus", "la fièvre de Lassa"), or a body of the sky
+("a mission to Mars", "la Terre").
+
+A title is told by a title word (data: place_titles.yaml) written with a capital right after the
+place, at the end of the capitalised words that follow it, or right before it (with "of"/"de"
+between). A planet's name stays a place where a town bears it: after "in"/"à" or with its
+state written after it ("Jupiter, Florida").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from chronique.errors import KnowledgeError
+from chronique.knowledge.datafiles import read_data_yaml
+
+TITLES_FILE = "place_titles.yaml"
+MAX_AFTER = 3  # capitalised words read after the place for a title word ("Chicago Sun-Times")
+_HYPHENS = frozenset({"-", "‐"})
+_FIELDS = ("after", "before", "links", "disease_after", "disease_before", "sky", "sky_locatives")
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    after: frozenset[str]
+    before: frozenset[str]
+    links: frozenset[str]
+    disease_after: frozenset[str]
+    disease_before: frozenset[str]
+    sky: frozenset[str]
+    sky_locatives: frozenset[str]
+
+
+@cache
+def load_title_words() -> TitleWords:
+    data = read_data_yaml(TITLES_FILE)
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in _FIELDS):
+        raise KnowledgeError(f"expected lists {', '.join(_FIELDS)}", where=TITLES_FILE)
+    return TitleWords(*(frozenset(str(w).lower() for w in data[k]) for k in _FIELDS))
+
+
+def _capital(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def in_title(span: Span, words: TitleWords | None = None) -> bool:
+    """Whether the place name is a part of a newspaper's or a club's title."""
+    words = words or load_title_words()
+    doc = span.doc
+    return _title_after(doc, span.end, words) or _title_before(doc, span.start, words)
+
+
+def _title_after(doc: Doc, i: int, words: TitleWords) -> bool:
+    """The capitalised words right after the place end with a title word ("Sun-Times")."""
+    last = None
+    j = i
+    while j < len(doc) and j - i < MAX_AFTER * 2:
+        token = doc[j]
+        if token.text in _HYPHENS and token.whitespace_ == "" and j > i:
+            j += 1
+            continue
+        if not (token.is_alpha or token.text.rstrip(".").isalpha()) or not _capital(token.text):
+            break
+        last = token
+        j += 1
+    return last is not None and last.lower_ in words.after
+
+
+def _title_before(doc: Doc, i: int, words: TitleWords) -> bool:
+    """A capitalised title word right before the place, or before a link ("Times of India")."""
+    if i == 0:
+        return False
+    k = i - 1
+    if doc[k].lower_ in words.links and k > 0:
+        k -= 1
+    token = doc[k]
+    return _capital(token.text) and token.lower_ in words.before
+
+
+def names_disease(span: Span, words: TitleWords | None = None) -> bool:
+    """The place names a disease: "the Marburg virus", "West Nile fever", "le virus Zika", "la
+    fièvre de Lassa"."""
+    words = words or load_title_words()
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in words.disease_after:
+        return True
+    k = span.start - 1
+    if k > 0 and doc[k].lower_ in words.links:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in words.disease_before
+
+
+def sky_body(span: Span, words: TitleWords | None = None) -> bool:
+    """A planet's name read as a planet's: no "in"/"à" before it, no comma and place after it."""
+    words = words or load_title_words()
+    if span.text.lower() not in words.sky:
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in words.sky_locatives:
+        return False
+    written_with_state = span.end + 1 < len(doc) and doc[span.end].text == "," and _capital(doc[span.end + 1].text)
+    return not written_with_state
