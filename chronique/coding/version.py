@@ -26,14 +26,16 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13);
 # rules.v10: the arms word lists of round 5 (munitions of a system, idioms, third-party calls) (issue 19)
 # rules.v11: verb classes for recall (court findings, legal action, searches, force, returned property,
-# consultations, declared support, warnings; EN and FR) and the subject of a trigger's small clause (issue 12)
-RULES_FINGERPRINT = "e74e9ab4c70b97b6"
+# consultations, declared support, warnings; EN and FR), the subject of a trigger's small clause, and the
+# unnamed doer of an agentless passive (unknown attacker; the place's police or courts) (issue 12)
+RULES_FINGERPRINT = "cef147c279a6c7b8"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
     "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
+    "coding/unnamed_doer.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py",
