@@ -7,15 +7,35 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from coding_helpers import parsed_doc, set_actors, triples
 from lexicon_helpers import Triple, event_triples
 
 from chronique.annotations.records import ActorMention
 from chronique.coding.role_parse import Roles
 from chronique.coding.unnamed_doer import STATE_ACTS, UNKNOWN, unnamed_doer
+from chronique.knowledge.lexicon import load_event_lexicon
+from chronique.nlp.extensions import register_extensions
+
+register_extensions()
+PART = "Aspect=Perf|Tense=Past|VerbForm=Part"
 
 
 def _events(pipeline: Any, text: str, lang: str) -> list[Triple]:
     return event_triples(pipeline, text, lang, "2024-05-02")
+
+
+def test_another_party_of_the_sentence_is_not_the_attacker() -> None:
+    # "Chile was attacked after Peru closed the border ." (hand-built parse)
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+                            ("attacked", "attack", "VERB", "ROOT", 2), ("after", "after", "SCONJ", "mark", 5),
+                            ("Peru", "Peru", "PROPN", "nsubj", 5), ("closed", "close", "VERB", "advcl", 2),
+                            ("the", "the", "DET", "det", 7), ("border", "border", "NOUN", "dobj", 5),
+                            (".", ".", "PUNCT", "punct", 2)],
+                     {2: PART, 5: "Tense=Past|VerbForm=Fin"})
+    set_actors(doc, Chile="CHL", Peru="PER")
+    found = triples(doc, load_event_lexicon("en"))
+    assert ("ASSAULT", UNKNOWN, "CHL") in found
+    assert not any(event == "ASSAULT" and actor == "PER" for event, actor, _ in found)
 
 
 def test_a_state_act_with_no_country_keeps_no_doer() -> None:

@@ -20,7 +20,7 @@ EN_VERBS = frozenset({"find", "sentence", "file", "launch", "summon", "search", 
                       "let", "declare", "discuss", "hold", "call", "express", "reiterate", "voice", "issue",
                       "beef", "fault", "slam", "apprehend", "rule"})
 FR_VERBS = frozenset({"reconnaître", "déclarer", "statuer", "condamner", "émettre", "agresser", "foncer",
-                      "réaffirmer", "annoncer", "quitter", "allouer", "donner", "voter"})
+                      "réaffirmer", "annoncer", "quitter", "allouer", "donner", "voter", "placer"})
 
 
 def _en(lemmas: str) -> list[tuple[str, str]]:
@@ -93,6 +93,9 @@ def test_a_labour_strike_is_no_assault() -> None:
     ("le ministre quitter le gouvernement", "quitter gouvernement", "RETREAT"),
     ("le État allouer un aide à le hôpital", "allouer", "AID"),
     ("le armée donner le assaut à le ville", "donner assaut", "ASSAULT"),
+    ("trois homme être placer en garde à vue", "placer en garde vue", "COERCE"),
+    ("une enquête ouvrir à le suite de plainte de manifestant", "plainte", "ACCUSE"),
+    ("le blocage de le raffinerie par le syndicat", "blocage", "PROTEST"),
 ])
 def test_french_class_matches(lemmas: str, words: str, event: str) -> None:
     assert (words, event) in _fr(lemmas)
