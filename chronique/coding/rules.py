@@ -123,7 +123,7 @@ class RuleCoder:
         self.table = table
         self.embeddings = Embeddings(table)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
-        self.attack_words = attack_words(lexicon, table)  # chronique.coding.unnamed_doer
+        self._attack_words: frozenset[str] | None = None  # chronique.coding.unnamed_doer; read on first use
 
     def code(self, doc: Doc) -> list[EventRecord]:
         index = MentionIndex(doc, self.heads)
@@ -199,7 +199,9 @@ class RuleCoder:
         start, end = scope.clause(clause_verb(head))
         place = event_location(scope.doc, start, end)
         located = str((place or {}).get("country_code") or "") or sentence_focus(scope.doc, scope.seq)
-        doer = unnamed_doer(event, mode, head, roles, scope.index, self.attack_words, located)
+        if self._attack_words is None:
+            self._attack_words = attack_words(self.lexicon, self.table)
+        doer = unnamed_doer(event, mode, head, roles, scope.index, self._attack_words, located)
         if doer is not None:
             roles.sources = [doer]
 

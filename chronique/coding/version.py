@@ -28,7 +28,7 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v11: verb classes for recall (court findings, legal action, searches, force, returned property,
 # consultations, declared support, warnings; EN and FR), the subject of a trigger's small clause, and the
 # unnamed doer of an agentless passive (unknown attacker; the place's police or courts) (issue 12)
-RULES_FINGERPRINT = "9ccb24f04097c950"
+RULES_FINGERPRINT = "4013af8b413e6f29"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
