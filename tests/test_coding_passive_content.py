@@ -61,17 +61,18 @@ def test_french_infinitive_content_clause() -> None:
 
 
 def test_a_finite_clause_is_no_content_of_the_passive() -> None:
-    # "Chile was attacked after Peru closed the border ." : a finite clause keeps its parties
-    # available to the guess, as before (what is guessed there is the fallback's business)
+    # "Chile was criticized after Peru closed the border ." : a finite clause keeps its parties
+    # available to the guess, as before (what is guessed there is the fallback's business; an attack's
+    # doer is no longer guessed at all: tests/test_coding_unnamed_doer.py)
     doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
-                            ("attacked", "attack", "VERB", "ROOT", 2), ("after", "after", "SCONJ", "mark", 5),
+                            ("criticized", "criticize", "VERB", "ROOT", 2), ("after", "after", "SCONJ", "mark", 5),
                             ("Peru", "Peru", "PROPN", "nsubj", 5), ("closed", "close", "VERB", "advcl", 2),
                             ("the", "the", "DET", "det", 7), ("border", "border", "NOUN", "dobj", 5),
                             (".", ".", "PUNCT", "punct", 2)],
                      {2: PART, 5: "Tense=Past|VerbForm=Fin"})
     set_actors(doc, Chile="CHL", Peru="PER")
     found = triples(doc, load_event_lexicon("en"))
-    assert ("ASSAULT", "PER", "CHL") in found
+    assert ("ACCUSE", "PER", "CHL") in found
 
 
 @pytest.mark.model

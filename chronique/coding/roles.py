@@ -175,9 +175,23 @@ class RoleFinder(NounRoles):
                     roles.place_object, roles.target_place = True, self.index.place_under(c)
                     roles.place_direct = True
             self._objects(head, roles)
+            if not roles.targets:
+                self._small_clause(head, trigger, roles)
         if trigger.inverse:
             roles.sources, roles.targets = roles.targets, roles.sources
         return roles
+
+    def _small_clause(self, head: Token, trigger: Trigger, roles: Roles) -> None:
+        """"found X guilty", "reconnu X coupable": the parser makes X the subject of the trigger's own
+        adjective; X is who the act is aimed at."""
+        taken = {party_key(a) for a in roles.sources}
+        for c in head.children:
+            if c.pos_ == "ADJ" and c.lemma_.lower() in trigger.words[1:]:
+                found = [a for s in c.children if s.dep_ in SUBJECT for a in self.resolve(s)
+                         if party_key(a) not in taken]
+                if found:
+                    roles.targets, roles.target_parsed = found, True
+                    return
 
     def _adjective_form(self, tok: Token) -> bool:
         """The lexicon lists this participle as an adjective too ("opposed", "prepared")."""

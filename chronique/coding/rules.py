@@ -46,6 +46,7 @@ from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
 from chronique.coding.told_acts import hypothetical, untold
 from chronique.coding.unlisted import load_sector_heads
+from chronique.coding.unnamed_doer import agentless, attack_words, unnamed_doer
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -126,6 +127,7 @@ class RuleCoder:
         self.table = table
         self.embeddings = Embeddings(table)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
+        self._attack_words: frozenset[str] | None = None  # chronique.coding.unnamed_doer; read on first use
 
     def code(self, doc: Doc) -> list[EventRecord]:
         index = MentionIndex(doc, self.heads)
@@ -187,16 +189,30 @@ class RuleCoder:
             self._asked_party(finder, scope.doc[inner.tokens[0]], roles)
         confidence = self._fallback_source(roles, head, scope.sent, scope.index,
                                            trig.weak or object_of(head, scope.heads), speech)
-        if not roles.sources:
-            return None
         code = (self.embeddings.called_off_code(trig.cameo, inner) if inner is not None and not trig.embeds
                 else self._code(trig, inner))
         code = self._refine(code, scope.cues)
         event, mode, context = self.table.plover(code) or ("", "", ())
         event, mode = trig.event or event, trig.mode if trig.mode is not None else mode
+        if agentless(head, roles, self.lexicon.words.reflexive_clitics):
+            self._unnamed_doer(scope, head, roles, event, mode or "")
+        if not roles.sources:
+            return None
         if untold(head, scope.sent, event, speech is not None):
             return None  # a habit, a count, a definition, a question, an aside: no act told
         return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), confidence
+
+    def _unnamed_doer(self, scope: _Sentence, head: Token, roles: Roles, event: str, mode: str) -> None:
+        """An agentless passive names no doer: an unknown attacker, or the authorities of the place
+        (chronique.coding.unnamed_doer), instead of the nearest mention."""
+        start, end = scope.clause(clause_verb(head))
+        place = event_location(scope.doc, start, end)
+        located = str((place or {}).get("country_code") or "") or sentence_focus(scope.doc, scope.seq)
+        if self._attack_words is None:
+            self._attack_words = attack_words(self.lexicon, self.table)
+        doer = unnamed_doer(event, mode, head, roles, scope.index, self._attack_words, located)
+        if doer is not None:
+            roles.sources = [doer]
 
     def _events(self, scope: _Sentence, m: TriggerMatch, r: Reading, confidence: float) -> list[EventRecord]:
         """The event records of a recoded reading: place, missing target, date, one per party pair."""

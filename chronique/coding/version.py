@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v12"
+CODER_VERSION = "chronique 0.1 rules.v13"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -30,13 +30,17 @@ CODER_VERSION = "chronique 0.1 rules.v12"
 # rules.v12: sentences that tell no act (habit, count, poll, definition, act on oneself, question, the
 # writer's aside, a headline cut short) give no event; acts under "if"/"whether" are conditional; those
 # and negated acts rank under the default confidence floor (issues 12, 13)
-RULES_FINGERPRINT = "a56bf0d51a60980f"
+# rules.v13: verb classes for recall (court findings, legal action, searches, force, returned property,
+# consultations, declared support, warnings; EN and FR), the subject of a trigger's small clause, and the
+# unnamed doer of an agentless passive (unknown attacker; the place's police or courts) (issue 12)
+RULES_FINGERPRINT = "8dfa1fba8d02d877"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
     "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
+    "coding/unnamed_doer.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",

@@ -1,0 +1,69 @@
+"""The doer of an act told in the agentless passive: its target is named, its doer is not.
+
+"Two soldiers were killed in Homs", "six policiers ont été tués", "trois hommes ont été arrêtés". The
+rule coder's nearest-mention guess for the doer of such a sentence is most often the place, another
+victim or whoever reports the act (read on m2e2-voa, train: of 56 such attack readings, 34 are attacks
+and the guess names the attacker in 3), and an uncoded guess also sinks the reading under the
+confidence floor. So the doer is not guessed:
+
+- an attack's doer is unknown: UNK, as PLOVER and the Wikinews annotators code unnamed attackers,
+  unless the guess stands inside the act's own attack phrase ("killed in a U.S. strike");
+- an arrest or a court finding with nobody named to do it is the act of the authorities of the
+  country where it happens (police for an arrest, courts for a conviction), when a guess found no one.
+
+The reading keeps the confidence of a told act with a parsed target: the unknown doer is no guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Token
+
+from chronique.annotations.records import ActorMention
+from chronique.coding.mentions import MentionIndex
+from chronique.coding.role_parse import Roles, arguments, is_passive
+from chronique.knowledge.cameo import CameoTable
+from chronique.knowledge.lexicon import EventLexicon
+
+UNKNOWN = "UNK"
+ATTACK = "ASSAULT"
+# acts of a state's own bodies, by (event, mode): the sector of whoever does them
+STATE_ACTS: dict[tuple[str, str], str] = {("COERCE", "arrest"): "COP", ("SANCTION", "convict"): "JUD"}
+
+
+def attack_words(lexicon: EventLexicon, table: CameoTable) -> frozenset[str]:
+    """One-word triggers of attacks: a mention in a phrase they head is the doer of a passive attack."""
+    return frozenset(t.words[0] for t in lexicon.triggers
+                     if len(t.words) == 1 and (t.event or (table.plover(t.cameo) or ("",))[0]) == ATTACK)
+
+
+def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
+    """A passive act whose target the parse names and whose doer it does not."""
+    return roles.target_parsed and not roles.source_parsed and is_passive(head, reflexive)
+
+
+def unnamed_doer(event: str, mode: str, head: Token, roles: Roles, index: MentionIndex,
+                 attack_words: AbstractSet[str], located: str | None) -> ActorMention | None:
+    """The doer to record for an agentless act (``agentless`` holds), or None to keep the reading's own
+    (a guess inside the attack phrase, an act of another kind, or a state act with no country)."""
+    if event == ATTACK:
+        guesses = roles.sources
+        if guesses and all(_in_attack_phrase(head, g, index, attack_words) for g in guesses):
+            return None
+        return {"code": UNKNOWN, "sector": None}
+    sector = STATE_ACTS.get((event, mode))
+    if sector is None or roles.sources or not located:
+        return None
+    return {"code": located, "sector": sector}
+
+
+def _in_attack_phrase(head: Token, guess: ActorMention, index: MentionIndex, attack_words: AbstractSet[str]) -> bool:
+    """The guessed mention lies in an argument of the verb headed by an attack word ("killed in a
+    U.S. strike", "tués dans un raid de l'aviation russe")."""
+    for arg in arguments(head):
+        if arg.lemma_.lower() not in attack_words:
+            continue
+        if any(index.actors[index.actor_at[t.i]] is guess for t in arg.subtree if t.i in index.actor_at):
+            return True
+    return False
