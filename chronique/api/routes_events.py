@@ -34,13 +34,17 @@ def list_events(
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
 ) -> Json:
+    return Json(list_answer(state, query, cursor, sort, merge))
+
+
+def list_answer(state: ApiState, query: EventQuery, cursor: str | None, sort: str, merge: bool) -> bytes:
+    """The body of /api/events (the route's, and the fast path's in fast.py: the same bytes)."""
     with state.store.reading():  # one connection, one transaction per request
         if merge:
-            return Json(_merged_page(state, query, cursor, sort))
-
+            return encode(_merged_page(state, query, cursor, sort))
         page = views.event_page(state.store, query, cursor=cursor, sort=sort)
         listed = ",".join(item.json() for item in page.items)
-        return Json(f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode())
+        return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -77,8 +81,13 @@ def _offset(cursor: str | None) -> int:
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
+    return Json(event_answer(state, event_id))
+
+
+def event_answer(state: ApiState, event_id: str) -> bytes:
+    """The body of /api/events/{event_id} (the route's and the fast path's)."""
     with state.store.reading():  # one connection, one transaction per request
-        return Json(_event_answer(state, event_id))
+        return _event_answer(state, event_id)
 
 
 def _event_answer(state: ApiState, event_id: str) -> bytes:
@@ -131,9 +140,14 @@ def timeline(
     bucket: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
 ) -> Json:
+    return Json(timeline_answer(state, query, bucket, by))
+
+
+def timeline_answer(state: ApiState, query: EventQuery, bucket: str, by: str) -> bytes:
+    """The body of /api/timeline (the route's and the fast path's)."""
     assert bucket in BUCKETS and by in GROUPS
     with state.store.reading():  # one connection, one transaction per request
         buckets = fold(day_counts(state, replace(query, limit=None), months=bucket == "month"), bucket, by)
-        keys = sorted({k for b in buckets for k in b.counts})
-        return Json({"bucket": bucket, "by": by, "keys": keys,
-                     "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
+    keys = sorted({k for b in buckets for k in b.counts})
+    return encode({"bucket": bucket, "by": by, "keys": keys,
+                   "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
