@@ -39,12 +39,15 @@ def list_events(
 
 def list_answer(state: ApiState, query: EventQuery, cursor: str | None, sort: str, merge: bool) -> bytes:
     """The body of /api/events (the route's, and the fast path's in fast.py: the same bytes)."""
-    with state.store.reading():  # one connection, one transaction per request
-        if merge:
-            return encode(_merged_page(state, query, cursor, sort))
-        page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-        listed = ",".join(item.json() for item in page.items)
-        return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
+    # a page of the common filters on a SQLite file: plain sqlite3, no pool checkout (raw_pages.py)
+    page = None if merge else state.pages.page(query, cursor, sort)
+    if page is None:
+        with state.store.reading():  # one connection, one transaction per request
+            if merge:
+                return encode(_merged_page(state, query, cursor, sort))
+            page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+    listed = ",".join(item.json() for item in page.items)
+    return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
