@@ -137,3 +137,29 @@ def test_the_served_app_answers_as_without_the_fast_path(filled_store: Store) ->
             a, b = fast.get(f"{path}?{query}"), plain.get(f"{path}?{query}")
             assert (a.status_code, a.headers.get("etag"), a.content) == (b.status_code, b.headers.get("etag"),
                                                                          b.content), (path, query)
+
+
+def test_one_event_names_the_reports_merged_with_it(tmp_path: Path) -> None:
+    """The reports of one event (other articles, same actors and type, a day apart) are read whole;
+    an event alone in its window is told so by a two-row page (raw_pages.py), with the same answer
+    as when every window is read through the engine."""
+    from dataclasses import replace
+
+    from test_store_helpers import make_extraction
+
+    first, other, alone = make_extraction(100), make_extraction(104), make_extraction(101)
+    day = first.events[0].date
+    assert day and other.events[0].event == first.events[0].event
+    near = replace(other, events=(replace(other.events[0], date=day[:-2] + f"{int(day[-2:]) + 1:02d}"),))
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'merged.db'}")
+    with Store.open(settings) as store:
+        store.write([first, near, alone])
+        with TestClient(create_app(settings, store)) as client:
+            merged = client.get(f"/api/events/{first.events[0].id}").json()
+            assert [r["id"] for r in merged["reports"]] == [near.events[0].id]
+            assert client.get(f"/api/events/{alone.events[0].id}").json()["reports"] == []
+            probed = [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)]
+        engine_only = create_app(settings, store)
+        engine_only.state.chronique.pages.page = lambda *args, **kwargs: None  # every window through the engine
+        with TestClient(engine_only) as client:
+            assert [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)] == probed

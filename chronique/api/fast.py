@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl
 
+import anyio
 import anyio.to_thread
 
 from chronique.api import routes_events
@@ -27,6 +28,8 @@ from chronique.api.params import CODE, IDENT, MAX_TEXT, event_filters
 from chronique.api.state import ApiState
 from chronique.api.timeline import BUCKETS, GROUPS
 from chronique.errors import ChroniqueError
+from chronique.store.query import bound_shape
+from chronique.store.role_months import role_of
 
 _CODE = re.compile(CODE.strip("^$"))
 _IDENT = re.compile(IDENT.strip("^$"))
@@ -36,6 +39,10 @@ EVENTS, TIMELINE = "/api/events", "/api/timeline"
 _EVENT_PREFIX = EVENTS + "/"
 HEADERS = (b"content-type", b"application/json")
 MAX_CURSOR, MAX_PLACE = 400, 200  # routes_events' and params' max_length
+# Threads for the bounded answers (a few indexed reads each). SQLite releases the GIL while it
+# reads, so a few threads overlap on the cores; with the pool's 40, 50 clients kept 40 threads
+# fighting for the GIL and the event loop, and requests/s fell by a third (docs/performance.md).
+BOUNDED_THREADS = 4
 
 
 class Refused(Exception):
@@ -109,6 +116,17 @@ class FastReads:
 
     def __init__(self, app: App, state: ApiState) -> None:
         self.app, self.state = app, state
+        self._limiter: anyio.CapacityLimiter | None = None  # made in the server's loop, on first use
+
+    async def _run(self, bounded: bool, compute: Callable[..., bytes], *args: Any) -> bytes:
+        """``compute(*args)`` in a thread, as FastAPI runs the routes (answers computed in the loop's
+        thread, one at a time, gave half the requests/s): a bounded answer in one of BOUNDED_THREADS,
+        any other (a full-text or place filter may scan) in the pool, so that it holds none of them."""
+        if not bounded:
+            return await anyio.to_thread.run_sync(compute, *args)
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(BOUNDED_THREADS)
+        return await anyio.to_thread.run_sync(compute, *args, limiter=self._limiter)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         work = self.work(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
@@ -135,30 +153,26 @@ class FastReads:
             async def page() -> bytes:
                 p = parameters(scope, LIST)
                 query = await _filters(p)
-                return await _run(routes_events.list_answer, state, query, p.get("cursor"), p.get("sort", "-date"),
-                                  False)
+                return await self._run(bound_shape(query) is not None, routes_events.list_answer, state, query,
+                                       p.get("cursor"), p.get("sort", "-date"), False)
             return page
         if path == TIMELINE:
             async def timeline() -> bytes:
                 p = parameters(scope, TIMES)
                 query = await _filters(p)
-                return await _run(routes_events.timeline_answer, state, query, p.get("bucket", "month"),
-                                  p.get("by", "type"))
+                bucket = p.get("bucket", "month")
+                bounded = bucket == "month" and role_of(query) is not None
+                return await self._run(bounded, routes_events.timeline_answer, state, query, bucket,
+                                       p.get("by", "type"))
             return timeline
         if path.startswith(_EVENT_PREFIX) and _IDENT.fullmatch(ident := path[len(_EVENT_PREFIX):]):
             async def one() -> bytes:
                 if scope.get("query_string"):
                     raise Refused
-                return await _run(routes_events.event_answer, state, ident)
+                return await self._run(True, routes_events.event_answer, state, ident)
             return one
         return None
 
-
-async def _run(compute: Callable[..., bytes], *args: Any) -> bytes:
-    """``compute(*args)`` in the thread pool, as FastAPI runs the routes: SQLite releases the GIL
-    while it reads, so answers computed in several threads overlap on the cores (computed in the
-    loop's thread instead, one at a time, the same load gave half the requests/s)."""
-    return await anyio.to_thread.run_sync(compute, *args)
 
 
 async def _filters(p: dict[str, Any]) -> Any:

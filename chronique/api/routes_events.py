@@ -120,6 +120,12 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
                       actor=event.actor.code if event.actor else None,
                       recipient=event.recipient.code if event.recipient else None, limit=None)
+    # Most events are alone in their window: two rows of a plain page say so without reading them
+    # all through the engine (raw_pages.py; its snapshot is no older than this request's, and rows
+    # are only ever added, so "fewer than two" holds for this request's snapshot too).
+    probe = state.pages.page(replace(near, limit=2))
+    if probe is not None and len(probe.items) < 2:
+        return []
     found = state.store.events(near)
     if len(found) < 2:  # the event alone in its window: nothing to merge, no links to read
         return []
