@@ -88,3 +88,20 @@ def test_each_thread_sees_what_was_written_before_its_page(tmp_path: Path) -> No
         assert seen == [15] and after is not None and len(after.items) == 15
         assert after == views.event_page(s, query)
         raw.close()
+
+
+def test_monthly_counts_of_one_role_equal_the_engine_s(tmp_path: Path) -> None:
+    from chronique.store import role_months
+
+    with Store.open(Settings(database_url=f"sqlite:///{tmp_path / 's.db'}")) as s:
+        s.write([written(n) for n in range(60)])
+        raw = RawPages(s)
+        for query in (EventQuery(actor="RUS"), EventQuery(actor="fra", since="2022-02-10", until="2022-11-05"),
+                      EventQuery(recipient="UKR", until="2022-07-31"), EventQuery(actor="USA", type="aid",
+                                                                                  since="2022-03-03")):
+            counted = raw.month_counts(query)
+            assert counted and counted == role_months.month_counts(s, query), query
+        assert raw.month_counts(EventQuery(since="2022-01-01")) is None  # no one role: the engine's rollups
+        raw.close()
+    with Store.open(Settings(database_url="sqlite://")) as memory:
+        assert RawPages(memory).month_counts(EventQuery(actor="RUS")) is None

@@ -1,4 +1,5 @@
-"""Pages of events read from a SQLite file by plain sqlite3 connections, one per thread.
+"""Pages of events (and an actor's monthly counts) read from a SQLite file by plain sqlite3
+connections, one per thread.
 
 The API's filtered list is its most requested computed answer. Through the engine, a page costs a
 pool checkout, a BEGIN, two statements through SQLAlchemy's execution and result machinery and a
@@ -7,7 +8,8 @@ connection of its own (its statements stay prepared in sqlite3's statement cache
 SAME SQL as views.event_page, compiled once per shape by SQLAlchemy, in one read transaction (one
 snapshot for the page and its sources). It serves the pages whose statement is built once
 (query.bound_shape) over a date range (no undated tail to append); views.event_page serves every
-other page, and every page of another backend or of a database in memory.
+other page, and every page of another backend or of a database in memory. The monthly counts of
+one actor or recipient (role_months.py) are read the same way, for the timeline.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy.dialects import sqlite
 
 from chronique.errors import StoreError
-from chronique.store import views
+from chronique.store import role_months, views
 from chronique.store.query import EventQuery, bound_shape, bound_values
 from chronique.store.sources import CHUNK
 from chronique.store.store import READ_PRAGMAS, Store
@@ -29,11 +32,20 @@ from chronique.store.store import READ_PRAGMAS, Store
 _SOURCES = "SELECT event_id, article_id FROM event_sources WHERE event_id IN ({}) ORDER BY event_id, article_id"
 
 
+def _sql(statement: Select[Any]) -> tuple[str, dict[str, Any]]:
+    """``statement`` as SQLite SQL with named parameters, and its parameters' defaults."""
+    compiled = statement.compile(dialect=sqlite.dialect(paramstyle="named"))
+    return compiled.string, dict(compiled.params)
+
+
 @lru_cache(maxsize=4 * 2 ** 6)
 def _page_sql(shape: tuple[str, ...], sort: str, after: bool) -> tuple[str, dict[str, Any]]:
-    """views._dated_page as SQLite SQL with named parameters, and its parameters' defaults."""
-    compiled = views._dated_page(shape, sort, after).compile(dialect=sqlite.dialect(paramstyle="named"))
-    return compiled.string, dict(compiled.params)
+    return _sql(views._dated_page(shape, sort, after))
+
+
+@lru_cache(maxsize=2 * 8)
+def _months_sql(shape: role_months.Shape) -> tuple[str, dict[str, Any]]:
+    return _sql(role_months.statement(shape))
 
 
 class RawPages:
@@ -75,6 +87,22 @@ class RawPages:
         built = [views.StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
         nxt = views.Cursor(built[-1].date, built[-1].id).encode() if len(found) > limit and built else None
         return views.EventPage(built, nxt)
+
+    def month_counts(self, query: EventQuery) -> list[tuple[str, str, int]] | None:
+        """role_months.month_counts(store, query) read here; None when this reader does not serve
+        it (another backend, a database in memory, a query of no one role)."""
+        found = role_months.bound(query) if self._path is not None else None
+        if found is None:
+            return None
+        shape, values = found
+        sql, defaults = _months_sql(shape)
+        try:
+            rows = self._connection().execute(sql, {**defaults, **values}).fetchall()  # one statement: one snapshot
+        except sqlite3.Error as exc:
+            self._drop()
+            raise StoreError(f"expected to count the events of {values['code']} per month, found: {exc}",
+                             where=self._path) from exc
+        return [(str(m), str(t), int(n)) for m, t, n in rows]
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)

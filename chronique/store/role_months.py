@@ -42,32 +42,44 @@ def role_of(query: EventQuery) -> str | None:
     return roles[0]
 
 
-def month_counts(store: Store, query: EventQuery) -> list[tuple[str, str, int]] | None:
-    """(month, event type, count) of ``query``'s dated events in (month, type) order, as
-    views.day_type_counts(months=True) counts them; None when role_of(query) is None."""
+Shape = tuple[str, bool, bool, bool]  # the role, and whether since, until and type are set
+
+
+def bound(query: EventQuery) -> tuple[Shape, dict[str, str]] | None:
+    """The shape of ``query``'s statement (statement(shape)) and its values; None when role_of(query)
+    is None."""
     role = role_of(query)
     if role is None:
         return None
-    code = getattr(query, role)
-    values: dict[str, str] = {"code": code.upper()}
+    values: dict[str, str] = {"code": getattr(query, role).upper()}
     if query.since:
         values.update(since=query.since, low=query.since[:7], low_end=query.since[:7] + _TOP)
     if query.until:
         values.update(high=query.until[:7], until_end=query.until + _TOP)
     if query.type:
         values["type"] = query.type.upper()
-    statement = _statement(role, bool(query.since), bool(query.until), bool(query.type))
+    return (role, bool(query.since), bool(query.until), bool(query.type)), values
+
+
+def month_counts(store: Store, query: EventQuery) -> list[tuple[str, str, int]] | None:
+    """(month, event type, count) of ``query``'s dated events in (month, type) order, as
+    views.day_type_counts(months=True) counts them; None when role_of(query) is None."""
+    found = bound(query)
+    if found is None:
+        return None
+    shape, values = found
 
     def run() -> list[tuple[str, str, int]]:
         with store.connect() as connection:
-            return [(str(m), str(t), int(n)) for m, t, n in connection.execute(statement, values).all()]
+            return [(str(m), str(t), int(n)) for m, t, n in connection.execute(statement(shape), values).all()]
 
-    return store._guard(run, f"count the events of {code} per month")
+    return store._guard(run, f"count the events of {values['code']} per month")
 
 
 @lru_cache(maxsize=2 * 8)  # each role × since, until and type present or not
-def _statement(role: str, since: bool, until: bool, type_: bool) -> Select[Any]:
+def statement(shape: Shape) -> Select[Any]:
     """The statement for a query of this shape, values bound: built and compiled once."""
+    role, since, until, type_ = shape
     rollup, code = ROLES[role]
     whole = select(rollup.c.month.label("month"), rollup.c.event.label("event"), rollup.c.n.label("n")).where(
         rollup.c.code == bindparam("code"),
