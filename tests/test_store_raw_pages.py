@@ -105,3 +105,13 @@ def test_monthly_counts_of_one_role_equal_the_engine_s(tmp_path: Path) -> None:
         raw.close()
     with Store.open(Settings(database_url="sqlite://")) as memory:
         assert RawPages(memory).month_counts(EventQuery(actor="RUS")) is None
+
+
+def test_a_failed_plain_read_is_left_to_the_engine(tmp_path: Path) -> None:
+    with Store.open(Settings(database_url=f"sqlite:///{tmp_path / 's.db'}")) as s:
+        s.write([written(n) for n in range(5)])
+        raw = RawPages(s)
+        raw._path = str(tmp_path / "missing" / "gone.db")  # a file it cannot open
+        assert raw.page(EventQuery(since="2022-01-01")) is None
+        assert raw.month_counts(EventQuery(actor="RUS")) is None
+        raw.close()

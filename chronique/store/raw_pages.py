@@ -14,6 +14,7 @@ one actor or recipient (role_months.py) are read the same way, for the timeline.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from functools import lru_cache
@@ -23,12 +24,12 @@ from typing import Any
 from sqlalchemy import Select
 from sqlalchemy.dialects import sqlite
 
-from chronique.errors import StoreError
 from chronique.store import role_months, views
 from chronique.store.query import EventQuery, bound_shape, bound_values
 from chronique.store.sources import CHUNK
 from chronique.store.store import READ_PRAGMAS, Store
 
+log = logging.getLogger("chronique.store")
 _SOURCES = "SELECT event_id, article_id FROM event_sources WHERE event_id IN ({}) ORDER BY event_id, article_id"
 
 
@@ -50,7 +51,7 @@ def _months_sql(shape: role_months.Shape) -> tuple[str, dict[str, Any]]:
 
 class RawPages:
     """``page(query, cursor, sort)`` → the EventPage of views.event_page, or None when this reader
-    does not serve that page (the caller then asks views.event_page)."""
+    does not serve that page or could not read it (the caller then asks views.event_page)."""
 
     def __init__(self, store: Store) -> None:
         url = store.engine.url
@@ -82,8 +83,8 @@ class RawPages:
             finally:
                 connection.execute("COMMIT")
         except sqlite3.Error as exc:
-            self._drop()
-            raise StoreError(f"expected to read a page of events, found: {exc}", where=self._path) from exc
+            self._failed(exc)
+            return None
         built = [views.StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
         nxt = views.Cursor(built[-1].date, built[-1].id).encode() if len(found) > limit and built else None
         return views.EventPage(built, nxt)
@@ -99,10 +100,15 @@ class RawPages:
         try:
             rows = self._connection().execute(sql, {**defaults, **values}).fetchall()  # one statement: one snapshot
         except sqlite3.Error as exc:
-            self._drop()
-            raise StoreError(f"expected to count the events of {values['code']} per month, found: {exc}",
-                             where=self._path) from exc
+            self._failed(exc)
+            return None
         return [(str(m), str(t), int(n)) for m, t, n in rows]
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A read that failed here (the file replaced, a WAL index it may not create…) is left to the
+        engine, which answers it or reports the store's failure in its own words."""
+        log.warning("plain read of %s failed, the engine reads it: %s", self._path, exc)
+        self._drop()
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
