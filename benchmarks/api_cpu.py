@@ -68,8 +68,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="varied requests per endpoint")
     parser.add_argument("--warm", type=int, default=30, help="requests per endpoint first, not measured")
     parser.add_argument("--profile", help="an endpoint name: cProfile its requests instead")
+    parser.add_argument("--db", type=Path, help="an existing store (default: benchmarks/store.py's of --events)")
     args = parser.parse_args()
-    db = Path(tempfile.gettempdir()) / f"chronique-storebench-{args.events}.db"
+    db = args.db or Path(tempfile.gettempdir()) / f"chronique-storebench-{args.events}.db"
     if not db.exists():
         sys.exit(f"expected the store of benchmarks/store.py --events {args.events} at {db}, found none")
     settings = Settings(database_url=f"sqlite:///{db}")

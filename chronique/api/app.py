@@ -7,14 +7,16 @@ from fastapi import FastAPI
 from chronique import __version__
 from chronique.api import errors, routes_events, routes_store, routes_write
 from chronique.api.answers import ReadyAnswers
+from chronique.api.fast import FastReads
 from chronique.api.state import ApiState
 from chronique.settings import Settings
 from chronique.store.store import Store
 
 
-def create_app(settings: Settings, store: Store) -> FastAPI:
+def create_app(settings: Settings, store: Store, *, fast_reads: bool = True) -> FastAPI:
     """An app serving ``store`` (which the caller opens and closes): the REST API under /api, the
-    web UI at /, OpenAPI at /openapi.json and /docs. Writes need ``settings.api_token``."""
+    web UI at /, OpenAPI at /openapi.json and /docs. Writes need ``settings.api_token``.
+    ``fast_reads=False`` leaves every request to FastAPI (the tests compare both)."""
     from chronique.web import assets  # the UI is served by the same app
 
     app = FastAPI(title="chronique", version=__version__, docs_url=None, redoc_url=None,
@@ -22,6 +24,8 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
                   "evidence, actors, places, transfers. Errors are {code, message, where}.")
     state = ApiState(settings=settings, store=store)
     app.state.chronique = state
+    if fast_reads:  # inside the ready answers, which keep what it computes
+        app.add_middleware(FastReads, state=state)
     # Outside the routing: a kept answer is sent before FastAPI parses, validates or encodes anything.
     app.add_middleware(ReadyAnswers, version=state.version, answers=state.answers)
     errors.install(app)

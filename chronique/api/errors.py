@@ -46,20 +46,28 @@ def status_of(error: ChroniqueError) -> int:
     return 400
 
 
+def reply_for(exc: ApiError | ChroniqueError) -> JSONResponse:
+    """The answer to an error raised on purpose: by a route (through the handlers below) or by the
+    fast path of the hot reads (fast.py), in the same bytes."""
+    if isinstance(exc, ApiError):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return _reply(exc.status, exc.code, exc.message, exc.where, headers)
+    where = exc.location() or None
+    if where and where.startswith("--"):  # a library error names the CLI option: name the parameter
+        where = "query." + where[2:]
+    return _reply(status_of(exc), exc.code, exc.message, where)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the one error shape."""
 
     async def api_error(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return _reply(exc.status, exc.code, exc.message, exc.where, headers)
+        return reply_for(exc)
 
     async def chronique_error(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ChroniqueError)
-        where = exc.location() or None
-        if where and where.startswith("--"):  # a library error names the CLI option: name the parameter
-            where = "query." + where[2:]
-        return _reply(status_of(exc), exc.code, exc.message, where)
+        return reply_for(exc)
 
     async def validation(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

@@ -34,13 +34,20 @@ def list_events(
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
 ) -> Json:
-    with state.store.reading():  # one connection, one transaction per request
-        if merge:
-            return Json(_merged_page(state, query, cursor, sort))
+    return Json(list_answer(state, query, cursor, sort, merge))
 
-        page = views.event_page(state.store, query, cursor=cursor, sort=sort)
-        listed = ",".join(item.json() for item in page.items)
-        return Json(f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode())
+
+def list_answer(state: ApiState, query: EventQuery, cursor: str | None, sort: str, merge: bool) -> bytes:
+    """The body of /api/events (the route's, and the fast path's in fast.py: the same bytes)."""
+    # a page of the common filters on a SQLite file: plain sqlite3, no pool checkout (raw_pages.py)
+    page = None if merge else state.pages.page(query, cursor, sort)
+    if page is None:
+        with state.store.reading():  # one connection, one transaction per request
+            if merge:
+                return encode(_merged_page(state, query, cursor, sort))
+            page = views.event_page(state.store, query, cursor=cursor, sort=sort)
+    listed = ",".join(item.json() for item in page.items)
+    return f'{{"events":[{listed}],"next_cursor":{json.dumps(page.next_cursor)}}}'.encode()
 
 
 def _merged_page(state: ApiState, query: EventQuery, cursor: str | None, sort: str) -> JSON:
@@ -77,8 +84,13 @@ def _offset(cursor: str | None) -> int:
 
 @router.get("/events/{event_id}", summary="One event with every source article and its evidence span")
 def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
+    return Json(event_answer(state, event_id))
+
+
+def event_answer(state: ApiState, event_id: str) -> bytes:
+    """The body of /api/events/{event_id} (the route's and the fast path's)."""
     with state.store.reading():  # one connection, one transaction per request
-        return Json(_event_answer(state, event_id))
+        return _event_answer(state, event_id)
 
 
 def _event_answer(state: ApiState, event_id: str) -> bytes:
@@ -108,6 +120,12 @@ def _merged_with(state: ApiState, event: Event) -> list[Event]:
     near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
                       actor=event.actor.code if event.actor else None,
                       recipient=event.recipient.code if event.recipient else None, limit=None)
+    # Most events are alone in their window: two rows of a plain page say so without reading them
+    # all through the engine (raw_pages.py; its snapshot is no older than this request's, and rows
+    # are only ever added, so "fewer than two" holds for this request's snapshot too).
+    probe = state.pages.page(replace(near, limit=2))
+    if probe is not None and len(probe.items) < 2:
+        return []
     found = state.store.events(near)
     if len(found) < 2:  # the event alone in its window: nothing to merge, no links to read
         return []
@@ -131,9 +149,18 @@ def timeline(
     bucket: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     by: Annotated[str, Query(pattern="^(type|quad)$")] = "type",
 ) -> Json:
+    return Json(timeline_answer(state, query, bucket, by))
+
+
+def timeline_answer(state: ApiState, query: EventQuery, bucket: str, by: str) -> bytes:
+    """The body of /api/timeline (the route's and the fast path's)."""
     assert bucket in BUCKETS and by in GROUPS
-    with state.store.reading():  # one connection, one transaction per request
-        buckets = fold(day_counts(state, replace(query, limit=None), months=bucket == "month"), bucket, by)
-        keys = sorted({k for b in buckets for k in b.counts})
-        return Json({"bucket": bucket, "by": by, "keys": keys,
-                     "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})
+    # one actor's months on a SQLite file: a few hundred rollup rows at most, read directly (no cache)
+    counts = state.pages.month_counts(query) if bucket == "month" else None
+    if counts is None:
+        with state.store.reading():  # one connection, one transaction per request
+            counts = day_counts(state, replace(query, limit=None), months=bucket == "month")
+    buckets = fold(counts, bucket, by)
+    keys = sorted({k for b in buckets for k in b.counts})
+    return encode({"bucket": bucket, "by": by, "keys": keys,
+                   "buckets": [{"start": b.start, "counts": b.counts} for b in buckets]})

@@ -33,6 +33,7 @@ def build(settings: Settings) -> FastAPI:
         threading.Thread(target=warm, args=(app.state.chronique,), name="chronique-warm", daemon=True).start()
         yield
         app.state.chronique.version.close()
+        app.state.chronique.pages.close()
         store.close()
 
     app.router.lifespan_context = lifespan

@@ -20,6 +20,7 @@ from fastapi import Request
 from chronique.api.answers import Answers
 from chronique.settings import Settings
 from chronique.store import views
+from chronique.store.raw_pages import RawPages
 from chronique.store.store import Store
 from chronique.store.version import VersionProbe
 
@@ -69,11 +70,13 @@ class ApiState:
     cache: AggregateCache = field(default_factory=AggregateCache)
     answers: Answers = field(default_factory=Answers)
     version: VersionProbe = field(init=False)  # the store's version, read for every request
+    pages: RawPages = field(init=False)  # the common pages of a SQLite file, read without the engine
     write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
     pipelines: dict[tuple[str | None, str | None], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.version = VersionProbe(self.store)
+        self.pages = RawPages(self.store)
 
 
 async def get_state(request: Request) -> ApiState:  # async: no thread-pool hop

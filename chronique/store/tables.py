@@ -122,6 +122,23 @@ event_place_counts = Table(
     Column("sample_id", ID, nullable=False),  # the smallest event id there: where the coordinates come from
 )
 
+
+def _role_months(name: str) -> Table:
+    """Events per (code, month, type) of one role: an actor's or a recipient's monthly timeline
+    reads whole months here (migration 0008; its triggers keep it under every insert, delete and
+    update of events)."""
+    return Table(
+        name, metadata,
+        Column("code", String(32), primary_key=True),
+        Column("month", String(10), primary_key=True),  # substr(date, 1, 7): "2022-06", or a shorter date as stored
+        Column("event", String(16), primary_key=True),
+        Column("n", Integer, nullable=False),
+    )
+
+
+event_actor_month_counts = _role_months("event_actor_month_counts")
+event_recipient_month_counts = _role_months("event_recipient_month_counts")
+
 # An event reported by several articles keeps one row here per article (dedup merges into it).
 event_sources = Table(
     "event_sources", metadata,

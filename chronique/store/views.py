@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Integer, Select, String, and_, bindparam, fun
 
 from chronique.errors import InputError
 from chronique.schema import Article, Event
-from chronique.store import rows
+from chronique.store import role_months, rows
 from chronique.store.query import BOUND_FILTERS, EventQuery, bound_shape, bound_terms, bound_values, event_select
 from chronique.store.sources import sources_of
 from chronique.store.store import Store
@@ -251,7 +251,10 @@ def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) ->
     summed in SQL over the per-day groups, so a monthly timeline reads a few hundred rows rather
     than thousands. A filter of dates and type alone reads the per-day rollup (a few thousand rows
     for the whole store); any other filter groups its events, which the (actor, date, type) and
-    (actor, type, date) indexes answer without touching the table."""
+    (actor, type, date) indexes answer without touching the table. A monthly count of one actor's
+    or recipient's events reads whole months from their rollups (role_months.py)."""
+    if months and (by_role := role_months.month_counts(store, query)) is not None:
+        return by_role
     if _only(query, "since", "until", "type"):
         r = event_day_counts
         per_day = select(r.c.date, r.c.event, r.c.n).where(*_date_type_terms(r.c.date, r.c.event, query))
@@ -265,9 +268,10 @@ def day_type_counts(store: Store, query: EventQuery, *, months: bool = False) ->
     days = per_day.subquery()
     if months:
         month = func.substr(days.c.date, 1, 7)
-        q = select(month, days.c.event, func.sum(days.c.n)).group_by(month, days.c.event).order_by(month)
+        q = (select(month, days.c.event, func.sum(days.c.n)).group_by(month, days.c.event)
+             .order_by(month, days.c.event))
     else:
-        q = select(days.c.date, days.c.event, days.c.n).order_by(days.c.date)
+        q = select(days.c.date, days.c.event, days.c.n).order_by(days.c.date, days.c.event)
     return [(str(d), str(t), int(n)) for d, t, n in _counts(store, q, "count events per day")]
 
 

@@ -1,0 +1,180 @@
+"""The hot reads answered before FastAPI: the filtered list, one event and the timeline.
+
+A computed answer of these routes cost about as much CPU in FastAPI's routing, dependency
+resolution, validation and response machinery as in the store (1–1.5 ms of each per answer). This
+ASGI layer reads their parameters itself, with the routes' own constraints, and calls the very
+functions the routes call (routes_events.list_answer, event_answer, timeline_answer), so the body
+is the same bytes. It accepts only what it can check exactly as FastAPI does: any other request
+(an unknown or repeated parameter, a value outside the strict forms below, merge=…) goes on to
+FastAPI. An error raised on purpose while computing (a 404, since > until, a bad cursor) is
+answered by the same handler as FastAPI's (errors.reply_for): the one error shape, the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qsl
+
+import anyio
+import anyio.to_thread
+
+from chronique.api import routes_events
+from chronique.api.answers import App, Receive, Scope, Send
+from chronique.api.errors import ApiError, reply_for
+from chronique.api.params import CODE, IDENT, MAX_TEXT, event_filters
+from chronique.api.state import ApiState
+from chronique.api.timeline import BUCKETS, GROUPS
+from chronique.errors import ChroniqueError
+from chronique.store.query import bound_shape
+from chronique.store.role_months import role_of
+
+_CODE = re.compile(CODE.strip("^$"))
+_IDENT = re.compile(IDENT.strip("^$"))
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # pydantic takes more forms: those go to FastAPI
+_LIMIT = re.compile(r"[1-9][0-9]{0,3}")
+EVENTS, TIMELINE = "/api/events", "/api/timeline"
+_EVENT_PREFIX = EVENTS + "/"
+HEADERS = (b"content-type", b"application/json")
+MAX_CURSOR, MAX_PLACE = 400, 200  # routes_events' and params' max_length
+# Threads for the bounded answers (a few indexed reads each). SQLite releases the GIL while it
+# reads, so a few threads overlap on the cores; with the pool's 40, 50 clients kept 40 threads
+# fighting for the GIL and the event loop, and requests/s fell by a third (docs/performance.md).
+BOUNDED_THREADS = 4
+
+
+class Refused(Exception):
+    """A parameter this layer does not check itself: FastAPI answers the request."""
+
+
+def _day(value: str) -> date:
+    if not _DAY.fullmatch(value):
+        raise Refused
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise Refused from exc
+
+
+def _code(value: str) -> str:
+    if not _CODE.fullmatch(value):
+        raise Refused
+    return value
+
+
+def _limit(value: str) -> int:
+    if not _LIMIT.fullmatch(value) or int(value) > 1000:
+        raise Refused
+    return int(value)
+
+
+def _bounded(most: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if len(value) > most:
+            raise Refused
+        return value
+    return check
+
+
+def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise Refused
+        return value
+    return check
+
+
+# Each parameter the fast path takes, with the check that gives it the value FastAPI would pass.
+FILTERS: dict[str, Callable[[str], Any]] = {
+    "since": _day, "until": _day, "actor": _code, "recipient": _code, "type": _code, "cameo": _code,
+    "country": _code, "place": _bounded(MAX_PLACE), "text": _bounded(MAX_TEXT), "limit": _limit}
+LIST = {**FILTERS, "cursor": _bounded(MAX_CURSOR), "sort": _one_of(("-date", "date"))}
+TIMES = {**FILTERS, "bucket": _one_of(BUCKETS), "by": _one_of(GROUPS)}
+
+
+def parameters(scope: Scope, allowed: dict[str, Callable[[str], Any]]) -> dict[str, Any]:
+    """The query's parameters as the route receives them; Refused when one is not in ``allowed``,
+    appears twice or fails its check."""
+    raw = scope.get("query_string", b"")
+    if not raw:
+        return {}
+    out: dict[str, Any] = {}
+    # as Starlette reads a query (QueryParams): latin-1 text, percent-escapes as UTF-8, blanks kept
+    for name, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+        check = allowed.get(name)
+        if check is None or name in out:
+            raise Refused
+        out[name] = check(value)
+    return out
+
+
+class FastReads:
+    """The ASGI layer: GETs of the three hot routes with parameters it can check are computed here;
+    everything else goes to ``app``."""
+
+    def __init__(self, app: App, state: ApiState) -> None:
+        self.app, self.state = app, state
+        self._limiter: anyio.CapacityLimiter | None = None  # made in the server's loop, on first use
+
+    async def _run(self, bounded: bool, compute: Callable[..., bytes], *args: Any) -> bytes:
+        """``compute(*args)`` in a thread, as FastAPI runs the routes (answers computed in the loop's
+        thread, one at a time, gave half the requests/s): a bounded answer in one of BOUNDED_THREADS,
+        any other (a full-text or place filter may scan) in the pool, so that it holds none of them."""
+        if not bounded:
+            return await anyio.to_thread.run_sync(compute, *args)
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(BOUNDED_THREADS)
+        return await anyio.to_thread.run_sync(compute, *args, limiter=self._limiter)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        work = self.work(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
+        if work is None:
+            await self.app(scope, receive, send)
+            return
+        try:
+            body = await work()
+        except Refused:  # FastAPI checks the request and answers it
+            await self.app(scope, receive, send)
+            return
+        except (ApiError, ChroniqueError) as exc:  # as FastAPI's handlers answer it (a 404, a bad cursor…)
+            await reply_for(exc)(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-length", str(len(body)).encode()), HEADERS]})
+        await send({"type": "http.response.body", "body": body})
+
+    def work(self, scope: Scope) -> Callable[[], Awaitable[bytes]] | None:
+        """The computation of this request's answer, or None when it is not one of the hot reads."""
+        path: str = scope["path"]
+        state = self.state
+        if path == EVENTS:
+            async def page() -> bytes:
+                p = parameters(scope, LIST)
+                query = await _filters(p)
+                return await self._run(bound_shape(query) is not None, routes_events.list_answer, state, query,
+                                       p.get("cursor"), p.get("sort", "-date"), False)
+            return page
+        if path == TIMELINE:
+            async def timeline() -> bytes:
+                p = parameters(scope, TIMES)
+                query = await _filters(p)
+                bucket = p.get("bucket", "month")
+                bounded = bucket == "month" and role_of(query) is not None
+                return await self._run(bounded, routes_events.timeline_answer, state, query, bucket,
+                                       p.get("by", "type"))
+            return timeline
+        if path.startswith(_EVENT_PREFIX) and _IDENT.fullmatch(ident := path[len(_EVENT_PREFIX):]):
+            async def one() -> bytes:
+                if scope.get("query_string"):
+                    raise Refused
+                return await self._run(True, routes_events.event_answer, state, ident)
+            return one
+        return None
+
+
+
+async def _filters(p: dict[str, Any]) -> Any:
+    """params.event_filters itself (its checks and its EventQuery), on the checked values."""
+    return await event_filters(**{name: p[name] for name in FILTERS if name in p})
