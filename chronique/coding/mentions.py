@@ -12,6 +12,7 @@ from chronique.annotations.extensions import get_list
 from chronique.annotations.furniture import in_furniture
 from chronique.annotations.records import ActorMention, EventParty, PlaceMention
 from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
+from chronique.coding.unlisted_people import coded_person, is_unlisted_person
 
 # Named-entity labels that can stand for an actor the actor stage did not code (English and French
 # model labels); places are left to the geoparser and its metonymy reading.
@@ -80,6 +81,10 @@ class MentionIndex:
             # Union") is that body's code, no party of its own
             self.actors = [a for a in self.actors if (int(a["start"]), int(a["end"])) not in absorbed] + unlisted
         self.actors += self._entities([a for a in self.actors])
+        if heads is not None:  # a person the knowledge base does not list takes the country in focus
+            foci = sentence_foci(doc)
+            self.actors = [coded_person(doc, a, self.places, foci) if is_unlisted_person(doc, a) else a
+                           for a in self.actors]
         # a byline's, credit's or dateline's names are the page's, never a party ("(Reuters) —")
         furniture = get_list(doc, "ch_furniture")
         self.actors = [a for a in self.actors if not in_furniture(int(a["start"]), int(a["end"]), furniture)]

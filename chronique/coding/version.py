@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v10"
+CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -25,7 +25,9 @@ CODER_VERSION = "chronique 0.1 rules.v10"
 # rules.v9: pronoun parties agree with their antecedent or stay uncoded, unlisted bodies take their own
 # phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13);
 # rules.v10: the arms word lists of round 5 (munitions of a system, idioms, third-party calls) (issue 19)
-RULES_FINGERPRINT = "605f406589ba446a"
+# rules.v11: unlisted people take the country in focus; part of another person's name is no known party;
+# national bodies named by acronym (FBI, DGSE, ANC) (issues 12, 13)
+RULES_FINGERPRINT = "b2e5b3b70b017636"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

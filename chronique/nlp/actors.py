@@ -41,6 +41,7 @@ from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indir
 from chronique.nlp.extensions import get_list
 from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
+from chronique.nlp.name_limits import in_name, other_names, part_of_longer_name
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -155,9 +156,13 @@ class ActorFinder:
 
     # -- mentions ---------------------------------------------------------------------------------
     def find(self) -> list[ActorMention]:
-        hits = self.scan()
+        # part of another person's name is not a party ("Philippe Germain", "Brunel" as Brunei)
+        runs = other_names(self.doc, name_runs(self.doc, self.titles, self.words.honorifics), self.titles)
+        hits = [h for h in self.scan() if not (h.what == NAME and all(a.entry.kind == "person" for a in h.aliases)
+                                               and part_of_longer_name(self.doc, h.start, h.end, runs))]
         hits += fuzzy_people(self.doc, self.kb, hits)
-        hits += fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
+        hits += [h for h in fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
+                 if not in_name(self.doc, h.start, h.end, runs, self.words.honorifics)]
         by_what: dict[str, list[Hit]] = {}
         for hit in hits:
             by_what.setdefault(hit.what, []).append(hit)

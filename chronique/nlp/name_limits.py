@@ -1,0 +1,48 @@
+"""Strict limits on reading part of a person's name as a known party.
+
+A dictionary name that covers only part of another person's name is not that party: "Philippe
+Germain" is not King Philippe, "Jean Dupont" not Grand Duke Jean, "Brigitte Macron" not the
+president, and a surname that looks like a misspelt country ("Brunel", one edit from Brunei) is
+never guessed as that country. The people named in the text are the parser's person entities
+(else runs of capitalised words: ``name_runs``); titles and honorifics in front are no part of a
+name ("le président Macron", "M. Macron").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronique.knowledge.actors import fold
+
+
+def other_names(doc: Doc, runs: list[tuple[int, int]], titles: dict[str, str] | None) -> list[tuple[int, int]]:
+    """The name runs without the titles they start with ("Président Révérien Ndikuriyo" → the name)."""
+    out = []
+    for start, end in runs:
+        while start < end - 1 and titles is not None and fold(doc[start].text) in titles:
+            start += 1
+        out.append((start, end))
+    return out
+
+
+def part_of_longer_name(doc: Doc, start: int, end: int, runs: list[tuple[int, int]]) -> bool:
+    """Whether tokens [start, end) are a strict part of a person's name run whose other words are
+    capitalised name words ("Philippe" of "Philippe Germain")."""
+    for s, e in runs:
+        if s <= start and end <= e and (e - s) > (end - start):
+            rest = [doc[k] for k in range(s, e) if not start <= k < end]
+            if all(t.is_alpha and t.text[:1].isupper() for t in rest):
+                return True
+    return False
+
+
+def in_name(doc: Doc, start: int, end: int, runs: list[tuple[int, int]], honorifics: frozenset[str]) -> bool:
+    """Whether tokens [start, end) name a person, so that a fuzzy country guess is none: they lie
+    inside a person's name, follow an honorific ("Mr Brunel"), or are the surname of a person named
+    in full elsewhere in the text ("Isambard Brunel … Brunel said")."""
+    if any(s <= start and end <= e for s, e in runs):
+        return True
+    if start > 0 and doc[start - 1].lower_ in honorifics:
+        return True
+    surnames = {doc[e - 1].lower_ for s, e in runs if e - s > 1}
+    return end - start == 1 and doc[start].lower_ in surnames
