@@ -83,3 +83,26 @@ def test_a_place_read_on_a_bodys_own_head_noun_gives_it_no_country() -> None:
     places = [{"text": "Mairie", "start": 3, "end": 9, "country_code": "TKM"}]
     (body,) = unlisted_parties(doc, [], places, HEADS)
     assert (body["text"], body["code"]) == ("La Mairie", "UNK")
+
+
+def test_a_person_coded_from_the_context_ranks_as_an_uncoded_party() -> None:
+    # the guessed country fills the code, not the confidence: the floor keeps the records it kept
+    coded_event = coded(_criticise_doc("FRA"), small_lexicon("fr", CRITICISE))[0]
+    uncoded_event = coded(_criticise_doc(None), small_lexicon("fr", CRITICISE))[0]
+    assert coded_event["actor"]["code"] == "FRA" and uncoded_event["actor"]["code"] is None
+    assert coded_event["confidence"] == uncoded_event["confidence"]
+
+
+def test_two_context_coded_recipients_of_one_act_stay_two_records() -> None:
+    # "Paul Arnaud critique Lise Bernier et Marc Olier ." (invented people, one country)
+    doc = parsed_doc("fr", [("Paul", "Paul", "PROPN", "nsubj", 2), ("Arnaud", "Arnaud", "PROPN", "flat:name", 0),
+                            ("critique", "critiquer", "VERB", "ROOT", 2), ("Lise", "Lise", "PROPN", "obj", 2),
+                            ("Bernier", "Bernier", "PROPN", "flat:name", 3), ("et", "et", "CCONJ", "cc", 6),
+                            ("Marc", "Marc", "PROPN", "conj", 3), ("Olier", "Olier", "PROPN", "flat:name", 6),
+                            (".", ".", "PUNCT", "punct", 2)])
+    doc._.ch_lang = "fr"
+    doc._.ch_focus = ["BEL"]
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 3, 5, label="PER"), Span(doc, 6, 8, label="PER")]
+    doc._.ch_actors = []
+    events = coded(doc, small_lexicon("fr", CRITICISE))
+    assert sorted(e["recipient"]["entity_text"] for e in events) == ["Lise Bernier", "Marc Olier"]

@@ -37,6 +37,8 @@ def as_party(actor: ActorMention) -> EventParty:
                          "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
     if actor.get("_unlisted"):
         party["_unlisted"] = True
+    if actor.get("_person_focus"):
+        party["_person_focus"] = True
     return party
 
 
@@ -49,12 +51,16 @@ def code_key(actor: ActorMention | EventParty | None) -> str:
 
 
 def party_key(actor: ActorMention | EventParty | None) -> str:
-    """Who a party is: its code, else (uncoded) its lower-cased text; an unlisted body, its code and name."""
+    """Who a party is: its code, else (uncoded) its lower-cased text; an unlisted body or a known
+    person, its code and name."""
     if not actor:
         return ""
     text = str(actor.get("text") or actor.get("entity_text") or "").lower()
     if actor.get("_unlisted"):  # two unlisted bodies of one country are two parties ("the ACLU sues the FBI")
         return f"{actor.get('code')}~{str(actor.get('name') or text).lower()}"
+    if actor.get("kind") == "person" and actor.get("code") and actor.get("name"):
+        # two people of one government are two parties ("Valls s'est rendu auprès de Hollande")
+        return f"{actor.get('code')}~{str(actor.get('name')).lower()}"
     return str(actor.get("code") or "~" + text)
 
 

@@ -31,6 +31,12 @@ def is_unlisted_person(doc: Doc, mention: ActorMention) -> bool:
     return span is not None and span.root.ent_type_ in PERSON_ENTS
 
 
+def is_focus_person(mention: ActorMention) -> bool:
+    """A person coded here: the country is a guess from the context, so the record ranks as one with
+    an uncoded party (the confidence floor keeps the same records as before the code was guessed)."""
+    return bool(mention.get("_person_focus"))
+
+
 def coded_person(doc: Doc, mention: ActorMention, places: list[PlaceMention],
                  foci: dict[int, str]) -> ActorMention:
     """``mention`` with the country of its context, or unchanged when the text gives none."""
@@ -38,4 +44,4 @@ def coded_person(doc: Doc, mention: ActorMention, places: list[PlaceMention],
     if not code:
         return mention
     return {**mention, "code": code, "name": mention.get("name") or mention.get("text") or "",
-            "_unlisted": True, "_focus": True}
+            "_unlisted": True, "_focus": True, "_person_focus": True}

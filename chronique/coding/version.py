@@ -26,14 +26,16 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # phrase's country and head-noun sector, two unlisted bodies of one country are two parties (issues 12, 13);
 # rules.v10: the arms word lists of round 5 (munitions of a system, idioms, third-party calls) (issue 19)
 # rules.v11: unlisted people take the country in focus; part of another person's name is no known party;
-# national bodies named by acronym (FBI, DGSE, ANC) (issues 12, 13)
-RULES_FINGERPRINT = "b2e5b3b70b017636"
+# national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
+# a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
+RULES_FINGERPRINT = "84d6f414060b46d1"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
     "coding/allegation.py", "coding/clauses.py", "coding/embedding.py", "coding/fallback.py",
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
+    "coding/unlisted_people.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py",
