@@ -75,3 +75,16 @@ def test_aupres_de_introduces_the_addressee() -> None:
     doc._.ch_actors = [_person("Anne Delorme", 0, "Anne Delorme"), _person("Jean Rivaud", 32, "Jean Rivaud")]
     (event,) = coded(doc, small_lexicon("fr", APPEAL))
     assert (event["actor"]["entity_text"], event["recipient"]["entity_text"]) == ("Anne Delorme", "Jean Rivaud")
+
+
+def test_two_people_of_one_government_who_meet_are_actor_and_recipient() -> None:
+    # "Jean Rivaud et Anne Delorme se rencontrent ." : a symmetric act between two coordinated people
+    doc = parsed_doc("fr", [("Jean", "Jean", "PROPN", "nsubj", 5), ("Rivaud", "Rivaud", "PROPN", "flat:name", 0),
+                            ("et", "et", "CCONJ", "cc", 3), ("Anne", "Anne", "PROPN", "conj", 0),
+                            ("Delorme", "Delorme", "PROPN", "flat:name", 3), ("rencontrent", "rencontrer", "VERB", "ROOT", 5),
+                            (".", ".", "PUNCT", "punct", 5)])
+    doc._.ch_lang = "fr"
+    doc._.ch_focus = ["FRA"]
+    doc._.ch_actors = [_person("Jean Rivaud", 0, "Jean Rivaud"), _person("Anne Delorme", 15, "Anne Delorme")]
+    (event,) = coded(doc, small_lexicon("fr", [{"match": "rencontrer", "cameo": "040"}]))
+    assert (event["actor"]["entity_text"], event["recipient"]["entity_text"]) == ("Jean Rivaud", "Anne Delorme")

@@ -330,7 +330,8 @@ class RuleCoder:
         if not coded_sources and not any(a.get("code") for a in targets):
             sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
         if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
-            sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
+            # the other side: neither the first party nor one of its own side (its leader, its state)
+            sources, targets = sources[:1], [a for a in sources[1:] if not same_side(sources[0], a)][:1]
         out: list[EventRecord] = []
         options: list[ActorMention | None] = list(targets) or [None]
         for src in sources:

@@ -28,7 +28,7 @@ CODER_VERSION = "chronique 0.1 rules.v11"
 # rules.v11: unlisted people take the country in focus; part of another person's name is no known party;
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
-RULES_FINGERPRINT = "84d6f414060b46d1"
+RULES_FINGERPRINT = "695c2bf9a7316f02"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
