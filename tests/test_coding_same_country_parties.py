@@ -81,7 +81,8 @@ def test_two_people_of_one_government_who_meet_are_actor_and_recipient() -> None
     # "Jean Rivaud et Anne Delorme se rencontrent ." : a symmetric act between two coordinated people
     doc = parsed_doc("fr", [("Jean", "Jean", "PROPN", "nsubj", 5), ("Rivaud", "Rivaud", "PROPN", "flat:name", 0),
                             ("et", "et", "CCONJ", "cc", 3), ("Anne", "Anne", "PROPN", "conj", 0),
-                            ("Delorme", "Delorme", "PROPN", "flat:name", 3), ("rencontrent", "rencontrer", "VERB", "ROOT", 5),
+                            ("Delorme", "Delorme", "PROPN", "flat:name", 3),
+                            ("rencontrent", "rencontrer", "VERB", "ROOT", 5),
                             (".", ".", "PUNCT", "punct", 5)])
     doc._.ch_lang = "fr"
     doc._.ch_focus = ["FRA"]
