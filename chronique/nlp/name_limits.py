@@ -4,8 +4,8 @@ A dictionary name that covers only part of another person's name is not that par
 Germain" is not King Philippe, "Jean Dupont" not Grand Duke Jean, "Brigitte Macron" not the
 president, and a surname that looks like a misspelt country ("Brunel", one edit from Brunei) is
 never guessed as that country. The people named in the text are the parser's person entities
-(else runs of capitalised words: ``name_runs``); titles and honorifics in front are no part of a
-name ("le président Macron", "M. Macron").
+(``name_runs``; without them the limits are off: runs of capitalised words also take in "On
+Monday"); titles and honorifics in front are no part of a name ("le président Macron", "M. Macron").
 """
 
 from __future__ import annotations
@@ -34,6 +34,12 @@ def part_of_longer_name(doc: Doc, start: int, end: int, runs: list[tuple[int, in
             if all(t.is_alpha and t.text[:1].isupper() for t in rest):
                 return True
     return False
+
+
+def longer_name(start: int, end: int, runs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The longest name run that holds tokens [start, end) (itself when none does)."""
+    holding = [(s, e) for s, e in runs if s <= start and end <= e]
+    return max(holding, key=lambda r: r[1] - r[0]) if holding else (start, end)
 
 
 def in_name(doc: Doc, start: int, end: int, runs: list[tuple[int, int]], honorifics: frozenset[str]) -> bool:
