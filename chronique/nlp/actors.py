@@ -41,7 +41,7 @@ from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indir
 from chronique.nlp.extensions import get_list
 from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
-from chronique.nlp.name_limits import in_name, longer_name, other_names, part_of_longer_name
+from chronique.nlp.name_limits import in_name, someone_else
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -156,14 +156,7 @@ class ActorFinder:
 
     # -- mentions ---------------------------------------------------------------------------------
     def find(self) -> list[ActorMention]:
-        # part of another person's name is not a party ("Philippe Germain", "Brunel" as Brunei)
-        # (the parser's person entities only: runs of capitalised words also take in "On Monday")
-        runs = other_names(self.doc, name_runs(self.doc, self.titles, self.words.honorifics), self.titles) \
-            if self.doc.has_annotation("ENT_IOB") else []
-        scanned = self.scan()
-        someone_else = [h for h in scanned if h.what == NAME and all(a.entry.kind == "person" for a in h.aliases)
-                        and part_of_longer_name(self.doc, h.start, h.end, runs)]
-        hits = [h for h in scanned if h not in someone_else]
+        hits, alt, runs = someone_else(self.doc, self.scan(), self.titles, self.words.honorifics)
         hits += fuzzy_people(self.doc, self.kb, hits)
         hits += [h for h in fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
                  if not in_name(self.doc, h.start, h.end, runs, self.words.honorifics)]
@@ -191,10 +184,7 @@ class ActorFinder:
             person_starts |= {start for start, _ in name_runs(self.doc, self.titles, self.words.honorifics)}
         for hit in by_what.get(ROLE, []):
             candidates.extend(self._role(hit, countries, person_starts))
-        # the other person is still a person the knowledge base does not list: uncoded, whole name
-        for start, end in dict.fromkeys(longer_name(h.start, h.end, runs) for h in someone_else):
-            fields: ActorMention = {"name": self.doc[start:end].text, "kind": "person", "score": 0.5}
-            candidates.append(Candidate(start, end, self._record(start, end, **fields), 0.5))
+        candidates += [Candidate(*r, self._record(*r, name=self.doc[slice(*r)].text, kind="person"), 0.5) for r in alt]
         return [self._finish(c) for c in self._longest(candidates) if c.record is not None]
 
     def indirect(self, records: list[ActorMention], knowledge: IndirectKnowledge,

@@ -12,7 +12,31 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronique.knowledge.actors import fold
+from chronique.knowledge.actors import NAME, fold
+from chronique.nlp.anaphora import name_runs
+from chronique.nlp.fuzzy_actors import Hit
+
+
+def person_runs(doc: Doc, titles: dict[str, str] | None, honorifics: frozenset[str]) -> list[tuple[int, int]]:
+    """The people named in ``doc``: the parser's person entities without their titles; none without
+    the parser's entities (runs of capitalised words also take in "On Monday")."""
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    return other_names(doc, name_runs(doc, titles, honorifics), titles)
+
+
+Span = tuple[int, int]
+
+
+def someone_else(doc: Doc, hits: list[Hit], titles: dict[str, str] | None,
+                 honorifics: frozenset[str]) -> tuple[list[Hit], list[Span], list[Span]]:
+    """The dictionary hits without the people's names that are part of another person's name, the
+    whole names of those other people (each once: they stay people, uncoded), and the name runs."""
+    runs = person_runs(doc, titles, honorifics)
+    other = [h for h in hits if h.what == NAME and all(a.entry.kind == "person" for a in h.aliases)
+             and part_of_longer_name(doc, h.start, h.end, runs)]
+    names = list(dict.fromkeys(longer_name(h.start, h.end, runs) for h in other))
+    return [h for h in hits if h not in other], names, runs
 
 
 def other_names(doc: Doc, runs: list[tuple[int, int]], titles: dict[str, str] | None) -> list[tuple[int, int]]:
