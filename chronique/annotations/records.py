@@ -27,7 +27,8 @@ class ActorMention(TypedDict, total=False):
     ``_apposition`` a title in apposition to a name; ``_against`` the mention is what a protest is
     against; ``_focus`` a bare sector noun given the country in focus; ``_unlisted`` a party no
     knowledge entry lists (``_absorbed`` the characters of the country words its name took in);
-    ``_pronoun`` a pronoun party standing for the mention at ``_antecedent``.
+    ``_pronoun`` a pronoun party standing for the mention at ``_antecedent``; ``_person_focus`` a
+    person no knowledge entry lists, given the country in focus (chronique.coding.unlisted_people).
     """
 
     text: str | None
@@ -54,6 +55,7 @@ class ActorMention(TypedDict, total=False):
     _unlisted: bool
     _absorbed: list[list[int]]
     _pronoun: bool
+    _person_focus: bool
 
 
 class PlaceMention(TypedDict, total=False):
@@ -147,6 +149,7 @@ class EventParty(TypedDict, total=False):
     start: int | None
     end: int | None
     _unlisted: bool  # a party no knowledge entry lists: told apart from others of its country by name
+    _person_focus: bool  # a person no knowledge entry lists, coded with the context's country
 
 
 class TextInfo(TypedDict):

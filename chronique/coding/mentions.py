@@ -12,6 +12,7 @@ from chronique.annotations.extensions import get_list
 from chronique.annotations.furniture import in_furniture
 from chronique.annotations.records import ActorMention, EventParty, PlaceMention
 from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
+from chronique.coding.unlisted_people import coded_person, is_unlisted_person
 
 # Named-entity labels that can stand for an actor the actor stage did not code (English and French
 # model labels); places are left to the geoparser and its metonymy reading.
@@ -36,6 +37,8 @@ def as_party(actor: ActorMention) -> EventParty:
                          "identifier_id": actor.get("wikidata"), "start": actor.get("start"), "end": actor.get("end")}
     if actor.get("_unlisted"):
         party["_unlisted"] = True
+    if actor.get("_person_focus"):
+        party["_person_focus"] = True
     return party
 
 
@@ -48,12 +51,16 @@ def code_key(actor: ActorMention | EventParty | None) -> str:
 
 
 def party_key(actor: ActorMention | EventParty | None) -> str:
-    """Who a party is: its code, else (uncoded) its lower-cased text; an unlisted body, its code and name."""
+    """Who a party is: its code, else (uncoded) its lower-cased text; an unlisted body or a known
+    person, its code and name."""
     if not actor:
         return ""
     text = str(actor.get("text") or actor.get("entity_text") or "").lower()
     if actor.get("_unlisted"):  # two unlisted bodies of one country are two parties ("the ACLU sues the FBI")
         return f"{actor.get('code')}~{str(actor.get('name') or text).lower()}"
+    if actor.get("kind") == "person" and actor.get("code") and actor.get("name"):
+        # two people of one government are two parties ("Valls s'est rendu auprès de Hollande")
+        return f"{actor.get('code')}~{str(actor.get('name')).lower()}"
     return str(actor.get("code") or "~" + text)
 
 
@@ -80,6 +87,10 @@ class MentionIndex:
             # Union") is that body's code, no party of its own
             self.actors = [a for a in self.actors if (int(a["start"]), int(a["end"])) not in absorbed] + unlisted
         self.actors += self._entities([a for a in self.actors])
+        if heads is not None:  # a person the knowledge base does not list takes the country in focus
+            foci = sentence_foci(doc)
+            self.actors = [coded_person(doc, a, self.places, foci) if is_unlisted_person(doc, a) else a
+                           for a in self.actors]
         # a byline's, credit's or dateline's names are the page's, never a party ("(Reuters) —")
         furniture = get_list(doc, "ch_furniture")
         self.actors = [a for a in self.actors if not in_furniture(int(a["start"]), int(a["end"]), furniture)]

@@ -46,6 +46,7 @@ from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
 from chronique.coding.told_acts import hypothetical, untold
 from chronique.coding.unlisted import load_sector_heads
+from chronique.coding.unlisted_people import is_focus_person
 from chronique.coding.unnamed_doer import agentless, attack_words, unnamed_doer
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
@@ -73,6 +74,8 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
     malien"); two unlisted bodies of one country ("the ACLU", "the FBI") are two parties."""
     if _identical(a, b):
         return True
+    if _own_state(a, b) or _own_state(b, a):
+        return True
     if code_key(a) != code_key(b) or bool(a.get("_unlisted")) == bool(b.get("_unlisted")):
         return False
     known, body = (b, a) if a.get("_unlisted") else (a, b)
@@ -80,6 +83,19 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
         return False  # its country is a guess from the context, not its own name's
     state = known.get("kind") == "country" and known.get("sector") in (None, "GOV")
     return state or a.get("sector") == b.get("sector")
+
+
+def _own_state(person: ActorMention, other: ActorMention) -> bool:
+    """A known person and their own state are one side ("Au Brésil, Dilma Rousseff a demandé …"); two
+    people of one government are two parties (their ``party_key`` holds their names)."""
+    return (person.get("kind") == "person" and other.get("kind") == "country" and not other.get("_unlisted")
+            and other.get("sector") in (None, "GOV") and code_key(person) == code_key(other))
+
+
+def _guessed(actor: ActorMention) -> bool:
+    """An uncoded party, or a person whose country is only the context's (chronique.coding.unlisted_people):
+    either makes a weaker record than a party the text codes."""
+    return not actor.get("code") or is_focus_person(actor)
 
 
 def _party(actor: ActorMention | None) -> EventParty | None:
@@ -340,7 +356,8 @@ class RuleCoder:
         if not coded_sources and not any(a.get("code") for a in targets):
             sources = [a for a in sources if a.get("kind") in NAMED_KINDS]
         if not targets and event in SYMMETRIC and len({party_key(a) for a in sources}) > 1:
-            sources, targets = sources[:1], [a for a in sources[1:] if party_key(a) != party_key(sources[0])][:1]
+            # the other side: neither the first party nor one of its own side (its leader, its state)
+            sources, targets = sources[:1], [a for a in sources[1:] if not same_side(sources[0], a)][:1]
         out: list[EventRecord] = []
         options: list[ActorMention | None] = list(targets) or [None]
         for src in sources:
@@ -349,10 +366,18 @@ class RuleCoder:
                 kept = [None]  # its only recipient was the source's own state: the act stays, unaimed
             for tgt in kept:
                 # an uncoded party is a weaker record: coded readings of the sentence rank first
-                penalty = 0.1 * (not src.get("code")) + 0.05 * (tgt is not None and not tgt.get("code"))
+                penalty = 0.1 * _guessed(src) + 0.05 * (tgt is not None and _guessed(tgt))
                 out.append({**base, "actor": _party(src), "recipient": _party(tgt),
                             "confidence": round(max(0.1, base["confidence"] - penalty), 2)})
         return out
+
+
+def _record_key(party: EventParty | None) -> str:
+    """Whose side a party of a record is; a person coded only by the context stays a party of its own
+    (as it was uncoded), so that one such person does not hide another of the same country."""
+    if party and party.get("_person_focus"):
+        return f"{code_key(party)}~{str(party.get('entity_text') or '').lower()}"
+    return code_key(party)
 
 
 def dedupe_events(events: list[EventRecord]) -> list[EventRecord]:
@@ -360,7 +385,7 @@ def dedupe_events(events: list[EventRecord]) -> list[EventRecord]:
     best: dict[tuple[Any, ...], EventRecord] = {}
     for e in events:
         # by code: several unlisted bodies of one country make one record of the act, not one each
-        key = (e["text_info"]["sequence"], e["event"], code_key(e["actor"]), code_key(e["recipient"]))
+        key = (e["text_info"]["sequence"], e["event"], _record_key(e["actor"]), _record_key(e["recipient"]))
         if key not in best or e["confidence"] > best[key]["confidence"]:
             best[key] = e
     return sorted(best.values(), key=lambda e: (e["text_info"]["start"], e["_trigger"][0]))

@@ -167,10 +167,12 @@ def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMent
         taken.update(claimed)
         sector = heads.body_sector(lang, f.head, f.span, f.sector)
         topics = _topic_codes(f.head, heads, lang, known_at)
-        code = _own_country(f.span, list(inside.values()), places)
+        # a place read on the body's own head noun is the noun ("la Mairie" is no town of Turkmenistan)
+        around = [p for p in places if not int(p["start"]) <= f.head.idx < int(p["end"])]
+        code = _own_country(f.span, list(inside.values()), around)
         guessed = code is None
         if guessed and sector not in TRANSNATIONAL:
-            code = home_country(doc, f.span.start_char, places, foci)
+            code = home_country(doc, f.span.start_char, around, foci)
         if code in topics:
             code = None  # "the committee on China" is no Chinese body
         mention: ActorMention = {"text": f.span.text, "start": f.span.start_char, "end": f.span.end_char,

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v13"
+CODER_VERSION = "chronique 0.1 rules.v14"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -33,7 +33,10 @@ CODER_VERSION = "chronique 0.1 rules.v13"
 # rules.v13: verb classes for recall (court findings, legal action, searches, force, returned property,
 # consultations, declared support, warnings; EN and FR), the subject of a trigger's small clause, and the
 # unnamed doer of an agentless passive (unknown attacker; the place's police or courts) (issue 12)
-RULES_FINGERPRINT = "8dfa1fba8d02d877"
+# rules.v14: unlisted people take the country in focus; part of another person's name is no known party;
+# national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
+# a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
+RULES_FINGERPRINT = "68e0313be2cf47ac"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -41,6 +44,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "coding/unnamed_doer.py",
+    "coding/unlisted_people.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",

@@ -1,13 +1,14 @@
 """Organisations: international ones (NATO/Otan, EU/UE, UN/ONU, G7…, sector IGO), non-governmental
 ones (Amnesty International, MSF…, code and sector NGO) and non-state armed groups (Boko Haram, État
-islamique…, sector from the file): code, English name, aliases."""
+islamique…, sector from the file), and national bodies and parties often named by their acronym
+alone (FBI, DGSE, ANC…: the country's code, sector from the file): code, English name, aliases."""
 
 from __future__ import annotations
 
 from chronique.knowledge.actor_entry import NAME, ActorEntry, ActorSink
 from chronique.knowledge.datafiles import read_data_csv, split_forms
 
-ORGANISATION_FILES = ("organisations.csv", "ngos.csv", "armed_groups.csv")
+ORGANISATION_FILES = ("organisations.csv", "ngos.csv", "armed_groups.csv", "national_bodies.csv")
 ORGANISATION_SECTORS = frozenset({"IGO", "NGO"})
 
 

@@ -41,6 +41,7 @@ from chronique.nlp.anaphora import IndirectActors, IndirectKnowledge, load_indir
 from chronique.nlp.extensions import get_list
 from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
+from chronique.nlp.name_limits import in_name, someone_else
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -155,9 +156,10 @@ class ActorFinder:
 
     # -- mentions ---------------------------------------------------------------------------------
     def find(self) -> list[ActorMention]:
-        hits = self.scan()
+        hits, alt, runs = someone_else(self.doc, self.scan(), self.titles, self.words.honorifics)
         hits += fuzzy_people(self.doc, self.kb, hits)
-        hits += fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
+        hits += [h for h in fuzzy_countries(self.doc, self.kb, self.folded, self.lang, hits, self.known_place)
+                 if not in_name(self.doc, h.start, h.end, runs, self.words.honorifics)]
         by_what: dict[str, list[Hit]] = {}
         for hit in hits:
             by_what.setdefault(hit.what, []).append(hit)
@@ -182,6 +184,7 @@ class ActorFinder:
             person_starts |= {start for start, _ in name_runs(self.doc, self.titles, self.words.honorifics)}
         for hit in by_what.get(ROLE, []):
             candidates.extend(self._role(hit, countries, person_starts))
+        candidates += [Candidate(*r, self._record(*r, name=self.doc[slice(*r)].text, kind="person"), 0.5) for r in alt]
         return [self._finish(c) for c in self._longest(candidates) if c.record is not None]
 
     def indirect(self, records: list[ActorMention], knowledge: IndirectKnowledge,
