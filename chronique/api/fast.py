@@ -24,7 +24,7 @@ import anyio.to_thread
 from chronique.api import routes_events
 from chronique.api.answers import App, Receive, Scope, Send
 from chronique.api.errors import ApiError, reply_for
-from chronique.api.params import CODE, IDENT, MAX_TEXT, event_filters
+from chronique.api.params import CODE, IDENT, MAX_CURSOR, MAX_LIMIT, MAX_PLACE, MAX_TEXT, event_filters
 from chronique.api.state import ApiState
 from chronique.api.timeline import BUCKETS, GROUPS
 from chronique.errors import ChroniqueError
@@ -38,7 +38,6 @@ _LIMIT = re.compile(r"[1-9][0-9]{0,3}")
 EVENTS, TIMELINE = "/api/events", "/api/timeline"
 _EVENT_PREFIX = EVENTS + "/"
 HEADERS = (b"content-type", b"application/json")
-MAX_CURSOR, MAX_PLACE = 400, 200  # routes_events' and params' max_length
 # Threads for the bounded answers (a few indexed reads each). SQLite releases the GIL while it
 # reads, so a few threads overlap on the cores; with the pool's 40, 50 clients kept 40 threads
 # fighting for the GIL and the event loop, and requests/s fell by a third (docs/performance.md).
@@ -65,7 +64,7 @@ def _code(value: str) -> str:
 
 
 def _limit(value: str) -> int:
-    if not _LIMIT.fullmatch(value) or int(value) > 1000:
+    if not _LIMIT.fullmatch(value) or int(value) > MAX_LIMIT:
         raise Refused
     return int(value)
 

@@ -22,6 +22,9 @@ CODE = r"^[A-Za-z0-9_.-]{1,32}$"  # actor, country, CAMEO, event type codes
 IDENT = r"^[A-Za-z0-9_.-]{1,128}$"  # event and article ids (hex digests)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 500
+MAX_PLACE = 200
+MAX_CURSOR = 400
+MAX_LIMIT = 1000
 # Merging needs every report of the filter in memory at once: a broader filter is refused.
 MAX_MERGED_REPORTS = 50_000
 
@@ -46,10 +49,10 @@ async def event_filters(
     type: Code = None,
     cameo: Code = None,
     country: Code = None,
-    place: Annotated[str | None, Query(max_length=200, description="Place name, substring.")] = None,
+    place: Annotated[str | None, Query(max_length=MAX_PLACE, description="Place name, substring.")] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description='Full-text query: words, "phrases", '
                                       "OR; accents optional.")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Events per page.")] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")] = 50,
 ) -> EventQuery:
     """The EventQuery of the request's filters (every filter of `chronique events`).
 

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from chronique.api.errors import ApiError
-from chronique.api.params import IDENT, event_filters, merged_reports
+from chronique.api.params import IDENT, MAX_CURSOR, event_filters, merged_reports
 from chronique.api.records import JSON, Json, article_json, encode, event_json, evidence_span, merged_json
 from chronique.api.state import ApiState, get_state
 from chronique.api.timeline import BUCKETS, GROUPS, fold
@@ -30,7 +30,7 @@ MERGE_WINDOW_DAYS = 1  # as `chronique events --merge`
 @router.get("/events", summary="Events matching every filter, newest first, one page at a time")
 def list_events(
     state: State, query: Filters,
-    cursor: Annotated[str | None, Query(max_length=400, description="next_cursor of the previous page.")] = None,
+    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR, description="next_cursor of the previous page.")] = None,
     sort: Annotated[str, Query(pattern="^-?date$", description="-date (newest first) or date.")] = "-date",
     merge: Annotated[bool, Query(description="One record per event reported by several articles.")] = False,
 ) -> Json:

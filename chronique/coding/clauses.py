@@ -24,9 +24,13 @@ QUALIFIER_DEPS = frozenset({"amod", "compound"})
 CONTENT_DEPS = frozenset({"pcomp", "xcomp", "advcl", "ccomp"})
 
 
-def clause_verb(head: Token) -> Token | None:
-    """The nearest verb at or above the head; None in a verbless sentence (headline, list item)."""
-    return next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+def clause_verb(head: Token, within: int | None = None) -> Token | None:
+    """The nearest verb at or above the head (at most ``within`` steps up); None in a verbless
+    sentence (headline, list item)."""
+    chain = (head, *head.ancestors)
+    if within is not None:
+        chain = chain[:within + 1]
+    return next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
 
 
 def subordinate(verb: Token | None) -> bool:

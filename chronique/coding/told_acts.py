@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from chronique.coding.clauses import clause_verb
 from chronique.knowledge.act_words import ActWords, act_words
 from chronique.knowledge.function_words import words_of
 
@@ -33,14 +34,7 @@ def _words(tok: Token) -> ActWords:
 def _clause_verb(tok: Token) -> Token | None:
     """The verb of the trigger's clause: itself, or the verb a nominal trigger hangs on (at most
     three steps up: "forecasts of attacks")."""
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in VERBS:
-            return cur
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
+    return clause_verb(tok, within=3)
 
 
 def _verb_group(verb: Token) -> list[Token]:

@@ -36,7 +36,7 @@ CODER_VERSION = "chronique 0.1 rules.v14"
 # rules.v14: unlisted people take the country in focus; part of another person's name is no known party;
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
-RULES_FINGERPRINT = "1112bf202cc5299b"
+RULES_FINGERPRINT = "d1ed19ff0e8a303c"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
