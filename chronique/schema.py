@@ -19,7 +19,8 @@ PlaceRole = Literal["place", "metonymy"]
 Modality = Literal["asserted", "negated", "conditional", "future", "requested", "reported"]
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "conditional", "future", "requested", "reported")
 TRANSFER_STATUSES: tuple[str, ...] = (
-    "requested", "offered", "pledged", "agreed", "ordered", "delivered", "refused", "cancelled", "upgrade",
+    "requested", "offered", "approved", "pledged", "agreed", "ordered", "delivered", "refused", "cancelled",
+    "upgrade",
 )
 
 T = TypeVar("T", bound="Record")

@@ -3,7 +3,8 @@
 - The asker asks for itself when the call is a request ("Kyiv urged Berlin to send Taurus",
   "La Moldavie réclame la livraison de Patriot", "is pressing for the delivery of…"): the asker
   receives, the one it addresses ("urged Berlin", "exhorté Washington") supplies; no giver is read
-  from the asker's own position before the giving word.
+  from the asker's own position before the giving word. A state that asks or wishes that another
+  gives, naming nobody to receive ("Kyiv wants Berlin to send Taurus"), asks for itself.
 - Talks about a possible deal ("in talks about a purchase", "négocie un éventuel achat") agree
   nothing yet: no record.
 - Otherwise (chronique.arms.assign.called_status): the recipient's call is a request, the
@@ -48,5 +49,9 @@ def called(call: Token, call_frame: SurfaceFrame, status: str, sides: Sides, ind
             addressee = next((c for c in call_frame.after if c != asker), None)
             supplier = addressee or (sides.supplier if sides.supplier != asker else None)
             return Sides(supplier, asker), "requested"
+        if recipient is None and sides.supplier is not None:
+            # the state asked gives and nobody else is named to receive: the asker asks for itself
+            # ("Kyiv wants Berlin to send Taurus", "Varsovie souhaite que Washington livre…")
+            return Sides(sides.supplier, asker), "requested"
     found = called_status(status, asker, sides)
     return (sides, found) if found is not None else None

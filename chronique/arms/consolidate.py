@@ -24,8 +24,8 @@ CATCH_ALL = "weapons"
 HEAVY = "heavy weapons"
 HEAVY_CATEGORIES = frozenset({"tank", "artillery", "armoured vehicle", "air-defence system", "missile system"})
 STATUS_RANK: dict[str | None, int] = {
-    "requested": 0, "offered": 1, "pledged": 2, "agreed": 3, "ordered": 4, "upgrade": 4, "delivered": 5,
-    "refused": 6, "cancelled": 6}
+    "requested": 0, "offered": 1, "approved": 2, "pledged": 3, "agreed": 4, "ordered": 5, "upgrade": 5,
+    "delivered": 6, "refused": 7, "cancelled": 7}
 GENERAL_RANK: dict[str | None, int] = {CATCH_ALL: 0, HEAVY: 1}  # any other category or designation: 2
 PARTIAL: Final = "_partial"
 

@@ -98,11 +98,14 @@ def unnamed_recipient(trigger: Token, parties: list[Party], sides: Sides,
 
 
 def promised(trigger: Token) -> bool:
-    """A transfer word under a promise ("a promis de livrer", "pledged to supply"): pledged,
+    """A transfer word under a promise ("a promis de livrer", "pledged to supply"), or a giving noun
+    under an announcement ("announced a new aid package", "a annoncé un paquet d'aide"): pledged,
     not delivered."""
+    words = arms_words()
     head = trigger.head
     for _ in range(2):
-        if head.lemma_.lower() in arms_words().promise_verbs:
+        lemma = head.lemma_.lower()
+        if lemma in words.promise_verbs or (trigger.pos_ == "NOUN" and lemma in words.announce_verbs):
             return True
         if head.head.i == head.i:
             break

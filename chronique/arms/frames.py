@@ -158,6 +158,9 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
         if weapon[0] <= party.start < weapon[1] or party.start == trigger.i:
             continue
         before, word = party.start < trigger.i, party.before
+        if before and not party.adjective and owns_subject(party, doc):
+            frame.subject = party.code  # "Rheinmetall's board", "the board of Rheinmetall": its body acts for it
+            continue
         if noun and before and not party.adjective and (word or not _subject(party, doc)):
             continue  # "signé à Paris un contrat avec son homologue … portant sur la livraison": not the noun's
         if party.adjective:
@@ -195,6 +198,27 @@ def _subject(party: Party, doc: Doc) -> bool:
     """The party is a subject, or joined to one ("Seoul and Warsaw finalised a contract")."""
     root = doc[party.start:party.end].root
     return root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
+
+
+OWNER_STEPS = 3  # "le conseil de surveillance de Rheinmetall": two nouns between the owner and the subject
+
+
+def owns_subject(party: Party, doc: Doc) -> bool:
+    """The party owns the subject noun: an office, board or ministry that acts for it ("Rheinmetall's
+    board approved…", "the board of Rheinmetall", "le conseil de surveillance de Rheinmetall")."""
+    cur = doc[party.start:party.end].root
+    for _ in range(OWNER_STEPS):
+        if cur.dep_ == "poss" or (cur.dep_ == "nmod" and any(c.dep_ == "case" for c in cur.children)):
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of":
+            cur = cur.head.head
+        else:
+            return False
+        if cur.pos_ != "NOUN":
+            return False
+        if cur.dep_ in SUBJECT_DEPS:
+            return True
+    return False
 
 
 def _object(party: Party, doc: Doc, trigger: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import ActorMention, WeaponRecord
 from chronique.arms.assign import Sides
+from chronique.arms.counts import counted
 from chronique.arms.numbers import is_number_word, parse_cardinal
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
@@ -137,6 +138,9 @@ def quantity(first: Token) -> int | None:
     ("40 chars", "douze canons Caesar", "1 200 obus", "twenty-four Leopard 2 tanks"), past at most
     two common nouns or adjectives of its noun phrase ("vingt chars Leopard"). Read from the words,
     not the parse: parsers tear multi-word numbers apart ("deux cents drones": a noun "cents")."""
+    by_noun = counted(first)  # a counting noun's count ("un millier de drones", "two dozen tanks")
+    if by_noun is not None:
+        return by_noun
     doc, i = first.doc, first.i
     skipped = 0
     while i > 0 and skipped < 2 and doc[i - 1].pos_ in ("NOUN", "ADJ") and not is_number_word(doc[i - 1].text):

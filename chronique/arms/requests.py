@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.arms.frames import Party, read_frame
 from chronique.arms.parties import governing_trigger
@@ -34,3 +34,15 @@ def for_another(root: Token, trigger: Token, parties: list[Party], span: tuple[i
     else:
         to_side = read_frame(inner, parties, span).to_side
     return bool(to_side) and asker != to_side[0]
+
+
+def asks_for_another(root: Token, trigger: Token, parties_of: Callable[[Span], list[Party]], span: tuple[int, int],
+                     requester: str | None, is_trigger: Callable[[Token], bool]) -> bool:
+    """A coded request whose own transfer word sends the weapon to someone else ("senators urged
+    the White House to approve the transfer of ATACMS to Ukraine"): a third party's call, not the
+    requester's request. ``parties_of`` gives a sentence's parties, ``is_trigger`` tells a transfer word."""
+    inner = governing_trigger(root, is_trigger)
+    if inner is None or inner.i == trigger.i:
+        return False
+    frame = read_frame(inner, parties_of(inner.sent), span)
+    return bool(frame.to_side) and requester not in frame.to_side

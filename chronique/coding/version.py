@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v14"
+CODER_VERSION = "chronique 0.1 rules.v15"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -36,7 +36,10 @@ CODER_VERSION = "chronique 0.1 rules.v14"
 # rules.v14: unlisted people take the country in focus; part of another person's name is no known party;
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
-RULES_FINGERPRINT = "d1ed19ff0e8a303c"
+# rules.v15: the US State Department and Department of Defense are national bodies of the US government
+# (the approver of an arms sale speaks for its state); the arms stage's word lists gain wishes, announcements,
+# possible deals and counting nouns (knowledge data, arms branch round 7) (issue 19)
+RULES_FINGERPRINT = "a87744ad7d7e410e"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -49,6 +49,7 @@ class ArmsWords:
     dative_clitics: frozenset[str] = frozenset()
     contract_words: frozenset[str] = frozenset()
     promise_verbs: frozenset[str] = frozenset()
+    announce_verbs: frozenset[str] = frozenset()
     receiving_prepositions: frozenset[str] = frozenset()
     giving_prepositions: frozenset[str] = frozenset()
     attribution_leads: frozenset[str] = frozenset()
@@ -62,6 +63,7 @@ class ArmsWords:
     company_words: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     approval_words: frozenset[str] = frozenset()
+    possible_words: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

@@ -1,7 +1,8 @@
 """Cardinal number words per language (``data/<lang>/number_words.yaml``, with provenance): units
 and tens with their values, the hundred, the scales (thousand, million), the fillers that may join
-them ("et", "and"), the units that multiply a following twenty ("quatre-vingts"), and the signs that
-announce a reference number ("n°", "no."). Read by the arms stage's cardinals, the casualty export
+them ("et", "and"), the units that multiply a following twenty ("quatre-vingts"), the signs that
+announce a reference number ("n°", "no."), and the nouns that count ("douzaine", "dozen") with the
+article that makes one of them ("une", "a"). Read by the arms stage's cardinals, the casualty export
 and the date sanity check, for every supported language at once."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class NumberWords:
     fillers: frozenset[str] = frozenset()
     twenty_multipliers: frozenset[str] = frozenset()
     number_signs: frozenset[str] = frozenset()
+    count_nouns: dict[str, int] = field(default_factory=dict)
+    single_articles: frozenset[str] = frozenset()
 
 
 @cache

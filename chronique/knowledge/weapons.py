@@ -27,8 +27,8 @@ CATEGORIES = frozenset({
     # generic terms only
     "weapons", "heavy weapons", "chemical weapons", "nuclear weapons", "explosive device",
 })
-STATUSES = frozenset({"requested", "offered", "pledged", "agreed", "ordered", "delivered", "refused", "cancelled",
-                      "upgrade"})
+STATUSES = frozenset({"requested", "offered", "approved", "pledged", "agreed", "ordered", "delivered", "refused",
+                      "cancelled", "upgrade"})
 ROLES = frozenset({"supplier", "recipient"})
 _SEPARATOR = r"[\s\-\u2010\u2011]?"
 _CHUNK = re.compile(r"\w+|[^\w\s-]")

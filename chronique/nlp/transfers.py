@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import ActorMention, EventParty, EventRecord, TransferRecord, WeaponRecord
+from chronique.arms.approval import approved_deal
 from chronique.arms.asking import called, state_asker
 from chronique.arms.assign import Sides, assign, caller, moves_own_forces, taker_role
 from chronique.arms.companies import names_company
@@ -52,9 +53,10 @@ from chronique.arms.munitions import as_munitions
 from chronique.arms.parties import governed, governing_trigger, has_parse, owner, parsed_sides, quantity, root_token
 from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
-from chronique.arms.requests import for_another
+from chronique.arms.requests import asks_for_another, for_another
 from chronique.arms.status import Direction, by_modality, event_direction
 from chronique.arms.tense import reading_modality
+from chronique.arms.verb_forms import relemmatise
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.weapons import Trigger, WeaponCatalogue
@@ -113,6 +115,7 @@ class TransferBuilder(Stage):
         if not weapons:
             return []
         assert self.catalogue is not None
+        relemmatise(doc, self.catalogue.trigger)
         weapons = as_munitions(doc, resolve_definites(doc, weapons)) if has_parse(doc) else weapons
         events = get_list(doc, "ch_events")
         makers = self.catalogue.find_makers(doc_text(doc)) if has_parse(doc) else []
@@ -217,11 +220,17 @@ class TransferBuilder(Stage):
             return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
+        elif status in ("agreed", "ordered") and approved_deal(trigger, self._status_of):
+            status = "approved"
         elif status == "delivered" and promised(trigger):
             status = "pledged"
         call = caller(trigger)
         return (called(call, read_frame(call, parties, span), status, sides, ctx.index, parties)
                 if call is not None else (sides, status))
+
+    def _status_of(self, tok: Token) -> str | None:
+        found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
+        return found.status if found is not None else None
 
     def _gives(self, tok: Token) -> bool:
         """A giving word, also by its form when the tagger gives it a wrong lemma ("livre")."""
@@ -271,16 +280,6 @@ class TransferBuilder(Stage):
             found = "pledged"  # a promised delivery: nothing is delivered yet
         return inner, word.role, found
 
-    def _asks_for_another(self, ctx: TransferContext, weapon: WeaponRecord, root: Token, trigger: Token,
-                           requester: str | None) -> bool:
-        """A request for a transfer to someone else ("senators urged the White House to approve the
-        transfer of ATACMS to Ukraine") is a third party's call, not the requester's request."""
-        inner = governing_trigger(root, self._is_trigger)
-        if inner is None or inner.i == trigger.i:
-            return False
-        frame = read_frame(inner, ctx.parties(inner.sent), weapon_span(weapon, root))
-        return bool(frame.to_side) and requester not in frame.to_side
-
     def _from_event(self, ctx: TransferContext, n: int, event: EventRecord, direction: Direction,
                     weapon: WeaponRecord, root: Token | None, trigger: Token | None) -> TransferRecord | None:
         actor, other = _code(event.get("actor")), _code(event.get("recipient"))
@@ -291,7 +290,8 @@ class TransferBuilder(Stage):
             status = "ordered"  # a purchase the coder read as a request: the order is placed
         sides = coded
         if root is not None and trigger is not None and has_parse(root.doc):
-            if event.get("event") == "REQUEST" and self._asks_for_another(ctx, weapon, root, trigger, coded.recipient):
+            if event.get("event") == "REQUEST" and asks_for_another(
+                    root, trigger, ctx.parties, weapon_span(weapon, root), coded.recipient, self._is_trigger):
                 return None
             role = "supplier" if direction.actor_is_supplier else "recipient"
             trigger, role, status = self._inner(root, trigger, role, status, event.get("event", ""))
