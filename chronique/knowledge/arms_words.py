@@ -37,6 +37,7 @@ class ArmsWords:
     include_verbs: frozenset[str] = frozenset()
     licence_words: frozenset[str] = frozenset()
     taking_verbs: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
     call_words: frozenset[str] = frozenset()
     force_words: frozenset[str] = frozenset()
     other_object_words: frozenset[str] = frozenset()

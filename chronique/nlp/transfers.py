@@ -63,6 +63,7 @@ from chronique.knowledge.weapons import Trigger, WeaponCatalogue
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
+from chronique.nlp.transfer_arrivals import arrived
 from chronique.nlp.transfer_context import TransferContext, trim, weapon_span
 from chronique.nlp.transfer_deals import any_deal
 from chronique.nlp.transfer_links import coordinated, onward
@@ -146,7 +147,8 @@ class TransferBuilder(Stage):
                 root = roots[w]
                 if w in taken or w in skip or root is None:
                     continue
-                record = self._deal(ctx, weapon, root) or self._from_trigger(ctx, weapon, root, event_triggers)
+                record = (self._deal(ctx, weapon, root) or arrived(ctx, weapon, root, self._record, self._modality)
+                          or self._from_trigger(ctx, weapon, root, event_triggers))
                 if record is not None:
                     out.append(record)
         found = consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
@@ -220,17 +222,13 @@ class TransferBuilder(Stage):
             return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
         if status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
-        elif status in ("agreed", "ordered") and approved_deal(trigger, self._status_of):
+        elif status in ("agreed", "ordered") and approved_deal(trigger, self.trigger_of):
             status = "approved"
         elif status == "delivered" and promised(trigger):
             status = "pledged"
         call = caller(trigger)
         return (called(call, read_frame(call, parties, span), status, sides, ctx.index, parties)
                 if call is not None else (sides, status))
-
-    def _status_of(self, tok: Token) -> str | None:
-        found = self.catalogue.trigger(tok.lemma_.lower(), self.lang) if self.catalogue is not None else None
-        return found.status if found is not None else None
 
     def _gives(self, tok: Token) -> bool:
         """A giving word, also by its form when the tagger gives it a wrong lemma ("livre")."""

@@ -1,0 +1,72 @@
+"""Weapons that arrive in a state ("the first Abrams tanks from the United States have arrived in
+Ukraine", "les premiers F-16 promis par le Danemark sont arrivés en Ukraine"): a delivery to the
+state they arrive in, from the party the weapons' own phrase names after "from/by/par".
+
+Not a delivery: weapons that arrive with or as the forces of a party the phrase names bare or as a
+demonym ("American troops and their Abrams tanks", "des Rafale français"), weapons that arrive for
+an exercise or a mission, and arrivals at a place that is no state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from chronique.arms.assign import Sides
+from chronique.arms.frames import Party
+from chronique.knowledge.arms_words import arms_words
+from chronique.knowledge.datafiles import read_data_csv
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos"})  # up the weapon's noun phrase
+MAX_UP = 4  # "the first batch of Leopard 2 tanks" → "batch"
+
+
+@dataclass(frozen=True)
+class Arrival:
+    sides: Sides
+    verb: Token  # the arrival verb (its modality and date are the delivery's)
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(row["iso3"] for row in read_data_csv("countries.csv"))
+
+
+def _subject(root: Token) -> Token | None:
+    """The subject of an arrival verb that the weapon's noun phrase heads or lies in."""
+    cur = root
+    for _ in range(MAX_UP):
+        if cur.dep_ in SUBJECTS:
+            return cur if cur.head.lemma_.lower() in arms_words().arrival_verbs else None
+        if cur.dep_ not in PHRASE_DEPS or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def arrival(root: Token, span: tuple[int, int], parties: list[Party]) -> Arrival | None:
+    """The delivery an arrival of the weapon at ``span`` (``root`` its head token) tells; None for
+    no arrival, an arrival of a party's own forces, or one at no state."""
+    words = arms_words()
+    subject = _subject(root)
+    if subject is None:
+        return None
+    verb, sent = subject.head, subject.sent
+    if any(t.lemma_.lower() in words.mission_words or t.lower_ in words.mission_words for t in sent):
+        return None  # "arrived in Poland for NATO exercises": a deployment
+    phrase = range(subject.left_edge.i, subject.right_edge.i + 1)
+    supplier = None
+    for party in parties:
+        if party.start not in phrase or (span[0] <= party.start < span[1] and not party.adjective):
+            continue
+        if party.before in words.from_words | words.agent_words and not party.adjective:
+            supplier = supplier or party.code
+        else:
+            return None  # "American troops and their tanks", "des Rafale français": the party's own forces
+    places = words.place_words | words.to_words
+    recipient = next((p.code for p in parties if p.start > verb.i and p.before in places and not p.adjective
+                      and p.code in _states() and p.code != supplier), None)
+    return Arrival(Sides(supplier, recipient), verb) if recipient is not None else None
