@@ -20,7 +20,8 @@ from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
-PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos"})  # up the weapon's noun phrase
+PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos", "amod", "flat", "flat:name"})
+# (the dependencies climbed up the weapon's noun phrase: "canons Caesar", "the first batch of … tanks")
 MAX_UP = 4  # "the first batch of Leopard 2 tanks" → "batch"
 
 

@@ -39,7 +39,7 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # rules.v15: the US State Department and Department of Defense are national bodies of the US government
 # (the approver of an arms sale speaks for its state); the arms stage's word lists gain wishes, announcements,
 # possible deals and counting nouns (knowledge data, arms branch round 7) (issue 19)
-RULES_FINGERPRINT = "cb628f7b658cb7c8"
+RULES_FINGERPRINT = "cd5d8292d1117ca1"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
