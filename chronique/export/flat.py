@@ -135,7 +135,7 @@ TRANSFER_COLUMNS: tuple[Column, ...] = (
     Column("weapon", S, "Catalogued weapon designation (SIPRI: Weapon designation)."),
     Column("category", S, "Weapon category (SIPRI: Weapon description)."),
     Column("quantity", I64, "Number of items when the text gives one (SIPRI: Number ordered/delivered)."),
-    Column("status", S, "requested, offered, pledged, agreed, delivered, refused, cancelled or upgrade."),
+    Column("status", S, "requested, offered, approved, pledged, agreed, ordered, delivered, refused, cancelled or upgrade."),
     Column("date", pa.date32(), "The day of the transfer report; empty when only a coarser date is known."),
     Column("date_start", pa.date32(), "First day the transfer's date covers."),
     Column("date_end", pa.date32(), "Last day the transfer's date covers."),
