@@ -80,7 +80,8 @@ def _phrase_head(span: Span) -> Token | None:
 
 
 def _party(code: str, span: Span, sent: Span) -> Party:
-    if not all(t.pos_ == "ADJ" for t in span):
+    # a name the tagger calls an adjective yet parses as a subject ("Kyiv hopes…") is a party, not a demonym
+    if not all(t.pos_ == "ADJ" for t in span) or span.root.dep_ in SUBJECT_DEPS:
         return Party(code, span.start, span.end, _preposition(sent, span.start), False)
     head = _phrase_head(span)
     if head is None:
