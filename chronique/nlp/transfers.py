@@ -8,7 +8,7 @@
 2. A weapon mention that no event took but that a transfer word governs ("livrés", "modernisés",
    "ordered") — or that stands nearest to it in the same statement — gives a record read from
    the words around that word and from the parse, and the country that owns the weapon ("les
-   avions biélorusses").
+   avions biélorusses"); weapons that arrive in a state are delivered to it (chronique.arms.arrivals).
 3. Not transfers: deployments, third parties' calls, domestic purchases (chronique.arms.assign).
    A record with no party in reach is a restatement, joined to the article's record it restates
    (chronique.arms.consolidate), which keeps one record per (supplier, recipient, weapon).
