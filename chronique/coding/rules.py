@@ -39,6 +39,7 @@ from chronique.coding.clauses import (
 )
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
+from chronique.coding.headline import doer_unsaid, headline_future
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
@@ -191,6 +192,8 @@ class RuleCoder:
         code and PLOVER type; None when the trigger codes nothing here."""
         trig, finder = m.trigger, scope.finder
         mod, speech = modality(head, self.lexicon)
+        if mod == "asserted" and headline_future(head):
+            mod = "future"  # "Brazil to expel diplomats"
         speaker = finder.speaker_of(head) if speech is not None else None
         if trig.negative:
             if mod != "negated":
@@ -283,7 +286,7 @@ class RuleCoder:
         mentions in the telling (the phrase of ``speech``, the word that reports the act) are left out.
         """
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
-        if not roles.sources and not weak and not roles.source_parsed:
+        if not roles.sources and not weak and not roles.source_parsed and not doer_unsaid(head):
             # the target's own party is no guess for the doer; the same country's other sector may be
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}
