@@ -61,3 +61,26 @@ def test_party_text_ending_a_line_has_no_line_break(pipeline: Pipeline) -> None:
     for event in pipeline.extract(text, lang="en", published="2024-05-02").events:
         for party in (event.actor, event.recipient):
             assert party is None or party.entity_text == (party.entity_text or "").strip()
+
+
+def _coded(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    return list(pipeline.extract(text, lang=lang, published="2024-05-02").events)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Kenya condemns attack on UN convoy\n"
+     "Kenya's government condemned on Monday an attack on a UN convoy near the border.", "en", "ACCUSE"),
+    ("La France condamne l'attaque contre un convoi de l'ONU\n"
+     "Le gouvernement français a condamné lundi l'attaque contre un convoi de l'ONU.", "fr", "ACCUSE"),
+])
+def test_headline_and_lead_telling_one_act_give_one_event(pipeline: Pipeline, text: str, lang: str,
+                                                          event: str) -> None:
+    found = [e for e in _coded(pipeline, text, lang) if e.event == event]
+    assert len(found) == 1
+    assert found[0].actor is not None and found[0].actor.sector == "GOV"  # the lead's fuller party
+
+
+def test_headline_and_a_later_sentence_are_not_merged(pipeline: Pipeline) -> None:
+    text = ("Kenya condemns attack on UN convoy\nThe convoy was hit near the border. Aid workers were hurt. "
+            "Trucks burned. Roads closed for hours. Kenya's government condemned on Monday the attack on the UN.")
+    assert len([e for e in _coded(pipeline, text, "en") if e.event == "ACCUSE"]) == 2

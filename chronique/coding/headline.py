@@ -11,7 +11,7 @@ put the page's headline there, chronique.ingest.headline).
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 _TERMINALS = frozenset(".!?…")
 _OBJECTS = frozenset({"dobj", "obj"})
@@ -22,11 +22,8 @@ _PAST_FORMS = frozenset({"VBN", "VBD"})  # the English tagger reads a headline's
 def is_headline(sent: Span) -> bool:
     """``sent`` is in the text's first line and that line ends with no sentence punctuation (a
     kicker before it, "SCANDAL! Speaker accused…", is cut off as a sentence of its own)."""
-    doc = sent.doc
-    line_end = doc.text.find("\n")
-    if line_end < 0 or sent.start_char >= line_end or sent.end_char > line_end + 1:
-        return False
-    return doc.text[:line_end].rstrip()[-1:] not in _TERMINALS
+    line_end = headline_end(sent.doc)
+    return line_end is not None and sent.start_char < line_end and sent.end_char <= line_end + 1
 
 
 def _bare(verb: Token) -> bool:
@@ -58,3 +55,12 @@ def doer_unsaid(verb: Token) -> bool:
     morph = str(verb.morph)
     participle = "VerbForm=Part" in morph and "Tense=Past" in morph
     return (participle and verb.dep_ in ("acl", "amod")) or headline_passive(verb)
+
+
+def headline_end(doc: Doc) -> int | None:
+    """The character where the text's headline ends (its first line, when that line ends with no
+    sentence punctuation), or None when the text opens with no headline."""
+    line_end = doc.text.find("\n")
+    if line_end <= 0 or doc.text[:line_end].rstrip()[-1:] in _TERMINALS:
+        return None
+    return line_end
