@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.annotations.records import ActorMention
+from chronique.coding.headline import headline_passive
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
@@ -154,6 +155,7 @@ class RoleFinder(NounRoles):
             self._participle_roles(head, roles)
         else:
             actors, parsed, patient = self.subject_or_patient(head)
+            patient = patient or (bool(actors) and headline_passive(head))  # "Mayor sentenced to…"
             # "X is opposed to Y" parsed as a passive: a state the subject holds, not undergoes
             stative = is_passive(head, self.lexicon.words.reflexive_clitics) and self._adjective_form(head) and not any(
                 c.dep_ in AGENT or case_of(c) in self.lexicon.words.agent_cases for c in arguments(head))

@@ -39,6 +39,8 @@ from chronique.coding.clauses import (
 )
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
+from chronique.coding.headline import doer_unsaid, headline_future
+from chronique.coding.lead_merge import merge_headline
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
@@ -158,7 +160,7 @@ class RuleCoder:
                                          [t.pos_ for t in toks], offset=sent.start)
             if matches:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
-        return dedupe_events(events)
+        return merge_headline(dedupe_events(events), doc)
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,
@@ -191,6 +193,8 @@ class RuleCoder:
         code and PLOVER type; None when the trigger codes nothing here."""
         trig, finder = m.trigger, scope.finder
         mod, speech = modality(head, self.lexicon)
+        if mod == "asserted" and headline_future(head):
+            mod = "future"  # "Brazil to expel diplomats"
         speaker = finder.speaker_of(head) if speech is not None else None
         if trig.negative:
             if mod != "negated":
@@ -283,7 +287,7 @@ class RuleCoder:
         mentions in the telling (the phrase of ``speech``, the word that reports the act) are left out.
         """
         confidence = 0.45 + 0.25 * roles.source_parsed + 0.15 * roles.target_parsed - 0.1 * weak
-        if not roles.sources and not weak and not roles.source_parsed:
+        if not roles.sources and not weak and not roles.source_parsed and not doer_unsaid(head):
             # the target's own party is no guess for the doer; the same country's other sector may be
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}

@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Token
 
 from chronique.annotations.records import ActorMention
+from chronique.coding.headline import headline_passive
 from chronique.coding.mentions import MentionIndex
 from chronique.coding.role_parse import Roles, arguments, is_passive
 from chronique.knowledge.cameo import CameoTable
@@ -40,7 +41,8 @@ def attack_words(lexicon: EventLexicon, table: CameoTable) -> frozenset[str]:
 
 def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
     """A passive act whose target the parse names and whose doer it does not."""
-    return roles.target_parsed and not roles.source_parsed and is_passive(head, reflexive)
+    # a headline's bare participle is a passive too ("Pinochet arrested after ruling")
+    return roles.target_parsed and not roles.source_parsed and (is_passive(head, reflexive) or headline_passive(head))
 
 
 def unnamed_doer(event: str, mode: str, head: Token, roles: Roles, index: MentionIndex,

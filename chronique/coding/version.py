@@ -39,7 +39,9 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # rules.v15: the US State Department and Department of Defense are national bodies of the US government
 # (the approver of an arms sale speaks for its state); the arms stage's word lists gain wishes, announcements,
 # possible deals and counting nouns (knowledge data, arms branch round 7) (issue 19)
-RULES_FINGERPRINT = "cd5d8292d1117ca1"
+# rules.v15 (lead branch): headline grammar: a headline's bare participle is a passive whose doer is unsaid, "X to
+# VERB" is future; one record for the act a headline and its lead both tell (issue 13)
+RULES_FINGERPRINT = "d2239f33011ccf94"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -47,7 +49,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "coding/unnamed_doer.py",
-    "coding/unlisted_people.py",
+    "coding/unlisted_people.py", "coding/headline.py", "coding/lead_merge.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",

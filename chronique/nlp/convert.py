@@ -38,6 +38,8 @@ def _public(item: Mapping[str, Any]) -> dict[str, Any]:
 def _remap(item: Mapping[str, Any], norm: NormalisedText, text_key: str | None = "text") -> dict[str, Any]:
     out = _public(item)
     start, end = norm.to_original(int(item["start"]), int(item["end"]))
+    while end > start and norm.original[end - 1].isspace():  # a name that ends a line takes no line break
+        end -= 1
     out["start"], out["end"] = start, end
     if text_key:
         out[text_key] = norm.original[start:end]

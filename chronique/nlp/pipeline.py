@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,6 +13,7 @@ from chronique.errors import ChroniqueError, ConfigError, KnowledgeError, ModelE
 from chronique.guard import as_error
 from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, register_components
 from chronique.nlp.convert import doc_to_extraction
+from chronique.nlp.headline import sentence_case_headline
 from chronique.nlp.models import load_model
 from chronique.nlp.resources import Resources
 from chronique.nlp.stage import Stage
@@ -58,6 +60,7 @@ class Annotator:
             raise ValueError("the article's language must be resolved before annotation")
         nlp = self.language(article.language)
         norm = normalise(article.text)
+        norm = replace(norm, text=sentence_case_headline(norm.text))  # letter for letter: the map holds
         doc = nlp.make_doc(norm.text)
         doc._.ch_published = article.published
         doc._.ch_article_id = article.id

@@ -9,6 +9,7 @@ import trafilatura
 
 from chronique.errors import FormatError, NoTextError
 from chronique.ingest.dates import normalise_published
+from chronique.ingest.headline import with_headline
 from chronique.schema import Article
 
 # Elements after which a fragment's text starts a new paragraph.
@@ -75,5 +76,7 @@ def article_from_page(page: bytes | str, *, source: str, where: str, record: int
     if doc is None or isinstance(doc, dict) or not has_sentence(text):
         raise NoTextError("expected an HTML page with a main text, found none (navigation or markup only)",
                           where=where, record=record)
-    return Article.create(text, title=(doc.title or None), url=url or doc.url or None, source=source,
+    # The headline tells the main event: it opens the text, as it opens the page.
+    return Article.create(with_headline(text, doc.title), title=(doc.title or None), url=url or doc.url or None,
+                          source=source,
                           published=normalise_published(doc.date))
