@@ -40,7 +40,6 @@ from chronique.coding.clauses import (
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.headline import doer_unsaid, headline_future
-from chronique.coding.lead_merge import merge_headline
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
@@ -160,7 +159,7 @@ class RuleCoder:
                                          [t.pos_ for t in toks], offset=sent.start)
             if matches:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
-        return merge_headline(dedupe_events(events), doc)
+        return dedupe_events(events)
 
     def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
                        index: MentionIndex, finder: RoleFinder,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
+from chronique.coding.lead_merge import merge_headline
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
@@ -49,11 +50,17 @@ class EventCoder(Stage):
         if self.coder is None or self.table is None:
             doc._.ch_events = []
             return doc
-        events = above_floor(self.coder.code(doc), self.min_confidence)
+        events = kept_events(self.coder.code(doc), doc, self.min_confidence)
         # furniture, idioms and articles with no political content give no events (the gate switchable)
         doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
                                         relevance_gate=self.relevance_gate)
         return doc
+
+
+def kept_events(events: list[EventRecord], doc: Doc, min_confidence: float) -> list[EventRecord]:
+    """The coder's events above the floor, with a headline's twin in the lead merged among those
+    only: a copy the floor drops must never stand in for one it keeps."""
+    return merge_headline(above_floor(events, min_confidence), doc)
 
 
 def above_floor(events: list[EventRecord], min_confidence: float) -> list[EventRecord]:
