@@ -104,3 +104,23 @@ def test_a_written_province_reaches_its_towns_far_from_its_centre() -> None:
     text = "The plant in London, Ontario will close."
     assert picks(text, ["London", "Ontario"])[0] == LONDON_ON.geonameid
     assert not inside(LONDON_ON, ONTARIO)  # a province merely in focus reaches only towns near its centre
+
+
+def test_a_container_after_a_preposition_and_an_article() -> None:
+    cases = [("Valence, dans la Drôme", "Valence", "Drôme", True),
+             ("Mysuru, au Karnataka", "Mysuru", "Karnataka", True),
+             ("Vienne, en Isère", "Vienne", "Isère", True), ("Tula, in the Oblast", "Tula", "Oblast", True),
+             ("de Paris au Caire", "Paris", "Caire", False), ("Lens, the Artois", "Lens", "Artois", False)]
+    for text, town, container, expected in cases:
+        assert (containers(text, mentions(text, [town, container])) == {0: 1}) is expected, text
+
+
+def test_a_district_of_the_name_elsewhere_yields_to_the_town_of_the_written_state() -> None:
+    himachal = GeoEntry("Himachal Pradesh", 31.1, 77.2, "IND", "A", REGION, admin1="11")
+    district_up = GeoEntry("Hamirpur", 25.7, 79.7, "IND", "A", REGION, admin1="36", population=127_000, level=2)
+    town_hp = GeoEntry("Hamirpur", 31.68, 76.52, "IND", "P", CITY, geonameid=1270000, population=19_000, admin1="11")
+    town_up = GeoEntry("Hamirpur", 25.96, 80.15, "IND", "P", CITY, geonameid=1270001, population=34_000, admin1="36")
+    res = Resolver(Gazetteer([(e, []) for e in (himachal, district_up, town_hp, town_up)]))
+    text = "Schools in Hamirpur, Himachal Pradesh, stayed shut."
+    found = resolve_in_context(res, text, mentions(text, ["Hamirpur", "Himachal Pradesh"]))
+    assert found[0].entry is not None and found[0].entry.geonameid == 1270000

@@ -19,8 +19,11 @@ from chronique.geo.kinds import kind_name
 from chronique.geo.resolve import Resolution, Resolver, prior
 from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, distance_km
 
-# "Town, State" / "Town (State)" / "Town in State": what may stand between a town and its container
-_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bdans\b|\ben\b)\s*$")
+# "Town, State" / "Town (State)" / "Town in State" / "Valence, dans la Drôme" / "Mysuru, au Karnataka":
+# what may stand between a town and its container
+# ("de Paris au Caire" is a journey: "au" needs its comma)
+_CONTAINER_GAP = re.compile(
+    r"^\s*(?:\(|,|,?\s*(?:\bin\b|\bdans\b|\ben\b)(?:\s+(?:the|la|le)\b|\s+l['’])?|,\s*au\b)\s*$", re.IGNORECASE)
 # a region without an admin-1 code (outside the US) holds the towns this close to its centre; a
 # region written right after the town ("London, Ontario") is strong evidence, so its reach is
 # that of a large province (provinces of Canada or Australia span well over 1,000 km)
@@ -75,7 +78,9 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
     out = list(resolver.resolve_all(names, context))
     settled: set[int] = set()
     for i, j in containers(text, mentions).items():
-        if _town_or_none(out[i]):
+        # a district of the town's name elsewhere yields too ("Hamirpur, Himachal Pradesh" is the
+        # town of that state, not the district of Uttar Pradesh)
+        if _town_or_none(out[i]) or _district(out[i]):
             holders = [e for e in resolver.gazetteer.lookup(names[j]) if e.resolution in (COUNTRY, REGION)]
             found = _within(resolver, names[i], holders, WRITTEN_REGION_KM)
             if found is not None and found.entry is not None:
@@ -93,6 +98,10 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
 
 def _town_or_none(resolution: Resolution) -> bool:
     return resolution.entry is None or resolution.entry.resolution == CITY
+
+
+def _district(resolution: Resolution) -> bool:
+    return resolution.entry is not None and resolution.entry.level == 2
 
 
 def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:

@@ -26,10 +26,11 @@ from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
+from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.geo.titles import in_title, names_disease, sky_body
+from chronique.geo.titles import bloc, in_title, institution, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -88,7 +89,10 @@ class PlaceTagger(Stage):
         if self.resolver is None:
             raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
         actors = get_list(doc, "ch_actors")
-        spans = self._toponym_spans(doc, actors)
+        # "la mer Noire", "l'océan Indien": the kind word is a part of the name, written lower-case
+        features = feature_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, [])
+        spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
+        spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
         # an entity that is a border phrase ("frontière syro-turque") gives way to its countries; one
         # holding another name too keeps it, and the adjectives inside give way
@@ -96,6 +100,7 @@ class PlaceTagger(Stage):
         borders = [(b, n) for b, n in borders if not any(_overlap(s, b) for s in spans if s not in phrases)]
         spans = sorted([*(s for s in spans if s not in phrases), *(s for s, _ in borders)], key=lambda s: s.start_char)
         names = {(s.start_char, s.end_char): name for s, name in borders}
+        names.update({(f.start_char, f.end_char): f.text for f in features})
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
                           and self.resolver.gazetteer.country(code)})
@@ -172,9 +177,10 @@ class PlaceTagger(Stage):
                 span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus") or a
-        # planet ("to Mars") is no place
-        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or sky_body(s))),
+        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus"), a
+        # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
+        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
+                                                 or sky_body(s))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
