@@ -218,9 +218,7 @@ OPEN = {
     "disease word, Congolese province": "Goma after 'flown to' is not recognised",
     "Kenyan town and county, ocean": "the Indian Ocean's point lies 1,200 km from the gold point",
     "areas, bloc, seas": "the Americas' and the Atlantic's points lie far from the gold points",
-    "institution words, county towns": "Clifton inside 'the Town Hall of Clifton' is not recognised",
-    "fr communes with département, institution": "Valence inside 'la police de Valence' is not recognised",
-    "fr seas, range, département": "Haute-Savoie inside 'la préfecture de Haute-Savoie'; the ocean's point",
+    "fr seas, range, département": "the Indian Ocean's point lies 1,200 km from the gold point",
 }
 
 

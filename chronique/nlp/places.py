@@ -30,7 +30,8 @@ from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.geo.titles import bloc, in_title, institution, names_disease, sky_body
+from chronique.geo.tails import linked_tail
+from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -156,6 +157,12 @@ class PlaceTagger(Stage):
             if parts:  # "the Tamil Nadu-Kerala border": each joined name is a place
                 spans += [p for p in parts if not any(s < p.end_char and p.start_char < e for s, e in taken)]
                 continue
+            # "la police de Valence", "the Town Hall of Clifton": the place closes the entity
+            tail = linked_tail(ent, self._known, self._heads(), ent.label_ in self.labels)
+            if tail is not None:
+                if not any(s < tail.end_char and tail.start_char < e for s, e in taken):
+                    spans.append(tail)
+                continue
             if ent.label_ == "PERSON" and self._region_not_person(_trim(ent), persons):
                 ent = _trim(ent)
             elif ent.label_ not in self.labels:
@@ -198,8 +205,14 @@ class PlaceTagger(Stage):
                     return head
         return None
 
+    @staticmethod
+    def _heads() -> frozenset[str]:
+        """Office and place nouns that may open an entity closed by its place ("Town Hall of")."""
+        return load_title_words().institutions | words_of().place_heads
+
     def _region_not_person(self, span: Span, persons: list[str]) -> bool:
-        """A region's name the parser took for a person ("Bavaria stayed dry"): no country (Chad,
+        """A region's name the parser took for a person ("Bavaria stayed dry"), or a big town's after
+        "in"/"à" ("clashes in Kisumu"): no country (Chad,
         Jordan are also given names), no title before it, and no longer person's name of the text
         holding it ("Victoria" after "Victoria Reyes")."""
         assert self.resolver is not None
@@ -209,7 +222,11 @@ class PlaceTagger(Stage):
             return False
         if any(p != span.text and f" {span.text} " in f" {p} " for p in persons):
             return False
-        return any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text))
+        if any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text)):
+            return True
+        # a big town after a place preposition ("protests in Kisumu"): people are not "in" a person
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return before in words_of(self.lang).place_prepositions and self._well_known(span.text, True)
 
     def _person_name_part(self, span: Span, persons: list[Span]) -> bool:
         """A word of a person's full name written earlier in the article, read alone with no
