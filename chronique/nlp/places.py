@@ -153,12 +153,14 @@ class PlaceTagger(Stage):
         for ent in [*doc.ents, *_bare_proper_nouns(doc)]:
             if _DESIGNATION.match(ent.text):
                 continue
-            parts = hyphen_parts(ent, self._known)
+            # a hyphenated name known whole ("Guinea-Bissau") is one place
+            parts = [] if self._known(_trim(ent).text) else hyphen_parts(ent, self._known)
             if parts:  # "the Tamil Nadu-Kerala border": each joined name is a place
                 spans += [p for p in parts if not any(s < p.end_char and p.start_char < e for s, e in taken)]
                 continue
             # "la police de Valence", "the Town Hall of Clifton": the place closes the entity
-            tail = linked_tail(ent, self._known, self._heads(), ent.label_ in self.labels)
+            tail = linked_tail(ent, self._known, words_of().place_heads, load_title_words().institutions,
+                               ent.label_ in self.labels)
             if tail is not None:
                 if not any(s < tail.end_char and tail.start_char < e for s, e in taken):
                     spans.append(tail)
@@ -204,11 +206,6 @@ class PlaceTagger(Stage):
                 if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, True):
                     return head
         return None
-
-    @staticmethod
-    def _heads() -> frozenset[str]:
-        """Office and place nouns that may open an entity closed by its place ("Town Hall of")."""
-        return load_title_words().institutions | words_of().place_heads
 
     def _region_not_person(self, span: Span, persons: list[str]) -> bool:
         """A region's name the parser took for a person ("Bavaria stayed dry"), or a big town's after
