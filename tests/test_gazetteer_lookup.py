@@ -139,3 +139,17 @@ def test_towns_carry_their_admin1_code_and_us_states_theirs() -> None:
     assert sorted((e.geonameid, e.admin1) for e in gazetteer.lookup("Gainesville")) == [(7, "FL"), (8, None)]
     states = {"FL": {"code": "FL", "name": "Florida", "geonameid": 4155751}, "XX": {"code": "XX", "name": "?"}}
     assert us_state_codes(states) == {4155751: "FL"}
+
+
+def test_a_team_region_takes_the_code_of_its_division() -> None:
+    from chronique.knowledge.divisions import Division
+    from chronique.knowledge.gazetteer import REGION, GeoEntry, with_division_codes
+    team = [(GeoEntry("Bihar", 25.1, 85.3, "IND", "A", REGION), ["Bihār"]),
+            (GeoEntry("Sahel", 15.0, 5.0, None, "L", 1), [])]
+    divisions = [Division("Bihar", "IN", 1, 25.6, 85.6, 1000, "34", ("Bihar",), ("bihar",)),
+                 Division("Bihar", "IN", 2, 25.0, 85.0, 100, "34", ("Bihar",), ("bihar",))]
+    out = with_division_codes(team, divisions, {"IN": "IND"})
+    assert out[0][0].admin1 == "34" and out[1][0].admin1 is None
+    # two first-level divisions of the name in one country: no code
+    twice = [*divisions, Division("Bihar", "IN", 1, 20.0, 80.0, 10, "35", ("Bihar",), ("bihar",))]
+    assert with_division_codes(team, twice, {"IN": "IND"})[0][0].admin1 is None

@@ -104,3 +104,57 @@ def test_a_written_province_reaches_its_towns_far_from_its_centre() -> None:
     text = "The plant in London, Ontario will close."
     assert picks(text, ["London", "Ontario"])[0] == LONDON_ON.geonameid
     assert not inside(LONDON_ON, ONTARIO)  # a province merely in focus reaches only towns near its centre
+
+
+def test_a_container_after_a_preposition_and_an_article() -> None:
+    cases = [("Valence, dans la Drôme", "Valence", "Drôme", True),
+             ("Mysuru, au Karnataka", "Mysuru", "Karnataka", True),
+             ("Vienne, en Isère", "Vienne", "Isère", True), ("Tula, in the Oblast", "Tula", "Oblast", True),
+             ("de Paris au Caire", "Paris", "Caire", False), ("Lens, the Artois", "Lens", "Artois", False)]
+    for text, town, container, expected in cases:
+        assert (containers(text, mentions(text, [town, container])) == {0: 1}) is expected, text
+
+
+def test_a_district_of_the_name_elsewhere_yields_to_the_town_of_the_written_state() -> None:
+    himachal = GeoEntry("Himachal Pradesh", 31.1, 77.2, "IND", "A", REGION, admin1="11")
+    district_up = GeoEntry("Hamirpur", 25.7, 79.7, "IND", "A", REGION, admin1="36", population=127_000, level=2)
+    town_hp = GeoEntry("Hamirpur", 31.68, 76.52, "IND", "P", CITY, geonameid=1270000, population=19_000, admin1="11")
+    town_up = GeoEntry("Hamirpur", 25.96, 80.15, "IND", "P", CITY, geonameid=1270001, population=34_000, admin1="36")
+    res = Resolver(Gazetteer([(e, []) for e in (himachal, district_up, town_hp, town_up)]))
+    text = "Schools in Hamirpur, Himachal Pradesh, stayed shut."
+    found = resolve_in_context(res, text, mentions(text, ["Hamirpur", "Himachal Pradesh"]))
+    assert found[0].entry is not None and found[0].entry.geonameid == 1270000
+
+
+def _counties() -> tuple[Resolver, GeoEntry, GeoEntry]:
+    indiana = GeoEntry("Indiana", 40.0, -86.25, "USA", "A", REGION, geonameid=4921868, admin1="IN")
+    pike_il = GeoEntry("Pike County", 39.6, -90.9, "USA", "A", REGION, admin1="IL", population=15_000, level=2)
+    pike_in = GeoEntry("Pike County", 38.4, -87.2, "USA", "A", REGION, admin1="IN", population=12_000, level=2)
+    dale_in = GeoEntry("Dale", 38.17, -86.99, "USA", "P", CITY, geonameid=4919000, population=1_500, admin1="IN")
+    entries = [(e, []) for e in (indiana, pike_il, pike_in, dale_in, USA)]
+    return Resolver(Gazetteer(entries)), pike_il, pike_in
+
+
+def test_a_county_takes_the_state_in_focus() -> None:
+    res, _, pike_in = _counties()
+    text = "Indiana officials said Pike County schools would reopen."
+    found = resolve_in_context(res, text, mentions(text, ["Indiana", "Pike County"]), ["USA"])
+    assert found[1].entry is pike_in
+
+
+def test_a_name_settled_by_its_container_keeps_that_sense_when_repeated() -> None:
+    res, _, pike_in = _counties()
+    text = "Floods hit Pike County, Indiana, on Monday. Pike County officials asked for help."
+    found = resolve_in_context(res, text, mentions(text, ["Pike County", "Indiana", "Pike County"]), ["USA"])
+    assert found[0].entry is pike_in and found[2].entry is pike_in
+
+
+def test_a_region_in_focus_does_not_pull_a_name_to_a_village_s_alternate_name() -> None:
+    wisconsin = GeoEntry("Wisconsin", 44.5, -90.0, "USA", "A", REGION, admin1="WI")
+    new_york_city = GeoEntry("New York City", 40.71, -74.0, "USA", "P", CITY, geonameid=5128581,
+                             population=8_800_000, admin1="NY")
+    village = GeoEntry("Clinton", 42.56, -88.87, "USA", "P", CITY, geonameid=5248000, population=2_100, admin1="WI")
+    res = Resolver(Gazetteer([(wisconsin, []), (new_york_city, ["New York"]), (village, ["New York"]), (USA, [])]))
+    text = "Cases were reported in Wisconsin and in New York."
+    found = resolve_in_context(res, text, mentions(text, ["Wisconsin", "New York"]), ["USA"])
+    assert found[1].entry is new_york_city

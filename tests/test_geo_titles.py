@@ -49,3 +49,32 @@ def test_a_planet_is_no_place_unless_a_town_bears_its_name() -> None:
     assert not sky_body(span_of("A storm hit Jupiter, Florida, overnight.", "Jupiter"))
     assert not sky_body(span_of("The town council met in Mars on Monday.", "Mars"))  # "in Mars": a town
     assert not sky_body(span_of("Flooding closed roads in Dunmore.", "Dunmore"))
+
+
+def test_a_disease_s_own_name_is_no_place_without_a_place_context() -> None:
+    from chronique.geo.titles import names_disease as disease
+    assert disease(span_of("The fight against Ebola has cost millions.", "Ebola"))
+    assert disease(span_of("Two nurses who contracted Zika were flown home.", "Zika"))
+    assert disease(span_of("Ebola cases fell for a third week.", "Ebola"))
+    # a locative or a place word after it: the town, the river
+    assert not disease(span_of("The conference was held in Marburg last spring.", "Marburg"))
+    assert not disease(span_of("Boats carried rice up the Ebola river.", "Ebola"))
+    assert not disease(span_of("Cases rose again in Dunmore.", "Dunmore"))  # not a disease's name
+
+
+def test_a_town_s_office_is_no_place() -> None:
+    from chronique.geo.titles import institution
+    assert institution(span_of("Protesters gathered outside the Mairie on Sunday.", "Mairie", "fr"))
+    assert institution(span_of("La Préfecture a interdit la manifestation.", "Préfecture", "fr"))
+    assert institution(span_of("A fire broke out at the Town Hall yesterday.", "Town"))
+    assert institution(span_of("Il a été entendu au Palais de Justice de Valmont.", "Palais de Justice", "fr"))
+    assert not institution(span_of("The Town Council of Dunmore met.", "Dunmore"))
+    assert not institution(span_of("Police in Hallton said the road was closed.", "Hallton"))
+
+
+def test_a_bloc_named_as_a_direction_is_no_place() -> None:
+    from chronique.geo.titles import bloc
+    assert bloc(span_of("The West imposed new sanctions on Friday.", "West"))
+    assert bloc(span_of("L'Occident a condamné l'attaque.", "Occident", "fr"))
+    assert not bloc(span_of("A plant exploded in West, Texas, in 2013.", "West"))
+    assert not bloc(span_of("Troops moved to West Dunmore.", "West Dunmore"))

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from chronique.knowledge.gazetteer import distance_km
+
 pytestmark = pytest.mark.model
 
 Box = tuple[float, float, float, float]  # lat min, lat max, lon min, lon max
@@ -80,5 +82,154 @@ def test_golden_local_paragraph(pipeline: Any, golden: Golden) -> None:
         assert place.country_code == country, f"{name}: {place.country_code} {place.name}"
         assert place.lat is not None and place.lon is not None
         assert lat0 <= place.lat <= lat1 and lon0 <= place.lon <= lon1, f"{name}: {place.name} {place.lat} {place.lon}"
+    for name in golden.not_places:
+        assert name not in found, f"{name} is no place here"
+
+
+Point = tuple[float, float]  # a gold point: a town's GeoNames point, a region's middle (atlas)
+ACC_KM = 161.0
+
+
+@dataclass(frozen=True)
+class GoldenPoint:
+    """A paragraph of round 4 with gold points: a place is right within ACC_KM of its point."""
+
+    text: str
+    places: dict[str, tuple[str, Point]]
+    not_places: tuple[str, ...] = ()
+    lang: str = "en"
+    label: str = field(default="")
+
+
+# Written before the round-4 rules (issue 17): homonyms settled by a state or region written after
+# the town, regions whose point must lie near their middle, words that are no places (institutions,
+# diseases, blocs) and seas. Points: towns at their GeoNames point, regions at the middle of their
+# extent, seas and ranges at an atlas point of their middle.
+GOLDEN_POINTS = [
+    GoldenPoint("Alachua County deputies searched a home in Gainesville on Friday, and a man from High Springs "
+                "was later charged, the sheriff's office said.",
+                {"Alachua County": ("USA", (29.70, -82.36)), "Gainesville": ("USA", (29.65, -82.32)),
+                 "High Springs": ("USA", (29.83, -82.60))}, label="US county in focus, homonym town"),
+    GoldenPoint("South Carolina lawmakers met in Columbia on Tuesday while flooding closed roads in Charleston "
+                "and Greenville.",
+                {"South Carolina": ("USA", (33.9, -80.9)), "Columbia": ("USA", (34.00, -81.03)),
+                 "Charleston": ("USA", (32.78, -79.93)), "Greenville": ("USA", (34.85, -82.39))},
+                label="US state in focus, three homonyms"),
+    GoldenPoint("Residents of Paradise fled as the wildfire swept through Butte County, and evacuees reached "
+                "Chico and Oroville by nightfall.",
+                {"Paradise": ("USA", (39.76, -121.62)), "Butte County": ("USA", (39.67, -121.60)),
+                 "Chico": ("USA", (39.73, -121.84)), "Oroville": ("USA", (39.51, -121.56))},
+                label="US county towns, homonym county"),
+    GoldenPoint("Police in Aurangabad, Bihar, arrested two men after the clashes, while schools in Hamirpur, "
+                "Himachal Pradesh, stayed shut because of the snow.",
+                {"Aurangabad": ("IND", (24.75, 84.37)), "Bihar": ("IND", (25.6, 85.6)),
+                 "Hamirpur": ("IND", (31.68, 76.52)), "Himachal Pradesh": ("IND", (31.8, 77.2))},
+                label="Indian City, State homonyms"),
+    GoldenPoint("Students marched in Bijapur, Chhattisgarh, and in Pratapgarh, Rajasthan, against the new "
+                "exam rules.",
+                {"Bijapur": ("IND", (18.80, 80.82)), "Chhattisgarh": ("IND", (21.3, 82.0)),
+                 "Pratapgarh": ("IND", (24.03, 74.78)), "Rajasthan": ("IND", (26.6, 73.8))},
+                label="Indian City, State homonyms 2"),
+    GoldenPoint("The Brahmaputra flooded villages in Assam, and rescue teams reached Majuli and Dhemaji by boat.",
+                {"Brahmaputra": ("IND", (26.5, 92.0)), "Assam": ("IND", (26.3, 92.8)),
+                 "Majuli": ("IND", (26.95, 94.17)), "Dhemaji": ("IND", (27.48, 94.58))},
+                label="Indian river, state, districts"),
+    GoldenPoint("Health workers said the Ebola outbreak had reached Beni and Butembo in North Kivu, and Ebola "
+                "vaccines were flown to Goma.",
+                {"Beni": ("COD", (0.49, 29.47)), "Butembo": ("COD", (0.14, 29.29)),
+                 "North Kivu": ("COD", (-0.8, 28.9)), "Goma": ("COD", (-1.68, 29.22))},
+                not_places=("Ebola",), label="disease word, Congolese province"),
+    GoldenPoint("Gunmen attacked villages in Zamfara State, near Gusau, and in Kaduna State, police in Kaduna said.",
+                {"Zamfara State": ("NGA", (12.1, 6.2)), "Gusau": ("NGA", (12.17, 6.66)),
+                 "Kaduna State": ("NGA", (10.4, 7.7)), "Kaduna": ("NGA", (10.52, 7.44))},
+                label="Nigerian states and their capitals"),
+    GoldenPoint("Fighting spread from Tigray into Amhara and Afar, and aid convoys waited in Mekelle and Gondar.",
+                {"Tigray": ("ETH", (14.0, 38.8)), "Amhara": ("ETH", (11.6, 38.0)), "Afar": ("ETH", (11.8, 41.0)),
+                 "Mekelle": ("ETH", (13.50, 39.48)), "Gondar": ("ETH", (12.60, 37.47))},
+                label="Ethiopian regions"),
+    GoldenPoint("Protesters gathered in Kisumu, Kenya, and in Kakamega County after the vote, while pirates "
+                "seized a tanker in the Indian Ocean off Somalia.",
+                {"Kisumu": ("KEN", (-0.10, 34.76)), "Kenya": ("KEN", (0.5, 37.9)),
+                 "Kakamega County": ("KEN", (0.30, 34.75)), "Indian Ocean": ("", (-10.0, 75.0)),
+                 "Somalia": ("SOM", (6.0, 47.0))},
+                label="Kenyan town and county, ocean"),
+    GoldenPoint("Trade between the Americas and Asia grew last year, and the West imposed new sanctions as ships "
+                "crossed the Atlantic and the Black Sea.",
+                {"Americas": ("", (10.0, -80.0)), "Asia": ("", (30.0, 90.0)), "Atlantic": ("", (20.0, -40.0)),
+                 "Black Sea": ("", (43.0, 34.0))},
+                not_places=("West",), label="areas, bloc, seas"),
+    GoldenPoint("A fire broke out at City Hall in Paterson, and the Town Hall of Clifton was closed, Passaic "
+                "County officials said.",
+                {"Paterson": ("USA", (40.92, -74.17)), "Clifton": ("USA", (40.86, -74.16)),
+                 "Passaic County": ("USA", (41.03, -74.30))},
+                not_places=("City Hall", "Town Hall", "Town", "City"), label="institution words, county towns"),
+    GoldenPoint("La police de Valence, dans la Drôme, et celle de Vienne, en Isère, ont ouvert une enquête après "
+                "l'incendie de la Mairie de Villeurbanne.",
+                {"Valence": ("FRA", (44.93, 4.89)), "Drôme": ("FRA", (44.68, 5.17)), "Vienne": ("FRA", (45.52, 4.87)),
+                 "Isère": ("FRA", (45.26, 5.58)), "Villeurbanne": ("FRA", (45.77, 4.88))},
+                not_places=("Mairie",), lang="fr", label="fr communes with département, institution"),
+    GoldenPoint("Les manifestants se sont rassemblés devant la Préfecture à Bordeaux, puis à Libourne, en Gironde, "
+                "tandis que l'Occident appelait au calme.",
+                {"Bordeaux": ("FRA", (44.84, -0.58)), "Libourne": ("FRA", (44.92, -0.24)),
+                 "Gironde": ("FRA", (44.83, -0.57))},
+                not_places=("Préfecture", "Occident"), lang="fr", label="fr institution, bloc"),
+    GoldenPoint("Des navires ont traversé la mer Noire puis l'océan Indien, et des alpinistes sont morts dans les "
+                "Alpes, selon la préfecture de Haute-Savoie.",
+                {"mer Noire": ("", (43.0, 34.0)), "océan Indien": ("", (-10.0, 75.0)), "Alpes": ("", (46.5, 10.0)),
+                 "Haute-Savoie": ("FRA", (46.0, 6.4))},
+                lang="fr", label="fr seas, range, département"),
+    GoldenPoint("Les agriculteurs de Mysuru, au Karnataka, et ceux de Pune, dans le Maharashtra, ont bloqué les "
+                "routes; la fièvre Ebola n'a pas touché l'Inde.",
+                {"Mysuru": ("IND", (12.30, 76.64)), "Karnataka": ("IND", (15.0, 76.2)), "Pune": ("IND", (18.52, 73.86)),
+                 "Maharashtra": ("IND", (19.4, 76.4)), "Inde": ("IND", (22.0, 79.0))},
+                not_places=("Ebola",), lang="fr", label="fr Indian towns and states"),
+]
+
+
+def golden_figures(pipeline: Any) -> dict[str, float]:
+    """The set's figures: recognised share, Acc@161 end to end and of those recognised."""
+    gold = found = right = local = local_right = 0
+    for golden in GOLDEN_POINTS:
+        places = {p.text: p for p in pipeline.extract(golden.text, lang=golden.lang).places}
+        for name, (country, point) in golden.places.items():
+            gold += 1
+            local += bool(country)
+            place = places.get(name)
+            if place is None:
+                continue
+            found += 1
+            right += _near(place, country, point)
+            local_right += bool(country) and _near(place, country, point)
+    # areas and seas (no country) have no one point: their distance says little, so towns and
+    # regions of one country are counted apart too
+    return {"gold": gold, "recognised": found / gold, "acc161": right / gold, "acc161_recognised": right / found,
+            "acc161_one_country": local_right / local}
+
+
+def _near(place: Any, country: str, point: Point) -> bool:
+    return (place.lat is not None and place.lon is not None and (place.country_code or "") == country
+            and distance_km(place.lat, place.lon, *point) <= ACC_KM)
+
+
+# Paragraphs still short of their gold (round 4), each with what fails: they stay in the set and
+# in its figures, and turn into failures (strict) once they pass.
+OPEN = {
+    "Indian river, state, districts": "Majuli and Dhemaji after 'reached' (no locative) are not recognised",
+    "disease word, Congolese province": "Goma after 'flown to' is not recognised",
+    "Kenyan town and county, ocean": "the Indian Ocean's point lies 1,200 km from the gold point",
+    "areas, bloc, seas": "the Americas' and the Atlantic's points lie far from the gold points",
+    "fr seas, range, département": "the Indian Ocean's point lies 1,200 km from the gold point",
+}
+
+
+@pytest.mark.parametrize("golden", [pytest.param(g, marks=pytest.mark.xfail(reason=OPEN[g.label], strict=True))
+                                    if g.label in OPEN else g for g in GOLDEN_POINTS],
+                         ids=[g.label for g in GOLDEN_POINTS])
+def test_golden_point_paragraph(pipeline: Any, golden: GoldenPoint) -> None:
+    found = {p.text: p for p in pipeline.extract(golden.text, lang=golden.lang).places}
+    for name, (country, point) in golden.places.items():
+        assert name in found, f"{name} not found among {sorted(found)}"
+        place = found[name]
+        assert _near(place, country, point), f"{name}: {place.name} {place.country_code} {place.lat} {place.lon}"
     for name in golden.not_places:
         assert name not in found, f"{name} is no place here"

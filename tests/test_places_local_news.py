@@ -106,3 +106,18 @@ def test_the_mayor_or_residents_of_a_town_name_it(pipeline: Any) -> None:
     assert found["Maywood"].country_code == "USA" and found["Lodi"].country_code == "USA"
     assert 40.5 < found["Lodi"].lat < 41.5  # New Jersey's, in the county named
 
+
+
+def test_a_big_town_after_in_is_no_person(pipeline: Any) -> None:
+    found = places(pipeline, "Clashes broke out in Goma on Sunday, and shops closed in Kisumu.")
+    assert found["Goma"].country_code == "COD" and found["Kisumu"].country_code == "KEN"
+    # a person's full name holding a town's name stays a person
+    found = places(pipeline, "Police said Jordan Kisumu was arrested in Nairobi.")
+    assert "Kisumu" not in found and "Jordan Kisumu" not in found
+
+
+def test_the_place_closing_an_office_s_name(pipeline: Any) -> None:
+    found = places(pipeline, "La police de Valence, dans la Drôme, a ouvert une enquête.", lang="fr")
+    assert found["Valence"].country_code == "FRA" and 44.5 < found["Valence"].lat < 45.2  # not Valencia
+    found = places(pipeline, "The Town Hall of Clifton was closed after the storm, Passaic County officials said.")
+    assert found["Clifton"].country_code == "USA" and 40.5 < found["Clifton"].lat < 41.2  # New Jersey

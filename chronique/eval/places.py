@@ -129,6 +129,9 @@ class PlaceTally:
     within: int = 0
     local: int = 0  # pairs whose prediction is a town or region (not a country or continent)
     local_within: int = 0
+    # pairs whose prediction is a division or region (GeoNames class A, not a country): its point is
+    # the middle of its towns' extent or an atlas point, the gold one often a capital's or GeoNames'
+    region_errors: list[float] = field(default_factory=list)
     errors: list[float] = field(default_factory=list)
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
@@ -166,6 +169,8 @@ def score_article(tally: PlaceTally, gold: GoldArticle, places: tuple[Place, ...
         if place.geonameid not in country_ids and place.feature_class != "L":
             tally.local += 1
             tally.local_within += km <= ACC_KM
+            if place.feature_class == "A":
+                tally.region_errors.append(km)
         if km <= ACC_KM:
             tally.within += 1
         else:
@@ -223,6 +228,7 @@ def _run(ctx: EvalContext, task: str, dataset: str, docs: list[GoldArticle],
                "recognition_no_demonyms_recall": tally.partial_no_demonyms.recall,
                "acc161": accuracy(tally.within, tally.with_coords),
                "acc161_towns_regions": accuracy(tally.local_within, tally.local),
+               "acc161_regions": accuracy(sum(km <= ACC_KM for km in tally.region_errors), len(tally.region_errors)),
                "mean_km": statistics.fmean(tally.errors) if tally.errors else 0.0,
                "median_km": statistics.median(tally.errors) if tally.errors else 0.0}
     if tally.with_id:
@@ -250,11 +256,23 @@ def _details(tally: PlaceTally, documents: int, seconds: float, report: RunRepor
         f"country {tally.country_ok}/{tally.with_country}, within {ACC_KM:.0f} km {tally.within}/{tally.with_coords} "
         f"(towns and regions alone: {tally.local_within}/{tally.local}; a country stands at its GeoNames point, "
         "which gold taken from Wikipedia, as GeoVirus's, may put elsewhere).",
+        _regions_line(tally.region_errors),
         "Most missed: " + ", ".join(f"{k} ({v})" for k, v in tally.missed.most_common(15)),
         "Most spurious: " + ", ".join(f"{k} ({v})" for k, v in tally.spurious.most_common(15)),
         "Most wrongly resolved: " + ", ".join(f"{k} ({v})" for k, v in tally.wrong.most_common(15)),
     ]
     return "\n\n".join(parts)
+
+
+def _regions_line(kms: list[float]) -> str:
+    """How far the divisions and regions chosen lie from the gold points (the distance measure of a
+    region: our point is the middle of its towns' extent or an atlas point)."""
+    if not kms:
+        return "Divisions and regions chosen (class A, no country): none."
+    within = sum(km <= ACC_KM for km in kms)
+    return (f"Divisions and regions chosen (class A, no country): {within}/{len(kms)} within {ACC_KM:.0f} km of "
+            f"the gold point; distance median {statistics.median(kms):.0f} km, 90th percentile "
+            f"{sorted(kms)[int(0.9 * (len(kms) - 1))]:.0f} km, over 500 km: {sum(km > 500 for km in kms)}.")
 
 
 def run_geovirus(ctx: EvalContext) -> EvalResult:

@@ -18,9 +18,13 @@ from dataclasses import dataclass
 from chronique.geo.kinds import kind_name
 from chronique.geo.resolve import Resolution, Resolver, prior
 from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, distance_km
+from chronique.knowledge.geo_index import normalise_name
 
-# "Town, State" / "Town (State)" / "Town in State": what may stand between a town and its container
-_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bdans\b|\ben\b)\s*$")
+# "Town, State" / "Town (State)" / "Town in State" / "Valence, dans la Drôme" / "Mysuru, au Karnataka":
+# what may stand between a town and its container
+# ("de Paris au Caire" is a journey: "au" needs its comma)
+_CONTAINER_GAP = re.compile(
+    r"^\s*(?:\(|,|,?\s*(?:\bin\b|\bdans\b|\ben\b)(?:\s+(?:the|la|le)\b|\s+l['’])?|,\s*au\b)\s*$", re.IGNORECASE)
 # a region without an admin-1 code (outside the US) holds the towns this close to its centre; a
 # region written right after the town ("London, Ontario") is strong evidence, so its reach is
 # that of a large province (provinces of Canada or Australia span well over 1,000 km)
@@ -75,24 +79,38 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
     out = list(resolver.resolve_all(names, context))
     settled: set[int] = set()
     for i, j in containers(text, mentions).items():
-        if _town_or_none(out[i]):
+        # a district of the town's name elsewhere yields too ("Hamirpur, Himachal Pradesh" is the
+        # town of that state, not the district of Uttar Pradesh)
+        if _town_or_none(out[i]) or _district(out[i]):
             holders = [e for e in resolver.gazetteer.lookup(names[j]) if e.resolution in (COUNTRY, REGION)]
-            found = _within(resolver, names[i], holders, WRITTEN_REGION_KM)
+            found = _within(resolver, names[i], holders, WRITTEN_REGION_KM, _district(out[i]))
             if found is not None and found.entry is not None:
                 town = found.entry
                 out[i] = found
                 out[j] = Resolution(next(h for h in holders if inside(town, h, WRITTEN_REGION_KM)),
                                     max(out[j].score, FOCUS_SCORE))
-                settled.add(i)
+                settled.update((i, j))
+    # a name settled by its container once means the same place where the article repeats it bare
+    by_name = {normalise_name(names[k]): out[k] for k in sorted(settled)}
+    for i in range(len(out)):
+        if i not in settled and (same := by_name.get(normalise_name(names[i]))) is not None:
+            out[i] = same
+            settled.add(i)
     focus = [r.entry for r in out if r.entry is not None and r.entry.resolution == REGION and r.entry.country_code]
     for i, resolution in enumerate(out):
-        if i not in settled and _town_or_none(resolution) and _may_yield(resolution.entry, focus):
-            out[i] = _within(resolver, names[i], focus, REGION_KM) or resolution
+        # a county of a state in focus too: "Scott County" in a story about Indiana is Indiana's
+        if (i not in settled and (_town_or_none(resolution) or _district(resolution))
+                and _may_yield(resolution.entry, focus)):
+            out[i] = _within(resolver, names[i], focus, REGION_KM, _district(resolution), own_name=True) or resolution
     return out
 
 
 def _town_or_none(resolution: Resolution) -> bool:
     return resolution.entry is None or resolution.entry.resolution == CITY
+
+
+def _district(resolution: Resolution) -> bool:
+    return resolution.entry is not None and resolution.entry.level == 2
 
 
 def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
@@ -105,11 +123,19 @@ def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
             and not any(inside(entry, f) for f in focus))
 
 
-def _within(resolver: Resolver, name: str, holders: Sequence[GeoEntry], reach_km: float) -> Resolution | None:
-    """The likeliest exact namesake town inside one of ``holders`` (by population), if any."""
-    towns = [e for e in resolver.gazetteer.lookup(name)
-             if e.resolution == CITY and any(inside(e, h, reach_km) for h in holders)]
-    if not towns:
-        return None
-    best = max(towns, key=prior)
-    return Resolution(best, max(FOCUS_SCORE, prior(best)))
+def _within(resolver: Resolver, name: str, holders: Sequence[GeoEntry], reach_km: float,
+            district: bool = False, own_name: bool = False) -> Resolution | None:
+    """The likeliest exact namesake town inside one of ``holders`` (by population), if any; for a
+    ``district`` pick, a namesake county or district inside them first, else a town. ``own_name``:
+    only places whose own name it is (a region in focus must not pull "New York" to a Wisconsin
+    village that has it among its alternate names)."""
+    key = normalise_name(name)
+    entries = [e for e in resolver.gazetteer.lookup(name) if not own_name or normalise_name(e.name) == key]
+    pools = [[e for e in entries if e.level == 2]] if district else []
+    pools.append([e for e in entries if e.resolution == CITY])
+    for pool in pools:
+        found = [e for e in pool if any(inside(e, h, reach_km) for h in holders)]
+        if found:
+            best = max(found, key=lambda e: (prior(e), e.population))
+            return Resolution(best, max(FOCUS_SCORE, prior(best)))
+    return None

@@ -1,7 +1,8 @@
 """Place names that are no place of the story: inside the title of a newspaper or a club ("the
 Chicago Tribune", "Manchester United", "the Times of India", "le Journal de Genève", "Real
-Madrid"), the name of a disease ("the Marburg virus", "la fièvre de Lassa"), or a body of the sky
-("a mission to Mars", "la Terre").
+Madrid"), the name of a disease ("the Marburg virus", "la fièvre de Lassa", "the fight against
+Ebola"), a town's offices ("la Mairie", "City Hall"), a bloc ("the West"), or a body of the sky ("a mission to Mars",
+"la Terre").
 
 A title is told by a title word (data: place_titles.yaml) written with a capital right after the
 place, at the end of the capitalised words that follow it, or right before it (with "of"/"de"
@@ -22,7 +23,9 @@ from chronique.knowledge.datafiles import read_data_yaml
 TITLES_FILE = "place_titles.yaml"
 MAX_AFTER = 3  # capitalised words read after the place for a title word ("Chicago Sun-Times")
 _HYPHENS = frozenset({"-", "‐"})
-_FIELDS = ("after", "before", "links", "disease_after", "disease_before", "sky", "sky_locatives")
+_FIELDS = ("after", "before", "links", "disease_after", "disease_before", "sky", "sky_locatives", "disease_names",
+           "disease_locatives", "disease_place_after", "institutions", "blocs")
+MAX_INSTITUTION_WORDS = 3  # "palais de justice", "hôtel du département"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class TitleWords:
     disease_before: frozenset[str]
     sky: frozenset[str]
     sky_locatives: frozenset[str]
+    disease_names: frozenset[str]
+    disease_locatives: frozenset[str]
+    disease_place_after: frozenset[str]
+    institutions: frozenset[str]
+    blocs: frozenset[str]
 
 
 @cache
@@ -84,15 +92,44 @@ def _title_before(doc: Doc, i: int, words: TitleWords) -> bool:
 
 def names_disease(span: Span, words: TitleWords | None = None) -> bool:
     """The place names a disease: "the Marburg virus", "West Nile fever", "le virus Zika", "la
-    fièvre de Lassa"."""
+    fièvre de Lassa", or a disease's own name without a place's context ("Ebola cases")."""
     words = words or load_title_words()
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in words.disease_after:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in words.disease_after:
         return True
     k = span.start - 1
     if k > 0 and doc[k].lower_ in words.links:
         k -= 1
-    return k >= 0 and doc[k].lower_ in words.disease_before
+    if k >= 0 and doc[k].lower_ in words.disease_before:
+        return True
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return (span.text.lower() in words.disease_names and before not in words.disease_locatives
+            and after not in words.disease_place_after)
+
+
+def institution(span: Span, words: TitleWords | None = None) -> bool:
+    """The name is (or opens, or closes) a town's office or court: "la Mairie", "la Préfecture",
+    "City Hall" ("Town" of "Town Hall"), "le Palais de Justice"."""
+    words = words or load_title_words()
+    doc = span.doc
+    for start in range(max(0, span.start - MAX_INSTITUTION_WORDS + 1), span.start + 1):
+        for end in range(span.end, min(len(doc), start + MAX_INSTITUTION_WORDS) + 1):
+            if doc[start:end].text.lower() in words.institutions:
+                return True
+    return False
+
+
+def bloc(span: Span, words: TitleWords | None = None) -> bool:
+    """A bloc of countries named as a direction ("the West", "l'Occident"), not written with a
+    state after it ("West, Texas")."""
+    words = words or load_title_words()
+    return span.text.lower() in words.blocs and not _with_state(span)
+
+
+def _with_state(span: Span) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and _capital(doc[span.end + 1].text)
 
 
 def sky_body(span: Span, words: TitleWords | None = None) -> bool:
@@ -103,5 +140,4 @@ def sky_body(span: Span, words: TitleWords | None = None) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in words.sky_locatives:
         return False
-    written_with_state = span.end + 1 < len(doc) and doc[span.end].text == "," and _capital(doc[span.end + 1].text)
-    return not written_with_state
+    return not _with_state(span)

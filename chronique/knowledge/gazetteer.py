@@ -329,6 +329,26 @@ def division_entries(divisions: Iterable[Division], iso3: dict[str, str], team: 
     return out
 
 
+def with_division_codes(team: Sequence[Named], divisions: Iterable[Division],
+                        iso3: dict[str, str]) -> list[tuple[GeoEntry, Sequence[str]]]:
+    """Team-written regions given the admin-1 code of the first-level division of their name and
+    country ("Bihar", "Tigray"): the team entry shadows that division, and without its code "Town,
+    State" could only test distance, which a state's size makes loose (Aurangabad of Maharashtra
+    lies within 1,200 km of Bihar's middle)."""
+    codes: dict[tuple[str, str], set[str]] = {}
+    for d in divisions:
+        if d.level == 1 and d.admin1 and (code := iso3.get(d.country)):
+            for key in d.keys:
+                codes.setdefault((code, key), set()).add(d.admin1)
+    out: list[tuple[GeoEntry, Sequence[str]]] = []
+    for entry, names in team:
+        found = ({c for n in (entry.name, *names) for c in codes.get((entry.country_code or "", normalise_name(n)), ())}
+                 if entry.resolution == REGION and entry.country_code and not entry.admin1 else set())
+        # one code only: a name two divisions of a country share tells no state
+        out.append((replace(entry, admin1=found.pop()) if len(found) == 1 else entry, names))
+    return out
+
+
 def division_aliases() -> dict[tuple[str, str], list[str]]:
     """(ISO-2 country, division name) → its other names (division_aliases.csv)."""
     return {(r["country"], r["name"]): [a for a in r["aliases"].split("|") if a]
@@ -347,5 +367,7 @@ def load_gazetteer(cache: Path | None = None) -> Gazetteer:
         *country_entries(countries), *continent_entries(read_json_object(data / "continents.json")), *regions,
     ]
     iso3 = {iso2: str(r["iso3"]) for iso2, r in countries.items()}
-    keyed = division_entries(load_divisions(cities, cache), iso3, entries, division_aliases())
+    divisions = load_divisions(cities, cache)
+    keyed = division_entries(divisions, iso3, entries, division_aliases())
+    entries = with_division_codes(entries, divisions, iso3)
     return Gazetteer(entries, cities=cities, iso3=iso3, capitals=capital_ids(countries, cities), keyed=keyed)

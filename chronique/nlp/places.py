@@ -26,10 +26,12 @@ from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
 from chronique.geo.demonyms import is_demonym
+from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import Resolution, Resolver
-from chronique.geo.titles import in_title, names_disease, sky_body
+from chronique.geo.tails import linked_tail
+from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -88,7 +90,10 @@ class PlaceTagger(Stage):
         if self.resolver is None:
             raise RuntimeError("PlaceTagger needs a gazetteer: pass one or call bind(resources)")
         actors = get_list(doc, "ch_actors")
-        spans = self._toponym_spans(doc, actors)
+        # "la mer Noire", "l'océan Indien": the kind word is a part of the name, written lower-case
+        features = feature_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, [])
+        spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
+        spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
         # an entity that is a border phrase ("frontière syro-turque") gives way to its countries; one
         # holding another name too keeps it, and the adjectives inside give way
@@ -96,6 +101,7 @@ class PlaceTagger(Stage):
         borders = [(b, n) for b, n in borders if not any(_overlap(s, b) for s in spans if s not in phrases)]
         spans = sorted([*(s for s in spans if s not in phrases), *(s for s, _ in borders)], key=lambda s: s.start_char)
         names = {(s.start_char, s.end_char): name for s, name in borders}
+        names.update({(f.start_char, f.end_char): f.text for f in features})
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
                           and self.resolver.gazetteer.country(code)})
@@ -147,9 +153,17 @@ class PlaceTagger(Stage):
         for ent in [*doc.ents, *_bare_proper_nouns(doc)]:
             if _DESIGNATION.match(ent.text):
                 continue
-            parts = hyphen_parts(ent, self._known)
+            # a hyphenated name known whole ("Guinea-Bissau") is one place
+            parts = [] if self._known(_trim(ent).text) else hyphen_parts(ent, self._known)
             if parts:  # "the Tamil Nadu-Kerala border": each joined name is a place
                 spans += [p for p in parts if not any(s < p.end_char and p.start_char < e for s, e in taken)]
+                continue
+            # "la police de Valence", "the Town Hall of Clifton": the place closes the entity
+            tail = linked_tail(ent, self._known, words_of().place_heads, load_title_words().institutions,
+                               ent.label_ in self.labels)
+            if tail is not None:
+                if not any(s < tail.end_char and tail.start_char < e for s, e in taken):
+                    spans.append(tail)
                 continue
             if ent.label_ == "PERSON" and self._region_not_person(_trim(ent), persons):
                 ent = _trim(ent)
@@ -172,9 +186,10 @@ class PlaceTagger(Stage):
                 span = doc.char_span(int(actor["start"]), int(actor["end"]), alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus") or a
-        # planet ("to Mars") is no place
-        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or sky_body(s))),
+        # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus"), a
+        # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
+        return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
+                                                 or sky_body(s))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -193,7 +208,8 @@ class PlaceTagger(Stage):
         return None
 
     def _region_not_person(self, span: Span, persons: list[str]) -> bool:
-        """A region's name the parser took for a person ("Bavaria stayed dry"): no country (Chad,
+        """A region's name the parser took for a person ("Bavaria stayed dry"), or a big town's after
+        "in"/"à" ("clashes in Kisumu"): no country (Chad,
         Jordan are also given names), no title before it, and no longer person's name of the text
         holding it ("Victoria" after "Victoria Reyes")."""
         assert self.resolver is not None
@@ -203,7 +219,11 @@ class PlaceTagger(Stage):
             return False
         if any(p != span.text and f" {span.text} " in f" {p} " for p in persons):
             return False
-        return any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text))
+        if any(e.resolution in (REGION, AREA) and e.level < 2 for e in self.resolver.gazetteer.lookup(span.text)):
+            return True
+        # a big town after a place preposition ("protests in Kisumu"): people are not "in" a person
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return before in words_of(self.lang).place_prepositions and self._well_known(span.text, True)
 
     def _person_name_part(self, span: Span, persons: list[Span]) -> bool:
         """A word of a person's full name written earlier in the article, read alone with no
