@@ -164,19 +164,24 @@ def test_an_aggregate_being_computed_is_awaited_not_computed_again(filled_store:
 
 def test_the_version_probe_sees_a_write_of_another_process(filled_store: Store) -> None:  # noqa: F811
     from chronique.settings import Settings
-    from chronique.store.version import VersionProbe
+    from chronique.store.version import CHANGE_BITS, VersionProbe
 
     probe = VersionProbe(filled_store)
+
+    def pk(version: int) -> int:  # on a SQLite file the version carries a count of commits in its low bits
+        return version >> CHANGE_BITS if probe.cheap else version
+
     before = probe()
-    assert before == views.store_version(filled_store) > 0
+    assert pk(before) == views.store_version(filled_store) > 0
     other = Store.open(Settings(database_url=filled_store.engine.url.render_as_string(hide_password=False)))
     try:  # a second engine on the same database: the CLI ingesting while the server runs
         other.write([make_extraction(401)])
     finally:
         other.close()
-    assert probe() == views.store_version(filled_store) > before
+    after = probe()
+    assert pk(after) == views.store_version(filled_store) > pk(before) and after > before
     probe.close()
-    assert probe() == views.store_version(filled_store)  # reopens after close
+    assert pk(probe()) == views.store_version(filled_store)  # reopens after close
 
 
 def test_the_version_probe_reads_a_database_in_memory_through_its_engine() -> None:

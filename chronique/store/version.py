@@ -1,6 +1,13 @@
 """The store's version read cheaply enough to ask for it on every API request.
 
-The version is views.store_version: the highest article pk, which every ingest moves. Read through
+The version is views.store_version: the highest article pk, which every ingest moves. On a SQLite
+file it also moves when the database was changed in any other way (events deleted or rewritten by
+hand, which migration 0009's triggers carry into the rollups): the probe's connection asks
+``PRAGMA data_version``, which changes whenever another connection commits, and each change adds
+one to a count of this probe's, kept in the version's low bits (the version is
+``pk << CHANGE_BITS | changes``: a pair never seen before by this process, even when a deleted
+article lowers the highest pk). A server database (PostgreSQL) offers no such
+counter: there, a change other than an ingest is seen after the next ingest or a restart. Read through
 the engine it costs a pool checkout, a BEGIN, the query and a rollback, several hundred µs of
 Python; the API's answer cache asks it for every request, cached or not. On a SQLite file the
 probe keeps one read-only connection of its own in autocommit mode, so each read is one statement
@@ -20,6 +27,7 @@ from chronique.store import views
 from chronique.store.store import Store
 
 QUERY = "SELECT coalesce(max(pk), 0) FROM articles"
+CHANGE_BITS = 20  # commits seen by this probe, counted modulo 2**20
 
 
 class VersionProbe:
@@ -32,6 +40,8 @@ class VersionProbe:
                                                                                                   ":memory:") else None
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self._seen: int | None = None  # data_version at the last read
+        self._changes = 0
 
     @property
     def cheap(self) -> bool:
@@ -46,7 +56,14 @@ class VersionProbe:
                 if self._connection is None:
                     uri = Path(self._path).resolve().as_uri() + "?mode=ro"
                     self._connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-                return int(self._connection.execute(QUERY).fetchone()[0])
+                # data_version first: a commit between the two reads moves the next version, and an
+                # answer computed now from a newer snapshot is kept under an older version, never the reverse
+                changed = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+                pk = int(self._connection.execute(QUERY).fetchone()[0])
+                if changed != self._seen:
+                    self._seen = changed
+                    self._changes = (self._changes + 1) % (1 << CHANGE_BITS)
+                return pk << CHANGE_BITS | self._changes
             except sqlite3.Error as exc:
                 self._drop()
                 raise StoreError(f"expected to read the store version of {self._path}, found {exc}",
