@@ -202,5 +202,6 @@ def test_one_event_names_the_reports_merged_with_it(tmp_path: Path) -> None:
             probed = [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)]
         engine_only = create_app(settings, store)
         engine_only.state.chronique.pages.page = lambda *args, **kwargs: None  # every window through the engine
+        engine_only.state.chronique.pages.read = lambda *args, **kwargs: None  # and every event (raw_event.py)
         with TestClient(engine_only) as client:
             assert [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)] == probed
