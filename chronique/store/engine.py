@@ -122,7 +122,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Bring the database back to ``revision``, one of this version's: each later migration's
-    downgrade drops what it added (0009–0007: triggers and rollups; earlier ones columns and tables,
+    downgrade drops what it added (0010: indexes; 0009–0007: triggers and rollups; earlier ones columns and tables,
     see each file). "base" is not taken: it would drop every table."""
     check_known(engine, current_revision(engine))
     if revision not in known_revisions():
