@@ -6,9 +6,9 @@ resolution, validation and response machinery as in the store (1–1.5 ms of eac
 ASGI layer reads their parameters itself, with the routes' own constraints, and calls the very
 functions the routes call (routes_events.list_answer, event_answer, timeline_answer), so the body
 is the same bytes (the routes of routes_store.py likewise: article_answer, actor_answer,
-actors_answer, places_answer). It accepts only what it can check exactly as FastAPI does: any other request
-(an unknown or repeated parameter, a value outside the strict forms below, merge=…) goes on to
-FastAPI; ``merge`` is taken as exactly "true" or "false" (pydantic's other spellings go on to
+actors_answer, places_answer). It accepts only what it can check exactly as FastAPI does: any
+other request (an unknown or repeated parameter, a value outside the strict forms below) goes on
+to FastAPI; ``merge`` is taken as exactly "true" or "false" (pydantic's other spellings go on to
 FastAPI). An error raised on purpose while computing (a 404, since > until, a bad cursor) is
 answered by the same handler as FastAPI's (errors.reply_for): the one error shape, the same bytes.
 """
@@ -190,7 +190,8 @@ class FastReads:
                 query = await _filters(parameters(scope, FILTERS))
                 return await self._run(False, routes_store.actors_answer, state, query)
             return actors
-        # one record by its id or code: bounded reads (an article; an actor's counts, cached per version)
+        # one record by its id or code: an event or an article is a few indexed reads (bounded); an
+        # actor's first summary per version groups all its events (the pool)
         one = _one(path, _EVENT_PREFIX, _IDENT, routes_events.event_answer, True) \
             or _one(path, _ARTICLE_PREFIX, _IDENT, routes_store.article_answer, True) \
             or _one(path, _ACTOR_PREFIX, _CODE, routes_store.actor_answer, False)
