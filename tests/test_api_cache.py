@@ -202,8 +202,11 @@ def test_concurrent_requests_for_one_missing_answer_compute_it_once(
         client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     import httpx
 
+    from chronique.api import routes_events
+
     calls: list[str] = []
-    page, event = views.event_page, views.one_event
+    # the answer of one event (read by plain sqlite3 or through the engine: raw_event.py)
+    page, event = views.event_page, routes_events.event_answer
 
     def slow_page(*args: Any, **kwargs: Any) -> Any:
         calls.append("page")
@@ -216,7 +219,7 @@ def test_concurrent_requests_for_one_missing_answer_compute_it_once(
         return event(*args, **kwargs)
 
     monkeypatch.setattr(views, "event_page", slow_page)
-    monkeypatch.setattr(views, "one_event", slow_event)
+    monkeypatch.setattr(routes_events, "event_answer", slow_event)
 
     async def together(url: str) -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=client.app)
