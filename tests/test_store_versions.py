@@ -83,3 +83,15 @@ def test_downgrade_refuses_what_is_not_a_revision_of_this_version(tmp_path: Path
             with pytest.raises(StoreError, match="expected a revision of this chronique"):
                 engines.downgrade(s.engine, wrong)
         assert engines.current_revision(s.engine) == engines.head_revision()
+
+
+def test_db_downgrade_on_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    Store.open(Settings(database_url=url)).close()
+    done = runner.invoke(app, ["db", "downgrade", "0008", "--db", url])
+    assert done.exit_code == 0 and "at revision 0008" in done.output
+    assert "current 0008" in runner.invoke(app, ["db", "current", "--db", url]).output
+    wrong = runner.invoke(app, ["db", "downgrade", "base", "--db", url])
+    assert wrong.exit_code == 7 and "expected a revision of this chronique" in wrong.output
+    missing = runner.invoke(app, ["db", "downgrade", "0008", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 7 and not (tmp_path / "none.db").exists()
