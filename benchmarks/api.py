@@ -121,7 +121,10 @@ def _window(rng: random.Random, longest: int) -> tuple[str, str]:
     return start.isoformat(), (start + timedelta(days=rng.randint(30, longest))).isoformat()
 
 
-def workloads(db: Path, fixed: bool = False, seed: int = 11) -> dict[str, Callable[[], Iterator[str]]]:
+def workloads(db: Path, fixed: bool = False, seed: int = 11,
+              more: bool = False) -> dict[str, Callable[[], Iterator[str]]]:
+    """The varied requests per endpoint; ``more`` adds the other reads of an analyst's UI (one
+    article, one actor, the map of a filter, the merged list)."""
     world = World.make()
     rng = random.Random(seed)
     with sqlite3.connect(db) as connection:
@@ -130,6 +133,8 @@ def workloads(db: Path, fixed: bool = False, seed: int = 11) -> dict[str, Callab
         picked = [rng.randint(1, top) for _ in range(wrk_load.PATHS)]
         ids = [r[0] for r in connection.execute(
             f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(picked))})", picked)]
+        articles = [r[0] for r in connection.execute(
+            f"SELECT article_id FROM events WHERE rowid IN ({','.join('?' * len(picked))})", picked)]
 
     def listed() -> Iterator[str]:
         while True:
@@ -146,7 +151,29 @@ def workloads(db: Path, fixed: bool = False, seed: int = 11) -> dict[str, Callab
             since, until = _window(rng, 3 * 365)
             yield f"/api/timeline?actor={world.actor()}&since={since}&until={until}&bucket=month"
 
+    def article() -> Iterator[str]:
+        while True:
+            yield f"/api/articles/{rng.choice(articles)}"
+
+    def actor() -> Iterator[str]:  # 200 codes: a run asks for each many times (cached per version)
+        while True:
+            yield f"/api/actors/{world.actor()}"
+
+    def mapped() -> Iterator[str]:
+        while True:
+            since, until = _window(rng, 90)
+            yield f"/api/map?actor={world.actor()}&since={since}&until={until}"
+
+    def merged() -> Iterator[str]:
+        while True:
+            since, until = _window(rng, 90)
+            yield (f"/api/events?merge=true&actor={world.actor()}&type={rng.choice(list(EVENT_TYPES))}"
+                   f"&since={since}&until={until}&limit=50")
+
     made = {"filtered list": listed, "one event": one, "timeline": timeline}
+    if more:
+        made |= {"one article": article, "one actor": actor, "map (actor, 3 months)": mapped,
+                 "merged list": merged}
     if fixed:  # the same request again and again: what the response cache gives a repeated view
         return {name: _repeat(next(make())) for name, make in made.items()}
     return made
@@ -229,6 +256,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="an existing SQLite store instead of the synthetic one")
     parser.add_argument("--fixed", action="store_true", help="one fixed request per endpoint instead of varied "
                         "ones (they are answered from the response cache after the first)")
+    parser.add_argument("--more", action="store_true", help="also one article, one actor, the map of a filter "
+                        "and the merged list")
+    parser.add_argument("--only", action="append", help="only this endpoint (repeatable)")
     parser.add_argument("--label", help="the run's name in the table (default: its worker count)")
     parser.add_argument("--write", type=Path, help="write the section of this run alone (api_report.py joins runs)")
     args = parser.parse_args()
@@ -252,7 +282,9 @@ def main() -> None:
         for clients in [] if args.ui_only else result["clients"]:
             # a seed per client count: the 1-client rows must not replay requests the 50-client rows
             # left in the answer cache
-            for name, make in workloads(db, args.fixed, seed=11 + clients).items():
+            for name, make in workloads(db, args.fixed, seed=11 + clients, more=args.more).items():
+                if args.only and name not in args.only:
+                    continue
                 measured = _measure(args, client, port, make(), clients)
                 result["load"][f"{name}|{clients}"] = measured
                 print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)

@@ -108,6 +108,13 @@ class StoreError(ChroniqueError):
     exit_code = 7
 
 
+class NewerStoreError(StoreError):
+    """The database is at a schema revision this version of chronique does not know (a newer one
+    migrated it): opening it would let alembic fail on the unknown revision."""
+
+    code = "NEWER_STORE"
+
+
 class ConfigError(ChroniqueError):
     code = "CONFIG_ERROR"
     exit_code = 2

@@ -164,19 +164,24 @@ def test_an_aggregate_being_computed_is_awaited_not_computed_again(filled_store:
 
 def test_the_version_probe_sees_a_write_of_another_process(filled_store: Store) -> None:  # noqa: F811
     from chronique.settings import Settings
-    from chronique.store.version import VersionProbe
+    from chronique.store.version import CHANGE_BITS, VersionProbe
 
     probe = VersionProbe(filled_store)
+
+    def pk(version: int) -> int:  # on a SQLite file the version carries a count of commits in its low bits
+        return version >> CHANGE_BITS if probe.cheap else version
+
     before = probe()
-    assert before == views.store_version(filled_store) > 0
+    assert pk(before) == views.store_version(filled_store) > 0
     other = Store.open(Settings(database_url=filled_store.engine.url.render_as_string(hide_password=False)))
     try:  # a second engine on the same database: the CLI ingesting while the server runs
         other.write([make_extraction(401)])
     finally:
         other.close()
-    assert probe() == views.store_version(filled_store) > before
+    after = probe()
+    assert pk(after) == views.store_version(filled_store) > pk(before) and after > before
     probe.close()
-    assert probe() == views.store_version(filled_store)  # reopens after close
+    assert pk(probe()) == views.store_version(filled_store)  # reopens after close
 
 
 def test_the_version_probe_reads_a_database_in_memory_through_its_engine() -> None:
@@ -197,8 +202,11 @@ def test_concurrent_requests_for_one_missing_answer_compute_it_once(
         client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     import httpx
 
+    from chronique.api import routes_events
+
     calls: list[str] = []
-    page, event = views.event_page, views.one_event
+    # the answer of one event (read by plain sqlite3 or through the engine: raw_event.py)
+    page, event = views.event_page, routes_events.event_answer
 
     def slow_page(*args: Any, **kwargs: Any) -> Any:
         calls.append("page")
@@ -211,7 +219,7 @@ def test_concurrent_requests_for_one_missing_answer_compute_it_once(
         return event(*args, **kwargs)
 
     monkeypatch.setattr(views, "event_page", slow_page)
-    monkeypatch.setattr(views, "one_event", slow_event)
+    monkeypatch.setattr(routes_events, "event_answer", slow_event)
 
     async def together(url: str) -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=client.app)

@@ -35,6 +35,12 @@ COMPUTED = [
     ("/api/timeline", "actor=FRA&since=2022-01-10&until=2023-03-01"), ("/api/timeline", "recipient=DEU&by=quad"),
     ("/api/timeline", "actor=UKR&type=ACCUSE&since=2022-02-02"), ("/api/timeline", "actor=USA&until=2022-06-15"),
     ("/api/timeline", "actor=RUS&since=2022-04-03&until=2022-04-20"), ("/api/timeline", "country=UKR&bucket=day"),
+    ("/api/events", "merge=true&limit=2"), ("/api/events", "merge=true&sort=date&limit=3&actor=RUS"),
+    ("/api/events", "merge=false&actor=RUS"), ("/api/events", "merge=true&since=2022-03-01&type=aid"),
+    ("/api/map", ""), ("/api/places", "places=3"), ("/api/map", "actor=RUS&since=2022-01-01"),
+    ("/api/places", "places=5000&text=accord"), ("/api/actors", ""), ("/api/actors", "type=aid&limit=3"),
+    ("/api/actors", "recipient=UKR&until=2022-12-31"), ("/api/actors/RUS", ""), ("/api/actors/fra", ""),
+    ("/api/actors/NOBODY", ""),
 ]
 # (path, query, status, computed): an error or an unusual request; ``computed`` when the fast path
 # answers it itself (an error raised while computing, answered by FastAPI's own handler), else it
@@ -45,13 +51,21 @@ LEFT = [
     ("/api/events", "limit=1001", 422, False), ("/api/events", "limit=abc", 422, False),
     ("/api/events", "limit=050", 200, False), ("/api/events", "actor=", 422, False),
     ("/api/events", "actor=R%C3%9CS", 422, False), ("/api/events", "actor=RUS&actor=FRA", 200, False),
-    ("/api/events", "unknown=1", 200, False), ("/api/events", "merge=true&limit=2", 200, False),
+    ("/api/events", "unknown=1", 200, False),
     ("/api/events", "sort=id", 422, False), ("/api/events", "cursor=nonsense", 400, True),
     ("/api/events", "text=a%00b", 400, True), ("/api/events", "place=" + "x" * 201, 422, False),
     ("/api/timeline", "bucket=year", 422, False), ("/api/timeline", "by=actor", 422, False),
     ("/api/timeline", "actor=a%20b", 422, False), ("/api/timeline", "since=2023-01-01&until=2022-01-01", 400, True),
     ("/api/events/NOPE", "", 404, True), ("/api/events/bad%20id", "", 422, False), ("/api/events/", "", 307, False),
     ("/api/events/NOPE", "x=1", 404, False),
+    ("/api/events", "merge=1&limit=2", 200, False), ("/api/events", "merge=maybe", 422, False),
+    ("/api/events", "merge=true&merge=false", 200, False), ("/api/events", "merge=true&cursor=nonsense", 400, True),
+    ("/api/map", "places=0", 422, False), ("/api/map", "places=5001", 422, False),
+    ("/api/places", "places=07", 200, False), ("/api/places", "since=2023-01-01&until=2022-01-01", 400, True),
+    ("/api/map", "limit=2000", 422, False), ("/api/actors", "limit=0", 422, False),
+    ("/api/actors", "places=3", 200, False), ("/api/actors/a%20b", "", 422, False),
+    ("/api/actors/RUS", "x=1", 200, False), ("/api/actors/", "", 307, False), ("/api/articles/NOPE", "", 404, True),
+    ("/api/articles/bad%20id", "", 422, False), ("/api/articles/NOPE", "x=1", 404, False),
 ]
 
 
@@ -96,11 +110,18 @@ def event_ids(app: FastAPI) -> list[str]:
     return [e["id"] for e in json.loads(body)["events"]]
 
 
+def article_ids(app: FastAPI) -> list[str]:
+    body = call(app, "/api/events", "limit=40")[1]["body"]
+    return list(dict.fromkeys(s for e in json.loads(body)["events"] for s in e["sources"]))
+
+
 def test_computed_answers_are_the_bytes_and_headers_of_fastapi(apps: tuple[FastReads, FastAPI, list[str]]) -> None:
     fast, plain, fell = apps
     ids = event_ids(plain)
     assert len(ids) > 20
-    cases = [*COMPUTED, *((f"/api/events/{i}", "") for i in ids)]
+    articles = article_ids(plain)
+    assert len(articles) > 20
+    cases = [*COMPUTED, *((f"/api/events/{i}", "") for i in ids), *((f"/api/articles/{a}", "") for a in articles)]
     for path, query in cases:
         got = call(fast, path, query)
         assert got[0]["status"] == 200, (path, query, got)
@@ -113,6 +134,26 @@ def test_a_cursor_page_is_computed_and_equal(apps: tuple[FastReads, FastAPI, lis
     first = json.loads(call(plain, "/api/events", "limit=5&sort=date")[1]["body"])
     query = f"limit=5&sort=date&cursor={first['next_cursor']}"
     assert call(fast, "/api/events", query) == call(plain, "/api/events", query)
+    assert fell == []
+
+
+def test_merged_pages_are_computed_and_equal(apps: tuple[FastReads, FastAPI, list[str]]) -> None:
+    """The merged view's cursor (a position) pages through it as FastAPI does; a cursor of the plain
+    view on a merged page is the same 400."""
+    fast, plain, fell = apps
+    query, seen = "merge=true&limit=4", 0
+    while True:
+        got = call(fast, "/api/events", query)
+        assert got == call(plain, "/api/events", query), query
+        page = json.loads(got[1]["body"])
+        seen += len(page["events"])
+        if not page["next_cursor"]:
+            break
+        query = f"merge=true&limit=4&cursor={page['next_cursor']}"
+    assert seen > 8
+    plain_cursor = json.loads(call(plain, "/api/events", "limit=2")[1]["body"])["next_cursor"]
+    wrong = call(fast, "/api/events", f"merge=true&cursor={plain_cursor}")
+    assert wrong[0]["status"] == 400 and wrong == call(plain, "/api/events", f"merge=true&cursor={plain_cursor}")
     assert fell == []
 
 
@@ -161,5 +202,6 @@ def test_one_event_names_the_reports_merged_with_it(tmp_path: Path) -> None:
             probed = [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)]
         engine_only = create_app(settings, store)
         engine_only.state.chronique.pages.page = lambda *args, **kwargs: None  # every window through the engine
+        engine_only.state.chronique.pages.read = lambda *args, **kwargs: None  # and every event (raw_event.py)
         with TestClient(engine_only) as client:
             assert [client.get(f"/api/events/{x.events[0].id}").content for x in (first, near, alone)] == probed

@@ -19,7 +19,11 @@ def create_app(settings: Settings, store: Store, *, fast_reads: bool = True) -> 
     ``fast_reads=False`` leaves every request to FastAPI (the tests compare both)."""
     from chronique.web import assets  # the UI is served by the same app
 
+    # No OpenTelemetry: chronique is offline and configures no provider, and FastAPI's native
+    # telemetry, left on, looked the global providers up (environment variables) on every request,
+    # an eighth of the event loop's time under load (py-spy, docs/performance.md).
     app = FastAPI(title="chronique", version=__version__, docs_url=None, redoc_url=None,
+                  telemetry={"tracing": False, "metrics": False, "logs": False},
                   description="Political event data from news reports: events, their sources and "
                   "evidence, actors, places, transfers. Errors are {code, message, where}.")
     state = ApiState(settings=settings, store=store)

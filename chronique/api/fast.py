@@ -1,12 +1,15 @@
-"""The hot reads answered before FastAPI: the filtered list, one event and the timeline.
+"""The hot reads answered before FastAPI: the filtered list (merged or not), one event, the
+timeline, one article, one actor, the actors of a filter and the map.
 
 A computed answer of these routes cost about as much CPU in FastAPI's routing, dependency
 resolution, validation and response machinery as in the store (1–1.5 ms of each per answer). This
 ASGI layer reads their parameters itself, with the routes' own constraints, and calls the very
 functions the routes call (routes_events.list_answer, event_answer, timeline_answer), so the body
-is the same bytes. It accepts only what it can check exactly as FastAPI does: any other request
-(an unknown or repeated parameter, a value outside the strict forms below, merge=…) goes on to
-FastAPI. An error raised on purpose while computing (a 404, since > until, a bad cursor) is
+is the same bytes (the routes of routes_store.py likewise: article_answer, actor_answer,
+actors_answer, places_answer). It accepts only what it can check exactly as FastAPI does: any
+other request (an unknown or repeated parameter, a value outside the strict forms below) goes on
+to FastAPI; ``merge`` is taken as exactly "true" or "false" (pydantic's other spellings go on to
+FastAPI). An error raised on purpose while computing (a 404, since > until, a bad cursor) is
 answered by the same handler as FastAPI's (errors.reply_for): the one error shape, the same bytes.
 """
 
@@ -21,7 +24,7 @@ from urllib.parse import parse_qsl
 import anyio
 import anyio.to_thread
 
-from chronique.api import routes_events
+from chronique.api import routes_events, routes_store
 from chronique.api.answers import App, Receive, Scope, Send
 from chronique.api.errors import ApiError, reply_for
 from chronique.api.params import CODE, IDENT, MAX_CURSOR, MAX_LIMIT, MAX_PLACE, MAX_TEXT, event_filters
@@ -34,9 +37,10 @@ from chronique.store.role_months import role_of
 _CODE = re.compile(CODE.strip("^$"))
 _IDENT = re.compile(IDENT.strip("^$"))
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # pydantic takes more forms: those go to FastAPI
-_LIMIT = re.compile(r"[1-9][0-9]{0,3}")
-EVENTS, TIMELINE = "/api/events", "/api/timeline"
-_EVENT_PREFIX = EVENTS + "/"
+_COUNT = re.compile(r"[1-9][0-9]{0,3}")  # 1–9999 without sign, blank or leading zero; the bound is checked after
+EVENTS, TIMELINE, ACTORS = "/api/events", "/api/timeline", "/api/actors"
+PLACES = ("/api/places", "/api/map")
+_EVENT_PREFIX, _ACTOR_PREFIX, _ARTICLE_PREFIX = EVENTS + "/", ACTORS + "/", "/api/articles/"
 HEADERS = (b"content-type", b"application/json")
 # Threads for the bounded answers (a few indexed reads each). SQLite releases the GIL while it
 # reads, so a few threads overlap on the cores; with the pool's 40, 50 clients kept 40 threads
@@ -63,10 +67,18 @@ def _code(value: str) -> str:
     return value
 
 
-def _limit(value: str) -> int:
-    if not _LIMIT.fullmatch(value) or int(value) > MAX_LIMIT:
+def _count(most: int) -> Callable[[str], int]:
+    def check(value: str) -> int:
+        if not _COUNT.fullmatch(value) or int(value) > most:
+            raise Refused
+        return int(value)
+    return check
+
+
+def _merge(value: str) -> bool:
+    if value not in ("true", "false"):  # pydantic takes more spellings (1, yes, on…): those go to FastAPI
         raise Refused
-    return int(value)
+    return value == "true"
 
 
 def _bounded(most: int) -> Callable[[str], str]:
@@ -88,9 +100,10 @@ def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
 # Each parameter the fast path takes, with the check that gives it the value FastAPI would pass.
 FILTERS: dict[str, Callable[[str], Any]] = {
     "since": _day, "until": _day, "actor": _code, "recipient": _code, "type": _code, "cameo": _code,
-    "country": _code, "place": _bounded(MAX_PLACE), "text": _bounded(MAX_TEXT), "limit": _limit}
-LIST = {**FILTERS, "cursor": _bounded(MAX_CURSOR), "sort": _one_of(("-date", "date"))}
+    "country": _code, "place": _bounded(MAX_PLACE), "text": _bounded(MAX_TEXT), "limit": _count(MAX_LIMIT)}
+LIST = {**FILTERS, "cursor": _bounded(MAX_CURSOR), "sort": _one_of(("-date", "date")), "merge": _merge}
 TIMES = {**FILTERS, "bucket": _one_of(BUCKETS), "by": _one_of(GROUPS)}
+MAP = {**FILTERS, "places": _count(routes_store.MAX_PLACES)}
 
 
 def parameters(scope: Scope, allowed: dict[str, Callable[[str], Any]]) -> dict[str, Any]:
@@ -152,8 +165,9 @@ class FastReads:
             async def page() -> bytes:
                 p = parameters(scope, LIST)
                 query = await _filters(p)
-                return await self._run(bound_shape(query) is not None, routes_events.list_answer, state, query,
-                                       p.get("cursor"), p.get("sort", "-date"), False)
+                merge = p.get("merge", False)
+                return await self._run(not merge and bound_shape(query) is not None, routes_events.list_answer,
+                                       state, query, p.get("cursor"), p.get("sort", "-date"), merge)
             return page
         if path == TIMELINE:
             async def timeline() -> bytes:
@@ -164,14 +178,40 @@ class FastReads:
                 return await self._run(bounded, routes_events.timeline_answer, state, query, bucket,
                                        p.get("by", "type"))
             return timeline
-        if path.startswith(_EVENT_PREFIX) and _IDENT.fullmatch(ident := path[len(_EVENT_PREFIX):]):
-            async def one() -> bytes:
-                if scope.get("query_string"):
-                    raise Refused
-                return await self._run(True, routes_events.event_answer, state, ident)
-            return one
-        return None
+        if path in PLACES:
+            async def places() -> bytes:
+                p = parameters(scope, MAP)
+                query = await _filters(p)
+                return await self._run(False, routes_store.places_answer, state, query,
+                                       p.get("places", routes_store.PLACES))
+            return places
+        if path == ACTORS:
+            async def actors() -> bytes:
+                query = await _filters(parameters(scope, FILTERS))
+                return await self._run(False, routes_store.actors_answer, state, query)
+            return actors
+        # one record by its id or code: an event or an article is a few indexed reads (bounded); an
+        # actor's first summary per version groups all its events (the pool)
+        one = _one(path, _EVENT_PREFIX, _IDENT, routes_events.event_answer, True) \
+            or _one(path, _ARTICLE_PREFIX, _IDENT, routes_store.article_answer, True) \
+            or _one(path, _ACTOR_PREFIX, _CODE, routes_store.actor_answer, False)
+        if one is None:
+            return None
+        compute, ident, bounded = one
 
+        async def record() -> bytes:
+            if scope.get("query_string"):  # these routes take none; FastAPI ignores a stray one: left to it
+                raise Refused
+            return await self._run(bounded, compute, state, ident)
+        return record
+
+
+def _one(path: str, prefix: str, pattern: re.Pattern[str], compute: Callable[[ApiState, str], bytes],
+         bounded: bool) -> tuple[Callable[[ApiState, str], bytes], str, bool] | None:
+    """(compute, the path's id, bounded) when ``path`` is ``prefix`` + an id ``pattern`` takes."""
+    if path.startswith(prefix) and pattern.fullmatch(ident := path[len(prefix):]):
+        return compute, ident, bounded
+    return None
 
 
 async def _filters(p: dict[str, Any]) -> Any:

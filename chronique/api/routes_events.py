@@ -17,9 +17,10 @@ from chronique.api.state import ApiState, get_state
 from chronique.api.timeline import BUCKETS, GROUPS, fold
 from chronique.dedup import MergedEvent, merge_events
 from chronique.errors import InputError
-from chronique.schema import Event
+from chronique.schema import Article, Event
 from chronique.store import views
 from chronique.store.query import EventQuery
+from chronique.store.raw_event import read_alone
 
 router = APIRouter(prefix="/api", tags=["events"])
 State = Annotated[ApiState, Depends(get_state)]
@@ -89,19 +90,22 @@ def get_event(state: State, event_id: Annotated[str, Path(pattern=IDENT)]) -> Js
 
 def event_answer(state: ApiState, event_id: str) -> bytes:
     """The body of /api/events/{event_id} (the route's and the fast path's)."""
+    # an event alone in its merge window (most), on a SQLite file: plain sqlite3 reads (raw_event.py)
+    alone = read_alone(state.pages, event_id, merge_window)
+    if alone is not None:
+        return _event_body(event_id, alone.event, [], alone.articles)
     with state.store.reading():  # one connection, one transaction per request
-        return _event_answer(state, event_id)
+        event = views.one_event(state.store, event_id)
+        merged = _merged_with(state, event) if event is not None else []
+        ids = [*event.sources, *(s for m in merged for s in m.sources)] if event is not None else []
+        return _event_body(event_id, event, merged, views.articles_by_id(state.store, ids))
 
 
-def _event_answer(state: ApiState, event_id: str) -> bytes:
-    event = views.one_event(state.store, event_id)
+def _event_body(event_id: str, event: Event | None, merged: list[Event], found: dict[str, Article]) -> bytes:
     if event is None:
         raise ApiError(404, "NOT_FOUND", f"expected a stored event id, found {event_id[:80]!r}", where="event_id")
-    merged = _merged_with(state, event)
-    ids = dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)])
-    found = views.articles_by_id(state.store, ids)
     sources = []
-    for aid in ids:
+    for aid in dict.fromkeys([*event.sources, *(s for m in merged for s in m.sources)]):
         article = found.get(aid)
         if article is None:
             continue
@@ -111,18 +115,25 @@ def _event_answer(state: ApiState, event_id: str) -> bytes:
     return encode({"event": event_json(event), "reports": [event_json(m) for m in merged], "sources": sources})
 
 
-def _merged_with(state: ApiState, event: Event) -> list[Event]:
-    """The other reports that `--merge` folds into the same event (same keys, near dates)."""
+def merge_window(event: Event) -> EventQuery | None:
+    """The reports `--merge` could fold with ``event``: same type and codes, dates a day apart
+    (None: an event without a full date merges with none)."""
     if not event.date or len(event.date) < 10:
-        return []
+        return None
     day = date.fromisoformat(event.date[:10])
     window = timedelta(days=MERGE_WINDOW_DAYS)
-    near = EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
+    return EventQuery(since=(day - window).isoformat(), until=(day + window).isoformat(), type=event.event,
                       actor=event.actor.code if event.actor else None,
                       recipient=event.recipient.code if event.recipient else None, limit=None)
+
+
+def _merged_with(state: ApiState, event: Event) -> list[Event]:
+    """The other reports that `--merge` folds into the same event (same keys, near dates)."""
+    near = merge_window(event)
+    if near is None:
+        return []
     # Most events are alone in their window: two rows of a plain page say so without reading them
-    # all through the engine (raw_pages.py; its snapshot is no older than this request's, and rows
-    # are only ever added, so "fewer than two" holds for this request's snapshot too).
+    # all through the engine (raw_pages.py; its snapshot is no older than this request's).
     probe = state.pages.page(replace(near, limit=2))
     if probe is not None and len(probe.items) < 2:
         return []

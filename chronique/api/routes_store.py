@@ -14,7 +14,7 @@ from chronique.api import download
 from chronique.api.errors import ApiError
 from chronique.api.geo import located
 from chronique.api.params import CODE, IDENT, event_filters, free_text, merged_reports
-from chronique.api.records import Json, article_json, event_json, transfer_json
+from chronique.api.records import Json, article_json, encode, event_json, transfer_json
 from chronique.api.roles import roles_of
 from chronique.api.state import ApiState, get_state
 from chronique.dedup import merge_events
@@ -26,48 +26,70 @@ router = APIRouter(prefix="/api", tags=["store"])
 State = Annotated[ApiState, Depends(get_state)]
 Filters = Annotated[EventQuery, Depends(event_filters)]
 PLACES = 500  # places per map answer by default, busiest first
+MAX_PLACES = 5000
 
 
 @router.get("/articles/{article_id}", summary="An article: text, the spans of its actors, places, times, "
             "weapons, and its events")
 def get_article(state: State, article_id: Annotated[str, Path(pattern=IDENT)]) -> Json:
+    return Json(article_answer(state, article_id))
+
+
+def article_answer(state: ApiState, article_id: str) -> bytes:
+    """The body of /api/articles/{article_id} (the route's, and the fast path's in fast.py)."""
     with state.store.reading():  # one connection, one transaction per request
         view = views.article_view(state.store, article_id)
-        if view is None:
-            raise ApiError(404, "NOT_FOUND", f"expected a stored article id, found {article_id[:80]!r}",
-                           where="article_id")
-        return Json({"article": article_json(view.article), "mentions": view.mentions,
-                     "events": [event_json(e) for e in view.events]})
+    if view is None:
+        raise ApiError(404, "NOT_FOUND", f"expected a stored article id, found {article_id[:80]!r}",
+                       where="article_id")
+    return encode({"article": article_json(view.article), "mentions": view.mentions,
+                   "events": [event_json(e) for e in view.events]})
 
 
 @router.get("/actors", summary="Actor codes of the filtered events, busiest first")
 def list_actors(state: State, query: Filters) -> Json:
+    return Json(actors_answer(state, query))
+
+
+def actors_answer(state: ApiState, query: EventQuery) -> bytes:
+    """The body of /api/actors (the route's and the fast path's)."""
     with state.store.reading():  # one connection, one transaction per request
         whole = replace(query, limit=None)
         limit = query.limit or 50
         found: list[Any] = state.cache.get(state.store, ("actors", whole, limit),
                                            lambda: views.actor_counts(state.store, whole, limit))
-        return Json({"actors": [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in found]})
+    return encode({"actors": [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in found]})
 
 
 @router.get("/actors/{code}", summary="One actor: counts as source and target, counterparts, dated roles")
 def get_actor(state: State, code: Annotated[str, Path(pattern=CODE)]) -> Json:
+    return Json(actor_answer(state, code))
+
+
+def actor_answer(state: ApiState, code: str) -> bytes:
+    """The body of /api/actors/{code} (the route's and the fast path's)."""
     with state.store.reading():  # one connection, one transaction per request
         summary = state.cache.get(state.store, ("actor", code.upper()), lambda: views.actor_summary(state.store, code))
-        roles = roles_of(code)
-        return Json({**asdict(summary),
-                     "counterparts": [{"code": c, "towards": t, "from": f} for c, t, f in summary.counterparts],
-                     "roles": [asdict(r) for r in roles[:200]]})
+    roles = roles_of(code)
+    return encode({**asdict(summary),
+                   "counterparts": [{"code": c, "towards": t, "from": f} for c, t, f in summary.counterparts],
+                   "roles": [asdict(r) for r in roles[:200]]})
 
 
 @router.get("/places", summary="Events per resolved place (the map's data)")
 @router.get("/map", summary="Events per resolved place, with coordinates (the same as /api/places)")
 def list_places(
     state: State, query: Filters,
-    places: Annotated[int, Query(ge=1, le=5000, description="At most this many places, busiest first.")] = PLACES,
+    places: Annotated[int, Query(ge=1, le=MAX_PLACES, description="At most this many places, busiest first.")] = PLACES,
 ) -> Json:
+    return Json(places_answer(state, query, places))
+
+
+def places_answer(state: ApiState, query: EventQuery, places: int) -> bytes:
+    """The body of /api/places and /api/map (the routes' and the fast path's)."""
     with state.store.reading():  # one connection, one transaction per request
-        return Json({"places": [located(p) for p in place_counts(state, replace(query, limit=None), places)]})
+        found = place_counts(state, replace(query, limit=None), places)
+    return encode({"places": [located(p) for p in found]})
 
 
 def place_counts(state: ApiState, whole: EventQuery, places: int) -> list[views.PlaceCount]:

@@ -3,8 +3,9 @@ answers kept by the ASGI layer (answers.py).
 
 Aggregates (timeline, map, actor counts) scan the filtered events and serve several answers (days,
 weeks or months; the map and /api/places). They are cached per store version (the highest article
-pk, one indexed lookup), so a cached aggregate is never stale: any ingest moves the version and
-misses the cache. Whole answers are kept by answers.ReadyAnswers, under the same version.
+pk, one indexed lookup; on a SQLite file also any other commit: store/version.py), so a cached
+aggregate is never stale: any ingest moves the version and misses the cache. Whole answers are
+kept by answers.ReadyAnswers, under the same version.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ class AggregateCache:
     instead of scanning the same rows again on the same cores."""
 
     size: int = CACHE_SIZE
+    version: Callable[[], int] | None = None  # the store's version (ApiState's probe); else views.store_version
     _items: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     _pending: dict[Hashable, threading.Event] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
-        full = (views.store_version(store), key)
+        full = (self.version() if self.version is not None else views.store_version(store), key)
         while True:
             with self._lock:
                 if full in self._items:
@@ -76,6 +78,7 @@ class ApiState:
 
     def __post_init__(self) -> None:
         self.version = VersionProbe(self.store)
+        self.cache.version = self.version  # the same version as the kept answers (a change by hand included)
         self.pages = RawPages(self.store)
 
 

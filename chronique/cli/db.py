@@ -1,8 +1,8 @@
-"""`chronique db upgrade|current`: the store's schema version (Alembic migrations in the package)."""
+"""`chronique db upgrade|current|downgrade`: the store's schema version (Alembic migrations in the package)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -38,7 +38,28 @@ def current(db: DbOption = None) -> None:
     try:
         options.require_database(db)
         with _store(db, migrate=False) as store:
-            typer.echo(f"current {engine.current_revision(store.engine)}, latest {engine.head_revision()}")
+            current = engine.current_revision(store.engine)
+            newer = current is not None and current not in engine.known_revisions()
+            typer.echo(f"current {current}, latest {engine.head_revision()}"
+                       + (" (the database is newer than this chronique)" if newer else ""))
+    except ChroniqueError as error:
+        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
+        raise typer.Exit(error.exit_code) from error
+
+
+@db_app.command()
+def downgrade(revision: Annotated[str, typer.Argument(help="A revision of this version (0001, 0002…).")],
+              db: DbOption = None) -> None:
+    """Bring the database back to an earlier schema revision, so that an older chronique opens it
+    (each undone migration drops what it added: see docs/performance.md, "Stores from another version")."""
+    from chronique.settings import Settings
+    from chronique.store import engine
+
+    try:
+        options.require_database(db)
+        with _store(db, migrate=False) as store:
+            engine.downgrade(store.engine, revision)
+            typer.echo(f"{Settings.load(db).database_url}: at revision {engine.current_revision(store.engine)}")
     except ChroniqueError as error:
         typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
         raise typer.Exit(error.exit_code) from error

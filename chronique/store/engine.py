@@ -1,5 +1,9 @@
 """Opening a database: the engine with each backend's settings, and migrations to the latest version.
 
+A database at a revision this version does not know (migrated by a newer chronique) is refused
+with NewerStoreError before alembic runs: the newer version holds the downgrade of its own
+migrations (`chronique db downgrade REVISION`, run with that version), this one cannot undo them.
+
 SQLite runs in WAL mode with a busy timeout so that several processes can ingest into one file:
 readers never block, writers wait their turn. Every write transaction (execution option
 WRITE_OPTION) starts with BEGIN IMMEDIATE, taking the write lock before it reads, so that
@@ -21,7 +25,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from chronique.errors import StoreError
+from chronique.errors import NewerStoreError, StoreError
 from chronique.settings import Settings
 
 WRITE_OPTION = "chronique_write"  # execution option of write transactions
@@ -73,14 +77,35 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
+def known_revisions() -> list[str]:
+    """This version's revisions, oldest first."""
+    return [r.revision for r in reversed(list(ScriptDirectory.from_config(_alembic_config()).walk_revisions()))]
+
+
+def check_known(engine: Engine, current: str | None) -> None:
+    """NewerStoreError when ``current`` (the database's revision) is not one of this version's."""
+    if current is None or current in known_revisions():
+        return
+    known = known_revisions()
+    head = known[-1]
+    raise NewerStoreError(
+        f"expected a database at schema revision {head} or an earlier one (this chronique knows "
+        f"{known[0]}–{head}), found revision {current!r}: a newer chronique migrated it. Use that "
+        f"version, or bring the database back with it first (`chronique db downgrade {head}`, which undoes only "
+        "what the newer migrations added)", where=engine.url.render_as_string(hide_password=True))
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision`` (the latest by default); a no-op when it is there."""
-    if revision == "head" and current_revision(engine) == head_revision():
+    """Bring the database to ``revision`` (the latest by default); a no-op when it is there.
+    NewerStoreError when the database is at a revision this version does not know."""
+    current = current_revision(engine)
+    check_known(engine, current)
+    if revision == "head" and current == head_revision():
         return
     config = _alembic_config()
     try:
@@ -92,4 +117,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
         raise StoreError(f"expected to migrate the database to {revision}, found: {getattr(exc, 'orig', None) or exc}",
+                         where=engine.url.render_as_string(hide_password=True)) from exc
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Bring the database back to ``revision``, one of this version's: each later migration's
+    downgrade drops what it added (0010: indexes; 0009–0007: triggers and rollups; earlier ones columns and tables,
+    see each file). "base" is not taken: it would drop every table."""
+    check_known(engine, current_revision(engine))
+    if revision not in known_revisions():
+        raise StoreError(f"expected a revision of this chronique ({', '.join(known_revisions())}), found "
+                         f"{revision!r}", where="REVISION")
+    config = _alembic_config()
+    try:
+        with engine.connect() as base, base.execution_options(**{WRITE_OPTION: True}) as connection, \
+                connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"expected to bring the database back to {revision}, found: "
+                         f"{getattr(exc, 'orig', None) or exc}",
                          where=engine.url.render_as_string(hide_password=True)) from exc

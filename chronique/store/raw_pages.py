@@ -17,9 +17,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select
 from sqlalchemy.dialects import sqlite
@@ -30,6 +32,7 @@ from chronique.store.sources import CHUNK
 from chronique.store.store import READ_PRAGMAS, Store
 
 log = logging.getLogger("chronique.store")
+T = TypeVar("T")
 _SOURCES = "SELECT event_id, article_id FROM event_sources WHERE event_id IN ({}) ORDER BY event_id, article_id"
 
 
@@ -62,32 +65,26 @@ class RawPages:
         self._lock = threading.Lock()
 
     def page(self, query: EventQuery, cursor: str | None = None, sort: str = "-date") -> views.EventPage | None:
-        shape = bound_shape(query)
-        if self._path is None or shape is None or not (query.since or query.until) or sort not in views.SORTS:
+        plan = page_plan(query, cursor, sort) if self._path is not None else None
+        if plan is None:
             return None
-        after = views.Cursor.decode(cursor) if cursor else None
-        if after is not None and after.date is None:
-            return None  # a cursor in the undated tail (a page of another query): the engine's reader answers
-        limit = query.limit if query.limit is not None else 100
-        sql, defaults = _page_sql(shape, sort, after is not None)
-        values: dict[str, Any] = {**defaults, **bound_values(query), "limit": limit + 1}
-        if after is not None:
-            values.update(after_date=after.date, after_id=after.id)
+        return self.read(lambda connection: page_in(connection, plan))  # one snapshot for the page and its sources
+
+    def read(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """``work(connection)`` in one read transaction of this thread's connection; None when this
+        reader serves no file or the read failed (the caller then asks the engine)."""
+        if self._path is None:
+            return None
         try:
             connection = self._connection()
-            connection.execute("BEGIN")  # one snapshot for the page and its sources
+            connection.execute("BEGIN")
             try:
-                found = connection.execute(sql, values).fetchall()
-                page = found[:limit]
-                sources = _sources(connection, [r[0] for r in page])
+                return work(connection)
             finally:
                 connection.execute("COMMIT")
         except sqlite3.Error as exc:
             self._failed(exc)
             return None
-        built = [views.StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
-        nxt = views.Cursor(built[-1].date, built[-1].id).encode() if len(found) > limit and built else None
-        return views.EventPage(built, nxt)
 
     def month_counts(self, query: EventQuery) -> list[tuple[str, str, int]] | None:
         """role_months.month_counts(store, query) read here; None when this reader does not serve
@@ -140,7 +137,41 @@ class RawPages:
             self._all.clear()
 
 
-def _sources(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class PagePlan:
+    sql: str
+    values: dict[str, Any]
+    limit: int
+
+
+def page_plan(query: EventQuery, cursor: str | None = None, sort: str = "-date") -> PagePlan | None:
+    """The statement and values of views.event_page's page, when this reader serves it: the
+    filters of a statement built once (query.bound_shape) over a date range (no undated tail)."""
+    shape = bound_shape(query)
+    if shape is None or not (query.since or query.until) or sort not in views.SORTS:
+        return None
+    after = views.Cursor.decode(cursor) if cursor else None
+    if after is not None and after.date is None:
+        return None  # a cursor in the undated tail (a page of another query): the engine's reader answers
+    limit = query.limit if query.limit is not None else 100
+    sql, defaults = _page_sql(shape, sort, after is not None)
+    values: dict[str, Any] = {**defaults, **bound_values(query), "limit": limit + 1}
+    if after is not None:
+        values.update(after_date=after.date, after_id=after.id)
+    return PagePlan(sql, values, limit)
+
+
+def page_in(connection: sqlite3.Connection, plan: PagePlan) -> views.EventPage:
+    """The page of ``plan`` read on ``connection`` (inside the caller's transaction)."""
+    found = connection.execute(plan.sql, plan.values).fetchall()
+    page = found[:plan.limit]
+    sources = sources_in(connection, [r[0] for r in page])
+    built = [views.StoredEvent(ident, day, record, sources.get(ident, [])) for ident, record, day in page]
+    nxt = views.Cursor(built[-1].date, built[-1].id).encode() if len(found) > plan.limit and built else None
+    return views.EventPage(built, nxt)
+
+
+def sources_in(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
     """sources.sources_of on a plain connection: the same statement, positional marks."""
     out: dict[str, list[str]] = {}
     for at in range(0, len(ids), CHUNK):

@@ -98,6 +98,10 @@ events = Table(
     Index(None, "actor_code", "date", "id"),
     Index(None, "actor_code", "date", "event"),  # covering for an actor's timeline (migration 0007)
     Index(None, "recipient_code", "date", "id"),
+    # covering for the actor page: counterparts and types as recipient (migration 0010)
+    Index(None, "actor_code", "recipient_code"),
+    Index(None, "recipient_code", "actor_code"),
+    Index(None, "recipient_code", "event"),
     Index(None, "event", "date", "id"),
     Index(None, "date", "id"),
     Index(None, "cameo"),
