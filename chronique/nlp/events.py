@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
+from chronique.coding.event_check import keep_told
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
@@ -32,6 +33,7 @@ class EventCoder(Stage):
         self.table: CameoTable | None = None
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
+        self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
@@ -41,6 +43,7 @@ class EventCoder(Stage):
         name = self.coder_name or options.coder
         # the trained coder has a floor of its own (in its weights); this one is the rule coder's
         self.min_confidence = options.min_confidence if name == "rules" else 0.0
+        self.event_check = options.event_check and name == "rules"
         self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -51,8 +54,9 @@ class EventCoder(Stage):
             return doc
         events = above_floor(self.coder.code(doc), self.min_confidence)
         # furniture, idioms and articles with no political content give no events (the gate switchable)
-        doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
-                                        relevance_gate=self.relevance_gate)
+        events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
+                               relevance_gate=self.relevance_gate)
+        doc._.ch_events = keep_told(doc, events) if self.event_check else events
         return doc
 
 
