@@ -9,14 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
+from typer.testing import CliRunner
 
 from chronique.annotations.records import EventRecord
+from chronique.cli.app import app
 from chronique.coding.event_check import event_features, keep_told, no_act_class
+from chronique.errors import UsageError
+from chronique.options import PipelineOptions
 from chronique.train.event_check_data import CheckRow
 from chronique.train.event_check_fit import CheckModel, FitSettings, auc, cross_scores, fit, tradeoff
 
 sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import parsed_doc
+
+runner = CliRunner()
 
 
 def _event(doc: Any, trigger: str, actor: str | None, recipient: str | None = None, *,
@@ -95,6 +102,27 @@ def test_quoted_words_a_first_person_and_a_modal_verb_tell_no_act_of_the_report(
     assert keep_told(modal, [_event(modal, "shell", "Norland")]) == []
 
 
+def test_a_french_modal_governs_its_complement_but_not_in_the_conditional_nor_when_conjoined() -> None:
+    # "Le Mali peut frapper le port ." : "frapper" is the complement of "peut"
+    rows = [("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
+            ("peut", "pouvoir", "VERB", "ROOT", 2), ("frapper", "frapper", "VERB", "xcomp", 2),
+            ("le", "le", "DET", "det", 5), ("port", "port", "NOUN", "obj", 3), (".", ".", "PUNCT", "punct", 2)]
+    doc = parsed_doc("fr", rows, morphs={2: "Mood=Ind|Tense=Pres"})
+    assert event_features(doc, [_event(doc, "frapper", "Mali")])[0]["t_modal"] == 1.0
+    # "Le Mali pourrait frapper le port ." : a conditional, left to the modality
+    doc = parsed_doc("fr", [rows[0], rows[1], ("pourrait", "pouvoir", "VERB", "ROOT", 2), *rows[3:]],
+                     morphs={2: "Mood=Cnd|Tense=Pres"})
+    assert event_features(doc, [_event(doc, "frapper", "Mali")])[0]["t_modal"] == 0.0
+    # "Le Mali frappa le port et peut recommencer ." : the modal is a conjunct, not the trigger's
+    doc = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
+                            ("frappa", "frapper", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
+                            ("port", "port", "NOUN", "obj", 2), ("et", "et", "CCONJ", "cc", 6),
+                            ("peut", "pouvoir", "VERB", "conj", 2), ("recommencer", "recommencer", "VERB", "xcomp", 6),
+                            (".", ".", "PUNCT", "punct", 2)], morphs={2: "Tense=Past", 6: "Mood=Ind"})
+    row = event_features(doc, [_event(doc, "frappa", "Mali")])[0]
+    assert row["t_modal"] == 0.0 and no_act_class(row) is None
+
+
 def test_you_in_the_sentence_is_someones_own_words() -> None:
     # "You attacked Sildavia , he said ."
     doc = parsed_doc("en", [("You", "you", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ccomp", 4),
@@ -149,3 +177,22 @@ def test_auc_and_the_tradeoff_table() -> None:
     labels, scores = [1, 0, 1, 0], np.array([0.9, 0.8, 0.3, 0.1])
     assert auc(labels, scores) == 0.75
     assert tradeoff(labels, scores, [0.0, 0.5]) == [(0.0, 4, 2, 2), (0.5, 2, 1, 2)]
+
+
+def test_the_check_is_on_by_default_and_a_named_flag_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronique.pipeline
+    from chronique.cli.eval import _builder
+
+    seen: list[PipelineOptions] = []
+
+    def record(options: PipelineOptions) -> None:
+        seen.append(options)
+        raise UsageError("stop here: the options are all this test reads", where="test")
+
+    monkeypatch.setattr(chronique.pipeline, "Pipeline", record)
+    for flags in ([], ["--no-event-check"]):
+        runner.invoke(app, ["extract", "-", *flags], input="Le ministre a parlé.\n")
+    with pytest.raises(UsageError):
+        _builder("rules", None, True, 0.5, False)()
+    assert [o.event_check for o in seen] == [True, False, False]
+    assert "--no-event-check" in runner.invoke(app, ["ingest", "--help"]).output

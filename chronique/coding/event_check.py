@@ -65,6 +65,18 @@ def _morph(tok: Token, field: str) -> list[str]:
     return list(tok.morph.get(field, []))
 
 
+def _under_modal(head: Token, modals: frozenset[str]) -> bool:
+    """A modal verb in the indicative governs the trigger: as its auxiliary ("can attack") or as the
+    verb whose complement it is ("peut attaquer"); a modal merely conjoined or nearby does not count,
+    nor one in the conditional ("pourraient", like "could"): that is the modality's business."""
+    def modal(tok: Token) -> bool:
+        return tok.lemma_.lower() in modals and "Cnd" not in _morph(tok, "Mood")
+
+    if any(c.dep_.startswith("aux") and modal(c) for c in head.children):
+        return True
+    return head.dep_ == "xcomp" and modal(head.head)
+
+
 def _trigger_shape(head: Token | None) -> dict[str, float]:
     """Tense, mood and form of the trigger, its clause, an auxiliary of modality, negation, copula."""
     if head is None:
@@ -90,8 +102,8 @@ def _trigger_shape(head: Token | None) -> dict[str, float]:
         "t_perfect": float("Perf" in _morph(head, "Aspect") or bool(aux and "Part" in _morph(head, "VerbForm"))),
         # a modal of ability, duty or will ("can", "must", "pouvoir", "devoir", "vouloir"); the future and
         # conditional auxiliaries are the modality's business, not this one's
-        "t_modal": float(bool(lemmas & (words.modal_lemmas - words.future_auxiliaries
-                                        - words.conditional_auxiliaries))),
+        "t_modal": float(_under_modal(head, words.modal_lemmas - words.future_auxiliaries
+                                      - words.conditional_auxiliaries)),
         "t_neg": float(bool(lemmas & words.negations) or any(c.dep_ == "neg" for c in kids)),
         "t_root": float(head.dep_ == "ROOT"),
         "t_relative": float(head.dep_ in ("acl:relcl", "relcl") or head.head.dep_ in ("acl:relcl", "relcl")),

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v14"
+CODER_VERSION = "chronique 0.1 rules.v15"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -36,7 +36,9 @@ CODER_VERSION = "chronique 0.1 rules.v14"
 # rules.v14: unlisted people take the country in focus; part of another person's name is no known party;
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
-RULES_FINGERPRINT = "d1ed19ff0e8a303c"
+# rules.v15: the event check drops events of sentences that tell no act of the report's own: quoted
+# words, first or second person, a modal of ability, duty or wish (coding/event_check.py; issues 12, 13)
+RULES_FINGERPRINT = "fb49bc9ef9889015"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -48,6 +50,7 @@ RULE_MODULES: tuple[str, ...] = (
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
+    "coding/event_check.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
