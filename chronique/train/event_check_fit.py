@@ -36,7 +36,6 @@ class FitSettings:
     c: float = 0.3  # inverse L2 strength
     look_weight: float = 5.0  # a judged page event counts as this many train events (fewer, and the target)
     folds: int = 5
-    min_confidence: float = 0.5  # the rows the check acts on: the rule coder's floor
 
 
 def feature_names(rows: Sequence[CheckRow]) -> tuple[str, ...]:
@@ -63,14 +62,9 @@ def fit(rows: Sequence[CheckRow], settings: FitSettings) -> CheckModel:
     return CheckModel(names, tuple(float(v) for v in coef), intercept)
 
 
-def acted_on(rows: Sequence[CheckRow], settings: FitSettings) -> list[CheckRow]:
-    return [r for r in rows if r.confidence >= settings.min_confidence]
-
-
 def cross_scores(rows: Sequence[CheckRow], settings: FitSettings, held: str) -> tuple[list[CheckRow], np.ndarray]:
     """Out-of-fold P(right) of each row of corpus family ``held`` ("look": one page out at a time,
     "train": k folds by article, look pages always in the fit)."""
-    rows = acted_on(rows, settings)
     test = [r for r in rows if (r.corpus == LOOK) == (held == "look")]
     groups = sorted({r.group for r in test})
     folds = [[g] for g in groups] if held == "look" else [groups[i::settings.folds] for i in range(settings.folds)]
