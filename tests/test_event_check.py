@@ -196,3 +196,20 @@ def test_the_check_is_on_by_default_and_a_named_flag_turns_it_off(monkeypatch: p
         _builder("rules", None, True, 0.5, False)()
     assert [o.event_check for o in seen] == [True, False, False]
     assert "--no-event-check" in runner.invoke(app, ["ingest", "--help"]).output
+
+
+def _triples(pipeline: Any, text: str, lang: str) -> set[tuple[str, str | None, str | None]]:
+    events = pipeline.extract(text, lang=lang).events
+    return {(e.event, e.actor and e.actor.code, e.recipient and e.recipient.code) for e in events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "quoted", "told"), [
+    ("en", "“We attacked Mali on Monday,” the French minister said.", "The French army attacked Mali on Monday."),
+    ("fr", "« Nous avons attaqué le Mali lundi », a dit le ministre français.", "La France a attaqué le Mali lundi."),
+])
+def test_real_parse_the_check_drops_a_quoted_first_person_act_and_keeps_a_told_one(
+        rules_pipeline: Any, unchecked_rules_pipeline: Any, lang: str, quoted: str, told: str) -> None:
+    assert any(t[0] == "ASSAULT" for t in _triples(unchecked_rules_pipeline, quoted, lang))
+    assert not any(t[0] == "ASSAULT" for t in _triples(rules_pipeline, quoted, lang))
+    assert ("ASSAULT", "FRA", "MLI") in _triples(rules_pipeline, told, lang)
