@@ -31,9 +31,11 @@ def main() -> None:
     parser.add_argument("--plv-only", action="store_true")
     parser.add_argument("--min-confidence", type=float, action="append", default=None,
                         help="a confidence floor to score (repeatable; default: none, 0)")
+    parser.add_argument("--no-event-check", action="store_true", help="keep the events of no-act sentences")
     args = parser.parse_args()
     _, sets = ds.read_training_files(args.shared / "eval" / "train" / "events")
-    annotator = Pipeline(PipelineOptions(coder="rules", stages=ds.CANDIDATE_STAGES)).annotator
+    annotator = Pipeline(PipelineOptions(coder="rules", stages=ds.CANDIDATE_STAGES,
+                                         event_check=not args.no_event_check)).annotator
     proposer = ds.Proposer(annotator, load_sector_heads(), False, None)
     cands: list[ds.Candidate] = []
     for rec in sets.pairs:

@@ -28,3 +28,6 @@ class PipelineOptions:
     # The rule coder's confidence floor: its events rated below it are dropped (0: keep all). On real
     # pages its readings under 0.5 were almost never right (docs/accuracy.md, "Confidence floor").
     min_confidence: float = 0.5
+    # The event check (coding/event_check.py): the rule coder's events of sentences that tell no act
+    # of the report's own (quoted words, first or second person, a modal verb) are dropped. Off: kept.
+    event_check: bool = True

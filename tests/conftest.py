@@ -55,6 +55,16 @@ def rules_pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def unchecked_rules_pipeline():  # type: ignore[no-untyped-def]
+    """The rule coder alone without the event check (``--no-event-check``): for tests of what the
+    rules read in sentences the check drops by default (quoted words, first or second person)."""
+    from chronique.options import PipelineOptions
+    from chronique.pipeline import Pipeline
+
+    return Pipeline(PipelineOptions(coder="rules", event_check=False))
+
+
+@pytest.fixture(scope="session")
 def warc_builder() -> ModuleType:
     """tests/fixtures/ingest/warc_builder.py (fixtures is not a package): builds WARC bytes in tests."""
     path = Path(__file__).parent / "fixtures" / "ingest" / "warc_builder.py"

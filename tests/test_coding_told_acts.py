@@ -211,9 +211,10 @@ def test_real_parse_a_sentence_that_tells_no_act_gives_no_event(rules_pipeline: 
     ("en", "“We attacked Mali on Monday,” the French minister said.", ("ASSAULT", "MLI")),
     ("fr", "La France a attaqué le Mali lundi.", ("ASSAULT", "FRA", "MLI")),
 ])
-def test_real_parse_a_told_act_keeps_its_event(rules_pipeline: Any, lang: str, text: str,
+def test_real_parse_a_told_act_keeps_its_event(unchecked_rules_pipeline: Any, lang: str, text: str,
                                                triple: tuple[str, ...]) -> None:
-    got = _got(rules_pipeline, text, lang)
+    # without the event check, which drops quoted first-person acts (tests/test_event_check.py)
+    got = _got(unchecked_rules_pipeline, text, lang)
     assert triple in got or (len(triple) == 2 and (triple[0], None, triple[1]) in got), got
 
 

@@ -30,11 +30,13 @@ def test_a_verbless_all_caps_headline_codes_or_stays_silent(pipeline: Any) -> No
                for e in events)
 
 
-def test_quotes_inside_quotes_and_a_long_run_on_sentence(pipeline: Any) -> None:
+def test_quotes_inside_quotes_and_a_long_run_on_sentence(pipeline: Any, unchecked_rules_pipeline: Any) -> None:
     quoted = ("« La France a dit : \"nous condamnons l'attaque de la Russie contre l'Ukraine\" », "
               "a rapporté un diplomate.")
     run_on = ", ".join(["la Russie a attaqué l'Ukraine et la France a condamné la Russie"] * 45) + "."
     assert len(run_on.split()) > 500
-    for text in (quoted, run_on):
-        events = _events(pipeline, text, "fr")
+    # the quoted words tell no act of the report's own, so the event check drops them: read without it
+    for text, reader in ((quoted, unchecked_rules_pipeline), (run_on, pipeline)):
+        events = _events(reader, text, "fr")
         assert events and all(e.text_info.start < e.text_info.end <= len(text) for e in events)
+    assert _events(pipeline, quoted, "fr") == []

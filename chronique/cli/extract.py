@@ -42,6 +42,7 @@ def extract(
     weights: WeightsOption = None,
     relevance_gate: options.RelevanceGateOption = True,
     min_confidence: options.MinConfidenceOption = options.DEFAULT_MIN_CONFIDENCE,
+    event_check: options.EventCheckOption = options.DEFAULT_EVENT_CHECK,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources
@@ -52,7 +53,7 @@ def extract(
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
             time_budget_s=time_budget or None, coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
-            min_confidence=min_confidence,
+            min_confidence=min_confidence, event_check=event_check,
         ))
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
             extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,

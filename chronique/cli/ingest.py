@@ -89,6 +89,7 @@ def ingest(
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET,
     relevance_gate: options.RelevanceGateOption = True,
     min_confidence: options.MinConfidenceOption = options.DEFAULT_MIN_CONFIDENCE,
+    event_check: options.EventCheckOption = options.DEFAULT_EVENT_CHECK,
     engine: Annotated[str, typer.Option(help="local (worker processes on this machine) or ray.")] = "local",
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: auto or ray://host:port "
@@ -107,7 +108,7 @@ def ingest(
         inputs = as_inputs(sources)
         pipeline_options = PipelineOptions(lang=None if lang == "auto" else lang, published=published,
                                            time_budget_s=time_budget or None, relevance_gate=relevance_gate,
-                                           min_confidence=min_confidence)
+                                           min_confidence=min_confidence, event_check=event_check)
         engine_options = EngineOptions(workers=workers, address=address)
         if shards is not None:
             _write_shards(inputs, shards, engine, pipeline_options, engine_options, input_format, started)

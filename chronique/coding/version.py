@@ -41,8 +41,11 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # possible deals and counting nouns (knowledge data, arms branch round 7) (issue 19)
 # rules.v15 (lead branch): headline grammar: a headline's bare participle is a passive whose doer is unsaid, "X to
 # VERB" is future; one record for the act a headline and its lead both tell (issue 13), merged after
-# the confidence floor (in nlp/events.py) so a copy the floor drops never replaces one it keeps
-RULES_FINGERPRINT = "5f08f2b7ae6b4714"
+# the confidence floor, the screen and the event check (in nlp/events.py), so a copy they drop never
+# replaces one they keep
+# rules.v15 (verify branch): the event check drops events of sentences that tell no act of the report's own: quoted
+# words, first or second person, a modal of ability, duty or wish (coding/event_check.py; issues 12, 13)
+RULES_FINGERPRINT = "85b5e0ba9066af19"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -54,6 +57,7 @@ RULE_MODULES: tuple[str, ...] = (
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
+    "coding/event_check.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

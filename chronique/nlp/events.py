@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
+from chronique.coding.event_check import keep_told
 from chronique.coding.lead_merge import merge_headline
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
@@ -33,6 +34,7 @@ class EventCoder(Stage):
         self.table: CameoTable | None = None
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
+        self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
@@ -42,6 +44,7 @@ class EventCoder(Stage):
         name = self.coder_name or options.coder
         # the trained coder has a floor of its own (in its weights); this one is the rule coder's
         self.min_confidence = options.min_confidence if name == "rules" else 0.0
+        self.event_check = options.event_check and name == "rules"
         self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -50,17 +53,21 @@ class EventCoder(Stage):
         if self.coder is None or self.table is None:
             doc._.ch_events = []
             return doc
-        events = kept_events(self.coder.code(doc), doc, self.min_confidence)
-        # furniture, idioms and articles with no political content give no events (the gate switchable)
-        doc._.ch_events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
-                                        relevance_gate=self.relevance_gate)
+        doc._.ch_events = self.kept(doc, self.coder.code(doc))
         return doc
 
-
-def kept_events(events: list[EventRecord], doc: Doc, min_confidence: float) -> list[EventRecord]:
-    """The coder's events above the floor, with a headline's twin in the lead merged among those
-    only: a copy the floor drops must never stand in for one it keeps."""
-    return merge_headline(above_floor(events, min_confidence), doc)
+    def kept(self, doc: Doc, coded: list[EventRecord]) -> list[EventRecord]:
+        """The coder's events that pass the floor, the screen (furniture, idioms, articles with no
+        political content; the gate switchable) and the event check; a headline's twin in the lead
+        is merged last, among the events kept, so a copy dropped by any of them never stands in
+        for one kept."""
+        assert self.table is not None
+        events = above_floor(coded, self.min_confidence)
+        events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
+                               relevance_gate=self.relevance_gate)
+        if self.event_check:
+            events = keep_told(doc, events)
+        return merge_headline(events, doc)
 
 
 def above_floor(events: list[EventRecord], min_confidence: float) -> list[EventRecord]:
