@@ -41,6 +41,7 @@ from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
+from chronique.coding.people_recipients import people_recipients
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
@@ -238,7 +239,11 @@ class RuleCoder:
         contexts = list(dict.fromkeys([*r.context, *trig.context,
                                        *(c for c in scope.cues if c in self.table.contexts)]))
         location = event_location(doc, start, end)
-        if not r.roles.targets:
+        people = [] if r.roles.targets else people_recipients(
+            head, [doc[i] for i in m.tokens], scope.index, self.lexicon.words, self.lexicon.lang)
+        if people:  # named by a common noun: no surer than no recipient (chronique.coding.people_recipients)
+            r.roles.targets, confidence = people, max(0.1, confidence - 0.1)
+        elif not r.roles.targets:
             located = str((location or {}).get("country_code") or "") or sentence_focus(doc, scope.seq)
             confidence = self._fallback_target(r.roles, r.event, head, max(m.tokens) + 1, scope.sent,
                                                scope.fallback, trig.weak, confidence, located)

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v14"
+CODER_VERSION = "chronique 0.1 rules.v15"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -36,7 +36,9 @@ CODER_VERSION = "chronique 0.1 rules.v14"
 # rules.v14: unlisted people take the country in focus; part of another person's name is no known party;
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
-RULES_FINGERPRINT = "d1ed19ff0e8a303c"
+# rules.v15: a recipient the parse names by a common noun for people ("un homme", "son prédécesseur",
+# "the attacker") takes the country in focus (UNK for an attacker) (issues 12, 13)
+RULES_FINGERPRINT = "feee65816890857f"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -44,7 +46,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "coding/unnamed_doer.py",
-    "coding/unlisted_people.py",
+    "coding/unlisted_people.py", "coding/people_recipients.py", "knowledge/group_nouns.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
@@ -52,7 +54,7 @@ RULE_MODULES: tuple[str, ...] = (
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
 RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
-                              "sector_words.csv")
+                              "sector_words.csv", "group_nouns.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.
