@@ -111,3 +111,25 @@ def test_a_named_party_in_the_object_is_left_to_the_parse() -> None:
     set_actors(doc, Pérou="PER", Bolivie="BOL")
     (event,) = coded(doc, small_lexicon("fr", SUPPORT_FR))
     assert event["recipient"]["code"] == "BOL"
+
+
+def _fr_possessed(noun: str) -> list[dict[str, Any]]:
+    # "Le Pérou soutient ses <noun> ." — "ses" refers to the doer
+    doc = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Pérou", "Pérou", "PROPN", "nsubj", 2),
+                            ("soutient", "soutenir", "VERB", "ROOT", 2), ("ses", "son", "DET", "det", 4),
+                            (noun, noun, "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)],
+                     morphs={3: "Number=Plur|Poss=Yes"})
+    doc._.ch_lang = "fr"
+    doc._.ch_focus = ["PER"]
+    set_actors(doc, Pérou="PER")
+    return coded(doc, small_lexicon("fr", SUPPORT_FR))
+
+
+def test_the_doers_own_people_are_no_recipient() -> None:
+    (event,) = _fr_possessed("partisans")
+    assert event["recipient"] is None
+
+
+def test_the_doers_rivals_are_still_recipients() -> None:
+    (event,) = _fr_possessed("adversaires")
+    assert (event["recipient"]["entity_text"], event["recipient"]["code"]) == ("ses adversaires", "PER")

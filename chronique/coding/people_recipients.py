@@ -7,7 +7,8 @@ dictionary lists (a man, a community, a predecessor, the attacker). Such a noun 
 ``group_nouns.csv``) in the direct object, the passive subject, a recipient oblique of the trigger
 ("à", "contre", "with", "against"), or a recipient complement of a trigger noun ("son soutien à la
 communauté") is the recipient: the country in focus of its sentence (as unlisted bodies and people
-take it) with the noun's sector, or UNK for an unnamed attacker. It only fills a recipient the
+take it) with the noun's sector, or UNK for an unnamed attacker; a possessive makes some of them the
+doer's own people ("mobilised its men"), no recipient. It only fills a recipient the
 parse left empty, before the proximity guess (chronique.coding.fallback); it makes no event.
 """
 
@@ -65,6 +66,11 @@ def _people_noun(tok: Token, nouns: dict[str, PeopleNoun]) -> tuple[Token, Peopl
     return None
 
 
+def _possessed(noun: Token) -> bool:
+    return any(c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))
+               for c in noun.children)
+
+
 def _mention(slot: Token, noun: Token, kind: PeopleNoun, index: MentionIndex) -> ActorMention:
     doc = slot.doc
     left = slot.left_edge.i
@@ -95,6 +101,8 @@ def people_recipients(head: Token, trigger: list[Token], index: MentionIndex, wo
         if found is None:
             continue
         noun, kind = found
+        if kind.own and _possessed(noun):
+            continue  # "mobilised its men", "ses partisans": the doer's own people
         out = [_mention(slot, noun, kind, index)]
         for peer in noun.conjuncts:
             more = _people_noun(peer, nouns) if peer.i > noun.i else None

@@ -37,6 +37,7 @@ from chronique.coding.clauses import (
     telling,
     two_sided,
 )
+from chronique.coding.coordinated import joint_act
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
@@ -46,6 +47,7 @@ from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recod
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
 from chronique.coding.told_acts import hypothetical, untold
+from chronique.coding.undergone import undergone
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.unlisted_people import is_focus_person
 from chronique.coding.unnamed_doer import agentless, attack_words, unnamed_doer
@@ -198,6 +200,7 @@ class RuleCoder:
                 return None
             mod = "reported" if speech is not None else "asserted"
         roles = finder.find(head, trig)
+        undergone(head, roles, finder, self.lexicon.lang)  # "faces criticism from X": the subject undergoes it
         if (trig.target == "place" and not roles.place_object) or (
                 trig.target == "object" and not roles.place_direct):
             return None  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
@@ -243,6 +246,8 @@ class RuleCoder:
             head, [doc[i] for i in m.tokens], scope.index, self.lexicon.words, self.lexicon.lang)
         if people:  # named by a common noun: no surer than no recipient (chronique.coding.people_recipients)
             r.roles.targets, confidence = people, max(0.1, confidence - 0.1)
+        elif not r.roles.targets and joint_act(r.event, SYMMETRIC, r.roles.sources, r.roles.source_parsed, same_side):
+            confidence = max(0.1, confidence - 0.1)  # each side is the other's recipient (rules._pairs)
         elif not r.roles.targets:
             located = str((location or {}).get("country_code") or "") or sentence_focus(doc, scope.seq)
             confidence = self._fallback_target(r.roles, r.event, head, max(m.tokens) + 1, scope.sent,

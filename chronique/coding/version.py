@@ -37,8 +37,10 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # national bodies named by acronym (FBI, DGSE, ANC); two known people of one government are two parties,
 # a person and their own state one side; "auprès de" names the addressee (issues 12, 13)
 # rules.v15: a recipient the parse names by a common noun for people ("un homme", "son prédécesseur",
-# "the attacker") takes the country in focus (UNK for an attacker) (issues 12, 13)
-RULES_FINGERPRINT = "feee65816890857f"
+# "the attacker") takes the country in focus (UNK for an attacker); the two sides of a coordinated subject of
+# a symmetric act are each other's recipient, no proximity guess; an act noun under a verb of undergoing
+# ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient (issues 12, 13)
+RULES_FINGERPRINT = "a21b90559cadf262"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -46,7 +48,8 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/mentions.py", "coding/modality.py", "coding/noun_roles.py", "coding/role_parse.py",
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "coding/unnamed_doer.py",
-    "coding/unlisted_people.py", "coding/people_recipients.py", "knowledge/group_nouns.py",
+    "coding/unlisted_people.py", "coding/people_recipients.py", "coding/coordinated.py", "knowledge/group_nouns.py",
+    "coding/undergone.py", "knowledge/undergo_words.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
@@ -54,7 +57,8 @@ RULE_MODULES: tuple[str, ...] = (
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
 RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
-                              "sector_words.csv", "group_nouns.csv")
+                              "sector_words.csv", "group_nouns.csv",
+                              "undergo_words.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.
