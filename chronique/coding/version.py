@@ -40,8 +40,9 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # "the attacker") takes the country in focus (UNK for an attacker); the two sides of a coordinated subject of
 # a symmetric act are each other's recipient, no proximity guess; an act noun under a verb of undergoing
 # ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person named
-# again by surname takes the code of the article's first, coded mention of them (issues 12, 13)
-RULES_FINGERPRINT = "b980f94f66876373"
+# again by surname takes the code of the article's first, coded mention of them; a first-person party is the
+# speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
+RULES_FINGERPRINT = "77dc50451eb4007a"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -51,6 +52,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/unnamed_doer.py",
     "coding/unlisted_people.py", "coding/people_recipients.py", "coding/coordinated.py", "knowledge/group_nouns.py",
     "coding/undergone.py", "knowledge/undergo_words.py", "coding/namesakes.py",
+    "coding/quoted_speaker.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
