@@ -11,17 +11,18 @@ the first party with the other (rules._pairs), and ranks as one with no recipien
 from __future__ import annotations
 
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 
 from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import party_key
+from chronique.coding.role_parse import Roles
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})  # acts both sides do to each other
 
 
-def joint_act(event: str, symmetric: AbstractSet[str], sources: list[ActorMention], parsed: bool,
-              same_side: Callable[[ActorMention, ActorMention], bool]) -> bool:
+def joint_act(event: str, roles: Roles, same_side: Callable[[ActorMention, ActorMention], bool]) -> bool:
     """The act is symmetric and its parsed subject names two coded parties of two sides (not "Russian
     President Putin": a person and their own state are one side)."""
-    coded = [a for a in sources if a.get("code")]
-    if event not in symmetric or not parsed or len({party_key(a) for a in coded}) < 2:
+    coded = [a for a in roles.sources if a.get("code")]
+    if event not in SYMMETRIC or not roles.source_parsed or len({party_key(a) for a in coded}) < 2:
         return False
     return any(not same_side(coded[0], other) for other in coded[1:])

@@ -37,7 +37,7 @@ from chronique.coding.clauses import (
     telling,
     two_sided,
 )
-from chronique.coding.coordinated import joint_act
+from chronique.coding.coordinated import SYMMETRIC, joint_act
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
@@ -55,7 +55,6 @@ from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
 
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
 REQUESTED_WEIGHT = 0.6
@@ -244,10 +243,9 @@ class RuleCoder:
         location = event_location(doc, start, end)
         people = [] if r.roles.targets else people_recipients(
             head, [doc[i] for i in m.tokens], scope.index, self.lexicon.words, self.lexicon.lang)
-        if people:  # named by a common noun: no surer than no recipient (chronique.coding.people_recipients)
-            r.roles.targets, confidence = people, max(0.1, confidence - 0.1)
-        elif not r.roles.targets and joint_act(r.event, SYMMETRIC, r.roles.sources, r.roles.source_parsed, same_side):
-            confidence = max(0.1, confidence - 0.1)  # each side is the other's recipient (rules._pairs)
+        if people or (not r.roles.targets and joint_act(r.event, r.roles, same_side)):
+            # a common noun for people, or each side of a joint act the other's: no surer than no recipient
+            r.roles.targets, confidence = people or r.roles.targets, max(0.1, confidence - 0.1)
         elif not r.roles.targets:
             located = str((location or {}).get("country_code") or "") or sentence_focus(doc, scope.seq)
             confidence = self._fallback_target(r.roles, r.event, head, max(m.tokens) + 1, scope.sent,
