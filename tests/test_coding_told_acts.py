@@ -207,8 +207,8 @@ def test_real_parse_a_sentence_that_tells_no_act_gives_no_event(rules_pipeline: 
 @pytest.mark.model
 @pytest.mark.parametrize(("lang", "text", "triple"), [
     ("en", "The French army attacked Mali on Monday.", ("ASSAULT", "FRA", "MLI")),
-    # the quoted "we" is the minister's side (who it stands for is the pronoun resolver's work)
-    ("en", "“We attacked Mali on Monday,” the French minister said.", ("ASSAULT", "MLI")),
+    # the quoted "we" is the minister's side (chronique.coding.quoted_speaker)
+    ("en", "“We attacked Mali on Monday,” the French minister said.", ("ASSAULT", "FRA", "MLI")),
     ("fr", "La France a attaqué le Mali lundi.", ("ASSAULT", "FRA", "MLI")),
 ])
 def test_real_parse_a_told_act_keeps_its_event(unchecked_rules_pipeline: Any, lang: str, text: str,

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from chronique.annotations.extensions import get_list
 from chronique.annotations.furniture import in_furniture
 from chronique.annotations.records import ActorMention, EventParty, PlaceMention
+from chronique.coding.namesakes import namesake_codes
 from chronique.coding.unlisted import TRANSNATIONAL, SectorHeads, home_country, sentence_foci, unlisted_parties
 from chronique.coding.unlisted_people import coded_person, is_unlisted_person
 
@@ -88,6 +89,8 @@ class MentionIndex:
             self.actors = [a for a in self.actors if (int(a["start"]), int(a["end"])) not in absorbed] + unlisted
         self.actors += self._entities([a for a in self.actors])
         if heads is not None:  # a person the knowledge base does not list takes the country in focus
+            # unless the article introduced them before by name (chronique.coding.namesakes)
+            self.actors = namesake_codes(doc, self.actors, is_unlisted_person)
             foci = sentence_foci(doc)
             self.actors = [coded_person(doc, a, self.places, foci) if is_unlisted_person(doc, a) else a
                            for a in self.actors]

@@ -16,6 +16,7 @@ from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
 from chronique.coding.pronouns import PronounResolver, as_pronoun, unresolved
+from chronique.coding.quoted_speaker import quote_speaker
 from chronique.coding.role_parse import (
     AGENT,
     DIRECT_OBJECT,
@@ -58,7 +59,11 @@ class RoleFinder(NounRoles):
         if pronoun is None:
             return []
         speaker = self.speaker_of(pronoun)
-        if speaker is not None and int(speaker["start"]) < pronoun.idx and self.pronouns.agrees_with(pronoun, speaker):
+        quoted = quote_speaker(pronoun, self.lexicon, self.resolve)  # "« Nous … », a déclaré X"
+        if quoted:
+            found = quoted
+        elif (speaker is not None and int(speaker["start"]) < pronoun.idx
+              and self.pronouns.agrees_with(pronoun, speaker)):
             found = [speaker]  # "X said he …", not "he …, X said"
         else:
             found = self.antecedent(pronoun)

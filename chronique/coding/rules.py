@@ -37,15 +37,18 @@ from chronique.coding.clauses import (
     telling,
     two_sided,
 )
+from chronique.coding.coordinated import SYMMETRIC, joint_act
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
 from chronique.coding.headline import doer_unsaid, headline_future
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
+from chronique.coding.people_recipients import people_recipients
 from chronique.coding.recode import ASKED_SUBJECT, MOBILIZE_KIND, Reading, Recoder, apply_rules
 from chronique.coding.role_parse import Roles, is_passive
 from chronique.coding.roles import RoleFinder
 from chronique.coding.told_acts import hypothetical, untold
+from chronique.coding.undergone import undergone
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.unlisted_people import is_focus_person
 from chronique.coding.unnamed_doer import agentless, attack_words, unnamed_doer
@@ -53,7 +56,6 @@ from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
 
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 TERRITORIAL = frozenset({"COERCE", "ASSAULT"})
 REQUEST_KIND = "request"  # the lexicon's "embeds" value of a request trigger
 REQUESTED_WEIGHT = 0.6
@@ -161,9 +163,8 @@ class RuleCoder:
                 events.extend(self._code_sentence(doc, sent, seq, matches, index, finder, fallback))
         return dedupe_events(events)
 
-    def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch],
-                       index: MentionIndex, finder: RoleFinder,
-                       fallback: TargetFallback) -> list[EventRecord]:
+    def _code_sentence(self, doc: Doc, sent: Span, seq: int, matches: list[TriggerMatch], index: MentionIndex,
+                       finder: RoleFinder, fallback: TargetFallback) -> list[EventRecord]:
         absorbed, refines = self.embeddings.find(doc, matches)
         # per sentence, not per trigger: a long sentence full of triggers stays linear
         scope = _Sentence(doc, sent, seq, sentence_bounds(sent), self.lexicon.cue_contexts(
@@ -200,6 +201,7 @@ class RuleCoder:
                 return None
             mod = "reported" if speech is not None else "asserted"
         roles = finder.find(head, trig)
+        undergone(head, roles, finder, self.lexicon.lang)  # "faces criticism from X": the subject undergoes it
         if (trig.target == "place" and not roles.place_object) or (
                 trig.target == "object" and not roles.place_direct):
             return None  # "returned the Golan Heights" is a retreat, "returned to Geneva" is not
@@ -241,7 +243,12 @@ class RuleCoder:
         contexts = list(dict.fromkeys([*r.context, *trig.context,
                                        *(c for c in scope.cues if c in self.table.contexts)]))
         location = event_location(doc, start, end)
-        if not r.roles.targets:
+        people = [] if r.roles.targets else people_recipients(
+            head, [doc[i] for i in m.tokens], scope.index, self.lexicon.words, self.lexicon.lang)
+        if people or (not r.roles.targets and joint_act(r.event, r.roles, same_side)):
+            # a common noun for people, or each side of a joint act the other's: no surer than no recipient
+            r.roles.targets, confidence = people or r.roles.targets, max(0.1, confidence - 0.1)
+        elif not r.roles.targets:
             located = str((location or {}).get("country_code") or "") or sentence_focus(doc, scope.seq)
             confidence = self._fallback_target(r.roles, r.event, head, max(m.tokens) + 1, scope.sent,
                                                scope.fallback, trig.weak, confidence, located)
@@ -259,8 +266,7 @@ class RuleCoder:
             # the act the sentence is about
             "confidence": round(confidence * (REQUESTED_WEIGHT if r.modality == "requested" else 1.0)
                                 * (UNTOLD_WEIGHT if r.modality == "negated" else 1.0)
-                                * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2),
-            "coder": CODER_VERSION,
+                                * (SUBORDINATE_WEIGHT if subordinate(verb) else 1.0), 2), "coder": CODER_VERSION,
             "_clause": [start, end], "_trigger": [head.idx, doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])],
             "_lemma": " ".join(trig.words),
         }

@@ -45,7 +45,13 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # replaces one they keep
 # rules.v15 (verify branch): the event check drops events of sentences that tell no act of the report's own: quoted
 # words, first or second person, a modal of ability, duty or wish (coding/event_check.py; issues 12, 13)
-RULES_FINGERPRINT = "85b5e0ba9066af19"
+# rules.v15 (parties2 branch): a recipient the parse names by a common noun for people ("un homme", "son
+# prédécesseur", "the attacker") takes the country in focus (UNK for an attacker); the two sides of a coordinated
+# subject of a symmetric act are each other's recipient, no proximity guess; an act noun under a verb of
+# undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
+# named again by surname takes the code of the article's first, coded mention of them; a first-person party is
+# the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
+RULES_FINGERPRINT = "61ce84f798651faa"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -54,6 +60,9 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/recode.py", "coding/roles.py", "coding/rules.py", "coding/unlisted.py", "coding/pronouns.py",
     "coding/unnamed_doer.py",
     "coding/unlisted_people.py", "coding/headline.py", "coding/lead_merge.py",
+    "coding/people_recipients.py", "coding/coordinated.py", "knowledge/group_nouns.py",
+    "coding/undergone.py", "knowledge/undergo_words.py", "coding/namesakes.py",
+    "coding/quoted_speaker.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
@@ -62,7 +71,8 @@ RULE_MODULES: tuple[str, ...] = (
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
 RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
-                              "sector_words.csv")
+                              "sector_words.csv", "group_nouns.csv",
+                              "undergo_words.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.

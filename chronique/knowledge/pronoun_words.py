@@ -1,6 +1,7 @@
 """Pronoun agreement words per language (``data/<lang>/pronoun_words.yaml``, with provenance): which
 personal and possessive pronouns stand only for a person, never for one, for several parties or one,
-and their gender where the language marks it. Read by chronique.coding.pronouns."""
+their gender where the language marks it, and the first-person words that stand for whoever speaks.
+Read by chronique.coding.pronouns and chronique.coding.quoted_speaker."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class PronounWords:
     singular: frozenset[str] = frozenset()
     feminine: frozenset[str] = frozenset()
     masculine: frozenset[str] = frozenset()
+    speaker: frozenset[str] = frozenset()  # first person: whoever speaks (chronique.coding.quoted_speaker)
 
 
 @cache
