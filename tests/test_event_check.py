@@ -147,6 +147,28 @@ def test_a_told_act_in_the_third_person_is_kept() -> None:
     assert keep_told(doc, []) == []
 
 
+def test_the_stage_drops_exactly_the_events_whose_full_features_fall_in_a_no_act_class() -> None:
+    # keep_told reads only the features of its classes; they must be the ones event_features gives
+    quoted = parsed_doc("en", [("“", "“", "PUNCT", "punct", 2), ("Norland", "Norland", "PROPN", "nsubj", 2),
+                               ("shelled", "shell", "VERB", "ROOT", 2), ("us", "we", "PRON", "obj", 2),
+                               ("”", "”", "PUNCT", "punct", 2), (".", ".", "PUNCT", "punct", 2)],
+                        morphs={3: "Person=1|Number=Plur", 2: "Tense=Past"})
+    modal = parsed_doc("en", [("Norland", "Norland", "PROPN", "nsubj", 2), ("must", "must", "AUX", "aux", 2),
+                              ("shell", "shell", "VERB", "ROOT", 2), ("Sildavia", "Sildavia", "PROPN", "obj", 2),
+                              (".", ".", "PUNCT", "punct", 2)])
+    told = parsed_doc("en", [("Norland", "Norland", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1),
+                             ("Sildavia", "Sildavia", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1)],
+                      morphs={1: "Tense=Past"})
+    cases = [(quoted, [_event(quoted, "shelled", "Norland", "us")]),
+             (modal, [_event(modal, "shell", "Norland", "Sildavia"), _event(modal, "shell", None)]),
+             (told, [_event(told, "shelled", "Norland", "Sildavia"), _event(told, "shelled", "Sildavia")])]
+    for doc, events in cases:
+        expected = [e for e, row in zip(events, event_features(doc, events), strict=True) if no_act_class(row) is None]
+        assert keep_told(doc, events) == expected
+    assert keep_told(quoted, cases[0][1]) == [] and keep_told(modal, cases[1][1]) == []
+    assert keep_told(told, cases[2][1]) == cases[2][1]
+
+
 def test_a_learned_model_scores_by_its_weights() -> None:
     model = CheckModel(("bias", "s_question"), (1.0, -4.0), 0.0)
     assert model.score({"bias": 1.0, "s_question": 1.0}) < 0.5 < model.score({"bias": 1.0})

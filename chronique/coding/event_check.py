@@ -54,11 +54,15 @@ def _party_kind(prefix: str, party: EventParty | None, doc: Doc) -> dict[str, fl
         f"{prefix}_other_sector": float(bool(sector) and sector not in STATE_SECTORS | ARMED_SECTORS),
         f"{prefix}_unlisted": float(bool(party.get("_unlisted")) or bool(party.get("_person_focus"))),
         f"{prefix}_pronoun": float(tok is not None and tok.pos_ == "PRON"),
-        # "we", "I", "nous", "you": someone's own words, so the party is the speaker's, not the report's
-        f"{prefix}_first_second": float(tok is not None and bool({"1", "2"} & set(_morph(tok, "Person")))),
+        f"{prefix}_first_second": _first_second_party(tok),
         f"{prefix}_common_noun": float(tok is not None and tok.pos_ == "NOUN"),
         f"{prefix}_no_mention": float(party.get("start") is None),
     }
+
+
+def _first_second_party(tok: Token | None) -> float:
+    """"we", "I", "nous", "you": someone's own words, so the party is the speaker's, not the report's."""
+    return float(tok is not None and bool({"1", "2"} & set(_morph(tok, "Person"))))
 
 
 def _morph(tok: Token, field: str) -> list[str]:
@@ -75,6 +79,13 @@ def _under_modal(head: Token, modals: frozenset[str]) -> bool:
     if any(c.dep_.startswith("aux") and modal(c) for c in head.children):
         return True
     return head.dep_ == "xcomp" and modal(head.head)
+
+
+def _ability_modal(head: Token) -> float:
+    """A modal of ability, duty or will ("can", "must", "pouvoir", "devoir", "vouloir") governs the
+    trigger; the future and conditional auxiliaries are the modality's business, not this one's."""
+    words = words_of()
+    return float(_under_modal(head, words.modal_lemmas - words.future_auxiliaries - words.conditional_auxiliaries))
 
 
 def _trigger_shape(head: Token | None) -> dict[str, float]:
@@ -100,10 +111,7 @@ def _trigger_shape(head: Token | None) -> dict[str, float]:
         "t_part": float("Part" in _morph(head, "VerbForm") and not aux),
         "t_ger": float("Ger" in _morph(head, "VerbForm") or "Prog" in _morph(head, "Aspect")),
         "t_perfect": float("Perf" in _morph(head, "Aspect") or bool(aux and "Part" in _morph(head, "VerbForm"))),
-        # a modal of ability, duty or will ("can", "must", "pouvoir", "devoir", "vouloir"); the future and
-        # conditional auxiliaries are the modality's business, not this one's
-        "t_modal": float(_under_modal(head, words.modal_lemmas - words.future_auxiliaries
-                                      - words.conditional_auxiliaries)),
+        "t_modal": _ability_modal(head),
         "t_neg": float(bool(lemmas & words.negations) or any(c.dep_ == "neg" for c in kids)),
         "t_root": float(head.dep_ == "ROOT"),
         "t_relative": float(head.dep_ in ("acl:relcl", "relcl") or head.head.dep_ in ("acl:relcl", "relcl")),
@@ -113,16 +121,28 @@ def _trigger_shape(head: Token | None) -> dict[str, float]:
     }
 
 
+def _opens_quote(text: str) -> float:
+    return float(text.lstrip()[:1] in QUOTE_CHARS)
+
+
+def _first_second_sentence(tokens: Sequence[Token]) -> float:
+    """A first- or second-person pronoun in the sentence: a speaker's own words or the writer's aside."""
+    return float(bool({p for t in tokens if t.pos_ == "PRON" for p in _morph(t, "Person")} & {"1", "2"}))
+
+
+def _sentence_tokens(sent: Span | None) -> list[Token]:
+    return [t for t in sent if not t.is_space] if sent is not None else []
+
+
 def _sentence_shape(doc: Doc, sent: Span | None, text: str) -> dict[str, float]:
-    tokens = [t for t in sent if not t.is_space] if sent is not None else []
+    tokens = _sentence_tokens(sent)
     n = max(len(tokens), 1)
-    persons = {p for t in tokens if t.pos_ == "PRON" for p in _morph(t, "Person")}
     return {
         "s_len": min(len(tokens), 80) / 40.0,
         "s_question": float(text.rstrip().endswith("?")),
         "s_quote": float(any(c in QUOTE_CHARS for c in text)),
-        "s_opens_quote": float(text.lstrip()[:1] in QUOTE_CHARS),
-        "s_first_second": float(bool(persons & {"1", "2"})),
+        "s_opens_quote": _opens_quote(text),
+        "s_first_second": _first_second_sentence(tokens),
         "s_digits": min(sum(bool(DIGITS.search(t.text)) for t in tokens) / n * 5, 1.0),
         "s_percent": float("%" in text or "pour cent" in text.lower() or "percent" in text.lower()),
         "s_colon": float(":" in text),
@@ -204,9 +224,26 @@ def no_act_class(row: dict[str, float]) -> str | None:
                 None)
 
 
+def _no_act_features(doc: Doc, e: EventRecord) -> dict[str, float]:
+    """The features of ``NO_ACT_CLASSES`` only, as ``event_features`` computes them: the events
+    stage runs on every article and needs no other feature while no learned check ships."""
+    info = e["text_info"]
+    start, end = int(info["start"]), int(info["end"])
+    trigger = e.get("_trigger") or [start, start]
+    head = _token_at(doc, trigger[0])
+    party_token = {side: _token_at(doc, party.get("start")) if party else None
+                   for side, party in (("a", e.get("actor")), ("r", e.get("recipient")))}
+    return {
+        "in_quote": float(in_quote(doc.text, start, int(trigger[0]))),
+        "s_opens_quote": _opens_quote(doc.text[start:end]),
+        "s_first_second": _first_second_sentence(_sentence_tokens(_sentence_of(doc, head, start, end))),
+        "a_first_second": _first_second_party(party_token["a"]),
+        "r_first_second": _first_second_party(party_token["r"]),
+        "t_modal": _ability_modal(head) if head is not None else 0.0,
+    }
+
+
 def keep_told(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
     """The events whose sentence falls in none of the no-act classes."""
-    if not events:
-        return events
-    return [e for e, row in zip(events, event_features(doc, events), strict=True) if no_act_class(row) is None]
+    return [e for e in events if no_act_class(_no_act_features(doc, e)) is None]
 

@@ -31,11 +31,11 @@ def _same_act(head: EventRecord, lead: EventRecord) -> bool:
     return a is None or b is None or a == b
 
 
-def _parties(e: EventRecord) -> tuple[int, ...]:
+def _parties(e: EventRecord) -> int:
     """How well an event names its parties: coded actor with a sector, a recipient, coded, named."""
     actor, recipient = e["actor"] or {}, e["recipient"] or {}
     return (bool(actor.get("sector")) + bool(recipient) + bool(recipient.get("code"))
-            + bool(recipient.get("sector")) + (actor.get("start") is not None),)
+            + bool(recipient.get("sector")) + (actor.get("start") is not None))
 
 
 def merge_headline(events: list[EventRecord], doc: Doc) -> list[EventRecord]:

@@ -75,6 +75,7 @@ class MentionIndex:
         mentions = get_list(doc, "ch_actors")
         self.actors: list[ActorMention] = [a for a in mentions if a.get("code")]
         self.places: list[PlaceMention] = get_list(doc, "ch_places")
+        self.foci = sentence_foci(doc)  # sentence start -> country in focus, read by every home-country guess
         # with ``heads``, every unnamed national sector takes its home country, and unlisted parties
         # are added (chronique.coding.unlisted); without, only rebels and opposition do
         self.actors += [{**a, "code": self._home(a, heads is not None)}
@@ -91,8 +92,7 @@ class MentionIndex:
         if heads is not None:  # a person the knowledge base does not list takes the country in focus
             # unless the article introduced them before by name (chronique.coding.namesakes)
             self.actors = namesake_codes(doc, self.actors, is_unlisted_person)
-            foci = sentence_foci(doc)
-            self.actors = [coded_person(doc, a, self.places, foci) if is_unlisted_person(doc, a) else a
+            self.actors = [coded_person(doc, a, self.places, self.foci) if is_unlisted_person(doc, a) else a
                            for a in self.actors]
         # a byline's, credit's or dateline's names are the page's, never a party ("(Reuters) —")
         furniture = get_list(doc, "ch_furniture")
@@ -105,7 +105,7 @@ class MentionIndex:
         unlisted-party rule, any sector but a transnational one; else only rebels and opposition)."""
         sector = actor.get("sector")
         if unlisted and sector and sector not in TRANSNATIONAL:
-            return home_country(self.doc, int(actor["start"]), self.places, sentence_foci(self.doc))
+            return home_country(self.doc, int(actor["start"]), self.places, self.foci)
         return self._home_country(actor) if sector in DOMESTIC_SECTORS else None
 
     def _home_country(self, actor: ActorMention) -> str | None:

@@ -26,7 +26,7 @@ from chronique.coding.role_parse import (
     is_passive,
     passive_subject_dep,
 )
-from chronique.coding.unlisted import home_country, sentence_foci
+from chronique.coding.unlisted import home_country
 from chronique.knowledge.function_words import FunctionWords
 from chronique.knowledge.group_nouns import UNKNOWN, PeopleNoun, group_nouns
 
@@ -78,7 +78,7 @@ def _mention(slot: Token, noun: Token, kind: PeopleNoun, index: MentionIndex) ->
         left += 1
     right = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ in NAME_RIGHT])
     span = doc[left:right + 1]
-    code = UNKNOWN if kind.code == UNKNOWN else home_country(doc, span.start_char, index.places, sentence_foci(doc))
+    code = UNKNOWN if kind.code == UNKNOWN else home_country(doc, span.start_char, index.places, index.foci)
     mention: ActorMention = {"text": span.text, "start": span.start_char, "end": span.end_char, "name": span.text,
                              "code": code, "sector": kind.sector, "kind": "group", "_unlisted": True,
                              "_tokens": [span.start, span.end]}
