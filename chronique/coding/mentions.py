@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -75,7 +76,6 @@ class MentionIndex:
         mentions = get_list(doc, "ch_actors")
         self.actors: list[ActorMention] = [a for a in mentions if a.get("code")]
         self.places: list[PlaceMention] = get_list(doc, "ch_places")
-        self.foci = sentence_foci(doc)  # sentence start -> country in focus, read by every home-country guess
         # with ``heads``, every unnamed national sector takes its home country, and unlisted parties
         # are added (chronique.coding.unlisted); without, only rebels and opposition do
         self.actors += [{**a, "code": self._home(a, heads is not None)}
@@ -99,6 +99,12 @@ class MentionIndex:
         self.actors = [a for a in self.actors if not in_furniture(int(a["start"]), int(a["end"]), furniture)]
         self.actor_at: dict[int, int] = self._by_token(self.actors)
         self.place_at: dict[int, int] = self._by_token(self.places)
+
+    @cached_property
+    def foci(self) -> dict[int, str]:
+        """Sentence start -> the country in focus, read once by every home-country guess (only when
+        one is made: a Doc with no sentence boundaries and no guess to make never asks)."""
+        return sentence_foci(self.doc)
 
     def _home(self, actor: ActorMention, unlisted: bool) -> str | None:
         """The code of an uncoded mention: its home country when it is a national sector (with the
