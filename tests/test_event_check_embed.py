@@ -1,0 +1,89 @@
+"""The learned event check with sentence embeddings: the texts an event is embedded by (hand-built
+parses of sentences written here), the rows' cache, and the grouped cross-validation over
+structural features plus an embedding block."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chronique.annotations.records import EventRecord
+from chronique.coding.event_check_embed import event_texts
+from chronique.train.event_check_data import CheckRow, load_rows, save_rows
+from chronique.train.event_check_embed import EmbedSettings, cross_scores, design
+from chronique.train.event_check_fit import auc
+
+sys.path.insert(0, str(Path(__file__).parent))
+from coding_helpers import parsed_doc
+
+
+def _event(doc: Any, trigger: str, actor: str | None, recipient: str | None = None) -> EventRecord:
+    text = doc.text
+    at = text.index(trigger)
+
+    def party(word: str | None) -> dict[str, Any] | None:
+        if word is None:
+            return None
+        start = text.index(word)
+        return {"code": "NLD", "sector": None, "entity_text": word, "start": start, "end": start + len(word)}
+
+    return {"event": "ASSAULT", "quad_code": 4, "modality": "asserted", "confidence": 0.7,
+            "actor": party(actor), "recipient": party(recipient),
+            "text_info": {"sequence": 1, "start": 0, "end": len(text)},
+            "_trigger": [at, at + len(trigger)]}  # type: ignore[return-value]
+
+
+def test_the_sentence_and_the_trigger_line_of_an_event() -> None:
+    # "Norland shelled Sildavia ."
+    doc = parsed_doc("en", [("Norland", "Norland", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1),
+                            ("Sildavia", "Sildavia", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1)])
+    sentence, brief = event_texts(doc, _event(doc, "shelled", "Norland", "Sildavia"))
+    assert sentence == "Norland shelled Sildavia ."
+    assert brief == "shelled: Norland → Sildavia"
+
+
+def test_a_missing_recipient_and_a_party_known_only_by_its_code() -> None:
+    # "Les rebelles ont attaqué ."
+    doc = parsed_doc("fr", [("Les", "le", "DET", "det", 1), ("rebelles", "rebelle", "NOUN", "nsubj", 3),
+                            ("ont", "avoir", "AUX", "aux", 3), ("attaqué", "attaquer", "VERB", "ROOT", 3),
+                            (".", ".", "PUNCT", "punct", 3)])
+    e = _event(doc, "attaqué", None)
+    assert event_texts(doc, e)[1] == "attaqué: - → -"
+    e["actor"] = {"code": "SYR", "sector": None, "entity_text": None, "start": None, "end": None}
+    assert event_texts(doc, e)[1] == "attaqué: SYR → -"
+
+
+def test_the_rows_cache_keeps_the_texts(tmp_path: Path) -> None:
+    rows = [CheckRow({"bias": 1.0}, 1, "g:1", "fr-wikinews-train", 0.7, "Norland a bombardé Sildavia.",
+                     "bombardé: Norland → Sildavia")]
+    save_rows(rows, tmp_path / "rows.jsonl")
+    assert load_rows(tmp_path / "rows.jsonl") == rows
+
+
+def _rows(n_groups: int, corpus: str, rng: np.random.Generator) -> tuple[list[CheckRow], np.ndarray]:
+    """Rows whose label only an embedding dimension shows (the structural feature is noise)."""
+    rows, vecs = [], []
+    for g in range(n_groups):
+        for _ in range(6):
+            told = int(rng.random() < 0.5)
+            rows.append(CheckRow({"bias": 1.0, "noise": float(rng.random())}, told, f"{corpus}:{g}", corpus, 0.7))
+            vecs.append([float(told) + 0.1 * rng.random(), rng.random(), rng.random()])
+    return rows, np.array(vecs)
+
+
+def test_cross_validation_sees_what_only_the_embedding_shows() -> None:
+    rng = np.random.default_rng(0)
+    train, v_train = _rows(10, "m2e2-voa", rng)
+    look, v_look = _rows(6, "pages-look", rng)
+    rows, vectors = train + look, {"sentence": np.vstack([v_train, v_look])}
+    labels, with_embedding = cross_scores(rows, vectors, EmbedSettings(c=1.0, view="sentence"), "look")
+    assert len(labels) == 36 and auc(labels, with_embedding) == 1.0
+    labels, structural = cross_scores(rows, vectors, EmbedSettings(c=1.0, view="none"), "look")
+    assert auc(labels, structural) < 0.8
+    # deterministic: the same rows give the same scores
+    assert np.array_equal(with_embedding, cross_scores(rows, vectors, EmbedSettings(c=1.0, view="sentence"), "look")[1])
+    # the embedding alone: no structural column
+    assert design(rows, vectors, EmbedSettings(view="sentence", structural=False), ()).shape == (96, 3)
