@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from chronique.coding.event_check import no_act_class
+from chronique.coding.event_check_learned import encode
 from chronique.train.event_check_data import CheckRow, load_rows
-from chronique.train.event_check_embed import EmbedSettings, cross_scores, encode
+from chronique.train.event_check_embed import EmbedSettings, cross_scores
 from chronique.train.event_check_fit import auc, tradeoff
 
 CUTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)

@@ -79,11 +79,12 @@ def test_cross_validation_sees_what_only_the_embedding_shows() -> None:
     train, v_train = _rows(10, "m2e2-voa", rng)
     look, v_look = _rows(6, "pages-look", rng)
     rows, vectors = train + look, {"sentence": np.vstack([v_train, v_look])}
-    labels, with_embedding = cross_scores(rows, vectors, EmbedSettings(c=1.0, view="sentence"), "look")
+    settings = EmbedSettings(c=1.0, view="sentence", structural=True)
+    labels, with_embedding = cross_scores(rows, vectors, settings, "look")
     assert len(labels) == 36 and auc(labels, with_embedding) == 1.0
-    labels, structural = cross_scores(rows, vectors, EmbedSettings(c=1.0, view="none"), "look")
+    labels, structural = cross_scores(rows, vectors, EmbedSettings(c=1.0, view="none", structural=True), "look")
     assert auc(labels, structural) < 0.8
     # deterministic: the same rows give the same scores
-    assert np.array_equal(with_embedding, cross_scores(rows, vectors, EmbedSettings(c=1.0, view="sentence"), "look")[1])
+    assert np.array_equal(with_embedding, cross_scores(rows, vectors, settings, "look")[1])
     # the embedding alone: no structural column
     assert design(rows, vectors, EmbedSettings(view="sentence", structural=False), ()).shape == (96, 3)
