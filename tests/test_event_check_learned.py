@@ -127,3 +127,13 @@ def test_the_e5_encoder_embeds_french_and_english_alike() -> None:
     assert vectors.shape == (3, DIM)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
+
+
+@pytest.mark.model
+def test_extract_with_a_missing_weights_file_exits_5_naming_it_and_codes_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "none.json.gz"
+    result = runner.invoke(app, ["extract", "-", "--lang", "fr", "--learned-check", "--learned-check-weights",
+                                 str(missing)], input="L'armée a bombardé le port lundi.\n")
+    assert result.exit_code == 5
+    assert str(missing) in result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert "ASSAULT" not in result.output
