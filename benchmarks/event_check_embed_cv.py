@@ -16,10 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from chronique.coding.event_check import no_act_class
-from chronique.coding.event_check_learned import encode
 from chronique.train.event_check_data import CheckRow, load_rows
-from chronique.train.event_check_embed import EmbedSettings, cross_scores
+from chronique.train.event_check_embed import EmbedSettings, after_classes, choose_cut, cross_scores, encode
 from chronique.train.event_check_fit import auc, tradeoff
 
 CUTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
@@ -52,7 +50,8 @@ def report(rows: list[CheckRow], vectors: dict[str, np.ndarray], settings: Embed
                 idx = [i for i, r in enumerate(test) if r.corpus == corpus]
                 cells.append(f"{corpus} {auc([labels[i] for i in idx], scores[idx]):.3f}")
             per = ", ".join(cells)
-        print(f"  {held}: {len(labels)} events, {sum(labels)} right, AUC {auc(labels, scores):.3f} {per}")
+        cut = f", cut keeping 2/3 of the right events {choose_cut(labels, scores):.2f}" if held == "look" else ""
+        print(f"  {held}: {len(labels)} events, {sum(labels)} right, AUC {auc(labels, scores):.3f} {per}{cut}")
         if table:
             for cut, kept, right_kept, right in tradeoff(labels, scores, CUTS):
                 print(f"    P(right) >= {cut:.2f}: kept {kept}, right kept {right_kept}/{right}, "
@@ -80,7 +79,8 @@ def main() -> None:
         rows = [rows[i] for i in keep]
         vectors = {k: v[keep] for k, v in vectors.items()}
     if args.after_classes:
-        keep = [i for i, r in enumerate(rows) if no_act_class(r.features) is None]
+        kept = {id(r) for r in after_classes(rows)}
+        keep = [i for i, r in enumerate(rows) if id(r) in kept]
         rows = [rows[i] for i in keep]
         vectors = {k: v[keep] for k, v in vectors.items()}
         print(f"after the no-act classes: {len(rows)} rows")

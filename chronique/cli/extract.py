@@ -43,8 +43,6 @@ def extract(
     relevance_gate: options.RelevanceGateOption = True,
     min_confidence: options.MinConfidenceOption = options.DEFAULT_MIN_CONFIDENCE,
     event_check: options.EventCheckOption = options.DEFAULT_EVENT_CHECK,
-    learned_check: options.LearnedCheckOption = False,
-    learned_check_weights: options.LearnedCheckWeightsOption = None,
 ) -> None:
     """Extract actors, places, dates, weapons, events and transfers from articles."""
     from chronique.app.read import extract_sources
@@ -55,8 +53,7 @@ def extract(
         pipeline = Pipeline(PipelineOptions(
             lang=None if lang == "auto" else lang, published=published, actor_files=tuple(actors or ()),
             time_budget_s=time_budget or None, coder=coder, coder_weights=weights, relevance_gate=relevance_gate,
-            min_confidence=min_confidence, event_check=event_check, learned_check=learned_check,
-            learned_check_weights=learned_check_weights,
+            min_confidence=min_confidence, event_check=event_check,
         ))
         with options.stdin_spooled(files) as (paths, copy), options.output_stream(output) as out:
             extractions = extract_sources(paths, pipeline, report, policy=on_error, fmt=input_format,

