@@ -20,7 +20,6 @@ from chronique.coding.event_check import no_act_class
 from chronique.train.event_check_data import CheckRow
 from chronique.train.event_check_fit import LOOK, feature_names, matrix, tradeoff
 
-VIEWS = ("none", "sentence", "brief", "both")
 DIM = 384  # multilingual-e5-small
 CUT_GRID = tuple(round(0.01 * k, 2) for k in range(1, 41))
 KEEP_RIGHT = 2 / 3  # a cut keeps at least this share of the look pages' right events (out of fold)
