@@ -18,6 +18,7 @@ from pathlib import Path
 
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check import event_features
+from chronique.coding.event_check_embed import event_texts
 from chronique.eval.pages_judged import JudgedPage, event_key, load_judged_set
 from chronique.ingest.sources import read_sources
 from chronique.nlp.convert import doc_to_extraction
@@ -39,6 +40,8 @@ class CheckRow:
     group: str  # the article or page (folds keep it whole)
     corpus: str
     confidence: float
+    text: str = ""  # the event's sentence and "trigger: actor → recipient" (for the embedding variant)
+    brief: str = ""
 
 
 Progress = Callable[[str, int, int], None]
@@ -72,7 +75,8 @@ def wikinews_rows(folder: Path, annotator: Annotator, progress: Progress | None 
             events = list(doc._.ch_events or [])
             for e, feats in zip(events, event_features(doc, events), strict=True):
                 y = _wikinews_label(e, item.events, norm.to_original)
-                yield CheckRow(feats, y, f"{name}:{item.article.id}", name, float(e.get("confidence") or 0.0))
+                yield CheckRow(feats, y, f"{name}:{item.article.id}", name, float(e.get("confidence") or 0.0),
+                               *event_texts(doc, e))
             _tick(progress, name, n, len(articles))
 
 
@@ -106,7 +110,8 @@ def m2e2_rows(folder: Path, annotator: Annotator, progress: Progress | None = No
             first, last = norm.to_original(int(first), int(last))
             hit = any(a < last and first < b for a, b in triggers)
             y = int(hit and str(e.get("modality") or "") in TOLD)
-            yield CheckRow(feats, y, f"m2e2-voa:{doc_id}", "m2e2-voa", float(e.get("confidence") or 0.0))
+            yield CheckRow(feats, y, f"m2e2-voa:{doc_id}", "m2e2-voa", float(e.get("confidence") or 0.0),
+                           *event_texts(doc, e))
         _tick(progress, "m2e2-voa", n, len(articles))
 
 
@@ -135,7 +140,7 @@ def _page_rows(page: JudgedPage, root: Path, pipeline: Pipeline, split: str) -> 
             verdict = page.verdict(event_key(public)) if page.political else False
             if verdict is not None:
                 yield CheckRow(feats, int(verdict), f"pages-{split}:{page.file}", f"pages-{split}",
-                               float(e.get("confidence") or 0.0))
+                               float(e.get("confidence") or 0.0), *event_texts(doc, e))
 
 
 def build_rows(train_folder: Path, shared: Path, progress: Progress | None = None) -> list[CheckRow]:
@@ -151,7 +156,8 @@ def build_rows(train_folder: Path, shared: Path, progress: Progress | None = Non
 def save_rows(rows: list[CheckRow], path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for r in rows:
-            fh.write(json.dumps({"f": r.features, "y": r.label, "g": r.group, "c": r.corpus, "conf": r.confidence})
+            fh.write(json.dumps({"f": r.features, "y": r.label, "g": r.group, "c": r.corpus, "conf": r.confidence,
+                                 "t": r.text, "b": r.brief}, ensure_ascii=False)
                      + "\n")
 
 
@@ -159,7 +165,8 @@ def load_rows(path: Path) -> list[CheckRow]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        out.append(CheckRow({k: float(v) for k, v in d["f"].items()}, int(d["y"]), d["g"], d["c"], float(d["conf"])))
+        out.append(CheckRow({k: float(v) for k, v in d["f"].items()}, int(d["y"]), d["g"], d["c"], float(d["conf"]),
+                            str(d.get("t", "")), str(d.get("b", ""))))
     return out
 
 
