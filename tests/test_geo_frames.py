@@ -8,8 +8,9 @@ from spacy.vocab import Vocab
 from chronique.geo.frames import in_motion_frame, load_frame_words, motion_before
 
 
-def _doc(words: list[str], pos: list[str], lemmas: list[str]) -> Doc:
-    return Doc(Vocab(), words=words, pos=pos, lemmas=lemmas)
+def _doc(words: list[str], pos: list[str], lemmas: list[str], heads: list[int] | None = None,
+         deps: list[str] | None = None) -> Doc:
+    return Doc(Vocab(), words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
 
 
 def _capitalised(doc: Doc):  # type: ignore[no-untyped-def]
@@ -60,3 +61,15 @@ def test_french_frames() -> None:
 def test_a_language_without_frames_has_none() -> None:
     words = load_frame_words("de")
     assert not (words.transitive or words.intransitive or words.directions)
+
+
+def test_an_impact_verb_frames_a_place_only_after_a_hazard() -> None:
+    words = ["A", "typhoon", "hit", "Okinawa"]
+    pos = ["DET", "NOUN", "VERB", "PROPN"]
+    doc = _doc(words, pos, ["a", "typhoon", "hit", "Okinawa"], heads=[1, 2, 2, 2],
+               deps=["det", "nsubj", "ROOT", "dobj"])
+    assert motion_before(doc, 3, "en")
+    # a person hitting someone: the object is no place
+    doc = _doc(["Smith", "hit", "Jones"], ["PROPN", "VERB", "PROPN"], ["Smith", "hit", "Jones"], heads=[1, 1, 1],
+               deps=["nsubj", "ROOT", "dobj"])
+    assert not motion_before(doc, 2, "en")

@@ -299,8 +299,6 @@ OPEN = {
     "areas, bloc, seas": "the Americas' and the Atlantic's points lie far from the gold points",
     "fr seas, range, département": "the Indian Ocean's point lies 1,200 km from the gold point",
     # round 5
-    "storms hit places, ocean modifiers": "Galway and Okinawa after 'battered'/'hit' (verbs that take persons "
-                                          "too, no motion frame) are not recognised",
     "Kenyan former provinces": "the span of 'Rift Valley province' leaves the kind word out",
     "Congolese provinces": "the actors stage reads 'Equateur' as Ecuador, whose code then outweighs Congo's",
     "US county and towns together": "'Waukegan police' opening the text, tagged a person, is not recognised",

@@ -167,3 +167,10 @@ def test_the_most_populous_county_and_a_town_of_its_own_name(pipeline: Any) -> N
     assert 41.5 < found["Lake County"].lat < 43.0  # Illinois's, the largest of the Lake Counties
     zion = found["Zion"]
     assert zion.country_code == "USA" and 41.5 < zion.lat < 43.0  # the town in it, not Jerusalem
+
+
+def test_a_name_a_hazard_hit_is_a_place(pipeline: Any) -> None:
+    found = places(pipeline, "Heavy rain lashed Galway overnight, and a powerful typhoon battered Okinawa on Sunday.")
+    assert found["Galway"].country_code == "IRL" and found["Okinawa"].country_code == "JPN"
+    # a person hitting a person names no place
+    assert "Jones" not in places(pipeline, "In the second round Smith hit Jones with a left hook.")
