@@ -154,8 +154,7 @@ class Resolver:
 def _names_land(mention: str, pool: Sequence[tuple[GeoEntry, float]]) -> bool:
     """The mention is the own name of a country or continent of the pool ("Asia", "Jordan")."""
     key = normalise_name(mention)
-    return bool(mention) and any(e.resolution in (COUNTRY, AREA) and e.level == 0 and normalise_name(e.name) == key
-                                 for e, _ in pool)
+    return bool(mention) and any(e.resolution in (COUNTRY, AREA) and normalise_name(e.name) == key for e, _ in pool)
 
 
 def _close(pool: Sequence[tuple[GeoEntry, float]], anchors: Sequence[GeoEntry]) -> set[int]:

@@ -270,7 +270,7 @@ class PlaceTagger(Stage):
         return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
 
     def _names_area(self, text: str) -> bool:
-        """The name is an area's spanning countries (an ocean, a continent), whatever town bears it too."""
+        """The name is that of an area spanning countries (an ocean, a continent), whatever town bears it too."""
         assert self.resolver is not None
         return any(e.resolution == AREA for e in self.resolver.gazetteer.lookup(text))
 
