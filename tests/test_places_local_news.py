@@ -136,6 +136,8 @@ def test_a_name_reached_or_flown_to_is_a_place(pipeline: Any) -> None:
 def test_a_person_named_in_full_earlier_is_not_the_goal_of_a_motion_verb(pipeline: Any) -> None:
     text = "Coach Tom Taylor said the team was tired. Reporters reached Taylor by phone on Monday."
     assert "Taylor" not in places(pipeline, text)
+    # "left" is no motion frame of its object: a person left injured is no place
+    assert "Taylor" not in places(pipeline, "The blast left Taylor and two colleagues injured.")
 
 
 def test_an_ocean_as_a_modifier_is_the_ocean_but_not_in_a_body_s_name(pipeline: Any) -> None:
