@@ -6,7 +6,7 @@ small hand-made gazetteer."""
 from __future__ import annotations
 
 from chronique.geo.resolve import Resolver
-from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, Gazetteer, GeoEntry
+from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 
 GEORGIA = GeoEntry("Georgia", 42.0, 43.5, "GEO", "A", COUNTRY, geonameid=614540)
 GEORGIA_US = GeoEntry("Georgia", 32.75, -83.5, "USA", "A", REGION, geonameid=4197000, admin1="GA")
@@ -66,3 +66,21 @@ def test_a_place_beside_a_city_does_not_tell_it_from_the_province_of_its_name() 
     found = Resolver(gazetteer).resolve_all(["Lévis", "Quebec"])
     assert found[1].entry is QUEBEC  # the province, as without the town beside it
     assert Resolver(gazetteer).resolve_all(["Quebec"])[0].entry is QUEBEC
+
+
+ASIA = GeoEntry("Asia", 29.84, 89.30, None, "L", AREA, geonameid=6255147, population=3_800_000_000)
+ASIA_PE = GeoEntry("Asia", -12.78, -76.56, "PER", "P", CITY, geonameid=3947040, population=890)
+LIMA = GeoEntry("Lima", -12.04, -77.03, "PER", "P", CITY, geonameid=3936456, population=7_700_000)
+LAKE_CA = GeoEntry("Lake County", 38.99, -122.76, "USA", "A", REGION, population=50_000, level=2)
+LAKE_IL = GeoEntry("Lake County", 42.33, -88.04, "USA", "A", REGION, population=626_000, level=2)
+
+
+def test_a_continent_is_not_a_small_town_of_its_name_near_another_place() -> None:
+    r = Resolver(Gazetteer([(e, []) for e in (ASIA, ASIA_PE, LIMA)]))
+    asia, _ = r.resolve_all(["Asia", "Lima"], context=["PER"])
+    assert asia.entry is ASIA
+
+
+def test_namesakes_of_equal_score_go_to_the_most_populous() -> None:
+    r = Resolver(Gazetteer([(e, []) for e in (LAKE_CA, LAKE_IL)]))
+    assert r.resolve_all(["Lake County"], context=["USA"])[0].entry is LAKE_IL

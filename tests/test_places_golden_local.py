@@ -5,6 +5,7 @@ Indian and African regions; English and French), read end to end through the rea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,10 +187,90 @@ GOLDEN_POINTS = [
 ]
 
 
-def golden_figures(pipeline: Any) -> dict[str, float]:
+# Round 5 (issue 17), written before that round's rules: names after motion verbs that the parser
+# tags as persons or organisations ("reached Bukavu", "flew to Juba", "headed for Damaturu", "s'est
+# rendu à Bunia"), provinces of African and Asian countries (Kenya's former provinces, Congolese,
+# Pakistani, Burmese, Indonesian ones), a county and its towns settled together, continents and
+# world-news places. Points: towns at their GeoNames point, continents at GeoNames' continent
+# point, regions at the middle of their extent (atlas), seas at an atlas point of their middle.
+GOLDEN_ROUND5 = [
+    GoldenPoint("Aid trucks reached Bukavu on Sunday after crossing from Uvira, and the health minister flew to "
+                "Kisangani to meet doctors.",
+                {"Bukavu": ("COD", (-2.51, 28.84)), "Uvira": ("COD", (-3.40, 29.14)),
+                 "Kisangani": ("COD", (0.52, 25.19))}, label="motion verbs, Congolese towns"),
+    GoldenPoint("The president flew to Juba on Tuesday, and his deputy later arrived in Malakal with food aid.",
+                {"Juba": ("SSD", (4.85, 31.58)), "Malakal": ("SSD", (9.53, 31.66))}, label="flew to, arrived in"),
+    GoldenPoint("Refugees walked to Maiduguri, while others headed for Damaturu and Yola.",
+                {"Maiduguri": ("NGA", (11.85, 13.16)), "Damaturu": ("NGA", (11.75, 11.96)),
+                 "Yola": ("NGA", (9.21, 12.48))}, label="walked to, headed for"),
+    GoldenPoint("Villagers fled to Beni after the attack; aid later reached Oicha and Mangina.",
+                {"Beni": ("COD", (0.49, 29.47)), "Oicha": ("COD", (0.70, 29.52)), "Mangina": ("COD", (0.60, 29.31))},
+                label="fled to, reached"),
+    GoldenPoint("Rescue teams reached Dhemaji and Lakhimpur by boat, and the governor visited Jorhat.",
+                {"Dhemaji": ("IND", (27.48, 94.58)), "Lakhimpur": ("IND", (27.24, 94.10)),
+                 "Jorhat": ("IND", (26.76, 94.20))}, label="reached, Assam towns"),
+    GoldenPoint("An Atlantic storm battered Galway, while Pacific typhoons hit Luzon and Okinawa.",
+                {"Galway": ("IRL", (53.27, -9.05)), "Luzon": ("PHL", (16.0, 121.0)),
+                 "Okinawa": ("JPN", (26.50, 127.90))},
+                label="storms hit places, ocean modifiers"),
+    GoldenPoint("Le ministre s'est rendu à Bunia mardi, puis a gagné Kalemie, au bord du lac Tanganyika.",
+                {"Bunia": ("COD", (1.56, 30.25)), "Kalemie": ("COD", (-5.95, 29.19)),
+                 "lac Tanganyika": ("", (-6.0, 29.5))}, lang="fr", label="fr s'est rendu à, a gagné, lake"),
+    GoldenPoint("La ministre s'est rendue à Gao, puis est arrivée à Tombouctou dans la soirée.",
+                {"Gao": ("MLI", (16.27, -0.04)), "Tombouctou": ("MLI", (16.77, -3.01))}, lang="fr",
+                label="fr arrivée à"),
+    GoldenPoint("Le président a atterri à Niamey avant de rejoindre Agadez, où il a rencontré des éleveurs.",
+                {"Niamey": ("NER", (13.51, 2.11)), "Agadez": ("NER", (16.97, 7.99))}, lang="fr",
+                label="fr atterri à, rejoindre"),
+    GoldenPoint("Heavy rain in Nyanza province displaced hundreds of families near Kisumu, and Rift Valley province "
+                "also reported floods.",
+                {"Nyanza province": ("KEN", (-0.5, 34.6)), "Kisumu": ("KEN", (-0.10, 34.76)),
+                 "Rift Valley province": ("KEN", (0.5, 36.0))}, label="Kenyan former provinces"),
+    GoldenPoint("Local officials in Siaya County and Homa Bay said the floods in Nyanza had cut roads to Kisumu.",
+                {"Siaya County": ("KEN", (0.06, 34.29)), "Homa Bay": ("KEN", (-0.53, 34.46)),
+                 "Nyanza": ("KEN", (-0.5, 34.6)), "Kisumu": ("KEN", (-0.10, 34.76))},
+                label="Kenyan counties and a former province"),
+    GoldenPoint("Floods in Sindh and Khyber Pakhtunkhwa killed dozens, while fighting continued in Rakhine State "
+                "and Kachin State.",
+                {"Sindh": ("PAK", (26.0, 68.8)), "Khyber Pakhtunkhwa": ("PAK", (34.5, 72.0)),
+                 "Rakhine": ("MMR", (19.8, 93.9)), "Kachin State": ("MMR", (26.0, 97.5))},
+                label="Pakistani and Burmese provinces"),
+    GoldenPoint("Militants attacked a checkpoint in Balochistan, and protests spread from Gilgit-Baltistan to "
+                "Azad Kashmir.",
+                {"Balochistan": ("PAK", (28.3, 65.1)), "Gilgit-Baltistan": ("PAK", (35.8, 74.9)),
+                 "Azad Kashmir": ("PAK", (34.0, 73.8))}, label="Pakistani regions"),
+    GoldenPoint("An earthquake struck Central Sulawesi, and aftershocks were felt in Palu and Donggala.",
+                {"Central Sulawesi": ("IDN", (-1.4, 121.4)), "Palu": ("IDN", (-0.90, 119.87)),
+                 "Donggala": ("IDN", (-0.68, 119.74))}, label="Indonesian province and towns"),
+    GoldenPoint("Fighting spread to the Equateur and Kasai provinces, and troops moved into South Kivu.",
+                {"Equateur": ("COD", (0.0, 19.8)), "Kasai": ("COD", (-5.3, 20.9)), "South Kivu": ("COD", (-3.0, 28.3))},
+                label="Congolese provinces"),
+    GoldenPoint("Des pluies torrentielles ont frappé le Kasaï-Central et la province de l'Équateur, selon les "
+                "autorités de Kinshasa.",
+                {"Kasaï-Central": ("COD", (-5.9, 22.4)), "Équateur": ("COD", (0.0, 19.8)),
+                 "Kinshasa": ("COD", (-4.33, 15.31))}, lang="fr", label="fr Congolese provinces"),
+    GoldenPoint("Waukegan police said the suspect was arrested in Zion, and Lake County prosecutors filed charges "
+                "on Friday.",
+                {"Waukegan": ("USA", (42.36, -87.84)), "Zion": ("USA", (42.45, -87.83)),
+                 "Lake County": ("USA", (42.35, -88.0))}, label="US county and towns together"),
+    GoldenPoint("Survivors of the shipwreck in the Mediterranean were taken to Lampedusa and Sicily, the coastguard "
+                "said.",
+                {"Mediterranean": ("", (35.0, 18.0)), "Lampedusa": ("ITA", (35.50, 12.60)),
+                 "Sicily": ("ITA", (37.5, 14.0))},
+                label="sea, island towns"),
+    GoldenPoint("Les secours ont été acheminés vers Mamoudzou, à Mayotte, après le passage du cyclone.",
+                {"Mamoudzou": ("MYT", (-12.78, 45.23)), "Mayotte": ("MYT", (-12.83, 45.17))}, lang="fr",
+                label="fr overseas town and island"),
+    GoldenPoint("Leaders from Africa and Europe met in Brussels, while ministers from Asia gathered in Lima.",
+                {"Africa": ("", (7.19, 21.09)), "Europe": ("", (48.69, 9.14)), "Brussels": ("BEL", (50.85, 4.35)),
+                 "Asia": ("", (29.84, 89.30)), "Lima": ("PER", (-12.04, -77.03))}, label="continents, capitals"),
+]
+
+
+def golden_figures(pipeline: Any, paragraphs: Sequence[GoldenPoint] = GOLDEN_POINTS) -> dict[str, float]:
     """The set's figures: recognised share, Acc@161 end to end and of those recognised."""
     gold = found = right = local = local_right = 0
-    for golden in GOLDEN_POINTS:
+    for golden in paragraphs:
         places = {p.text: p for p in pipeline.extract(golden.text, lang=golden.lang).places}
         for name, (country, point) in golden.places.items():
             gold += 1
@@ -214,17 +295,19 @@ def _near(place: Any, country: str, point: Point) -> bool:
 # Paragraphs still short of their gold (round 4), each with what fails: they stay in the set and
 # in its figures, and turn into failures (strict) once they pass.
 OPEN = {
-    "Indian river, state, districts": "Majuli and Dhemaji after 'reached' (no locative) are not recognised",
-    "disease word, Congolese province": "Goma after 'flown to' is not recognised",
     "Kenyan town and county, ocean": "the Indian Ocean's point lies 1,200 km from the gold point",
     "areas, bloc, seas": "the Americas' and the Atlantic's points lie far from the gold points",
     "fr seas, range, département": "the Indian Ocean's point lies 1,200 km from the gold point",
+    # round 5
+    "Kenyan former provinces": "the span of 'Rift Valley province' leaves the kind word out",
+    "Congolese provinces": "the actors stage reads 'Equateur' as Ecuador, whose code then outweighs Congo's",
+    "US county and towns together": "'Waukegan police' opening the text, tagged a person, is not recognised",
 }
 
 
 @pytest.mark.parametrize("golden", [pytest.param(g, marks=pytest.mark.xfail(reason=OPEN[g.label], strict=True))
-                                    if g.label in OPEN else g for g in GOLDEN_POINTS],
-                         ids=[g.label for g in GOLDEN_POINTS])
+                                    if g.label in OPEN else g for g in [*GOLDEN_POINTS, *GOLDEN_ROUND5]],
+                         ids=[g.label for g in [*GOLDEN_POINTS, *GOLDEN_ROUND5]])
 def test_golden_point_paragraph(pipeline: Any, golden: GoldenPoint) -> None:
     found = {p.text: p for p in pipeline.extract(golden.text, lang=golden.lang).places}
     for name, (country, point) in golden.places.items():

@@ -121,3 +121,58 @@ def test_the_place_closing_an_office_s_name(pipeline: Any) -> None:
     assert found["Valence"].country_code == "FRA" and 44.5 < found["Valence"].lat < 45.2  # not Valencia
     found = places(pipeline, "The Town Hall of Clifton was closed after the storm, Passaic County officials said.")
     assert found["Clifton"].country_code == "USA" and 40.5 < found["Clifton"].lat < 41.2  # New Jersey
+
+
+# --- round 5 (issue 17): motion frames, areas, provinces of Africa, county namesakes ---------------
+
+
+def test_a_name_reached_or_flown_to_is_a_place(pipeline: Any) -> None:
+    found = places(pipeline, "Medical teams flew to Bukavu on Sunday and later reached Uvira.")
+    assert found["Bukavu"].country_code == "COD" and found["Uvira"].country_code == "COD"
+    found = places(pipeline, "Le convoi a gagné Kalemie avant de rejoindre Bunia.", lang="fr")
+    assert found["Kalemie"].country_code == "COD" and found["Bunia"].country_code == "COD"
+
+
+def test_a_person_named_in_full_earlier_is_not_the_goal_of_a_motion_verb(pipeline: Any) -> None:
+    text = "Coach Tom Taylor said the team was tired. Reporters reached Taylor by phone on Monday."
+    assert "Taylor" not in places(pipeline, text)
+    # "left" is no motion frame of its object: a person left injured is no place
+    assert "Taylor" not in places(pipeline, "The blast left Taylor and two colleagues injured.")
+
+
+def test_an_ocean_as_a_modifier_is_the_ocean_but_not_in_a_body_s_name(pipeline: Any) -> None:
+    # a storm of the Atlantic is located there (a literal modifier); a body named after it is not
+    found = places(pipeline, "The Atlantic hurricane season opened early, and a Pacific storm reached Alaska.")
+    assert found["Atlantic"].name == "Atlantic Ocean" and found["Pacific"].name == "Pacific Ocean"
+    found = places(pipeline, "The Atlantic Council and Pacific Gas and Electric issued statements in California.")
+    assert "Atlantic" not in found and "Pacific" not in found and "California" in found
+
+
+def test_a_continent_is_not_a_village_of_its_name(pipeline: Any) -> None:
+    found = places(pipeline, "Ministers from Asia met their counterparts in Lima on Thursday.")
+    assert found["Asia"].country_code is None and found["Asia"].lat > 20  # the continent, not a Peruvian village
+
+
+def test_a_former_province_of_kenya(pipeline: Any) -> None:
+    found = places(pipeline, "Floods hit Nyanza, where the roads to Kisumu were cut.")
+    assert found["Nyanza"].country_code == "KEN"  # not the Rwandan town
+
+
+def test_the_province_written_with_its_article(pipeline: Any) -> None:
+    text = "Des affrontements ont eu lieu dans la province de l'Équateur, près de Mbandaka."
+    found = places(pipeline, text, lang="fr")
+    assert found["Équateur"].country_code == "COD"  # the Congolese province, not Ecuador
+
+
+def test_the_most_populous_county_and_a_town_of_its_own_name(pipeline: Any) -> None:
+    found = places(pipeline, "Lake County deputies arrested a man in Zion on Sunday.")
+    assert 41.5 < found["Lake County"].lat < 43.0  # Illinois's, the largest of the Lake Counties
+    zion = found["Zion"]
+    assert zion.country_code == "USA" and 41.5 < zion.lat < 43.0  # the town in it, not Jerusalem
+
+
+def test_a_name_a_hazard_hit_is_a_place(pipeline: Any) -> None:
+    found = places(pipeline, "Heavy rain lashed Galway overnight, and a powerful typhoon battered Okinawa on Sunday.")
+    assert found["Galway"].country_code == "IRL" and found["Okinawa"].country_code == "JPN"
+    # a person hitting a person names no place
+    assert "Jones" not in places(pipeline, "In the second round Smith hit Jones with a left hook.")

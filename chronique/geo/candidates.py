@@ -11,7 +11,8 @@ A name is proposed when three things agree:
   participle right after it ("Gaza-based", "Texas-born"), which names the place a thing comes from,
   a hyphen joining it to another known name ("the Delhi-Mumbai highway", "the Tamil Nadu-Kerala
   border"): two places paired, each a place; or a list of known names after a locative ("in
-  Maywood, Garfield and Lodi").
+  Maywood, Garfield and Lodi"); or a motion frame ("reached Bukavu", "flew to Juba": geo.frames),
+  for the names ``frame_known`` accepts (a region, or a town big enough to be named alone).
 Adjectives ("Syrian-Turkish", "franco-allemand") are not proposed: their parts are not names.
 Month and weekday names ("in March", "in August") are time, though towns bear them.
 """
@@ -25,6 +26,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from chronique.errors import KnowledgeError
+from chronique.geo.frames import in_motion_frame
 from chronique.knowledge.function_words import words_of
 from chronique.temporal.grammar import load_grammar
 
@@ -140,9 +142,10 @@ def hyphen_parts(span: Span, known: Callable[[str], bool]) -> list[Span]:
     return parts
 
 
-def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
-                    taken: Sequence[tuple[int, int]]) -> list[Span]:
-    """Gazetteer-known proper names in a place context, outside the char ranges ``taken``."""
+def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool], taken: Sequence[tuple[int, int]],
+                    frame_known: Callable[[str], bool] | None = None) -> list[Span]:
+    """Gazetteer-known proper names in a place context, outside the char ranges ``taken``;
+    ``frame_known``: the names a motion frame alone makes places (none when not given)."""
     out: list[Span] = []
     i = 0
     while i < len(doc):
@@ -153,7 +156,8 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
         end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
         span = _longest_known(doc, i, end, known)
         if span is not None and not (_compound_place(doc, i) or _listed_after_locative(doc, i, lang, known)
-                                     or _joined_to_known(doc, span, known)):
+                                     or _joined_to_known(doc, span, known)
+                                     or _in_frame(doc, span, lang, frame_known)):
             span = None
         if (span is not None and span.text.lower() not in calendar_words(lang)
                 and not any(s < span.end_char and span.start_char < e for s, e in taken)):
@@ -161,6 +165,12 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool],
         # a name joined to the next by a hyphen ends at the hyphen: the next one is looked at too
         i = span.end + 1 if span is not None and _glued_hyphen(doc, span.end) else max(end, i + 1)
     return out
+
+
+def _in_frame(doc: Doc, span: Span, lang: str, frame_known: Callable[[str], bool] | None) -> bool:
+    """The name is the goal of a motion verb and ``frame_known`` accepts it."""
+    return (frame_known is not None and in_motion_frame(doc, span.start, lang, lambda k: _capitalised(doc[k]))
+            and frame_known(span.text))
 
 
 def _longest_known(doc: Doc, start: int, end: int, known: Callable[[str], bool]) -> Span | None:

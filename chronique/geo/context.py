@@ -100,7 +100,7 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
     for i, resolution in enumerate(out):
         # a county of a state in focus too: "Scott County" in a story about Indiana is Indiana's
         if (i not in settled and (_town_or_none(resolution) or _district(resolution))
-                and _may_yield(resolution.entry, focus)):
+                and _may_yield(resolution.entry, focus, names[i])):
             out[i] = _within(resolver, names[i], focus, REGION_KM, _district(resolution), own_name=True) or resolution
     return out
 
@@ -113,11 +113,15 @@ def _district(resolution: Resolution) -> bool:
     return resolution.entry is not None and resolution.entry.level == 2
 
 
-def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry]) -> bool:
-    """No pick, or a town of a focus region's country that lies in none of them."""
+def _may_yield(entry: GeoEntry | None, focus: Sequence[GeoEntry], name: str) -> bool:
+    """No pick, a pick abroad that bears the name only as an alternate ("Zion" for Jerusalem in a
+    story about Lake County: a town of that own name in a region in focus wins, see ``_within``),
+    or a town of a focus region's country that lies in none of them. ("Washington" for the city
+    of Washington, D.C. is at home in a US story and stays.)"""
     if not focus:
         return False
-    if entry is None:
+    if entry is None or (normalise_name(entry.name) != normalise_name(name)
+                         and all(entry.country_code != f.country_code for f in focus)):
         return True
     return (any(entry.country_code == f.country_code for f in focus)
             and not any(inside(entry, f) for f in focus))

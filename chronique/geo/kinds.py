@@ -21,7 +21,9 @@ KINDS: dict[str, tuple[str, int]] = {
     "oblast": ("Oblast", 1), "prefecture": ("Prefecture", 0), "préfecture": ("Prefecture", 0),
 }
 # "the county of Bergen", "le comté de Bergen", "l'État d'Oyo": the kind, a link word, then the name
-_KIND_BEFORE = re.compile(r"\b(" + "|".join(KINDS) + r")\s+(?:of|de|du|d['’])\s*$", re.IGNORECASE)
+# ("the province of the Equateur", "la province de l'Équateur", "la région de la Kara": an article may follow)
+_KIND_BEFORE = re.compile(r"\b(" + "|".join(KINDS) + r")\s+(?:of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|d['’])\s*$",
+                          re.IGNORECASE)
 # text before a name this far back is read for a kind word
 LOOK_BACK = 24
 

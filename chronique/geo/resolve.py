@@ -33,6 +33,9 @@ MIN_SCORE = 0.3
 # neighbours ("Atlanta" makes "Georgia" the US state).
 DOMINANCE = 0.11
 REGION_HOLDS_KM = 1200.0  # a town this close to a region's centre may lie in it (large provinces)
+# A town smaller than this never takes the name of a country or continent it shares ("Asia" in
+# Peru, "Lebanon" of Pennsylvania is bigger): the article would write its state or country beside it
+NAMESAKE_OF_LAND = 100_000
 
 _PRIOR = {COUNTRY: 1.2, AREA: 0.9, REGION: 0.9}
 # A county or district is named less often than a town of its name elsewhere, more than a village
@@ -105,15 +108,19 @@ class Resolver:
     def choose(self, mention: str, candidates: Sequence[tuple[GeoEntry, float]], context: Collection[str],
                fuzzy: bool, anchors: Sequence[GeoEntry] = ()) -> Resolution:
         best: Resolution = Resolution(None, 0.0, fuzzy)
+        best_population = -1
         close = _close(candidates, anchors)
+        land = _names_land(mention, candidates)
         for entry, similarity in candidates:
-            if (entry.resolution == CITY and entry.population < SMALL_TOWN
-                    and entry.country_code not in context):
+            if entry.resolution == CITY and ((entry.population < SMALL_TOWN and entry.country_code not in context)
+                                             or (land and entry.population < NAMESAKE_OF_LAND)):
                 continue
             borough = entry.country_code in context and self.gazetteer.part_of_big_city(entry)
             value = score(entry, context, similarity, mention, id(entry) in close, borough)
-            if value > best.score:
+            # equal scores (six counties called "Lake County"): the more populous is the likelier
+            if value > best.score or (value == best.score and entry.population > best_population):
                 best = Resolution(entry, value, fuzzy)
+                best_population = entry.population
         return best if best.score >= MIN_SCORE else Resolution(None, best.score, fuzzy)
 
     def resolve_all(self, names: Sequence[str], context: Iterable[str] = ()) -> list[Resolution]:
@@ -142,6 +149,12 @@ class Resolver:
             near = [entry for entry, name_key, mentions in by_entry.values() if name_key != key and mentions != {i}]
             out.append(self.choose(name, pool, +context_here, fuzzy, near))
         return out
+
+
+def _names_land(mention: str, pool: Sequence[tuple[GeoEntry, float]]) -> bool:
+    """The mention is the own name of a country or continent of the pool ("Asia", "Jordan")."""
+    key = normalise_name(mention)
+    return bool(mention) and any(e.resolution in (COUNTRY, AREA) and normalise_name(e.name) == key for e, _ in pool)
 
 
 def _close(pool: Sequence[tuple[GeoEntry, float]], anchors: Sequence[GeoEntry]) -> set[int]:

@@ -33,7 +33,10 @@ def linked_tail(span: Span, known: Callable[[str], bool], heads: frozenset[str],
     link = next((k for k in range(span.end - 2, start, -1) if doc[k].lower_ in LINKS), None)
     if link is None or known(span.text):
         return None
-    tail, head = doc[link + 1:span.end], doc[start:link]
+    first = link + 1
+    if first < span.end - 1 and doc[first].lower_ in _ARTICLES:
+        first += 1  # "la province de l'Équateur", "the governor of the Equateur"
+    tail, head = doc[first:span.end], doc[start:link]
     if (len(tail.text.split()) > MAX_TAIL_WORDS or not tail.text[:1].isupper()
             or not (tail[-1].text[:1].isupper() and not tail[-1].is_punct) or not known(tail.text)):
         return None

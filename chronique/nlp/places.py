@@ -29,7 +29,7 @@ from chronique.geo.demonyms import is_demonym
 from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
-from chronique.geo.resolve import Resolution, Resolver
+from chronique.geo.resolve import SMALL_TOWN, Resolution, Resolver
 from chronique.geo.tails import linked_tail
 from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
 from chronique.knowledge.function_words import words_of
@@ -55,6 +55,9 @@ PREFIX_LABELS = frozenset({"ORG", "FAC"})
 # defaults of the places component's config (``max_prefix_tokens``, ``recover_min_population``)
 MAX_PREFIX_TOKENS = 3  # leading tokens of an organisation's name read as a place ("Kyiv City Council")
 RECOVER_MIN_POPULATION = 100_000  # a city the parser did not label a place is one only this large
+# a town named as the goal of a motion verb ("reached Dhemaji") is a place from this size on: the
+# resolver's own floor for a town without its country in context
+FRAME_MIN_POPULATION = SMALL_TOWN
 # Model or weapon designations: a name, a hyphen and a short code (Iskander-M, Su-25, F-16)
 _DESIGNATION = re.compile(r"^\w+-[A-Z0-9]{1,3}\b")
 _NOT_PLACE_KINDS = frozenset({"person", "organisation"})
@@ -179,7 +182,10 @@ class PlaceTagger(Stage):
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
         covered = [(s.start_char, s.end_char) for s in spans]
-        spans += candidate_spans(doc, self.lang, self._known, [*taken, *covered])
+        # a candidate that is a word of a person's full name written earlier is that person ("Tom
+        # Taylor … reached Taylor"), as for the parser's places
+        spans += [c for c in candidate_spans(doc, self.lang, self._known, [*taken, *covered], self._frame_known)
+                  if not self._person_name_part(c, person_ents)]
         covered = [(s.start_char, s.end_char) for s in spans]
         for actor in actors:
             if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
@@ -197,13 +203,18 @@ class PlaceTagger(Stage):
         span when it is a well-known place, else a leading place name of an organisation."""
         if len(span) == 0:
             return None
-        proper = all(t.pos_ == "PROPN" or not t.is_alpha for t in span)
+        # capitalised words count as a name's ("Kasaï-Central": the parser calls "Central" a noun)
+        proper = all(t.pos_ == "PROPN" or t.text[:1].isupper() or not t.is_alpha for t in span)
         if (span.label_ in RECOVER_LABELS or span.label_ == "") and proper and self._well_known(span.text, True):
             return span
         if span.label_ in PREFIX_LABELS:
             for size in range(min(self.max_prefix_tokens, len(span) - 1), 0, -1):
                 head = span[:size]
-                if all(t.pos_ == "PROPN" for t in head) and self._well_known(head.text, True):
+                # a head ending on a hyphen is a part of a longer name ("Kasaï-" of "Kasaï-Central")
+                # an ocean or continent opening a body's name is the body's ("the Atlantic Council",
+                # "Pacific Gas and Electric"), as a town opening a newspaper's title is (geo.titles)
+                if (all(t.pos_ == "PROPN" for t in head) and head[-1].text not in ("-", "‐")
+                        and self._well_known(head.text, True) and not self._names_area(head.text)):
                     return head
         return None
 
@@ -257,6 +268,20 @@ class PlaceTagger(Stage):
         assert self.resolver is not None
         key = normalise_name(text)
         return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
+
+    def _names_area(self, text: str) -> bool:
+        """The name is that of an area spanning countries (an ocean, a continent), whatever town bears it too."""
+        assert self.resolver is not None
+        return any(e.resolution == AREA for e in self.resolver.gazetteer.lookup(text))
+
+    def _frame_known(self, text: str) -> bool:
+        """A name a motion frame alone makes a place ("reached Bukavu"): its own name of a region,
+        an area or a town of FRAME_MIN_POPULATION people (the parser had called it a person or an
+        organisation, or nothing; a village's name is too often a surname)."""
+        assert self.resolver is not None
+        key = normalise_name(text)
+        return any(normalise_name(e.name) == key and (e.resolution != CITY or e.population >= FRAME_MIN_POPULATION)
+                   for e in self.resolver.gazetteer.lookup(text))
 
     def _well_known(self, text: str, cities: bool) -> bool:
         """A country, region or area of this name, or (``cities``) a large city whose own name it
