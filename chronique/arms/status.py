@@ -45,8 +45,9 @@ def event_direction(event: str, modality: str, trigger: Trigger | None, *, past:
         return None if giving and past else Direction("refused", actor_is_supplier=True)
     if trigger is not None:
         status = by_modality(trigger.status, modality)
-        if event == "AGREE" and status == "delivered":
+        if event == "AGREE" and status == "delivered" and modality != "reported":
             status = "pledged"  # PLOVER codes a promised delivery as AGREE: nothing is delivered yet
+            # (a reported one, "aurait livré", is a delivery others report: chronique.arms.tense)
         return Direction(status, trigger.role == "supplier") if status else None
     if modality == "negated":
         return None

@@ -68,6 +68,8 @@ class ArmsWords:
     conditional_wish_words: frozenset[str] = frozenset()
     cancel_words: frozenset[str] = frozenset()
     destination_verbs: frozenset[str] = frozenset()
+    expected_verbs: frozenset[str] = frozenset()
+    purpose_leads: frozenset[str] = frozenset()
     bound_phrases: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
 

@@ -2,7 +2,8 @@
 subject is a plural pronoun standing for them ("Denmark pledged 19 Caesar guns. They will go to
 Ukraine", "… 19 canons Caesar. Ils seront livrés à l'Ukraine"). A record that names no recipient
 takes the state after "to/à" (or "in/en" after a verb of going) of that next sentence, when the
-next sentence names no weapon of its own; its status is the furthest stage of the two."""
+next sentence names no weapon of its own; its status is the furthest stage of the two (weapons
+"expected" in a state are pledged to it)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,18 @@ def _destination(ctx: TransferContext, sent: Span, gives: Callable[[Token], bool
     if subject is None:
         return None
     verb = subject.head
-    going = verb.lemma_.lower() in words.destination_verbs
+    going = verb.lemma_.lower() in words.destination_verbs | words.expected_verbs
     if not (going or gives(verb)):
         return None
     slots = words.to_words | (words.place_words if going else frozenset())
     code = next((p.code for p in ctx.parties(sent) if p.start > verb.i and p.before in slots and not p.adjective), None)
     return (code, verb) if code is not None else None
+
+
+def _status(verb: Token, modality: Callable[[Token], str]) -> str | None:
+    if verb.lemma_.lower() in arms_words().expected_verbs:
+        return "pledged"  # "They are expected in Ukraine": awaited, not there yet
+    return by_modality("delivered", modality(verb))
 
 
 def sequels(ctx: TransferContext, records: list[TransferRecord], gives: Callable[[Token], bool],
@@ -52,7 +59,7 @@ def sequels(ctx: TransferContext, records: list[TransferRecord], gives: Callable
     for record in records:
         following = _next_sentence(ctx, record) if record["recipient"] is None and not record.get(PARTIAL) else None
         found = _destination(ctx, following, gives) if following is not None else None
-        status = by_modality("delivered", modality(found[1])) if found is not None else None
+        status = None if found is None else _status(found[1], modality)
         if found is None or status is None or found[0] == record["supplier"]:
             out.append(record)
             continue
