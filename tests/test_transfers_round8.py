@@ -159,6 +159,15 @@ def test_round8_not_transfers(pipeline: Any, text: str, lang: str) -> None:
 
 
 @pytest.mark.model
+def test_every_weapon_of_a_list_is_a_record(pipeline: Any) -> None:
+    # "Marder", a name that needs a military cue ("véhicules"), and that the tagger reads as a verb
+    text = "La Pologne enverra 10 chars Leopard 2, 30 véhicules Marder et un système IRIS-T à la Slovaquie."
+    rows = _rows(pipeline, text, "fr")
+    assert sorted(r[2] for r in rows) == ["IRIS-T", "Leopard 2", "Marder"]
+    assert {(r[0], r[1], r[3]) for r in rows} == {("POL", "SVK", "pledged")}
+
+
+@pytest.mark.model
 def test_a_range_gives_no_quantity(pipeline: Any) -> None:
     found = pipeline.extract("Greece will send between 20 and 40 M113 vehicles to Ukraine.", lang="en").transfers
     assert [(t.supplier, t.recipient, t.quantity) for t in found] == [("GRC", "UKR", None)]

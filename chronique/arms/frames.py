@@ -294,7 +294,8 @@ def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | N
     verb = _verb_above(weapon)
     if verb is None or is_trigger(verb) or verb.lemma_.lower() in arms_words().include_verbs:
         return None
-    return verb
+    # a capitalised "verb" inside a sentence is a name the tagger misread ("40 véhicules Marder et…")
+    return None if verb.i > verb.sent.start and verb.text[:1].isupper() else verb
 
 
 def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:
