@@ -1,6 +1,7 @@
 """Weapons that arrive in a state ("the first Abrams tanks from the United States have arrived in
 Ukraine", "les premiers F-16 promis par le Danemark sont arrivés en Ukraine"): a delivery to the
-state they arrive in, from the party the weapons' own phrase names after "from/by/par".
+state they arrive in, from the party the weapons' own phrase names after "from/by/par" or as their
+owner ("Germany's Leopard 2 tanks", "les chars Abrams des États-Unis").
 
 Not a delivery: weapons that arrive with or as the forces of a party the phrase names bare or as a
 demonym ("American troops and their Abrams tanks", "des Rafale français"), weapons that arrive for
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.arms.assign import Sides
 from chronique.arms.frames import Party
@@ -22,7 +23,8 @@ from chronique.knowledge.datafiles import read_data_csv
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos", "amod", "flat", "flat:name"})
 # (the dependencies climbed up the weapon's noun phrase: "canons Caesar", "the first batch of … tanks")
-MAX_UP = 4  # "the first batch of Leopard 2 tanks" → "batch"
+MAX_UP = 4
+POSSESSIVE = frozenset({"'s", "’s", "'"})  # "the first batch of Leopard 2 tanks" → "batch"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,17 @@ def _subject(root: Token) -> Token | None:
     return None
 
 
+def owns(party: Party, doc: Doc, span: tuple[int, int]) -> bool:
+    """The party is the weapons' owner: a possessive before them ("Germany's Leopard 2 tanks") or a
+    genitive after them ("les chars Abrams des États-Unis", "the tanks of Germany")."""
+    if party.start >= span[1]:
+        i = party.start - 1
+        while i > span[1] and doc[i].pos_ == "DET":
+            i -= 1
+        return party.before in arms_words().buyer_source_words or doc[i].lower_ == "of"
+    return party.end < len(doc) and party.end <= span[0] and doc[party.end].lower_ in POSSESSIVE
+
+
 def arrival(root: Token, span: tuple[int, int], parties: list[Party]) -> Arrival | None:
     """The delivery an arrival of the weapon at ``span`` (``root`` its head token) tells; None for
     no arrival, an arrival of a party's own forces, or one at no state."""
@@ -63,7 +76,8 @@ def arrival(root: Token, span: tuple[int, int], parties: list[Party]) -> Arrival
     for party in parties:
         if party.start not in phrase or (span[0] <= party.start < span[1] and not party.adjective):
             continue
-        if party.before in words.from_words | words.agent_words and not party.adjective:
+        giver = party.before in words.from_words | words.agent_words or owns(party, root.doc, span)
+        if giver and not party.adjective:
             supplier = supplier or party.code
         else:
             return None  # "American troops and their tanks", "des Rafale français": the party's own forces

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from chronique.arms.assign import Sides, called_status, word_in
 from chronique.arms.frames import Party, SurfaceFrame
+from chronique.arms.wishes import conditional_wish
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 
@@ -42,11 +43,13 @@ def called(call: Token, call_frame: SurfaceFrame, status: str, sides: Sides, ind
     if word_in(call, words.talk_words):
         return None
     asker = state_asker(index, parties, call_frame.subject, call.i)
-    if asker is not None and word_in(call, words.request_words):
+    if asker is not None and (word_in(call, words.request_words) or conditional_wish(call)):
+        addressee = next((c for c in call_frame.after if c != asker), None)
+        if sides.supplier == asker and addressee is not None and sides.recipient not in (None, asker):
+            sides = Sides(addressee, sides.recipient)  # "Paris would like Berlin to send… to Kyiv": Berlin gives
         # the asker standing as the giving word's giver is only the asker ("réclame la livraison")
         recipient = sides.recipient or (asker if sides.supplier == asker else None)
         if recipient == asker:
-            addressee = next((c for c in call_frame.after if c != asker), None)
             supplier = addressee or (sides.supplier if sides.supplier != asker else None)
             return Sides(supplier, asker), "requested"
         if recipient is None and sides.supplier is not None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.arms.frames import SurfaceFrame
+from chronique.arms.wishes import conditional_wish
 from chronique.knowledge.arms_words import arms_words
 
 CALL_WINDOW = 6  # a call word this close before the trigger governs it ("called for arming")
@@ -78,11 +79,11 @@ def caller(trigger: Token) -> Token | None:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-        if word_in(cur, arms_words().call_words):
+        if word_in(cur, arms_words().call_words) or conditional_wish(cur):
             return cur
     doc = trigger.doc
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - CALL_WINDOW) - 1, -1):
-        if word_in(doc[i], arms_words().call_words):
+        if word_in(doc[i], arms_words().call_words) or conditional_wish(doc[i]):
             return doc[i]
     return None
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.arms.missions import for_mission
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv, split_forms
@@ -231,8 +232,8 @@ def _object(party: Party, doc: Doc, trigger: Token) -> bool:
 
 def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> bool:
     """The weapons are the giver's own ("its own jets", "ses propres systèmes", a base of them),
-    or they go on a mission with nobody named to receive them ("sending the destroyer … to conduct patrols"):
-    a deployment."""
+    or they go on a mission with nobody named to receive them ("sending the destroyer … to conduct patrols")
+    or for one ("to Romania for a NATO mission"): a deployment."""
     doc = trigger.doc
     start = max(weapon[0] - 4, trigger.sent.start)
     if any(doc[i].lower_ in arms_words().own_words for i in range(start, weapon[1])):
@@ -240,7 +241,8 @@ def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> 
     near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
     if any(doc[i].lemma_.lower() in arms_words().base_words for i in near):
         return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
-    return not frame.to_side and any(t.lemma_.lower() in arms_words().mission_words for t in trigger.sent)
+    mission = any(t.lemma_.lower() in arms_words().mission_words for t in trigger.sent)
+    return mission and (not frame.to_side or for_mission(trigger))  # "to Romania for a NATO mission"
 
 
 def nearest_trigger(weapon: tuple[int, int], sent: Span, is_trigger: Callable[[Token], bool]) -> Token | None:
@@ -292,7 +294,8 @@ def clause_verb(weapon: Token, is_trigger: Callable[[Token], bool]) -> Token | N
     verb = _verb_above(weapon)
     if verb is None or is_trigger(verb) or verb.lemma_.lower() in arms_words().include_verbs:
         return None
-    return verb
+    # a capitalised "verb" inside a sentence is a name the tagger misread ("40 véhicules Marder et…")
+    return None if verb.i > verb.sent.start and verb.text[:1].isupper() else verb
 
 
 def same_statement(trigger: Token, verb: Token, weapon: Token) -> bool:

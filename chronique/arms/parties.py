@@ -18,6 +18,7 @@ from chronique.annotations.records import ActorMention, WeaponRecord
 from chronique.arms.assign import Sides
 from chronique.arms.counts import counted
 from chronique.arms.numbers import is_number_word, parse_cardinal
+from chronique.arms.ranges import ranged
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 
@@ -153,6 +154,8 @@ def quantity(first: Token) -> int | None:
         words.pop(0)
     if not words or [w.lower() for w in words] in (["un"], ["une"]):  # the article, not a count
         return None
+    if ranged(doc, i):
+        return None  # "up to 50", "entre huit et dix": no single count
     return parse_cardinal(" ".join(words)) or None
 
 

@@ -32,18 +32,22 @@ def by_modality(status: str, modality: str) -> str | None:
     return status
 
 
-def event_direction(event: str, modality: str, trigger: Trigger | None) -> Direction | None:
-    """The status of a transfer reported by a coded event, or None when the event is no transfer."""
+def event_direction(event: str, modality: str, trigger: Trigger | None, *, past: bool = False) -> Direction | None:
+    """The status of a transfer reported by a coded event, or None when the event is no transfer.
+    ``past``: the event's word is in a past tense (a rejection coded from a negated giving word in
+    the past, "has not sent", tells nothing happened: no refusal, no record)."""
     if event not in TRANSFER_EVENTS:
         return None
     if event == "REQUEST":
         return Direction("requested", actor_is_supplier=False)
     if event == "REJECT":
-        return Direction("refused", actor_is_supplier=True)
+        giving = trigger is not None and trigger.status not in ("refused", "cancelled")
+        return None if giving and past else Direction("refused", actor_is_supplier=True)
     if trigger is not None:
         status = by_modality(trigger.status, modality)
-        if event == "AGREE" and status == "delivered":
+        if event == "AGREE" and status == "delivered" and modality != "reported":
             status = "pledged"  # PLOVER codes a promised delivery as AGREE: nothing is delivered yet
+            # (a reported one, "aurait livré", is a delivery others report: chronique.arms.tense)
         return Direction(status, trigger.role == "supplier") if status else None
     if modality == "negated":
         return None

@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v15"
+CODER_VERSION = "chronique 0.1 rules.v16"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -51,7 +51,7 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
 # named again by surname takes the code of the article's first, coded mention of them; a first-person party is
 # the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
-RULES_FINGERPRINT = "3c68ba850e0916ef"
+RULES_FINGERPRINT = "b8f1e011fcb03f06"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -135,7 +135,7 @@ def _perfect(judged: tuple[Judged, ...], found: tuple[Transfer, ...]) -> bool:
 
 
 def _show_judged(j: Judged) -> str:
-    quantity = f" | {j.quantity}" if j.quantity is not None else ""
+    quantity = f" | {j.quantity if j.quantity is not None else 'none'}" if j.counted else ""
     return f"{j.supplier or '?'}>{j.recipient or '?'} | {j.weapon} | {'/'.join(sorted(j.statuses))}{quantity}"
 
 

@@ -9,7 +9,8 @@ the text does not name). Per article, three levels:
 - status: of the judged records whose pair was found, those with a found record of that pair (the
   same weapon first) whose status is one of the judged ones;
 - quantity: of the judged records with a quantity ("… | status | 180") whose triple was found, those
-  whose record gives that quantity.
+  whose record gives that quantity; "none" ("… | pledged | none") judges that the text states no
+  single count (a range: "between 10 and 20", "up to 50"), so the record must give none.
 
 An article judged to report no transfer counts a false alarm when any record comes from it.
 """
@@ -24,6 +25,7 @@ from chronique.eval.scoring import Counts
 from chronique.schema import Transfer
 
 UNKNOWN = "?"
+NO_COUNT = "none"  # a judged quantity: the text states no single count
 
 
 @dataclass(frozen=True)
@@ -33,19 +35,20 @@ class Judged:
     weapon: str  # a catalogue designation or a category, compared case-insensitively
     statuses: frozenset[str]
     quantity: int | None = None
+    counted: bool = False  # the quantity is judged: a number, or "none" (quantity None)
 
 
 def parse_judged(line: str, where: str) -> Judged:
     """One judged record from its one-line form."""
     parts = [p.strip() for p in line.split("|")]
     if (len(parts) not in (3, 4) or ">" not in parts[0] or not parts[1] or not parts[2]
-            or (len(parts) == 4 and not parts[3].isdigit())):
+            or (len(parts) == 4 and not (parts[3].isdigit() or parts[3] == NO_COUNT))):
         raise FormatError(f"expected 'SUPPLIER>RECIPIENT | weapon | status[ | quantity]', found {line!r}",
                           where=where)
     supplier, recipient = (p.strip() for p in parts[0].split(">", 1))
     return Judged(None if supplier == UNKNOWN else supplier, None if recipient == UNKNOWN else recipient,
                   parts[1], frozenset(s.strip() for s in parts[2].split("/")),
-                  int(parts[3]) if len(parts) == 4 else None)
+                  int(parts[3]) if len(parts) == 4 and parts[3].isdigit() else None, len(parts) == 4)
 
 
 def _pair(t: Transfer | Judged) -> tuple[str | None, str | None]:
@@ -86,7 +89,7 @@ class TransferScore:
                           and _found_key(t) not in used), None)
             if match is not None:
                 used.add(_found_key(match))
-                if j.quantity is not None:
+                if j.counted:
                     self.quantity_judged += 1
                     self.quantity_right += match.quantity == j.quantity
             same_pair = [t for t in found if _pair(t) == _pair(j)]

@@ -65,6 +65,13 @@ class ArmsWords:
     company_suffixes: frozenset[str] = frozenset()
     approval_words: frozenset[str] = frozenset()
     possible_words: frozenset[str] = frozenset()
+    conditional_wish_words: frozenset[str] = frozenset()
+    cancel_words: frozenset[str] = frozenset()
+    destination_verbs: frozenset[str] = frozenset()
+    expected_verbs: frozenset[str] = frozenset()
+    purpose_leads: frozenset[str] = frozenset()
+    bound_phrases: frozenset[str] = frozenset()
+    range_joiners: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

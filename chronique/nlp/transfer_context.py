@@ -3,11 +3,14 @@ makers and each sentence's parties (read once per sentence), and two span helper
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import WeaponRecord
 from chronique.arms.frames import Party, sentence_parties
 from chronique.arms.origin import short_demonym_codes
+from chronique.arms.pronouns import pronoun_parties
 from chronique.coding.mentions import MentionIndex
 from chronique.nlp.extensions import doc_text, get_list
 
@@ -34,10 +37,21 @@ class TransferContext:
 
     def parties(self, sent: Span) -> list[Party]:
         if sent.start not in self._parties:
-            self._parties[sent.start] = sentence_parties(self.index, sent, self.makers)
+            found = sentence_parties(self.index, sent, self.makers)
+            taken = {p.start for p in found}
+            found += [p for p in pronoun_parties(self.index, sent) if p.start not in taken]  # "Elle a acheté…"
+            self._parties[sent.start] = sorted(found, key=lambda p: p.start)
         return self._parties[sent.start]
 
 
 def weapon_span(weapon: WeaponRecord, root: Token) -> tuple[int, int]:
     tokens = weapon.get("_tokens")
     return (int(tokens[0]), int(tokens[1])) if tokens else (root.i, root.i + 1)
+
+
+def token_at(doc: Doc, span: Any) -> Token | None:
+    """The first token of a character span (an event's trigger), or None."""
+    if not span:
+        return None
+    found = doc.char_span(int(span[0]), int(span[1]), alignment_mode="expand")
+    return found[0] if found is not None and len(found) else None

@@ -17,7 +17,7 @@ Without a parse (a hand-built Doc) a weapon inside an event's clause counts as g
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +25,7 @@ from chronique.annotations.records import ActorMention, EventParty, EventRecord,
 from chronique.arms.approval import approved_deal
 from chronique.arms.asking import called, state_asker
 from chronique.arms.assign import Sides, assign, caller, moves_own_forces, taker_role
+from chronique.arms.cancelled import stopped, told_past
 from chronique.arms.companies import names_company
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, consolidate, join_spans
 from chronique.arms.definite import resolve_definites
@@ -64,9 +65,11 @@ from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.stage import Stage
 from chronique.nlp.times import event_date
 from chronique.nlp.transfer_arrivals import arrived
-from chronique.nlp.transfer_context import TransferContext, trim, weapon_span
+from chronique.nlp.transfer_context import TransferContext, token_at, trim, weapon_span
 from chronique.nlp.transfer_deals import any_deal
 from chronique.nlp.transfer_links import coordinated, onward
+from chronique.nlp.transfer_sequel import sequels
+from chronique.nlp.transfer_wishes import wished
 
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
@@ -129,11 +132,12 @@ class TransferBuilder(Stage):
         taken: set[int] = set()
         event_triggers: set[int] = set()
         for n, event in enumerate(events):
-            trigger_tok = self._token_at(doc, event.get("_trigger"))
+            trigger_tok = token_at(doc, event.get("_trigger"))
             if trigger_tok is not None and event.get("event") in NOT_TRANSFERS:
                 event_triggers.add(trigger_tok.i)
             mod = reading_modality(trigger_tok, None, str(event.get("modality", "asserted")))
-            direction = event_direction(event.get("event", ""), mod, self.trigger_of(str(event.get("_lemma", ""))))
+            direction = event_direction(event.get("event", ""), mod, self.trigger_of(str(event.get("_lemma", ""))),
+                                        past=told_past(trigger_tok))
             if direction is None:
                 continue
             for w, weapon in enumerate(weapons):
@@ -148,18 +152,13 @@ class TransferBuilder(Stage):
                 if w in taken or w in skip or root is None:
                     continue
                 record = (self._deal(ctx, weapon, root) or arrived(ctx, weapon, root, self._record, self._modality)
-                          or self._from_trigger(ctx, weapon, root, event_triggers))
+                          or self._from_trigger(ctx, weapon, root, event_triggers)
+                          or wished(ctx, weapon, root, self._record, self._modality))
                 if record is not None:
                     out.append(record)
         found = consolidate(dedupe([with_origin(r, ctx.codes) for r in out if not domestic(r)]))
-        return consolidate(onward(ctx, coordinated(ctx, found), self._giving)) if has_parse(doc) else found
-
-    @staticmethod
-    def _token_at(doc: Doc, span: Any) -> Token | None:
-        if not span:
-            return None
-        found = doc.char_span(int(span[0]), int(span[1]), alignment_mode="expand")
-        return found[0] if found is not None and len(found) else None
+        linked = coordinated(ctx, sequels(ctx, found, self._gives, self._modality)) if has_parse(doc) else None
+        return consolidate(onward(ctx, linked, self._giving)) if linked is not None else found
 
     @staticmethod
     def _in_event(doc: Doc, event: EventRecord, weapon: WeaponRecord, root: Token | None,
@@ -220,7 +219,9 @@ class TransferBuilder(Stage):
                 and for_another(root, trigger, parties, span, state_asker(ctx.index, parties, frame.subject, trigger.i),
                                 self._gives)):
             return None  # the giver's own forces at work ("provided airstrikes and…"), a third party's call
-        if status in ("delivered", "pledged") and under_contract(trigger):
+        if stopped(trigger):
+            status = "cancelled"  # "suspended the delivery of", "cancelled its order of"
+        elif status in ("delivered", "pledged") and under_contract(trigger):
             status = "agreed"
         elif status in ("agreed", "ordered") and approved_deal(trigger, self.trigger_of):
             status = "approved"
@@ -324,7 +325,8 @@ class TransferBuilder(Stage):
         earlier = self._reading(ctx, weapon, root, before) if before is not None else None
         if earlier is None or earlier.get(PARTIAL):
             return record
-        if STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
+        told = head is not None and head.pos_ != "NOUN"  # "The package includes…" tells no stage of its own
+        if told and STATUS_RANK.get(record["status"], -1) > STATUS_RANK.get(earlier["status"], -1):
             earlier.update({"status": record["status"], "date": record["date"] or earlier["date"]})
         earlier["evidence_spans"] = join_spans(earlier["evidence_spans"], record["evidence_spans"])
         return earlier
