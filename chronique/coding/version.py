@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v15"
+CODER_VERSION = "chronique 0.1 rules.v16"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -51,7 +51,7 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
 # named again by surname takes the code of the article's first, coded mention of them; a first-person party is
 # the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
-RULES_FINGERPRINT = "3c68ba850e0916ef"
+RULES_FINGERPRINT = "18a2aea829f698c7"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -66,13 +66,13 @@ RULE_MODULES: tuple[str, ...] = (
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
-    "coding/event_check.py",
+    "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
 RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
                               "sector_words.csv", "group_nouns.csv",
-                              "undergo_words.csv")
+                              "undergo_words.csv", "title_holders.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.

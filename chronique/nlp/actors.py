@@ -43,6 +43,7 @@ from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
 from chronique.nlp.name_limits import in_name, someone_else
 from chronique.nlp.stage import Stage
+from chronique.nlp.title_holders import title_holders
 
 if TYPE_CHECKING:
     from chronique.nlp.resources import Resources
@@ -192,6 +193,7 @@ class ActorFinder:
         indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals,
                                   self.words, self.determiners)
         records = indirect.add(records)
+        records = records + title_holders(self.doc, self.folded, self.lang, records, country_codes)  # "le président"
         self.sentence_focus = indirect.sentence_focus(records)
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
