@@ -96,3 +96,24 @@ def test_body_sentence_is_never_mended(fr: Language) -> None:
     before = [(t.dep_, t.head.i) for t in doc]
     assert mend_headline_parse(doc, "fr") == 0
     assert [(t.dep_, t.head.i) for t in doc] == before
+
+
+@pytest.mark.parametrize(("lang", "text", "subject"), [
+    ("fr", "France : Jérôme Cahuzac, condamné à trois ans de prison, va faire appel\nLe.", "Jérôme"),
+    ("en", "Ukraine war: Russia bombs Kyiv overnight\nThe strikes hit power plants.", "Russia"),
+])
+def test_topic_made_subject_by_the_parser_is_dislocated(fr: Language, en: Language, lang: str, text: str,
+                                                        subject: str) -> None:
+    doc = (fr if lang == "fr" else en)(text)
+    mend_headline_parse(doc, lang)
+    colon = next(t for t in doc if t.text == ":")
+    assert not any(t.dep_.startswith("nsubj") for t in doc[:colon.i])
+    assert any(t.text == subject and t.dep_ == "nsubj" for t in doc[colon.i:])
+
+
+@pytest.mark.parametrize(("text", "lang", "topic"), [
+    ("Suède : un camion fonce sur des passants à Stockholm\nLe conducteur est en fuite.", "fr", "Suède"),
+])
+def test_headline_topic_is_no_guess_for_the_doer(pipeline: Pipeline, text: str, lang: str, topic: str) -> None:
+    for event in _headline_events(pipeline, text, lang):
+        assert event.actor is None or event.actor.entity_text != topic

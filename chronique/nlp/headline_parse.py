@@ -13,7 +13,8 @@ punctuation at its end), after the parser and before the coder:
   headline's passive ("un maire condamné à…", "Mayor sentenced to…"), read by coding/headline.py;
 - that noun becomes the verb's subject, the nominals after the verb that hung on the noun or the
   topic become its object (no preposition) or oblique (a preposition), and the topic hangs on the
-  verb as a dislocated word, never a party role.
+  verb as a dislocated word, never a party role; a topic the parser made the clause's subject is
+  dislocated too ("Suède : un camion fonce…"), and a name it held after the colon is the subject.
 
 Only heads and labels change; words, offsets and sentence bounds hold.
 """
@@ -22,9 +23,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-MAX_TOPIC_TOKENS = 5  # "Gaza", "Ukraine war", "Israël-Hamas", "Apologie du terrorisme"
-_TERMINALS = frozenset(".!?…")
-_TOPIC_MARKS = frozenset({":"})
+from chronique.coding.headline import headline_end, topic_colon
+
 _NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _CASES = frozenset({"case"})
@@ -34,15 +34,6 @@ _FR_PARTICIPLE_ENDS = ("é", "ée", "és", "ées")
 # French finite forms in the present: "attaque", "attaquent", "rompt", "prend", "va"; a
 # participle "-i"/"-u"/"-is" ("pris", "battu", "détenus") does not end so
 _FR_FINITE_ENDS = ("e", "es", "ent", "ont", "t", "d", "a")
-
-
-def headline_line_end(doc: Doc) -> int | None:
-    """The character where the text's first line ends, when that line is a headline (no sentence
-    punctuation at its end); None otherwise."""
-    end = doc.text.find("\n")
-    if end <= 0 or doc.text[:end].rstrip()[-1:] in _TERMINALS:
-        return None
-    return end
 
 
 def _finite(verb: Token, lang: str) -> bool:
@@ -58,14 +49,6 @@ def _finite(verb: Token, lang: str) -> bool:
 
 def _has_case(token: Token) -> bool:
     return any(c.dep_ in _CASES for c in token.children)
-
-
-def _topic_colon(sent: Span) -> Token | None:
-    """The colon after a short topic that opens the line ("Syrie : …", "Ukraine war: …")."""
-    for tok in sent[:MAX_TOPIC_TOKENS + 1]:
-        if tok.text in _TOPIC_MARKS:
-            return tok if tok.i > sent.start else None
-    return None
 
 
 def _verb_and_subject(clause: list[Token], topic_root: Token | None, lang: str) -> tuple[Token, Token | None] | None:
@@ -102,8 +85,26 @@ def _attach(token: Token, head: Token, dep: str) -> None:
     token.dep_ = dep
 
 
+def _free_topic(sent: Span, colon: Token) -> bool:
+    """A topic the parser made the subject of the clause after its colon ("Suède : un camion fonce",
+    "France : Jérôme Cahuzac … va faire appel") is dislocated; a name it held after the colon (an
+    apposition) becomes the subject when the verb has none other."""
+    topic = next((t for t in sent if t.i < colon.i and t.head.i > colon.i and t.dep_ in _SUBJECTS), None)
+    if topic is None:
+        return False
+    verb = topic.head
+    held = next((c for c in topic.children if c.i > colon.i and c.pos_ in _NOMINALS and not _has_case(c)), None)
+    others = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != topic.i]
+    _attach(topic, verb, "dislocated")
+    if held is not None and not others:
+        _attach(held, verb, "nsubj")
+    return True
+
+
 def _mend(sent: Span, lang: str) -> bool:
-    colon = _topic_colon(sent)
+    colon = topic_colon(sent)
+    if colon is not None and _free_topic(sent, colon):
+        return True
     clause = [t for t in sent if (colon is None or t.i > colon.i) and not t.is_space]
     if not clause:
         return False
@@ -141,7 +142,7 @@ def _mend(sent: Span, lang: str) -> bool:
 def mend_headline_parse(doc: Doc, lang: str) -> int:
     """Mend the parse of the text's headline line in place (see the module's note); the number of
     sentences mended."""
-    end = headline_line_end(doc)
+    end = headline_end(doc)
     if end is None or not doc.has_annotation("DEP"):
         return 0
     mended = 0
