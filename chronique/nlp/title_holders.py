@@ -4,11 +4,11 @@ News names a leader once ("Emmanuel Macron", "Kenya's president William Ruto") a
 alone ("le président a critiqué…"); the dictionary scan codes a title only beside a country ("le
 président russe"), so the bare title was no party and its act was lost or given to a nearby name.
 A bare title (a definite article before it; no name, country or complement after it: "le président
-du club" names someone else) takes the most recent person named before it in the article with the
-same role (the knowledge base's dated roles); failing that, for the titles the
-data marks ``fallback`` (head of state or government, foreign or defence minister, never a
-chancellor, who heads a government in some countries only), the government of the country the
-article names most before the title's sentence, a subject counting twice (none on a tie). Data:
+du club" names someone else; nor an adjective: "le président français") takes the most recent person
+named with the same role (the knowledge base's dated roles) in its sentence or the five before;
+failing that, for the titles the data marks ``fallback`` (head of state or government, foreign or
+defence minister, never a chancellor, who heads a government in some countries only), the
+government of the country the article names most before the title's sentence, a subject counting twice (none on a tie). Data:
 title_holders.csv. The mention keeps the title's own words and offsets; it is marked as inferred the
 way nlp/anaphora.py marks its own: ``_anaphora`` with ``_antecedent`` (the holder's characters), or
 ``_focus`` for the article's government.
@@ -28,6 +28,7 @@ from chronique.knowledge.datafiles import read_data_csv, split_forms
 from chronique.knowledge.function_words import words_of
 
 TITLE_SCORE = 0.6  # an inferred mention ranks below a name
+HOLDER_WINDOW = 5  # sentences back where a holder is still the one the title takes up
 MAX_TITLE_TOKENS = 4
 
 
@@ -70,7 +71,16 @@ def _closed(doc: Doc, end: int, complements: frozenset[str]) -> bool:
         return False
     if nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start:
         return False
+    if nxt.pos_ == "ADJ":  # "le président français", "la chancelière allemande": a country's, said there
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if nxt.text == "," and after is not None and after.text[:1].isupper():  # "le président américain, Donald Trump"
+        return False
     return fold(nxt.text) not in complements
+
+
+def _sentences_between(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_sent_start)
 
 
 def _main_country(doc: Doc, records: list[ActorMention], country_codes: frozenset[str], before: int) -> str | None:
@@ -112,14 +122,16 @@ def title_holders(doc: Doc, folded: list[str], lang: str, records: list[ActorMen
         end, title = match
         if _covered(records, i - 1, end) or not _closed(doc, end, complements):
             continue
-        holder = next((p for p in reversed(people) if p["_tokens"][1] <= i - 1 and p.get("_role") == title.role), None)
+        first = doc[i].sent.start
+        holder = next((p for p in reversed(people) if p["_tokens"][1] <= i - 1 and p.get("_role") == title.role
+                       and _sentences_between(doc, p["_tokens"][0], first) <= HOLDER_WINDOW), None)
         if holder is not None:
             out.append(_mention(doc, i, end, str(holder["code"]), holder.get("sector") or "GOV", "person",
                                 str(holder.get("name") or ""), [holder["start"], holder["end"]]))
             continue
         if not title.fallback:
             continue
-        main = _main_country(doc, records, country_codes, doc[i].sent.start)
+        main = _main_country(doc, records, country_codes, first)
         if main is not None:
             out.append(_mention(doc, i, end, main, "GOV", "group", main, None))
     return out
