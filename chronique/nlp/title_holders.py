@@ -8,8 +8,8 @@ du club" names someone else; nor an adjective: "le président français") takes 
 named with the same role (the knowledge base's dated roles) in its sentence or the five before;
 failing that, for the titles the data marks ``fallback`` (head of state or government, foreign or
 defence minister, never a chancellor, who heads a government in some countries only), the
-government of the country the article names most before the title's sentence, a subject counting twice (none on a tie). Data:
-title_holders.csv. The mention keeps the title's own words and offsets; it is marked as inferred the
+government of the country the article names most before the title's sentence, a subject counting
+twice (none on a tie). Data: title_holders.csv. The mention keeps the title's own words and offsets; it is marked as inferred the
 way nlp/anaphora.py marks its own: ``_anaphora`` with ``_antecedent`` (the holder's characters), or
 ``_focus`` for the article's government.
 """
