@@ -2,16 +2,16 @@
 
 News names a leader once ("Emmanuel Macron", "Kenya's president William Ruto") and then by title
 alone ("le président a critiqué…"); the dictionary scan codes a title only beside a country ("le
-président russe"), so the bare title was no party and its act was lost or given to a nearby name.
-A bare title (a definite article before it; no name, country or complement after it: "le président
-du club" names someone else; nor an adjective: "le président français") takes the most recent person
+président russe"), so the bare title was no party and its act was lost or given to a nearby name. A
+bare title (a definite article before it; no name, country or complement after it: "le président du
+club" names someone else; nor an adjective: "le président français") takes the most recent person
 named with the same role (the knowledge base's dated roles) in its sentence or the five before;
 failing that, for the titles the data marks ``fallback`` (head of state or government, foreign or
-defence minister, never a chancellor, who heads a government in some countries only), the
-government of the country the article names most before the title's sentence, a subject counting
-twice (none on a tie). Data: title_holders.csv. The mention keeps the title's own words and offsets; it is marked as inferred the
-way nlp/anaphora.py marks its own: ``_anaphora`` with ``_antecedent`` (the holder's characters), or
-``_focus`` for the article's government.
+defence minister, never a chancellor, who heads a government in some countries only), the government
+of the country the article names most before the title's sentence, a subject counting twice (none on
+a tie). Data: title_holders.csv. The mention keeps the title's own words and offsets; it is marked
+as inferred the way nlp/anaphora.py marks its own: ``_anaphora`` with ``_antecedent`` (the holder's
+characters), or ``_focus`` for the article's government.
 """
 
 from __future__ import annotations
