@@ -193,8 +193,9 @@ class ActorFinder:
         indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals,
                                   self.words, self.determiners)
         records = indirect.add(records)
-        records = records + title_holders(self.doc, self.folded, self.lang, records, country_codes)  # "le président"
         self.sentence_focus = indirect.sentence_focus(records)
+        # "le président": after the focus, which an inferred title must not sway
+        records = records + title_holders(self.doc, self.folded, self.lang, records, country_codes)
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
                 r["sector"], r["_metonymy"] = "GOV", True
