@@ -296,8 +296,7 @@ class RuleCoder:
             # the target's own party is no guess for the doer; the same country's other sector may be
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}
-            told = telling(speech, head)  # only when a guess is needed: most roles come from the parse
-            told |= headline_topic(sent)  # "Suède : un camion fonce sur des passants": the topic does nothing
+            told = telling(speech, head) | headline_topic(sent)  # only when needed; a headline topic is no doer
             if is_passive(head, self.lexicon.words.reflexive_clitics):
                 # "X is accused of bribing the judges": the judges are no guess for who accuses
                 told |= content_clauses(head)

@@ -51,7 +51,7 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
 # named again by surname takes the code of the article's first, coded mention of them; a first-person party is
 # the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
-RULES_FINGERPRINT = "741d99cc9fd31221"
+RULES_FINGERPRINT = "792551055a87b1bd"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

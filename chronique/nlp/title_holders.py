@@ -11,7 +11,8 @@ defence minister, never a chancellor, who heads a government in some countries o
 of the country the article names most before the title's sentence, a subject counting twice (none on
 a tie). Data: title_holders.csv. The mention keeps the title's own words and offsets; it is marked
 as inferred the way nlp/anaphora.py marks its own: ``_anaphora`` with ``_antecedent`` (the holder's
-characters), or ``_focus`` for the article's government.
+characters), or ``_focus`` for the article's government. The actors stage adds them after reading the sentences'
+countries in focus, which an inferred title must not sway.
 """
 
 from __future__ import annotations
