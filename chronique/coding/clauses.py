@@ -18,7 +18,8 @@ MODIFIER_ARGS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:agent", "obl:mo
 # clauses that qualify another act: its purpose or circumstance ("blockaded Paris to demand …"), a
 # relative clause ("Sharon, who has vowed …"), a gerund after a preposition ("arrested for spying")
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "acl", "pcomp"})
-QUALIFIER_DEPS = frozenset({"amod", "compound"})
+# a copula only links its predicate ("sont en grève": the strike is what the subject is in)
+QUALIFIER_DEPS = frozenset({"amod", "compound", "cop"})
 # a non-finite clause completing a trigger tells the content of its act ("is accused of bribing the
 # judges", "est accusé d'avoir frappé un policier"): its parties act in that content
 CONTENT_DEPS = frozenset({"pcomp", "xcomp", "advcl", "ccomp"})

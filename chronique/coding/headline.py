@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 _TERMINALS = frozenset(".!?…")
+MAX_TOPIC_TOKENS = 5  # "Gaza", "Ukraine war", "Israël-Hamas", "Apologie du terrorisme"
+_TOPIC_MARKS = frozenset({":"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _SUBJECTS = frozenset({"nsubj"})
 _PAST_FORMS = frozenset({"VBN", "VBD"})  # the English tagger reads a headline's participle either way
@@ -55,6 +57,23 @@ def doer_unsaid(verb: Token) -> bool:
     morph = str(verb.morph)
     participle = "VerbForm=Part" in morph and "Tense=Past" in morph
     return (participle and verb.dep_ in ("acl", "amod")) or headline_passive(verb)
+
+
+def topic_colon(sent: Span) -> Token | None:
+    """The colon after a short topic that opens the line ("Syrie : …", "Ukraine war: …")."""
+    for tok in sent[:MAX_TOPIC_TOKENS + 1]:
+        if tok.text in _TOPIC_MARKS:
+            return tok if tok.i > sent.start else None
+    return None
+
+
+def headline_topic(sent: Span) -> set[int]:
+    """The tokens of a headline's topic before its colon ("Suède : un camion fonce…", "Ukraine war:
+    …"): the story's subject, no guess for a doer (see nlp/headline_parse.py for the same topic)."""
+    if not is_headline(sent):
+        return set()
+    colon = topic_colon(sent)
+    return set(range(sent.start, colon.i)) if colon is not None else set()
 
 
 def headline_end(doc: Doc) -> int | None:

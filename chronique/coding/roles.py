@@ -154,7 +154,9 @@ class RoleFinder(NounRoles):
 
     def find(self, head: Token, trigger: Trigger) -> Roles:
         roles = Roles()
-        if head.pos_ in ("NOUN", "PROPN"):
+        # a trigger that names its copula ("sont en grève") is a predicate: its subject acts
+        copular = any(c.dep_ == "cop" and c.lemma_.lower() in trigger.words for c in head.children)
+        if head.pos_ in ("NOUN", "PROPN") and not copular:
             self._noun_roles(head, roles)
         elif self._bare_participle(head):  # "des diplomates accusés d'espionnage"
             self._participle_roles(head, roles)

@@ -40,7 +40,7 @@ from chronique.coding.clauses import (
 from chronique.coding.coordinated import SYMMETRIC, joint_act
 from chronique.coding.embedding import Embeddings
 from chronique.coding.fallback import TargetFallback
-from chronique.coding.headline import doer_unsaid, headline_future
+from chronique.coding.headline import doer_unsaid, headline_future, headline_topic
 from chronique.coding.mentions import MentionIndex, as_party, code_key, party_key
 from chronique.coding.modality import modality
 from chronique.coding.people_recipients import people_recipients
@@ -296,7 +296,7 @@ class RuleCoder:
             # the target's own party is no guess for the doer; the same country's other sector may be
             # ("l'armée syrienne … rejetant la faute sur les rebelles")
             taken = {(party_key(a), a.get("sector")) for a in roles.targets}
-            told = telling(speech, head)  # only when a guess is needed: most roles come from the parse
+            told = telling(speech, head) | headline_topic(sent)  # only when needed; a headline topic is no doer
             if is_passive(head, self.lexicon.words.reflexive_clitics):
                 # "X is accused of bribing the judges": the judges are no guess for who accuses
                 told |= content_clauses(head)

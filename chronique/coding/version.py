@@ -51,7 +51,12 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
 # named again by surname takes the code of the article's first, coded mention of them; a first-person party is
 # the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
-RULES_FINGERPRINT = "b8f1e011fcb03f06"
+# rules.v16 (arms branch, round 8): conditional wishes, a wish with no giver, own forces sent on a mission, cancelled
+# and suspended deals, pronoun parties, a recipient named in the next sentence, ranges give no count (issue 19)
+# rules.v16 (parties3 branch): headlines re-read as clauses (a French present-tense verb the parser hung on a noun,
+# a topic before a colon), a title standing alone takes its holder or the government of the country named most,
+# strikes told with "to be" (issues 12, 13)
+RULES_FINGERPRINT = "c39ccc418101c7bb"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -66,13 +71,13 @@ RULE_MODULES: tuple[str, ...] = (
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
-    "coding/event_check.py",
+    "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
 RULE_DATA: tuple[str, ...] = ("events_en.yaml", "events_fr.yaml", "cameo_plover.csv", "plover.yaml",
                               "sector_words.csv", "group_nouns.csv",
-                              "undergo_words.csv")
+                              "undergo_words.csv", "title_holders.csv")
 LANGUAGE_FOLDERS: tuple[str, ...] = ("en", "fr")
 
 # Lines that only hold a comment, and trailing blanks, change nothing the coder does.

@@ -11,9 +11,8 @@ One pass over the tokens looks every token sequence up in the folded dictionary 
   the word (kind "group"); alone it is a mention only for words marked standalone ("les rebelles");
 * a role word joined to a country ("le président russe", "le patron de Minsk", "the British prime
   minister") gives the person who held that role on the article date, as one mention of the phrase;
-* tokens that the exact scan missed get a second, fuzzy chance (chronique.nlp.fuzzy_actors): a
-  misspelt person ("Vlaimir Poutine") or country ("Ethopia", "ukrainiennnes") is still found, with a
-  lower score;
+* tokens that the exact scan missed get a second, fuzzy chance (chronique.nlp.fuzzy_actors): a misspelt person
+  ("Vlaimir Poutine") or country ("Ethopia", "ukrainiennnes") is still found, with a lower score;
 * then chronique.nlp.anaphora adds the actors named indirectly: unknown people by their apposition
   ("X, procureure de la CPI") and definite descriptions ("le royaume", "la secte") by their antecedent.
 
@@ -43,6 +42,7 @@ from chronique.nlp.furniture import in_furniture
 from chronique.nlp.fuzzy_actors import Hit, fuzzy_countries, fuzzy_people
 from chronique.nlp.name_limits import in_name, someone_else
 from chronique.nlp.stage import Stage
+from chronique.nlp.title_holders import title_holders
 
 if TYPE_CHECKING:
     from chronique.nlp.resources import Resources
@@ -191,8 +191,8 @@ class ActorFinder:
                  country_codes: frozenset[str]) -> list[ActorMention]:
         indirect = IndirectActors(self.doc, self.folded, self.lang, knowledge, country_codes, self.capitals,
                                   self.words, self.determiners)
-        records = indirect.add(records)
-        self.sentence_focus = indirect.sentence_focus(records)
+        self.sentence_focus = indirect.sentence_focus(records := indirect.add(records))
+        records = [*records, *title_holders(self.doc, self.folded, self.lang, records, country_codes)]  # "le président"
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self._metonymic(*r["_tokens"]):
                 r["sector"], r["_metonymy"] = "GOV", True
