@@ -47,7 +47,7 @@ def _runs(results: list[dict[str, Any]]) -> list[str]:
 def _table(results: list[dict[str, Any]]) -> list[str]:
     """One row per run label, endpoint and client count: the median of the runs with that label."""
     lines = ["| run | endpoint | clients | runs | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) "
-             "| max ms | non-200 |", "|---|---|---|---|---|---|---|---|---|"]
+             "| max ms | non-200 | repeated paths |", "|---|---|---|---|---|---|---|---|---|---|"]
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in results:
         for key, m in r["load"].items():
@@ -61,8 +61,17 @@ def _table(results: list[dict[str, Any]]) -> list[str]:
             return float(statistics.median(m[field] for m in ms))
 
         lines.append(f"| {run} | {name} | {clients} | {len(ms)} | {mid('rps'):.0f} | {mid('p50'):.0f} | "
-                     f"{mid('p95'):.0f} | {mid('max'):.0f} | {sum(sum(m['failures'].values()) for m in ms)} |")
+                     f"{mid('p95'):.0f} | {mid('max'):.0f} | {sum(sum(m['failures'].values()) for m in ms)} | "
+                     f"{_repeated(ms)} |")
     return lines
+
+
+def _repeated(ms: list[dict[str, Any]]) -> str:
+    """Requests that sent a path already sent to that server (answered from its ready answers), out
+    of all the runs' requests; '?' for runs saved before the count existed."""
+    if any("repeated" not in m for m in ms):
+        return "?"
+    return f"{sum(m['repeated'] for m in ms)} of {sum(m['requests'] for m in ms)}"
 
 
 def _ui_table(results: list[dict[str, Any]]) -> list[str]:
