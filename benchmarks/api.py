@@ -129,6 +129,22 @@ async def load(port: int, paths: Iterator[str], clients: int, requests: int, sec
             "distinct_sent": len(seen), "repeated": repeated}
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user and system) used so far by process ``pid`` and its living children (the
+    workers of `serve --workers N`): the server's CPU per answer, which the machine's load changes
+    far less than its requests/s. 0 where /proc is missing."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def _window(rng: random.Random, longest: int) -> tuple[str, str]:
     start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - longest))
     return start.isoformat(), (start + timedelta(days=rng.randint(30, longest))).isoformat()
@@ -358,7 +374,9 @@ def run(args: argparse.Namespace, db: Path, served: Path | str, facts: dict[str,
             for name, paths in planned.items():
                 if args.only and name not in args.only:
                     continue
+                cpu = tree_cpu(server.pid)
                 measured = _measure(args, client, port, paths, clients)
+                measured["server_cpu_ms"] = (tree_cpu(server.pid) - cpu) * 1000 / max(1, measured["requests"])
                 result["load"][f"{name}|{clients}"] = measured
                 print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         result["load_after"] = os.getloadavg()[0]

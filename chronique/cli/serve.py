@@ -38,6 +38,7 @@ def serve(
     typer.echo(f"chronique: serving {settings.database_url} on http://{host}:{port}/ — {mode}", err=True)
     import os
 
+    from chronique.api.held_writes import PROTOCOL
     from chronique.api.server import THREADS_ENV
 
     workers = workers or min(os.cpu_count() or 1, 64)
@@ -45,11 +46,12 @@ def serve(
         os.environ["CHRONIQUE_DB"] = settings.database_url  # each worker builds its app from the environment
         os.environ[THREADS_ENV] = str(answer_threads)
         uvicorn.run("chronique.api.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", access_log=False)
+                    log_level="warning", access_log=False, http=PROTOCOL)
     else:
         from chronique.api.server import build
 
-        uvicorn.run(build(settings, answer_threads), host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(build(settings, answer_threads), host=host, port=port, log_level="warning", access_log=False,
+                    http=PROTOCOL)
 
 
 def register(app: typer.Typer) -> None:
