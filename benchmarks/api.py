@@ -130,9 +130,10 @@ async def load(port: int, paths: Iterator[str], clients: int, requests: int, sec
 
 
 def tree_cpu(pid: int) -> float:
-    """CPU seconds (user and system) used so far by process ``pid`` and its living children (the
-    workers of `serve --workers N`): the server's CPU per answer, which the machine's load changes
-    far less than its requests/s. 0 where /proc is missing."""
+    """CPU seconds (user and system) used so far by process ``pid``, its living children (the
+    workers of `serve --workers N`, PostgreSQL's backends) and those it has reaped: the server's CPU
+    per answer, which the machine's load changes far less than its requests/s. 0 where /proc is
+    missing."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -140,9 +141,26 @@ def tree_cpu(pid: int) -> float:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:  # a process that ended meanwhile
             continue
-        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+        if stat.parent.name == str(pid):  # with its children that ended (PostgreSQL's closed connections)
+            total += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick
+        elif fields[1] == str(pid):  # fields[1]: the parent's pid
             total += (int(fields[11]) + int(fields[12])) / tick
     return total
+
+
+def postmaster(url: str) -> int | None:
+    """The pid of the PostgreSQL server at ``url`` when it runs on this machine (the parent of a
+    backend's process, whose children are every connection's backend), else None."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            backend = int(c.scalar(text("SELECT pg_backend_pid()")) or 0)
+        stat = Path(f"/proc/{backend}/stat")
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1]) if stat.exists() else None
+    finally:
+        engine.dispose()
 
 
 def _window(rng: random.Random, longest: int) -> tuple[str, str]:
@@ -355,6 +373,7 @@ def run(args: argparse.Namespace, db: Path, served: Path | str, facts: dict[str,
     `chronique serve`; the requests are drawn from ``db``."""
     port = free_port()
     server = start_server(served, port, args.workers, args.answer_threads)
+    database = postmaster(served) if isinstance(served, str) else None
     try:
         result: dict[str, Any] = {"events_asked": args.events, "clients": args.clients or [50, 1],
                                   "requests": args.requests, "seconds": args.seconds, "client": client,
@@ -374,9 +393,11 @@ def run(args: argparse.Namespace, db: Path, served: Path | str, facts: dict[str,
             for name, paths in planned.items():
                 if args.only and name not in args.only:
                     continue
-                cpu = tree_cpu(server.pid)
+                cpu, db_cpu = tree_cpu(server.pid), tree_cpu(database) if database else 0.0
                 measured = _measure(args, client, port, paths, clients)
                 measured["server_cpu_ms"] = (tree_cpu(server.pid) - cpu) * 1000 / max(1, measured["requests"])
+                if database:  # PostgreSQL's own processes, on the same cores
+                    measured["database_cpu_ms"] = (tree_cpu(database) - db_cpu) * 1000 / max(1, measured["requests"])
                 result["load"][f"{name}|{clients}"] = measured
                 print(name, clients, json.dumps(measured), f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         result["load_after"] = os.getloadavg()[0]

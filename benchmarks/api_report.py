@@ -81,8 +81,12 @@ def _repeated(ms: list[dict[str, Any]]) -> str:
 
 
 def _cpu(ms: list[dict[str, Any]]) -> str:
+    """The server's CPU per answer (median of the runs), and PostgreSQL's where it was measured."""
     found = [m["server_cpu_ms"] for m in ms if "server_cpu_ms" in m]
-    return f"{statistics.median(found):.2f}" if found else "?"
+    database = [m["database_cpu_ms"] for m in ms if "database_cpu_ms" in m]
+    if not found:
+        return "?"
+    return f"{statistics.median(found):.2f}" + (f" + {statistics.median(database):.2f} PostgreSQL" if database else "")
 
 
 def _ui_table(results: list[dict[str, Any]]) -> list[str]:

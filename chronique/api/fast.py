@@ -45,11 +45,14 @@ HEADERS = (b"content-type", b"application/json")
 # Where a bounded answer (a few indexed reads of a SQLite file, under a millisecond of CPU) is
 # computed: 0, in the event loop's thread, as the request arrives; N > 0, in one of N threads. A
 # hop to a thread costs the loop a hand-off and a wake-up per request, and the threads and the loop
-# then pass the GIL back and forth at every row SQLite returns: with 4 threads and 50 clients, one
-# worker spent 20-50 % more CPU per answer than in the loop and answered at about half its
-# 1-client rate (docs/performance.md). In the loop, one worker uses one core and answers 50 clients
-# one after the other; on N cores, run N workers (`chronique serve --workers N`).
+# then pass the GIL back and forth at every row SQLite returns: with 4 threads, one worker spent
+# 20-40 % more CPU per answer than in the loop (docs/performance.md). In the loop, one worker uses
+# one core and answers its clients one after the other; on N cores, run N workers.
 ANSWER_THREADS = 0
+# On a server database (PostgreSQL) every read is a round trip that the loop must not wait for: the
+# bounded answers go to this many threads whatever ANSWER_THREADS says (0 would serialise the
+# round trips: 83 list answers/s at 50 clients instead of several hundred).
+REMOTE_THREADS = 4
 
 
 class Refused(Exception):
@@ -131,7 +134,9 @@ class FastReads:
     everything else goes to ``app``."""
 
     def __init__(self, app: App, state: ApiState, answer_threads: int = ANSWER_THREADS) -> None:
-        self.app, self.state, self.answer_threads = app, state, answer_threads
+        self.app, self.state = app, state
+        # the version probe is cheap exactly when the store is a local SQLite file
+        self.answer_threads = answer_threads if state.version.cheap else answer_threads or REMOTE_THREADS
         self._limiter: anyio.CapacityLimiter | None = None  # made in the server's loop, on first use
 
     async def _run(self, bounded: bool, compute: Callable[..., bytes], *args: Any) -> bytes:
