@@ -77,8 +77,8 @@ def main() -> None:
     store = Store.open(settings, migrate=False)
     state = ApiState(settings, store)
     out: dict[str, Any] = {"events": args.events, "load_before": _load()}
-    for name, make in workloads(db).items():
-        paths = list(itertools.islice(make(), args.warm + args.requests))
+    for name, made in workloads(db, count=args.warm + args.requests).items():
+        paths = list(itertools.islice(made, args.warm + args.requests))
         for path in paths[:args.warm]:
             answer(state, path)
         if args.profile == name:

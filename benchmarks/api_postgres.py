@@ -118,8 +118,8 @@ def main() -> None:
 
     path, facts = synthetic_store(args.events, False, log)
     out: dict[str, Any] = {"synthetic": facts, "load_before": _load()}
-    requests = {name: list(itertools.islice(make(), args.warm + args.requests))
-                for name, make in workloads(path).items()}
+    requests = {name: list(itertools.islice(made, args.warm + args.requests))
+                for name, made in workloads(path, count=args.warm + args.requests).items()}
     with tempfile.TemporaryDirectory() as tmp, fresh_database("postgresql", args.postgres, Path(tmp)) as url:
         pg = Store.open(Settings(database_url=url))
         out["load_s"] = load(path, pg)

@@ -27,6 +27,12 @@ def label(r: dict[str, Any]) -> str:
     return str(r.get("label") or f"{r['workers']} worker(s)")
 
 
+def _backend(facts: dict[str, Any]) -> str:
+    if facts.get("backend") == "postgresql":
+        return " copied into PostgreSQL (a local cluster of scripts/postgres, on the same cores)"
+    return " on SQLite"
+
+
 def _runs(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for r in results:
@@ -47,7 +53,7 @@ def _runs(results: list[dict[str, Any]]) -> list[str]:
 def _table(results: list[dict[str, Any]]) -> list[str]:
     """One row per run label, endpoint and client count: the median of the runs with that label."""
     lines = ["| run | endpoint | clients | runs | requests/s | p50 ms | p95 ms (target ≤ 100 at 50 clients) "
-             "| max ms | non-200 |", "|---|---|---|---|---|---|---|---|---|"]
+             "| max ms | non-200 | repeated paths | server CPU ms per answer |", "|---" * 11 + "|"]
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in results:
         for key, m in r["load"].items():
@@ -61,8 +67,26 @@ def _table(results: list[dict[str, Any]]) -> list[str]:
             return float(statistics.median(m[field] for m in ms))
 
         lines.append(f"| {run} | {name} | {clients} | {len(ms)} | {mid('rps'):.0f} | {mid('p50'):.0f} | "
-                     f"{mid('p95'):.0f} | {mid('max'):.0f} | {sum(sum(m['failures'].values()) for m in ms)} |")
+                     f"{mid('p95'):.0f} | {mid('max'):.0f} | {sum(sum(m['failures'].values()) for m in ms)} | "
+                     f"{_repeated(ms)} | {_cpu(ms)} |")
     return lines
+
+
+def _repeated(ms: list[dict[str, Any]]) -> str:
+    """Requests that sent a path already sent to that server (answered from its ready answers), out
+    of all the runs' requests; '?' for runs saved before the count existed."""
+    if any("repeated" not in m for m in ms):
+        return "?"
+    return f"{sum(m['repeated'] for m in ms)} of {sum(m['requests'] for m in ms)}"
+
+
+def _cpu(ms: list[dict[str, Any]]) -> str:
+    """The server's CPU per answer (median of the runs), and PostgreSQL's where it was measured."""
+    found = [m["server_cpu_ms"] for m in ms if "server_cpu_ms" in m]
+    database = [m["database_cpu_ms"] for m in ms if "database_cpu_ms" in m]
+    if not found:
+        return "?"
+    return f"{statistics.median(found):.2f}" + (f" + {statistics.median(database):.2f} PostgreSQL" if database else "")
 
 
 def _ui_table(results: list[dict[str, Any]]) -> list[str]:
@@ -88,7 +112,7 @@ def markdown(results: list[dict[str, Any]], notes: list[str]) -> str:
     lines = [f"<!-- {SECTION} -->", "## REST API", "",
              f"`benchmarks/api.py` on {platform.machine()}, Python {platform.python_version()}, "
              f"{date.today().isoformat()}, a 2-core machine shared with other work; server and load client share "
-             "the 2 cores. Store: the synthetic SQLite store of benchmarks/store.py "
+             f"the 2 cores. Store: the synthetic store of benchmarks/store.py{_backend(facts)} "
              f"({facts['events']:,} events, {facts['articles']:,} articles, {facts['bytes'] / 2**30:.1f} GiB). "
              "`chronique serve` on 127.0.0.1 with keep-alive clients, each sending its next request when the last "
              "is answered. Runs, in the order measured:", "", *_runs(results), "", *_table(results),

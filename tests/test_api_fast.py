@@ -92,9 +92,10 @@ def call(app: Any, path: str, query: str) -> list[dict[str, Any]]:
     return sent
 
 
-@pytest.fixture
-def apps(filled_store: Store) -> Iterator[tuple[FastReads, FastAPI, list[str]]]:
-    """The fast layer over a recording FastAPI app without it, the plain app, and what fell through."""
+@pytest.fixture(params=[0, 2], ids=["in the loop", "2 threads"])
+def apps(filled_store: Store, request: pytest.FixtureRequest) -> Iterator[tuple[FastReads, FastAPI, list[str]]]:
+    """The fast layer over a recording FastAPI app without it, the plain app, and what fell through;
+    the bounded answers computed in the event loop (the default) or in threads."""
     plain = create_app(Settings(database_url=str(filled_store.engine.url)), filled_store, fast_reads=False)
     fell: list[str] = []
 
@@ -102,7 +103,34 @@ def apps(filled_store: Store) -> Iterator[tuple[FastReads, FastAPI, list[str]]]:
         fell.append(scope["path"])
         await plain(scope, receive, send)
 
-    yield FastReads(recording, plain.state.chronique), plain, fell
+    yield FastReads(recording, plain.state.chronique, answer_threads=request.param), plain, fell
+
+
+@pytest.mark.parametrize("threads", [0, 2])
+def test_bounded_answers_run_in_the_loop_unless_threads_are_asked(
+        filled_store: Store, monkeypatch: pytest.MonkeyPatch, threads: int) -> None:
+    """A bounded answer (a page of an actor over dates) is computed in the event loop's thread by
+    default on a SQLite file, in a thread with answer_threads > 0 or on PostgreSQL (a round trip the
+    loop must not wait for); an unbounded one (full text) always in a thread, so that a scan holds
+    up no other request."""
+    import threading
+
+    from chronique.api import routes_events
+
+    plain = create_app(Settings(database_url=str(filled_store.engine.url)), filled_store, fast_reads=False)
+    fast = FastReads(plain, plain.state.chronique, answer_threads=threads)
+    where: list[bool] = []
+    original = routes_events.list_answer
+
+    def watched(*args: Any) -> bytes:
+        where.append(threading.current_thread() is threading.main_thread())  # the loop of asyncio.run
+        return original(*args)
+
+    monkeypatch.setattr(routes_events, "list_answer", watched)
+    assert call(fast, "/api/events", "actor=RUS&since=2022-01-01&until=2022-12-31")[0]["status"] == 200
+    assert call(fast, "/api/events", "text=accord")[0]["status"] == 200
+    local = filled_store.dialect == "sqlite"
+    assert where == [threads == 0 and local, False]
 
 
 def event_ids(app: FastAPI) -> list[str]:

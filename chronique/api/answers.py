@@ -39,6 +39,7 @@ READS = ("/api/events", "/api/timeline", "/api/places", "/api/map", "/api/actors
          "/api/transfers")
 MAX_ANSWER = 256 * 1024  # bytes: a larger answer (a page of 1,000 events) is sent, not kept
 BUDGET = 64 * 1024 * 1024  # bytes kept in all; the least recently served go first
+PROBE_THREADS = 4  # concurrent version reads through the engine (a server database)
 REVALIDATE = (b"cache-control", b"no-cache")  # a browser may keep it, but asks (If-None-Match) each time
 
 
@@ -115,6 +116,15 @@ class ReadyAnswers:
     def __init__(self, app: App, version: VersionProbe, answers: Answers) -> None:
         self.app, self.version, self.answers = app, version, answers
         self.computing: dict[tuple[int, str], asyncio.Future[Answer | None]] = {}
+        self._probes: anyio.CapacityLimiter | None = None  # made in the server's loop, on first use
+
+    async def _remote_version(self) -> int:
+        """The version read through the engine in a thread, PROBE_THREADS at a time: with one per
+        request in the 40-thread pool, 50 clients kept more connections checked out than the
+        engine's pool holds, and PostgreSQL forked a new session every 6-15 answers."""
+        if self._probes is None:
+            self._probes = anyio.CapacityLimiter(PROBE_THREADS)
+        return await anyio.to_thread.run_sync(self.version, limiter=self._probes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_read(scope):
@@ -123,7 +133,7 @@ class ReadyAnswers:
         try:
             # SQLite: in the loop's thread, the lookup costs less than a hop to the thread pool;
             # a server database: in the pool, so that a slow round trip holds up no other request.
-            version = self.version() if self.version.cheap else await anyio.to_thread.run_sync(self.version)
+            version = self.version() if self.version.cheap else await self._remote_version()
         except ChroniqueError:  # the app meets the same failure and answers it in the one error shape
             await self.app(scope, receive, send)
             return

@@ -42,10 +42,17 @@ EVENTS, TIMELINE, ACTORS = "/api/events", "/api/timeline", "/api/actors"
 PLACES = ("/api/places", "/api/map")
 _EVENT_PREFIX, _ACTOR_PREFIX, _ARTICLE_PREFIX = EVENTS + "/", ACTORS + "/", "/api/articles/"
 HEADERS = (b"content-type", b"application/json")
-# Threads for the bounded answers (a few indexed reads each). SQLite releases the GIL while it
-# reads, so a few threads overlap on the cores; with the pool's 40, 50 clients kept 40 threads
-# fighting for the GIL and the event loop, and requests/s fell by a third (docs/performance.md).
-BOUNDED_THREADS = 4
+# Where a bounded answer (a few indexed reads of a SQLite file, under a millisecond of CPU) is
+# computed: 0, in the event loop's thread, as the request arrives; N > 0, in one of N threads. A
+# hop to a thread costs the loop a hand-off and a wake-up per request, and the threads and the loop
+# then pass the GIL back and forth at every row SQLite returns: with 4 threads, one worker spent
+# 20-40 % more CPU per answer than in the loop (docs/performance.md). In the loop, one worker uses
+# one core and answers its clients one after the other; on N cores, run N workers.
+ANSWER_THREADS = 0
+# On a server database (PostgreSQL) every read is a round trip that the loop must not wait for: the
+# bounded answers go to this many threads whatever ANSWER_THREADS says (0 would serialise the
+# round trips: 83 list answers/s at 50 clients against 261 in threads, docs/performance.md).
+REMOTE_THREADS = 4
 
 
 class Refused(Exception):
@@ -126,18 +133,21 @@ class FastReads:
     """The ASGI layer: GETs of the three hot routes with parameters it can check are computed here;
     everything else goes to ``app``."""
 
-    def __init__(self, app: App, state: ApiState) -> None:
+    def __init__(self, app: App, state: ApiState, answer_threads: int = ANSWER_THREADS) -> None:
         self.app, self.state = app, state
+        # the version probe is cheap exactly when the store is a local SQLite file
+        self.answer_threads = answer_threads if state.version.cheap else answer_threads or REMOTE_THREADS
         self._limiter: anyio.CapacityLimiter | None = None  # made in the server's loop, on first use
 
     async def _run(self, bounded: bool, compute: Callable[..., bytes], *args: Any) -> bytes:
-        """``compute(*args)`` in a thread, as FastAPI runs the routes (answers computed in the loop's
-        thread, one at a time, gave half the requests/s): a bounded answer in one of BOUNDED_THREADS,
-        any other (a full-text or place filter may scan) in the pool, so that it holds none of them."""
+        """``compute(*args)``: a bounded answer in the loop (or one of ``answer_threads`` threads);
+        any other (a full-text or place filter may scan) in the pool, so that the loop goes on."""
         if not bounded:
             return await anyio.to_thread.run_sync(compute, *args)
+        if self.answer_threads == 0:
+            return compute(*args)
         if self._limiter is None:
-            self._limiter = anyio.CapacityLimiter(BOUNDED_THREADS)
+            self._limiter = anyio.CapacityLimiter(self.answer_threads)
         return await anyio.to_thread.run_sync(compute, *args, limiter=self._limiter)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

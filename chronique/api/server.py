@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from chronique.api.app import create_app
+from chronique.api.fast import ANSWER_THREADS
 from chronique.api.routes_events import day_counts
 from chronique.api.routes_store import PLACES, place_counts
 from chronique.api.state import ApiState
@@ -21,10 +23,13 @@ from chronique.store.store import Store
 log = logging.getLogger("chronique.api")
 
 
-def build(settings: Settings) -> FastAPI:
+THREADS_ENV = "CHRONIQUE_ANSWER_THREADS"  # `serve --answer-threads`, passed to each worker process
+
+
+def build(settings: Settings, answer_threads: int = ANSWER_THREADS) -> FastAPI:
     """An app over the database of ``settings``; the store closes when the server stops."""
     store = Store.open(settings, migrate=False)
-    app = create_app(settings, store)
+    app = create_app(settings, store, answer_threads=answer_threads)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -52,4 +57,4 @@ def warm(state: ApiState) -> None:
 
 def app_from_env() -> FastAPI:
     """uvicorn's factory for several workers: settings from the environment."""
-    return build(Settings.load())
+    return build(Settings.load(), int(os.environ.get(THREADS_ENV, ANSWER_THREADS)))

@@ -28,6 +28,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from chronique.errors import NewerStoreError, StoreError
 from chronique.settings import Settings
 
+POOL_SIZE = 12  # connections a server database's pool keeps open
 WRITE_OPTION = "chronique_write"  # execution option of write transactions
 
 
@@ -41,7 +42,10 @@ def make_engine(settings: Settings, *, sqlite_pragmas: Mapping[str, Any] | None 
         engine = create_engine(url, connect_args={"timeout": settings.busy_timeout_s})
         _configure_sqlite(engine, settings, dict(sqlite_pragmas or {}))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # The API reads with up to ~10 connections at once (4 answer threads, 4 version reads, the
+    # warm-up, scans in the thread pool): a pool that keeps fewer closes the extra connections
+    # as they come back, and PostgreSQL then forks a new session for the next one.
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE)
 
 
 def _configure_sqlite(engine: Engine, settings: Settings, pragmas: dict[str, Any]) -> None:
