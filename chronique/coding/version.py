@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v15"
+CODER_VERSION = "chronique 0.1 rules.v16"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -51,7 +51,12 @@ CODER_VERSION = "chronique 0.1 rules.v15"
 # undergoing ("faces criticism from X", "fait face à une offensive") has the verb's subject as recipient; a person
 # named again by surname takes the code of the article's first, coded mention of them; a first-person party is
 # the speaker of its sentence ("« Nous … », a déclaré X") (issues 12, 13)
-RULES_FINGERPRINT = "3c68ba850e0916ef"
+# rules.v16 (acts branch): the event check also drops acts not told as done (coding/no_act.py): a future or
+# conditional act or one a verb of wish or pledge governs, a habit or state in the simple present outside the
+# headline with no time in its sentence, a relative clause describing a named party; it keeps a quoted
+# first-person act whose speaker resolves to the doer's party; figurative attacks and battles join the sense
+# rules (knowledge/data/senses.yaml) (issues 12, 13)
+RULES_FINGERPRINT = "ac3e4e6662fc3fa4"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -66,7 +71,7 @@ RULE_MODULES: tuple[str, ...] = (
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
-    "coding/event_check.py",
+    "coding/event_check.py", "coding/no_act.py", "knowledge/no_act_words.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
