@@ -1,5 +1,5 @@
-"""Acts not told as done (chronique.coding.no_act): intentions, a habit or state in the simple
-present, a relative clause describing a named party; the speaker's own act kept by the event check;
+"""Acts not told as done (chronique.coding.no_act): intentions, a relative clause describing a
+named party; the speaker's own act kept by the event check;
 figurative attacks and battles in the sense rules. Sentences written here."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _triples(pipeline: Any, text: str, lang: str) -> set[tuple[str, str | None, 
 def test_packaged_words_cover_both_languages() -> None:
     for lang, verbs in (("en", {"want", "vow"}), ("fr", {"vouloir", "promettre"})):
         words = no_act_words(lang)
-        assert verbs <= words.intention_verbs and words.perfect_auxiliaries
+        assert verbs <= words.intention_verbs
     assert not no_act_words("de").intention_verbs
 
 
@@ -42,10 +42,6 @@ NOT_DONE = [
      "Germany sanctioned Russia over the poisoning on Monday."),
     ("fr", "Le Mali veut expulser l'ambassadeur de France.", ("SANCTION", "MLI", "FRA"),
      "Le Mali a expulsé l'ambassadeur de France lundi."),
-    ("en", LEAD["en"] + "Iran supplies drones to Russia.", ("AID", "IRN", "RUS"),
-     LEAD["en"] + "Iran supplied drones to Russia on Sunday."),
-    ("fr", LEAD["fr"] + "La Russie soutient le régime syrien.", ("SUPPORT", "RUS", "SYR"),
-     LEAD["fr"] + "La Russie a soutenu le régime syrien mardi."),
     ("en", LEAD["en"] + "The delegates criticised Hamas, which attacked Israel in 2023.", ("ASSAULT", "HAMAS", "ISR"),
      LEAD["en"] + "Hamas attacked Israel on Sunday."),
     ("fr", LEAD["fr"] + "Le Hamas, qui a attaqué Israël en 2023, a rejeté le plan.", ("ASSAULT", "HAMAS", "ISR"),
@@ -71,11 +67,12 @@ def test_real_parse_a_first_sentence_keeps_its_future_act(rules_pipeline: Any) -
 
 
 @pytest.mark.model
-def test_real_parse_a_present_in_the_headline_or_with_a_day_is_told(rules_pipeline: Any) -> None:
-    """The headline's present and a present with its day are news, not a habit."""
-    assert ("AID", "IRN", "RUS") in _triples(rules_pipeline, "Iran supplies drones to Russia", "en")
-    assert ("AID", "IRN", "RUS") in _triples(rules_pipeline, LEAD["en"] + "Today Iran supplies drones to Russia.",
-                                             "en")
+def test_real_parse_a_conditional_offer_and_a_present_are_kept(rules_pipeline: Any) -> None:
+    """A conditional may be an offer, and French news tells acts in the historical present: neither
+    class ships (docs/accuracy.md, "Acts not told as done")."""
+    assert ("AID", "IRN", "RUS") in _triples(rules_pipeline, LEAD["en"] + "Iran supplies drones to Russia.", "en")
+    assert ("SUPPORT", "RUS", "SYR") in _triples(rules_pipeline, LEAD["fr"] + "La Russie soutient le régime syrien.",
+                                                 "fr")
 
 
 @pytest.mark.model

@@ -1,6 +1,5 @@
 """Words of sentences that tell no act of the report's own (``data/<lang>/no_act_words.yaml``, with
-provenance): the verbs of an intention that govern an act not yet done, and the auxiliaries of the
-perfect (a perfect is told as done, not as a present state). Read by chronique.coding.no_act."""
+provenance): the verbs of wish or pledge that govern an act not yet done. Read by chronique.coding.no_act."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ FILE_NAME = "no_act_words.yaml"
 @dataclass(frozen=True)
 class NoActWords:
     intention_verbs: frozenset[str] = frozenset()
-    perfect_auxiliaries: frozenset[str] = frozenset()
 
 
 @cache
