@@ -66,8 +66,8 @@ def _infinitive(verb: Token) -> bool:
 
 
 def intended(head: Token, event: EventRecord) -> bool:
-    """Told as not yet done: a future or conditional modality, or the act's clause an infinitive
-    that a verb of intention governs ("plans to expel", "a promis de riposter")."""
+    """Told as not yet done: a future modality outside the first sentence, or the act's clause an
+    infinitive that a verb of wish or pledge governs ("wants to expel", "a promis de riposter")."""
     if str(event.get("modality") or "") in NOT_DONE and int(event["text_info"]["sequence"]) > 1:
         return True  # outside the headline or a report's sole sentence (see the module's note)
     verb = clause_verb(head, within=3)
