@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from chronique.errors import KnowledgeError
@@ -58,3 +60,13 @@ def test_packaged_judged_set_keeps_splits_apart() -> None:
     assert len(files) == len(set(files))
     assert {p.split for p in judged.pages} == {"look", "measure"}
     assert any(p.main is not None for p in judged.pages if p.split == "measure")
+
+
+def test_main_event_must_be_told_as_done() -> None:
+    """"Norland to shell the port": an intention, judged wrong as an event, is no main event found;
+    the same act reported ("Norland shelled the port, officials said") is."""
+    judged = parse_judged_set(DATA)
+    for modality, found in (("future", 0), ("conditional", 0), ("negated", 0), ("reported", 1), ("asserted", 1)):
+        score = SplitScore()
+        _score_page(judged.pages[0], _extraction(replace(RIGHT, modality=modality)), score)
+        assert (score.mains, score.mains_found) == (1, found), modality

@@ -227,11 +227,13 @@ def _triples(pipeline: Any, text: str, lang: str) -> set[tuple[str, str | None, 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("lang", "quoted", "told"), [
-    ("en", "“We attacked Mali on Monday,” the French minister said.", "The French army attacked Mali on Monday."),
-    ("fr", "« Nous avons attaqué le Mali lundi », a dit le ministre français.", "La France a attaqué le Mali lundi."),
+    ("en", "“They attacked Mali on Monday,” the French minister said.", "The French army attacked Mali on Monday."),
+    ("fr", "« Ils ont attaqué le Mali lundi », a dit le ministre français.", "La France a attaqué le Mali lundi."),
 ])
-def test_real_parse_the_check_drops_a_quoted_first_person_act_and_keeps_a_told_one(
+def test_real_parse_the_check_drops_a_quoted_claim_and_keeps_a_told_act(
         rules_pipeline: Any, unchecked_rules_pipeline: Any, lang: str, quoted: str, told: str) -> None:
+    """A quoted act of others is someone's claim: dropped. (A speaker's own "we attacked" is kept
+    when the speaker resolves: tests/test_no_act.py.)"""
     assert any(t[0] == "ASSAULT" for t in _triples(unchecked_rules_pipeline, quoted, lang))
     assert not any(t[0] == "ASSAULT" for t in _triples(rules_pipeline, quoted, lang))
     assert ("ASSAULT", "FRA", "MLI") in _triples(rules_pipeline, told, lang)

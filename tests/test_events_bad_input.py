@@ -39,4 +39,5 @@ def test_quotes_inside_quotes_and_a_long_run_on_sentence(pipeline: Any, unchecke
     for text, reader in ((quoted, unchecked_rules_pipeline), (run_on, pipeline)):
         events = _events(reader, text, "fr")
         assert events and all(e.text_info.start < e.text_info.end <= len(text) for e in events)
-    assert _events(pipeline, quoted, "fr") == []
+    # "nous condamnons", said by France: the speaker's own act, kept by the check (chronique.coding.no_act)
+    assert {(e.event, e.actor and e.actor.code) for e in _events(pipeline, quoted, "fr")} <= {("ACCUSE", "FRA")}

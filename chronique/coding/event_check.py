@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import EventParty, EventRecord
 from chronique.coding.features import in_quote
+from chronique.coding.no_act import no_act_reason, speaker_own_act
 from chronique.knowledge.function_words import words_of
 
 # the trigger's relation when its clause hangs under another (a reported, purposive or relative clause)
@@ -243,7 +244,20 @@ def _no_act_features(doc: Doc, e: EventRecord) -> dict[str, float]:
     }
 
 
+# a speaker's own act ("“We attacked Mali,” the minister said", the "we" resolved to the speaker's
+# party) is told by the party that did it: quoted and first person, but no claim about others
+SPEAKER_FEATURES = ("in_quote", "s_opens_quote", "s_first_second", "a_first_second")
+
+
+def told(doc: Doc, e: EventRecord) -> bool:
+    """Whether the event falls in none of the no-act classes, here or in chronique.coding.no_act."""
+    row = _no_act_features(doc, e)
+    if speaker_own_act(doc, e):
+        row = {**row, **dict.fromkeys(SPEAKER_FEATURES, 0.0)}
+    return no_act_class(row) is None and no_act_reason(doc, e) is None
+
+
 def keep_told(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
     """The events whose sentence falls in none of the no-act classes."""
-    return [e for e in events if no_act_class(_no_act_features(doc, e)) is None]
+    return [e for e in events if told(doc, e)]
 

@@ -18,19 +18,23 @@ from chronique.schema import Event, EventActor
 
 JUDGED_FILE = "pages_judged.yaml"
 SPLITS = ("look", "measure")
+# an event told as done; the verdicts count a promise, an intention ("police to investigate"), a
+# hypothesis or a denial as wrong, so the main event is found only among events so told
+TOLD_AS_DONE = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True)
 class MainEvent:
     """The article's main event: any of ``events``, an actor matching any of ``actors`` (a code
-    prefix or a part of the mention's text), and a recipient likewise when ``recipients`` is set."""
+    prefix or a part of the mention's text), and a recipient likewise when ``recipients`` is set,
+    told as done (modality asserted or reported), as the verdicts would accept it."""
 
     events: tuple[str, ...]
     actors: tuple[str, ...]
     recipients: tuple[str, ...] = ()
 
     def found_in(self, events: tuple[Event, ...]) -> bool:
-        return any(e.event in self.events and _party_matches(e.actor, self.actors)
+        return any(e.event in self.events and e.modality in TOLD_AS_DONE and _party_matches(e.actor, self.actors)
                    and (not self.recipients or _party_matches(e.recipient, self.recipients)) for e in events)
 
 
