@@ -113,3 +113,19 @@ def test_packaged_sense_rules_drop_figurative_attacks_and_battles(lang: str, wor
     events = [_event(doc, at, trigger, "190")]
     kept = check_senses(doc, events, load_senses()[lang], load_cameo_table())
     assert (kept == []) == figurative
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", LEAD["fr"] + "Pendant ce temps, l'Ukraine demande plus d'armes à ses alliés. "
+           "Son président doit s'exprimer devant le G7 dimanche."),
+    ("en", LEAD["en"] + "Meanwhile, Ukraine is asking its allies for more weapons. "
+           "Its president is due to address the G7 on Sunday."),
+])
+def test_real_parse_a_present_act_dated_after_publication_by_a_neighbour_is_kept(rules_pipeline: Any,
+                                                                                lang: str, text: str) -> None:
+    """Only a future told by the verb is an intention: a request in the present keeps its event even
+    when its date, read after publication (a Saturday's report of a Sunday), makes its modality future."""
+    events = rules_pipeline.extract(text, lang=lang, published="2026-03-07").events
+    assert any(e.event == "REQUEST" and e.actor is not None and e.actor.code == "UKR" for e in events), \
+        [(e.event, e.actor and e.actor.code, e.modality, e.date) for e in events]

@@ -4,7 +4,8 @@ background, or a lasting state (docs/accuracy.md, "Acts not told as done").
 The event check (chronique.coding.event_check) drops quoted words, first or second person and
 modal acts; these classes read forms it does not see, from the parse and the event's own fields:
 
-- intention: the act is future (its modality) outside the first sentence, or a verb
+- intention: the act is future by its grammar (the rule coder's own reading of its verb chain)
+  outside the first sentence, or a verb
   of wish or pledge governs it ("said it would expel", "wants to expel", "vowed to retaliate", "veut
   expulser", "s'est engagé à"). In the first sentence (a headline, or a report of one sentence) a
   future act stays: the PLOVER scheme (plv-train, plover-gsr) codes an announced act there as the
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import EventRecord
 from chronique.coding.clauses import clause_verb
-from chronique.coding.modality import is_speech_verb
+from chronique.coding.modality import is_speech_verb, modality
 from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.knowledge.no_act_words import NoActWords, no_act_words
 
@@ -68,8 +69,11 @@ def _infinitive(verb: Token) -> bool:
 def intended(head: Token, event: EventRecord) -> bool:
     """Told as not yet done: a future modality outside the first sentence, or the act's clause an
     infinitive that a verb of wish or pledge governs ("wants to expel", "a promis de riposter")."""
-    if str(event.get("modality") or "") in NOT_DONE and int(event["text_info"]["sequence"]) > 1:
-        return True  # outside the headline or a report's sole sentence (see the module's note)
+    # outside the headline or a report's sole sentence (see the module's note), and future by its grammar:
+    # the event's modality field is also "future" for an act merely dated after publication (the screen's
+    # reading of a date, which may come from a neighbouring sentence), and such an act can be told as done
+    if int(event["text_info"]["sequence"]) > 1 and modality(head, _lexicon(head.lang_))[0] in NOT_DONE:
+        return True
     verb = clause_verb(head, within=3)
     if verb is None or not _infinitive(verb) or verb.dep_ not in COMPLEMENT_DEPS:
         return False
