@@ -26,17 +26,15 @@ from spacy.tokens import Doc
 from chronique.annotations.extensions import register_extensions
 from chronique.coding.event_check import _no_act_features, no_act_class, told
 from chronique.coding.no_act import no_act_classes, speaker_own_act, trigger_token
-from chronique.eval.pages_judged import event_key, load_judged_set
-from chronique.ingest.sources import read_sources
+from chronique.eval.pages_judged import load_judged_set
 from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.senses import load_senses
-from chronique.nlp.convert import doc_to_extraction
 from chronique.nlp.senses import check_senses
 from chronique.options import PipelineOptions
 from chronique.pipeline import Pipeline
 from chronique.schema import Article
 from chronique.train.dataset import M2E2, WIKINEWS_SETS
-from chronique.train.event_check_data import TOLD, _m2e2_articles, _wikinews_label
+from chronique.train.event_check_data import TOLD, _m2e2_articles, _wikinews_label, judged_docs
 from chronique.train.readers import read_wikinews
 
 PAGES = "eval/dev/pages"
@@ -100,22 +98,10 @@ def _m2e2(train: Path, pipeline: Pipeline) -> Iterator[Item]:
 def _look(shared: Path, pipeline: Pipeline) -> Iterator[Item]:
     root = shared / PAGES
     for page in (p for p in load_judged_set().pages if p.split == "look"):
-        for art in read_sources([root / page.file]):
-            if not isinstance(art, Article):
-                continue
-            try:
-                article = pipeline.prepare(art)
-            except Exception:
-                continue
-            doc, norm = pipeline.annotator.annotate_doc(article)
-            events = list(doc._.ch_events or [])
-            keys = [event_key(p) for p in doc_to_extraction(doc, article, norm).events]
-            labels: list[int | None] = []
-            for k in keys:
-                v = page.verdict(k) if page.political else False
-                labels.append(None if v is None else int(v))
-            doc, events = _bare(doc, events)
-            yield Item(doc, events, labels, keys, "pages-look", page.file)
+        for judged in judged_docs(page, root, pipeline):
+            labels: list[int | None] = [None if v is None else int(v) for v in judged.verdicts]
+            doc, events = _bare(judged.doc, judged.events)
+            yield Item(doc, events, labels, judged.keys, "pages-look", page.file)
 
 
 def build(shared: Path) -> list[Item]:

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
-from chronique.annotations.records import EventRecord
 from chronique.coding.event_check_embed import event_texts
 from chronique.train.event_check_data import CheckRow, load_rows, save_rows
 from chronique.train.event_check_embed import DIM, EmbedSettings, after_classes, choose_cut, cross_scores, design
@@ -19,22 +17,7 @@ from chronique.train.event_check_fit import auc
 
 sys.path.insert(0, str(Path(__file__).parent))
 from coding_helpers import parsed_doc
-
-
-def _event(doc: Any, trigger: str, actor: str | None, recipient: str | None = None) -> EventRecord:
-    text = doc.text
-    at = text.index(trigger)
-
-    def party(word: str | None) -> dict[str, Any] | None:
-        if word is None:
-            return None
-        start = text.index(word)
-        return {"code": "NLD", "sector": None, "entity_text": word, "start": start, "end": start + len(word)}
-
-    return {"event": "ASSAULT", "quad_code": 4, "modality": "asserted", "confidence": 0.7,
-            "actor": party(actor), "recipient": party(recipient),
-            "text_info": {"sequence": 1, "start": 0, "end": len(text)},
-            "_trigger": [at, at + len(trigger)]}  # type: ignore[return-value]
+from test_event_check import _event
 
 
 def test_the_sentence_and_the_trigger_line_of_an_event() -> None:

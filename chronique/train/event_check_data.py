@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check import event_features
 from chronique.coding.event_check_embed import event_texts
@@ -125,7 +127,19 @@ def page_rows(shared: Path, pipeline: Pipeline, split: str = "look",
         _tick(progress, f"pages-{split}", n, len(pages))
 
 
-def _page_rows(page: JudgedPage, root: Path, pipeline: Pipeline, split: str) -> Iterator[CheckRow]:
+@dataclass(frozen=True)
+class JudgedDoc:
+    """One article of a judged page, annotated: its events (the coder's records), their public keys
+    and their verdicts (None: not judged; every event of a page with no political content is wrong)."""
+
+    doc: Doc
+    events: list[EventRecord]
+    keys: list[str]
+    verdicts: list[bool | None]
+
+
+def judged_docs(page: JudgedPage, root: Path, pipeline: Pipeline) -> Iterator[JudgedDoc]:
+    """The annotated articles of a judged page (one page file may hold several; unreadable ones skipped)."""
     for item in read_sources([root / page.file]):
         if not isinstance(item, Article):
             continue
@@ -134,10 +148,15 @@ def _page_rows(page: JudgedPage, root: Path, pipeline: Pipeline, split: str) -> 
         except Exception:
             continue
         doc, norm = pipeline.annotator.annotate_doc(article)
-        events = list(doc._.ch_events or [])
-        extraction = doc_to_extraction(doc, article, norm)
-        for e, public, feats in zip(events, extraction.events, event_features(doc, events), strict=True):
-            verdict = page.verdict(event_key(public)) if page.political else False
+        keys = [event_key(public) for public in doc_to_extraction(doc, article, norm).events]
+        verdicts = [page.verdict(k) if page.political else False for k in keys]
+        yield JudgedDoc(doc, list(doc._.ch_events or []), keys, verdicts)
+
+
+def _page_rows(page: JudgedPage, root: Path, pipeline: Pipeline, split: str) -> Iterator[CheckRow]:
+    for judged in judged_docs(page, root, pipeline):
+        doc, events = judged.doc, judged.events
+        for e, verdict, feats in zip(events, judged.verdicts, event_features(doc, events), strict=True):
             if verdict is not None:
                 yield CheckRow(feats, int(verdict), f"pages-{split}:{page.file}", f"pages-{split}",
                                float(e.get("confidence") or 0.0), *event_texts(doc, e))
