@@ -252,9 +252,12 @@ SPEAKER_FEATURES = ("in_quote", "s_opens_quote", "s_first_second", "a_first_seco
 def told(doc: Doc, e: EventRecord) -> bool:
     """Whether the event falls in none of the no-act classes, here or in chronique.coding.no_act."""
     row = _no_act_features(doc, e)
-    if speaker_own_act(doc, e):
-        row = {**row, **dict.fromkeys(SPEAKER_FEATURES, 0.0)}
-    return no_act_class(row) is None and no_act_reason(doc, e) is None
+    if no_act_class(row) is not None:  # the speaker's own act is looked for only where a class fires
+        if not speaker_own_act(doc, e):
+            return False
+        if no_act_class({**row, **dict.fromkeys(SPEAKER_FEATURES, 0.0)}) is not None:
+            return False
+    return no_act_reason(doc, e) is None
 
 
 def keep_told(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
