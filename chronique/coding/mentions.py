@@ -83,7 +83,7 @@ class MentionIndex:
                         if not a.get("code") and (a.get("sector") or a.get("kind") == "person")]
         self.actors += self._metonymic_places(self.actors)
         if heads is not None:
-            unlisted = unlisted_parties(doc, self.actors, self.places, heads)
+            unlisted = unlisted_parties(doc, self.actors, self.places, heads, self.foci)
             absorbed = {(s, e) for a in unlisted for s, e in a.get("_absorbed", [])}
             # a country word a body's name took in ("American" of "the American Civil Liberties
             # Union") is that body's code, no party of its own

@@ -141,15 +141,16 @@ class _Found:
 
 
 def unlisted_parties(doc: Doc, known: list[ActorMention], places: list[PlaceMention],
-                     heads: SectorHeads) -> list[ActorMention]:
+                     heads: SectorHeads, foci: dict[int, str] | None = None) -> list[ActorMention]:
     """Mentions for the sector nouns and named organisations that no known mention covers. A body
     whose name holds a country word ("the American Civil Liberties Union", "le comité de la Chine")
-    absorbs it: the new mention lists the absorbed one's offsets in ``_absorbed``."""
+    absorbs it: the new mention lists the absorbed one's offsets in ``_absorbed``. ``foci``: the
+    sentences' countries in focus (``sentence_foci``), when the caller has read them already."""
     lang = str(doc._.ch_lang or doc.lang_)
     known_at: dict[int, ActorMention] = {i: a for a in known for i in _tokens(doc, a)}
     taken = set(known_at)
     out: list[ActorMention] = []
-    foci = sentence_foci(doc)
+    foci = sentence_foci(doc) if foci is None else foci
     orgs = [ent for ent in doc.ents if ent.label_ in ORG_LABELS and ent.root.i not in taken]
     named = {ent.root.i for ent in orgs}  # a named organisation's head: the name is the party
     # a compound is no head of its phrase ("Mayor" of "Mayor Smith", "union" of "union leaders")
