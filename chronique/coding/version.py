@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v16"
+CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -63,7 +63,12 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # (merge of the three: senses.yaml now counts in RULE_DATA, as the sense rules decide which events are written; the
 # intention class reads a future from the verb, not from a date after publication, which dropped the canonical
 # example's REQUEST of Kiev when run without --published)
-RULES_FINGERPRINT = "635e8eea1aa27228"
+# rules.v17 (headline branch): the headline mend runs right after the parser, before every stage
+# (nlp/headline_stage.py); a headline verb tagged as a noun or adjective ("Russia bombs Kyiv", "l'armée
+# bombarde") is read as a verb (nlp/headline_verbs.py); in an article, an event told in an off-topic
+# sentence gives no event whatever its parties; "defence"/"offensive" are weak political words, more
+# sport and weather words are off-topic (issue 13); nlp/relevance.py and the headline modules join RULE_MODULES
+RULES_FINGERPRINT = "c4da46e63e49d566"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -79,7 +84,7 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
-    "knowledge/no_act_words.py",
+    "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

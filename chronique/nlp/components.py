@@ -16,6 +16,7 @@ from spacy.language import Language
 from chronique.nlp.actors import ActorTagger
 from chronique.nlp.events import EventCoder
 from chronique.nlp.extensions import register_extensions
+from chronique.nlp.headline_stage import HEADLINE_FACTORY, HeadlineParse, model_verbs
 from chronique.nlp.places import MAX_PREFIX_TOKENS, RECOVER_MIN_POPULATION, PlaceTagger
 from chronique.nlp.resources import Resources
 from chronique.nlp.sentences import SentenceSplitter
@@ -41,6 +42,8 @@ def register_components() -> None:
     register_extensions()
     if not Language.has_factory(SENTENCES_FACTORY):
         Language.factory(SENTENCES_FACTORY, func=_make_sentences)
+    if not Language.has_factory(HEADLINE_FACTORY):
+        Language.factory(HEADLINE_FACTORY, func=_make_headline)
     for stage in STAGES:
         if Language.has_factory(stage.factory):
             continue
@@ -65,6 +68,12 @@ def _resources(nlp: Language, actor_files: tuple[str, ...] = ()) -> Callable[[],
         return per_pipeline[actor_files]
 
     return make
+
+
+def _make_headline(nlp: Language, name: str) -> HeadlineParse:
+    stage = HeadlineParse(nlp.lang or "", model_verbs(nlp))
+    stage.bind_on_first_use(_resources(nlp))
+    return stage
 
 
 def _make_actors(nlp: Language, name: str, actor_files: list[str]) -> ActorTagger:

@@ -13,7 +13,6 @@ from chronique.coding.lead_merge import merge_headline
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
-from chronique.nlp.headline_parse import mend_headline_parse
 from chronique.nlp.screen import screen_events
 from chronique.nlp.stage import Stage
 
@@ -54,7 +53,6 @@ class EventCoder(Stage):
         if self.coder is None or self.table is None:
             doc._.ch_events = []
             return doc
-        mend_headline_parse(doc, self.lang)  # a headline's verb read as a noun's modifier (nlp/headline_parse.py)
         doc._.ch_events = self.kept(doc, self.coder.code(doc))
         return doc
 

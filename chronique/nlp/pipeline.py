@@ -14,6 +14,7 @@ from chronique.guard import as_error
 from chronique.nlp.components import SENTENCES_FACTORY, STAGE_NAMES, STAGES, register_components
 from chronique.nlp.convert import doc_to_extraction
 from chronique.nlp.headline import sentence_case_headline
+from chronique.nlp.headline_stage import HEADLINE_FACTORY, HEADLINE_NAME
 from chronique.nlp.models import load_model
 from chronique.nlp.resources import Resources
 from chronique.nlp.stage import Stage
@@ -46,6 +47,9 @@ class Annotator:
             nlp = load_model(lang, self.resources.options.models.get(lang))
             nlp.max_length = MAX_ARTICLE_CHARS + 1
             nlp.add_pipe(SENTENCES_FACTORY, first=True)
+            headline = nlp.add_pipe(HEADLINE_FACTORY, name=HEADLINE_NAME)  # after the parser, before the stages
+            assert isinstance(headline, Stage)
+            headline.bind(self.resources)
             for stage in STAGES:
                 short = stage.factory.removeprefix("chronique_").rsplit("_v", 1)[0]
                 if short in self.stages:

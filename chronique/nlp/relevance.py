@@ -71,9 +71,11 @@ def political_share(doc: Doc, cues: RelevanceCues, lang: str) -> tuple[int, int]
 
 def assess(doc: Doc, cues: RelevanceCues, lang: str) -> RelevanceRecord:
     """The article's relevance: its political and off-topic sentences, the political share (the
-    score) and the decision. A text of fewer sentences than an article (a statement, one sentence to
-    code) is not judged. An article passes with enough political sentences that outnumber its
-    off-topic ones: a concert review naming a mayor, a tech survey quoting a minister do not."""
+    score) and the decision. An article passes with enough political sentences that outnumber its
+    off-topic ones: a concert review naming a mayor, a tech survey quoting a minister do not. A text
+    of fewer sentences than an article (a statement, one sentence to code) is not judged: one
+    sentence with a word of another section may still tell a political act ("X agreed to lift a ban
+    on imports of farm products", "the strikers accepted the formula": plv-train)."""
     political, off_topic, total = topic_counts(doc, cues, lang)
     score = round(political / total, 4) if total else 0.0
     gated = total >= cues.min_article_sentences
@@ -102,11 +104,28 @@ def _political_event(doc: Doc, event: EventRecord, cues: RelevanceCues, lang: st
     return span is not None and political_sentence(span, cues.words_of(lang), cues.weak_of(lang))
 
 
+def _off_topic_event(doc: Doc, event: EventRecord, cues: RelevanceCues, lang: str, by_actor: set[int]) -> bool:
+    """An event told in an off-topic sentence: a word of another section, no political cue and no
+    political actor ("Norland's attack tore through the defence", "the firm battled rivals"), whatever
+    its parties: a coded country beating another at football is no political act."""
+    off = cues.off_topic_of(lang)
+    info = event.get("text_info")
+    if not off or not info:
+        return False
+    span = doc.char_span(int(info.get("start", 0)), int(info.get("end", 0)), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    return (sent.start_char not in by_actor and bool(_cues_in(sent, off))
+            and not political_sentence(sent, cues.words_of(lang), cues.weak_of(lang)))
+
+
 def gate(doc: Doc, events: list[EventRecord], cues: RelevanceCues, lang: str,
          relevance: RelevanceRecord | None = None) -> list[EventRecord]:
-    """``events`` when the article has political content, else none; in an article, an event with
-    neither a political party nor a political sentence is dropped too. A text shorter than an
-    article is coded as given. ``relevance``: the article's assessment, when already made."""
+    """``events`` when the article has political content, else none; in an article, an event told
+    in an off-topic sentence is dropped, and so is one with neither a political party nor a
+    political sentence. A text shorter than an article is coded as given. ``relevance``: the
+    article's assessment, when already made."""
     if not events:
         return events
     relevance = relevance or assess(doc, cues, lang)
@@ -114,4 +133,6 @@ def gate(doc: Doc, events: list[EventRecord], cues: RelevanceCues, lang: str,
         return events
     if not relevance["relevant"]:
         return []
-    return [e for e in events if _political_event(doc, e, cues, lang)]
+    by_actor = _political_starts(doc, cues)
+    return [e for e in events
+            if not _off_topic_event(doc, e, cues, lang, by_actor) and _political_event(doc, e, cues, lang)]
