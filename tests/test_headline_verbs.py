@@ -91,6 +91,7 @@ def _model_only(pipeline: Pipeline, lang: str, text: str) -> Doc:
     ("en", "Turkey shells Kurdish positions.\nThe shelling lasted all night."),  # a sentence, no headline
     ("en", "Officials speak\nTurkey shells Kurdish positions in Syria."),  # a body sentence
     ("fr", "Une frappe de drone sur un marché\nLe bilan est lourd."),  # a noun after its article
+    ("en", "RUSSIA | SANCTIONS | KYIV\n---|---|---"),  # a table's labels, in capitals
 ])
 def test_noun_readings_are_left_alone(pipeline: Pipeline, lang: str, text: str) -> None:
     doc = _model_only(pipeline, lang, text)

@@ -88,9 +88,14 @@ class HeadlineVerbs:
             return False
         for k in range(1, len(clause) - 1):
             subject, word, after = _party_before(clause[k - 1]), clause[k], clause[k + 1]
-            if subject.pos_ not in _NOMINALS or word.is_title or not self._object_start(after):
+            if verbs and word.i != verbs[0].i:
+                continue  # a line with a verb: only that verb is re-hung
+            if not verbs and word.pos_ not in ("NOUN", "ADJ", "PROPN"):
                 continue
-            if word.pos_ not in ("NOUN", "ADJ", "PROPN") and not (verbs and word.i == verbs[0].i):
+            # a capitalised or all-capital word may be a name or a label ("ATTACK | SANCTIONS")
+            if not (subject.is_alpha and word.is_alpha) or word.is_title or word.is_upper:
+                continue
+            if subject.pos_ not in _NOMINALS or not self._object_start(after):
                 continue
             lemma = self.base(word.lower_, self._plural(subject))
             if lemma is None:
