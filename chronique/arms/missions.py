@@ -1,11 +1,13 @@
 """Weapons sent for a mission or an exercise ("sent two Patriot batteries to Romania for a NATO
 mission", "as part of a NATO mission", "pour participer à des exercices", "dans le cadre d'une
-mission"): the sender's own forces on a deployment, even when the words name the place they go to
-as if it received them."""
+mission"), sent to strike ("sent Rafale jets to strike militant camps", "pour frapper des
+positions"), or offered with military units ("a mechanised battalion, four F-18 jets and a
+frigate"): the sender's own forces on a deployment, even when the words name the place they go to
+(or a party the strike aims at) as if it received them."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.knowledge.arms_words import arms_words
 
@@ -26,3 +28,32 @@ def for_mission(trigger: Token) -> bool:
             if doc[i].lower_ in words.purpose_leads or doc[i].lemma_.lower() in words.purpose_leads:
                 return True
     return False
+
+
+NP_PARTS = frozenset({"amod", "compound", "nummod", "nmod", "flat", "flat:name"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+RECEIVER_DEPS = frozenset({"dative", "iobj"})
+
+
+def sent_to_strike(trigger: Token) -> bool:
+    """The trigger's purpose clause is an attack ("to strike", "pour frapper") and nobody receives
+    the weapons before it ("sent Ukraine missiles to strike…" names a receiver: not own forces)."""
+    words = arms_words()
+    strike = next((c for c in trigger.children if c.dep_ in PURPOSE_DEPS and c.i > trigger.i
+                   and c.lemma_.lower() in words.strike_verbs), None)
+    if strike is None:
+        return False
+    return not any(c.i < strike.i and (c.dep_ in RECEIVER_DEPS or (c.lower_ in words.to_words and c.dep_ == "prep"))
+                   for c in trigger.children)
+
+
+def with_units(weapon: Span) -> bool:
+    """The weapon is listed with military units ("offered NATO a battalion, four F-18 jets and a
+    frigate", "un régiment, des Tornado"): forces put at an ally's disposal, not sold or given."""
+    units, base = arms_words().unit_words, weapon.root
+    while base.dep_ in NP_PARTS and base.head.i != base.i:
+        base = base.head  # "four F-18 jets": the designation qualifies the listed noun
+    while base.dep_ == "conj" and base.head.i != base.i and base.head.pos_ in ("NOUN", "PROPN"):
+        base = base.head
+    listed = [base, *(t for t in base.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"))]
+    return any(t.lemma_.lower() in units for t in listed)

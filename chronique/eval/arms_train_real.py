@@ -101,8 +101,8 @@ def run_train_real(ctx: EvalContext) -> EvalResult:
         tally[0] += 1
         tally[1] += right
         if not right:
-            rows.append([f"{item.source} {item.id}", item.kind, "; ".join(_show_judged(j) for j in item.expect) or "none",
-                         "; ".join(show(t) for t in found) or "none"])
+            judged = "; ".join(_show_judged(j) for j in item.expect) or "none"
+            rows.append([f"{item.source} {item.id}", item.kind, judged, "; ".join(show(t) for t in found) or "none"])
     notes = (f"Split: train (`{PLV}`, `{M2E2}`, `{FR}`): {len(items)} real news sentences that name weapons or "
              f"military equipment next to a giving, selling or buying word, judged by the team "
              f"(`chronique/eval/data/{DATA}`: sentence ids and judgements only), "
