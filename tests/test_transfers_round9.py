@@ -14,7 +14,7 @@ from test_transfers_frames import Row, _rows
 
 from chronique.arms.conditions import conditioned, readied
 from chronique.arms.disarmament import disarmed
-from chronique.arms.missions import sent_to_strike, with_units
+from chronique.arms.missions import sent_to_strike, set_off_at, with_units
 from chronique.arms.status import by_modality, event_direction
 from chronique.knowledge.weapons import Trigger, load_catalogue
 
@@ -73,6 +73,16 @@ def test_a_strike_purpose_makes_own_forces_unless_someone_receives_first() -> No
                ["rome", "send", "kyiv", "jet", "to", "bomb", "camp"],
                ["nsubj", "ROOT", "dative", "dobj", "aux", "advcl", "dobj"], [1, 1, 1, 1, 5, 1, 5])
     assert not sent_to_strike(doc[1])
+
+
+def test_a_munition_sent_into_a_common_place_is_set_off_not_handed_over() -> None:
+    doc = _doc("en", ["drones", "dropped", "bombs", "onto", "the", "depot"],
+               ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN"], ["drone", "drop", "bomb", "onto", "the", "depot"],
+               ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], [1, 1, 1, 1, 5, 3])
+    assert set_off_at(doc[1])
+    doc = _doc("en", ["Oslo", "sent", "guns", "into", "Ukraine"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+               ["oslo", "send", "gun", "into", "ukraine"], ["nsubj", "ROOT", "dobj", "prep", "pobj"], [1, 1, 1, 1, 3])
+    assert not set_off_at(doc[1])  # a named place may be a state that receives
 
 
 def test_weapons_listed_with_units_are_forces() -> None:

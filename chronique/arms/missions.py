@@ -57,3 +57,11 @@ def with_units(weapon: Span) -> bool:
         base = base.head
     listed = [base, *(t for t in base.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"))]
     return any(t.lemma_.lower() in units for t in listed)
+
+
+def set_off_at(trigger: Token) -> bool:
+    """The trigger sends its object into or onto a place named by a common noun ("used a robot to
+    deliver a bomb into the garage"): the weapon is set off there, not handed over to anyone."""
+    words = arms_words().aim_prepositions
+    return any(c.lower_ in words and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+               for c in trigger.children if c.dep_ == "prep")

@@ -65,8 +65,8 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # example's REQUEST of Kiev when run without --published)
 # rules.v17 (arms branch, round 9): an accused state gives, disarmament, own forces sent to strike or offered with
 # units, purchases in an "if" clause, readiness offers, an owner's own weapons arriving abroad, "Lynx" as the KF41,
-# plural pronouns for coordinated states, a recipient carried by "also" (issue 19)
-RULES_FINGERPRINT = "51b5e9a23e9c75a3"
+# plural pronouns for coordinated states, a recipient carried by "also", a munition set off into a place (issue 19)
+RULES_FINGERPRINT = "151ecccc423535de"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

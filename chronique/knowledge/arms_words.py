@@ -80,6 +80,7 @@ class ArmsWords:
     strike_verbs: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
     also_words: frozenset[str] = frozenset()
+    aim_prepositions: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:
