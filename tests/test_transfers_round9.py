@@ -67,12 +67,12 @@ def test_a_strike_purpose_makes_own_forces_unless_someone_receives_first() -> No
     doc = _doc("en", ["Rome", "sent", "jets", "to", "bomb", "camps"], ["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN"],
                ["rome", "send", "jet", "to", "bomb", "camp"], ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj"],
                [1, 1, 1, 4, 1, 4])
-    assert sent_to_strike(doc[1])
+    assert sent_to_strike(doc[1], (2, 3))
     doc = _doc("en", ["Rome", "sent", "Kyiv", "jets", "to", "bomb", "camps"],
                ["PROPN", "VERB", "PROPN", "NOUN", "PART", "VERB", "NOUN"],
                ["rome", "send", "kyiv", "jet", "to", "bomb", "camp"],
-               ["nsubj", "ROOT", "dative", "dobj", "aux", "advcl", "dobj"], [1, 1, 1, 1, 5, 1, 5])
-    assert not sent_to_strike(doc[1])
+               ["nsubj", "ROOT", "compound", "dobj", "aux", "advcl", "dobj"], [1, 1, 3, 1, 5, 1, 5])
+    assert not sent_to_strike(doc[1], (3, 4))  # a bare name before the weapons receives them
 
 
 def test_a_munition_sent_into_a_common_place_is_set_off_not_handed_over() -> None:
@@ -112,6 +112,11 @@ def test_lynx_is_the_kf41_in_an_arms_context_and_the_helicopter_by_its_noun() ->
      ("RUS", "BLR", "Iskander-M", "delivered")),
     ("Sweden is prepared to send Archer howitzers to Ukraine.", "en", ("SWE", "UKR", "Archer", "offered")),
     ("Tokyo offered Manila a loan for twelve patrol ships.", "en", ("JPN", "PHL", "ship", "offered")),
+    # a receiver named before the strike: the receiver strikes, the weapons are transferred
+    ("Paris a livré des missiles SCALP à Kiev pour frapper des dépôts en Crimée.", "fr",
+     ("FRA", "UKR", "Storm Shadow", "delivered")),
+    ("London gave Kyiv Storm Shadow missiles to strike depots in Crimea.", "en",
+     ("GBR", "UKR", "Storm Shadow", "delivered")),
 ])
 def test_round9_frames(pipeline: Any, text: str, lang: str, expected: Row) -> None:
     assert _rows(pipeline, text, lang) == [expected]

@@ -242,7 +242,8 @@ def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> 
     near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
     if any(doc[i].lemma_.lower() in arms_words().base_words for i in near):
         return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
-    if sent_to_strike(trigger) or with_units(doc[weapon[0]:weapon[1]]) or (not frame.to_side and set_off_at(trigger)):
+    if sent_to_strike(trigger, weapon) or with_units(doc[weapon[0]:weapon[1]]) or (
+            not frame.to_side and set_off_at(trigger)):
         return True  # "sent jets to strike…", "a battalion, four F-18 jets and a frigate", "a bomb into the garage"
     mission = any(t.lemma_.lower() in arms_words().mission_words and not weapon[0] <= t.i < weapon[1]
                   for t in trigger.sent)  # "patrol ships" name a kind of ship, not a patrol

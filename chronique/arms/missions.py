@@ -33,18 +33,23 @@ def for_mission(trigger: Token) -> bool:
 NP_PARTS = frozenset({"amod", "compound", "nummod", "nmod", "flat", "flat:name"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 RECEIVER_DEPS = frozenset({"dative", "iobj"})
+PLACE_ENTS = frozenset({"GPE", "LOC"})  # named states and places (the French model tags countries LOC)
 
 
-def sent_to_strike(trigger: Token) -> bool:
-    """The trigger's purpose clause is an attack ("to strike", "pour frapper") and nobody receives
-    the weapons before it ("sent Ukraine missiles to strike…" names a receiver: not own forces)."""
+def sent_to_strike(trigger: Token, weapon: tuple[int, int]) -> bool:
+    """The trigger's purpose clause is an attack ("to strike", "pour frapper") and no place or state is
+    named between the trigger and that clause, outside the weapon's words: "sent Ukraine missiles to
+    strike…", "livré des missiles à l'Ukraine pour frapper…" name a receiver (the parser often hangs it
+    on the weapon's noun, so the words are read, not the parse)."""
     words = arms_words()
     strike = next((c for c in trigger.children if c.dep_ in PURPOSE_DEPS and c.i > trigger.i
                    and c.lemma_.lower() in words.strike_verbs), None)
     if strike is None:
         return False
-    return not any(c.i < strike.i and (c.dep_ in RECEIVER_DEPS or (c.lower_ in words.to_words and c.dep_ == "prep"))
-                   for c in trigger.children)
+    between = [t for t in trigger.doc[trigger.i + 1:strike.i] if not weapon[0] <= t.i < weapon[1]]
+    # a bare name right after the verb, before the weapons, that the tagger gives no other kind ("gave Kyiv …")
+    first = [t for t in between if t.i < weapon[0] and t.pos_ == "PROPN" and t.ent_type_ in ("", *PLACE_ENTS)]
+    return not first and not any(t.ent_type_ in PLACE_ENTS or t.dep_ in RECEIVER_DEPS for t in between)
 
 
 def with_units(weapon: Span) -> bool:
