@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chronique.errors import FormatError
@@ -100,3 +102,24 @@ def test_the_judged_real_reports_name_articles_only_and_every_class_of_round_5_i
     assert {r["split"] for r in rows} == {"look"}
     classes = {i.kind for i in load_judged("rules")} & {i.kind for i in load_judged("measure")}
     assert {"demonym-party", "third-party-call", "mixed-aid", "category-weapon", "interdiction"} <= classes
+
+
+def test_the_judged_train_sentences_name_sentences_only() -> None:
+    from chronique.eval.arms_judged import _data
+
+    rows = _data("transfers_train_real.yaml")["sentences"]
+    assert rows and all(set(r) <= {"source", "id", "at", "class", "expect", "note"} for r in rows)
+    assert {r["source"] for r in rows} == {"plv-train", "m2e2-voa", "fr-wikinews-train"}
+    assert all(len(r["at"]) == 2 for r in rows if r["source"] == "fr-wikinews-train")
+    assert all(parse_judged(line, "test") for r in rows for line in r["expect"])
+
+
+def test_the_judged_train_sentences_are_found_in_the_train_split(shared_dir: Path) -> None:
+    from chronique.eval.arms_train_real import load_train_real
+
+    if not (shared_dir / "eval" / "train" / "events" / "plv-train").is_dir():
+        pytest.skip("the train split is absent")
+    items = load_train_real(shared_dir)
+    assert len(items) == 51 and sum(bool(i.expect) for i in items) == 4
+    assert {i.lang for i in items if i.source == "fr-wikinews-train"} == {"fr"}
+    assert all(i.text.strip() == i.text and len(i.text) > 20 for i in items)

@@ -24,6 +24,7 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos", "amod", "flat", "flat:name"})
 # (the dependencies climbed up the weapon's noun phrase: "canons Caesar", "the first batch of … tanks")
 MAX_UP = 4
+SUCCESSORS = {"SUN": "RUS"}  # a maker state's successor makes its weapons ("Russia's T-72 tanks")
 POSSESSIVE = frozenset({"'s", "’s", "'"})  # "the first batch of Leopard 2 tanks" → "batch"
 
 
@@ -61,9 +62,11 @@ def owns(party: Party, doc: Doc, span: tuple[int, int]) -> bool:
     return party.end < len(doc) and party.end <= span[0] and doc[party.end].lower_ in POSSESSIVE
 
 
-def arrival(root: Token, span: tuple[int, int], parties: list[Party]) -> Arrival | None:
+def arrival(root: Token, span: tuple[int, int], parties: list[Party], origin: str | None = None) -> Arrival | None:
     """The delivery an arrival of the weapon at ``span`` (``root`` its head token) tells; None for
-    no arrival, an arrival of a party's own forces, or one at no state."""
+    no arrival, an arrival of a party's own forces, or one at no state. An owner that is not the
+    weapon's maker (``origin``, the catalogue's) holds weapons it bought: "Poland's K2 tanks arrived
+    in Lithuania" moves its own forces, while "Germany's Leopard 2 tanks" may be its deliveries."""
     words = arms_words()
     subject = _subject(root)
     if subject is None:
@@ -76,7 +79,10 @@ def arrival(root: Token, span: tuple[int, int], parties: list[Party]) -> Arrival
     for party in parties:
         if party.start not in phrase or (span[0] <= party.start < span[1] and not party.adjective):
             continue
-        giver = party.before in words.from_words | words.agent_words or owns(party, root.doc, span)
+        owner = owns(party, root.doc, span) and party.before not in words.from_words | words.agent_words
+        if owner and origin and party.code not in (origin, SUCCESSORS.get(origin)):
+            return None  # a user's own weapons, not its maker's deliveries
+        giver = party.before in words.from_words | words.agent_words or owner
         if giver and not party.adjective:
             supplier = supplier or party.code
         else:

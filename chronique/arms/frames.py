@@ -17,7 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.arms.missions import for_mission
+from chronique.arms.disarmament import disarmed
+from chronique.arms.missions import for_mission, sent_to_strike, set_off_at, with_units
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv, split_forms
@@ -241,7 +242,11 @@ def own_forces(weapon: tuple[int, int], trigger: Token, frame: SurfaceFrame) -> 
     near = range(max(weapon[0] - 3, trigger.sent.start), min(weapon[1] + 2, trigger.sent.end))
     if any(doc[i].lemma_.lower() in arms_words().base_words for i in near):
         return True  # "une base de drones MQ-9", "a Rafale base": one's own weapons at a base, wherever it is
-    mission = any(t.lemma_.lower() in arms_words().mission_words for t in trigger.sent)
+    if sent_to_strike(trigger, weapon) or with_units(doc[weapon[0]:weapon[1]]) or (
+            not frame.to_side and set_off_at(trigger)):
+        return True  # "sent jets to strike…", "a battalion, four F-18 jets and a frigate", "a bomb into the garage"
+    mission = any(t.lemma_.lower() in arms_words().mission_words and not weapon[0] <= t.i < weapon[1]
+                  for t in trigger.sent)  # "patrol ships" name a kind of ship, not a patrol
     return mission and (not frame.to_side or for_mission(trigger))  # "to Romania for a NATO mission"
 
 
@@ -371,14 +376,14 @@ def _on_path(weapon: Token, trigger: Token, words: frozenset[str]) -> bool:
 
 def idiomatic(weapon: Token, text: str) -> bool:
     """"arms" that are limbs ("into the arms of", "with open arms", "his arms"), weapon words of
-    phrases that name no weapon ("think tank", "arms control"), and unnamed aircraft in a sentence
-    about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
+    phrases that name no weapon ("think tank", "arms control"), arms their holder gives up, and
+    unnamed aircraft in a sentence about civil aviation ("flights of Airbus A321 jets", "l'avion de ligne")."""
     words = arms_words()
     doc = weapon.doc
     lo, hi = max(weapon.i - 3, 0), min(weapon.i + 4, len(doc))
     near = " ".join(t.lower_ for t in doc[lo:hi])
-    if any(phrase in near and text.lower() in phrase for phrase in words.idiom_phrases):
-        return True  # "think tank", "arms control"
+    if any(phrase in near and text.lower() in phrase for phrase in words.idiom_phrases) or disarmed(weapon, text):
+        return True  # "think tank", "arms control", "lay down their weapons"
     if weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
             t.lemma_.lower() in words.civil_words for t in weapon.sent):
         return True

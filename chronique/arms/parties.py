@@ -134,6 +134,11 @@ def parties(index: MentionIndex, trigger: Token, exclude: set[int]) -> Parties:
     return found
 
 
+def _common(tok: Token) -> bool:
+    """A common noun or adjective; a lower-case "proper noun" is one the tagger misread ("coast guard")."""
+    return tok.pos_ in ("NOUN", "ADJ") or (tok.pos_ == "PROPN" and tok.text.islower())
+
+
 def quantity(first: Token) -> int | None:
     """The number just before a weapon mention whose first token is ``first``, in digits or words
     ("40 chars", "douze canons Caesar", "1 200 obus", "twenty-four Leopard 2 tanks"), past at most
@@ -144,7 +149,7 @@ def quantity(first: Token) -> int | None:
         return by_noun
     doc, i = first.doc, first.i
     skipped = 0
-    while i > 0 and skipped < 2 and doc[i - 1].pos_ in ("NOUN", "ADJ") and not is_number_word(doc[i - 1].text):
+    while i > 0 and skipped < 2 and _common(doc[i - 1]) and not is_number_word(doc[i - 1].text):
         i, skipped = i - 1, skipped + 1
     words: list[str] = []
     while i > 0 and len(words) < 8 and is_number_word(doc[i - 1].text):

@@ -23,7 +23,7 @@ class Direction:
 def by_modality(status: str, modality: str) -> str | None:
     """A delivery word in the future is a pledge, in the conditional an offer; a negated act is
     not a transfer (a refusal is coded by its own words)."""
-    if modality == "negated":
+    if modality in ("negated", "hypothetical"):
         return None
     if status == "delivered":
         return {"future": "pledged", "conditional": "offered", "requested": "requested"}.get(modality, status)
@@ -36,7 +36,7 @@ def event_direction(event: str, modality: str, trigger: Trigger | None, *, past:
     """The status of a transfer reported by a coded event, or None when the event is no transfer.
     ``past``: the event's word is in a past tense (a rejection coded from a negated giving word in
     the past, "has not sent", tells nothing happened: no refusal, no record)."""
-    if event not in TRANSFER_EVENTS:
+    if event not in TRANSFER_EVENTS or modality == "hypothetical":
         return None
     if event == "REQUEST":
         return Direction("requested", actor_is_supplier=False)

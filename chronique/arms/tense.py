@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from chronique.arms.conditions import conditioned, readied
+
 if TYPE_CHECKING:
     from chronique.knowledge.lexicon import EventLexicon
 
@@ -28,6 +30,7 @@ def inflected_mood(tok: Token) -> str | None:
     return "future" if any(form == stem + e for e in FUTURE_ENDINGS) else None
 
 
+HYPOTHETICAL = "hypothetical"  # a transfer word in an "if" clause: by_modality gives no status
 REPORTIVE_AUX = frozenset({"aurait", "auraient", "serait", "seraient"})
 
 
@@ -44,6 +47,10 @@ def reading_modality(head: Token | None, lexicon: EventLexicon | None, coded: st
     one corrected by the French future or conditional form."""
     if head is None:
         return coded or "asserted"
+    if conditioned(head):
+        return HYPOTHETICAL  # "if Ankara buys…": no deal told
+    if readied(head):
+        return "conditional"  # "is willing to supply": an offer
     if coded is None:
         if lexicon is None:
             return "asserted"

@@ -68,7 +68,10 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # bombarde") is read as a verb (nlp/headline_verbs.py); in an article, an event told in an off-topic
 # sentence gives no event whatever its parties; "defence"/"offensive" are weak political words, more
 # sport and weather words are off-topic (issue 13); nlp/relevance.py and the headline modules join RULE_MODULES
-RULES_FINGERPRINT = "6ea5011323204491"
+# rules.v17 (arms branch, round 9): an accused state gives, disarmament, own forces sent to strike or offered with
+# units, purchases in an "if" clause, readiness offers, an owner's own weapons arriving abroad, "Lynx" as the KF41,
+# plural pronouns for coordinated states, a recipient carried by "also", a munition set off into a place (issue 19)
+RULES_FINGERPRINT = "a9d86a946d6a8517"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -72,6 +72,15 @@ class ArmsWords:
     purpose_leads: frozenset[str] = frozenset()
     bound_phrases: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    readiness_words: frozenset[str] = frozenset()
+    accuse_words: frozenset[str] = frozenset()
+    disarm_verbs: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
+    strike_verbs: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()
+    also_words: frozenset[str] = frozenset()
+    aim_prepositions: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

@@ -22,7 +22,7 @@ RecordOf = Callable[[WeaponRecord, str, Sides, "str | None", tuple[int, int], To
 
 def arrived(ctx: TransferContext, weapon: WeaponRecord, root: Token, record: RecordOf,
             modality: Callable[[Token], str]) -> TransferRecord | None:
-    found = arrival(root, weapon_span(weapon, root), ctx.parties(root.sent))
+    found = arrival(root, weapon_span(weapon, root), ctx.parties(root.sent), weapon.get("origin"))
     status = by_modality("delivered", modality(found.verb)) if found is not None else None
     if found is None or status is None:
         return None

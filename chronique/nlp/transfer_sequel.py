@@ -3,7 +3,9 @@ subject is a plural pronoun standing for them ("Denmark pledged 19 Caesar guns. 
 Ukraine", "… 19 canons Caesar. Ils seront livrés à l'Ukraine"). A record that names no recipient
 takes the state after "to/à" (or "in/en" after a verb of going) of that next sentence, when the
 next sentence names no weapon of its own; its status is the furthest stage of the two (weapons
-"expected" in a state are pledged to it)."""
+"expected" in a state are pledged to it). A record told with "also" and no recipient then takes the
+recipient of its supplier's record before it (chronique.arms.also), and a record whose party is a
+plural pronoun standing for coordinated states is given to each of them (chronique.arms.pronouns)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from chronique.annotations.records import TransferRecord
+from chronique.arms.also import also_recipients
 from chronique.arms.consolidate import PARTIAL, STATUS_RANK, join_spans
+from chronique.arms.pronouns import plural_records
 from chronique.arms.status import by_modality
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.pronoun_words import pronoun_words
@@ -69,4 +73,4 @@ def sequels(ctx: TransferContext, records: list[TransferRecord], gives: Callable
         told = trim(ctx.doc, following.start_char, following.end_char)
         spans = join_spans(record["evidence_spans"], [{"start": told[0], "end": told[1]}])
         out.append({**record, "recipient": found[0], "status": status, "evidence_spans": spans})
-    return out
+    return plural_records(ctx.doc, ctx.index, also_recipients(ctx.doc, out))

@@ -33,7 +33,6 @@ from chronique.arms.discourse import (
     dative_clitic,
     promised,
     purchase_participle,
-    relative_antecedent,
     under_contract,
     unnamed_recipient,
 )
@@ -56,6 +55,7 @@ from chronique.arms.records import dedupe, domestic, fill, with_origin
 from chronique.arms.reporting import attribution_tokens, reporting_source
 from chronique.arms.requests import asks_for_another, for_another
 from chronique.arms.status import Direction, by_modality, event_direction
+from chronique.arms.subjects import implied_subject
 from chronique.arms.tense import reading_modality
 from chronique.arms.verb_forms import relemmatise
 from chronique.coding.mentions import MentionIndex
@@ -202,7 +202,7 @@ class TransferBuilder(Stage):
         told = attribution_tokens(trigger, self.lexicon) if self.lexicon is not None else range(0)
         parties = [p for p in ctx.parties(trigger.sent) if p.start not in told]
         frame = read_frame(trigger, parties, span)
-        frame.subject = relative_antecedent(trigger, parties) or frame.subject
+        frame.subject = implied_subject(trigger, parties) or frame.subject
         sides = assign(role, frame, owner=_code(owner(ctx.index, root)), trigger_word=trigger.lemma_,
                        upgrade=status == "upgrade")
         if role == "supplier" and dative_clitic(trigger):  # "lui livrer": someone receives, no deployment
