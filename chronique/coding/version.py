@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v16"
+CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -63,7 +63,12 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # (merge of the three: senses.yaml now counts in RULE_DATA, as the sense rules decide which events are written; the
 # intention class reads a future from the verb, not from a date after publication, which dropped the canonical
 # example's REQUEST of Kiev when run without --published)
-RULES_FINGERPRINT = "635e8eea1aa27228"
+# rules.v17 (branch plv, issue 12): a word of a longer trigger that reads another act codes none of its own
+# ("lifted its ban"); an act noun an authority orders is its act ("ordered the arrest of X"), the "of"
+# complement of a coercion noun undergoes it; a country recipient read from the place an act is aimed at
+# keeps that place's words; a bare force word an act moving force moves is no recipient (coding/own_forces.py);
+# English easings, permissions and deadlines in the lexicon
+RULES_FINGERPRINT = "3d73ad4c396333b8"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -74,7 +79,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/unlisted_people.py", "coding/headline.py", "coding/lead_merge.py",
     "coding/people_recipients.py", "coding/coordinated.py", "knowledge/group_nouns.py",
     "coding/undergone.py", "knowledge/undergo_words.py", "coding/namesakes.py",
-    "coding/quoted_speaker.py",
+    "coding/quoted_speaker.py", "coding/own_forces.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
