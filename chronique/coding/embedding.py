@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.coding.mentions import is_root
 from chronique.knowledge.cameo import CameoTable
-from chronique.knowledge.lexicon import TriggerMatch
+from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 
 PROTEST_ROOT = "14"
 REDUCE_ROOT = "16"  # CAMEO "reduce relations": cancel, suspend, halt
@@ -84,9 +84,9 @@ class Embeddings:
     """The absorption rules of one lexicon's triggers, given the CAMEO table for their classes and
     the lexicon's verbs of ordering and deciding (``announce``)."""
 
-    def __init__(self, table: CameoTable, announce: frozenset[str] = frozenset()) -> None:
+    def __init__(self, table: CameoTable, lexicon: EventLexicon | None = None) -> None:
         self.table = table
-        self.announce = announce
+        self.lexicon = lexicon  # read when a sentence is coded: a coder is built before its lexicon is used
 
     def _event(self, m: TriggerMatch) -> str:
         plover = self.table.plover(m.trigger.cameo)
@@ -109,7 +109,8 @@ class Embeddings:
         retrait des troupes") decides that act, carried out in its name: the noun's act is coded with
         the orderer as its doer, not a request (a party ordered to act, "ordered X to leave", still is)."""
         noun = doc[other.tokens[0]]
-        return (m.trigger.embeds == REQUEST and bool(set(m.trigger.words) & self.announce)
+        announce = self.lexicon.announce if self.lexicon is not None else frozenset()
+        return (m.trigger.embeds == REQUEST and bool(set(m.trigger.words) & announce)
                 and noun.pos_ == "NOUN" and called_off(doc[m.tokens[0]], noun))
 
     def _cooperative(self, m: TriggerMatch) -> bool:

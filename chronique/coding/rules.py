@@ -144,7 +144,7 @@ class RuleCoder:
     def __init__(self, lexicon: EventLexicon, table: CameoTable) -> None:
         self.lexicon = lexicon
         self.table = table
-        self.embeddings = Embeddings(table, lexicon.announce)
+        self.embeddings = Embeddings(table, lexicon)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
         self._attack_words: frozenset[str] | None = None  # chronique.coding.unnamed_doer; read on first use
 
