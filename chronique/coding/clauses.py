@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.annotations.records import ActorMention
+from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.coding.mentions import party_key
 from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 
@@ -141,10 +141,14 @@ def modifier(head: Token) -> bool:
         c.dep_ in MODIFIER_ARGS for c in head.children)
 
 
-def country_party(code: str) -> ActorMention:
-    """A party known only by its country (the place of an act, the story's country). It has no
-    text or offsets: readers take them with ``.get`` (None)."""
-    return {"code": code, "sector": None}
+def country_party(code: str, place: PlaceMention | None = None) -> ActorMention:
+    """A party known only by its country: the country of the place an act is aimed at ("imposed a
+    curfew on Basra", with that place's words as its evidence), else of the act's place or the
+    story's country (no text or offsets: readers take them with ``.get``, None)."""
+    if place is None or place.get("start") is None:
+        return {"code": code, "sector": None}
+    return {"code": code, "sector": None, "text": place.get("text"), "name": place.get("text"),
+            "start": place["start"], "end": place["end"]}
 
 
 def sentence_focus(doc: Doc, seq: int) -> str | None:

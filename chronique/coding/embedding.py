@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.coding.mentions import is_root
 from chronique.knowledge.cameo import CameoTable
-from chronique.knowledge.lexicon import TriggerMatch
+from chronique.knowledge.lexicon import EventLexicon, TriggerMatch
 
 PROTEST_ROOT = "14"
 REDUCE_ROOT = "16"  # CAMEO "reduce relations": cancel, suspend, halt
@@ -30,6 +30,7 @@ CONTENT_DEPS = EMBEDDING_DEPS | {"obl", "obl:mod", "cop", "pcomp", "acl:relcl", 
 OBJECT_DEPS = frozenset({"obj", "dobj"})
 COMPLEMENT_DEPS = frozenset({"nmod", "pobj", "prep"})
 CONTENT = "content"
+REQUEST = "request"
 
 
 def gerund(tok: Token) -> bool:
@@ -80,15 +81,40 @@ def content_clause_of(noun: Token, other: Token) -> bool:
 
 
 class Embeddings:
-    """The absorption rules of one lexicon's triggers, given the CAMEO table for their classes."""
+    """The absorption rules of one lexicon's triggers, given the CAMEO table for their classes and
+    the lexicon's verbs of ordering and deciding (``announce``)."""
 
-    def __init__(self, table: CameoTable) -> None:
+    def __init__(self, table: CameoTable, lexicon: EventLexicon | None = None) -> None:
         self.table = table
+        self.lexicon = lexicon  # read when a sentence is coded: a coder is built before its lexicon is used
+
+    def _event(self, m: TriggerMatch) -> str:
+        plover = self.table.plover(m.trigger.cameo)
+        return m.trigger.event or (plover[0] if plover else "")
+
+    def covered(self, matches: list[TriggerMatch]) -> set[int]:
+        """Heads that are a later word of a longer trigger reading another act: "lifted its ban" is an
+        easing, not a ban; "gave X a deadline" a threat, not aid. A word the longer trigger reads as the
+        same act ("launched an investigation") keeps its own reading beside it. A trigger that fires
+        only under negation or only inside another covers nothing (it may not fire)."""
+        words: dict[int, set[str]] = {}
+        for m in matches:
+            if not (m.trigger.negative or m.trigger.embedded_only):
+                for t in m.tokens[1:]:
+                    words.setdefault(t, set()).add(self._event(m))
+        return {m.tokens[0] for m in matches if words.get(m.tokens[0], set()) - {self._event(m)}}
+
+    def _ordered(self, doc: Doc, m: TriggerMatch, other: TriggerMatch) -> bool:
+        """An authority that orders an act a noun names ("ordered the arrest of X", "a ordonné le
+        retrait des troupes") decides that act, carried out in its name: the noun's act is coded with
+        the orderer as its doer, not a request (a party ordered to act, "ordered X to leave", still is)."""
+        noun = doc[other.tokens[0]]
+        announce = self.lexicon.announce if self.lexicon is not None else frozenset()
+        return (m.trigger.embeds == REQUEST and bool(set(m.trigger.words) & announce)
+                and noun.pos_ == "NOUN" and called_off(doc[m.tokens[0]], noun))
 
     def _cooperative(self, m: TriggerMatch) -> bool:
-        plover = self.table.plover(m.trigger.cameo)
-        event = m.trigger.event or (plover[0] if plover else "")
-        return self.table.quad(event) in COOPERATIVE_QUADS
+        return self.table.quad(self._event(m)) in COOPERATIVE_QUADS
 
     def called_off_code(self, outer: str, inner: TriggerMatch) -> str:
         """Calling off a meeting is a rejection of it (PLOVER manual, SANCTION notes); cutting aid or
@@ -99,7 +125,7 @@ class Embeddings:
         return outer
 
     def find(self, doc: Doc, matches: list[TriggerMatch]) -> tuple[set[int], dict[int, TriggerMatch]]:
-        absorbed: set[int] = set()
+        absorbed: set[int] = self.covered(matches)
         refines: dict[int, TriggerMatch] = {}
         for m in matches:
             protest = m.trigger.cameo[:2] == PROTEST_ROOT
@@ -124,6 +150,9 @@ class Embeddings:
                 clause = not protest and content_clause_of(head, doc[other.tokens[0]])
                 if not clause and not any(governs(head, doc[t], depth, deps) for t in other.tokens):
                     continue
+                if self._ordered(doc, m, other):  # the act ordered codes, the order does not
+                    absorbed.add(head.i)
+                    break
                 if protest:  # "rallied to demand reforms": the demand is the protest's aim
                     if other.trigger.cameo[:2] in AIM_ROOTS:
                         absorbed.add(other.tokens[0])

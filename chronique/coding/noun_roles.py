@@ -30,6 +30,7 @@ from chronique.coding.role_parse import (
 from chronique.knowledge.lexicon import EventLexicon
 
 JUDGING_ROOTS = frozenset({"11", "12"})  # CAMEO disapprove/accuse and reject
+COERCE_ROOT = "17"
 
 
 class NounRoles:
@@ -67,8 +68,8 @@ class NounRoles:
                 found = [a for a in self.resolve(c) if a.get("_tokens", [-1])[0] not in aimed]
                 # with a target of its own ("contre l'Ukraine"), the "de" complement is the doer
                 armed = not found or bool(aimed) or self._aims(noun) or self._can_wield_force(c, found)
-                if c.dep_ in ("nmod", "prep") and not armed and self._conflict_noun(noun):
-                    continue  # "le bombardement de la ville", "la libération des otages": the patient
+                if c.dep_ in ("nmod", "prep") and (not armed or self._coerces(noun)) and self._conflict_noun(noun):
+                    continue  # "le bombardement de la ville", "the arrest of the mayor": the patient
                 sources = found
         agents = [a for c in arguments(noun) if c.dep_ not in ("det", "case") and case_of(c) in words.agent_cases
                   for a in self.resolve(c)]
@@ -86,6 +87,12 @@ class NounRoles:
     def _conflict_noun(self, noun: Token) -> bool:
         """The noun names a coercive or violent act ("l'assaut", "the bombing")."""
         return any(m.trigger.cameo[:2] in CONFLICT_ROOTS or m.trigger.event in CONFLICT_EVENTS
+                   for m in self.lexicon.match([noun.lemma_.lower()], [noun.lower_], [noun.pos_], noun.i))
+
+    def _coerces(self, noun: Token) -> bool:
+        """The noun names a coercion (CAMEO 17: an arrest, a detention, an expulsion): its "of"
+        complement is who undergoes it, whatever force that party has ("the arrest of the mayor")."""
+        return any(m.trigger.cameo[:2] == COERCE_ROOT
                    for m in self.lexicon.match([noun.lemma_.lower()], [noun.lower_], [noun.pos_], noun.i))
 
     def _can_wield_force(self, complement: Token, actors: list[ActorMention]) -> bool:

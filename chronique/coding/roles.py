@@ -15,6 +15,7 @@ from chronique.coding.headline import headline_passive
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
+from chronique.coding.own_forces import instruments
 from chronique.coding.pronouns import PronounResolver, as_pronoun, unresolved
 from chronique.coding.quoted_speaker import quote_speaker
 from chronique.coding.role_parse import (
@@ -186,6 +187,10 @@ class RoleFinder(NounRoles):
             self._objects(head, roles)
             if not roles.targets:
                 self._small_clause(head, trigger, roles)
+        moved = instruments(roles.targets, trigger.cameo, trigger.event or "")
+        if moved:  # "mobilized troops", "sent troops to X": the force is the doer's instrument
+            roles.targets = [a for a in roles.targets if all(a is not m for m in moved)]
+            roles.target_parsed = roles.target_parsed and bool(roles.targets)
         if trigger.inverse:
             roles.sources, roles.targets = roles.targets, roles.sources
         return roles

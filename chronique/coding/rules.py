@@ -144,7 +144,7 @@ class RuleCoder:
     def __init__(self, lexicon: EventLexicon, table: CameoTable) -> None:
         self.lexicon = lexicon
         self.table = table
-        self.embeddings = Embeddings(table)
+        self.embeddings = Embeddings(table, lexicon)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
         self._attack_words: frozenset[str] | None = None  # chronique.coding.unnamed_doer; read on first use
 
@@ -321,9 +321,9 @@ class RuleCoder:
         fighting = event in TERRITORIAL and two_sided(head.doc, roles.sources)
         place = roles.target_place
         if event in TERRITORIAL and place and place.get("country_code") and not fighting:
-            roles.targets = [country_party(str(place["country_code"]))]
+            roles.targets = [country_party(str(place["country_code"]), place)]
             return confidence
-        targets, in_clause = fallback.find(head, after, roles.sources, sent)
+        targets, in_clause = fallback.find(head, after, roles.sources, sent, event)
         if targets and (in_clause or not weak):
             roles.targets = targets
             return max(0.1, confidence - (0.05 if in_clause else 0.1))

@@ -71,7 +71,12 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (arms branch, round 9): an accused state gives, disarmament, own forces sent to strike or offered with
 # units, purchases in an "if" clause, readiness offers, an owner's own weapons arriving abroad, "Lynx" as the KF41,
 # plural pronouns for coordinated states, a recipient carried by "also", a munition set off into a place (issue 19)
-RULES_FINGERPRINT = "a9d86a946d6a8517"
+# rules.v17 (branch plv, issue 12): a word of a longer trigger that reads another act codes none of its own
+# ("lifted its ban"); an act noun an authority orders is its act ("ordered the arrest of X"), the "of"
+# complement of a coercion noun undergoes it; a country recipient read from the place an act is aimed at
+# keeps that place's words; a bare force word an act moving force moves is no recipient (coding/own_forces.py);
+# English easings, permissions and deadlines in the lexicon
+RULES_FINGERPRINT = "219463ea830e5657"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -82,7 +87,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/unlisted_people.py", "coding/headline.py", "coding/lead_merge.py",
     "coding/people_recipients.py", "coding/coordinated.py", "knowledge/group_nouns.py",
     "coding/undergone.py", "knowledge/undergo_words.py", "coding/namesakes.py",
-    "coding/quoted_speaker.py",
+    "coding/quoted_speaker.py", "coding/own_forces.py",
     "annotations/furniture.py", "annotations/places.py", "annotations/times.py",
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
