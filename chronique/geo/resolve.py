@@ -111,9 +111,13 @@ class Resolver:
         best_population = -1
         close = _close(candidates, anchors)
         land = _names_land(mention, candidates)
+        acronym = _acronym(mention)
         for entry, similarity in candidates:
             if entry.resolution == CITY and ((entry.population < SMALL_TOWN and entry.country_code not in context)
                                              or (land and entry.population < NAMESAKE_OF_LAND)):
+                continue
+            # "AI", "UN": a town is never met by an acronym that is only one of its alternate names
+            if acronym and entry.resolution == CITY and normalise_name(entry.name) != normalise_name(mention):
                 continue
             borough = entry.country_code in context and self.gazetteer.part_of_big_city(entry)
             value = score(entry, context, similarity, mention, id(entry) in close, borough)
@@ -149,6 +153,13 @@ class Resolver:
             near = [entry for entry, name_key, mentions in by_entry.values() if name_key != key and mentions != {i}]
             out.append(self.choose(name, pool, +context_here, fuzzy, near))
         return out
+
+
+def _acronym(mention: str) -> bool:
+    """Two or three capitals ("AI", "LA", "U.S."): an abbreviation, whose towns are only the ones
+    the gazetteer lists under it as their own name."""
+    letters = mention.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _names_land(mention: str, pool: Sequence[tuple[GeoEntry, float]]) -> bool:

@@ -106,8 +106,10 @@ class PlaceTagger(Stage):
         names = {(s.start_char, s.end_char): name for s, name in borders}
         names.update({(f.start_char, f.end_char): f.text for f in features})
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
+        # nor is the actors stage's reading of a toponym's own words: it read the same name the
+        # resolver weighs ("Georgia" beside Arizona and Nevada is no vote for the country Georgia)
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
-                          and self.resolver.gazetteer.country(code)})
+                          and not _reads_toponym(a, spans) and self.resolver.gazetteer.country(code)})
         resolutions = self._resolve(doc, spans, context, names)
         # towns of a county the article names, written bare ("the Parkland shooting"): their
         # county is the evidence, so they are resolved with the rest and kept without more
@@ -383,6 +385,11 @@ def _same_as_group(span: Span, actors: list[ActorMention]) -> bool:
 
 def _flagged_metonymy(span: Span, actors: list[ActorMention]) -> bool:
     return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
+
+
+def _reads_toponym(actor: ActorMention, spans: list[Span]) -> bool:
+    start, end = int(actor.get("start", -1)), int(actor.get("end", -1))
+    return any(s.start_char < end and start < s.end_char for s in spans)
 
 
 def _inferred(actor: ActorMention) -> bool:
