@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from chronique.annotations.places import event_location
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
+from chronique.geo.abbreviations import bare_abbreviation
 from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
@@ -37,6 +38,7 @@ from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.place_evidence import has_evidence, load_place_evidence
+from chronique.nlp.place_persons import person_name_part
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -179,7 +181,7 @@ class PlaceTagger(Stage):
                 ent = recovered
             ent = _trim(ent)
             if (len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent)
-                    or _currency_sign(ent) or self._person_name_part(ent, person_ents)):
+                    or _currency_sign(ent) or self._person_part(ent, person_ents)):
                 continue
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
@@ -187,7 +189,7 @@ class PlaceTagger(Stage):
         # a candidate that is a word of a person's full name written earlier is that person ("Tom
         # Taylor … reached Taylor"), as for the parser's places
         spans += [c for c in candidate_spans(doc, self.lang, self._known, [*taken, *covered], self._frame_known)
-                  if not self._person_name_part(c, person_ents)]
+                  if not self._person_part(c, person_ents)]
         covered = [(s.start_char, s.end_char) for s in spans]
         for actor in actors:
             if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
@@ -196,8 +198,10 @@ class PlaceTagger(Stage):
                     spans.append(span)
         # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus"), a
         # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
+        # "Mass movements": a region's dotted short form without its dot is a word
+        prepositions = words_of(self.lang).place_prepositions
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
-                                                 or sky_body(s))),
+                                                 or sky_body(s) or bare_abbreviation(s, prepositions))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -238,25 +242,11 @@ class PlaceTagger(Stage):
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in words_of(self.lang).place_prepositions and self._well_known(span.text, True)
 
-    def _person_name_part(self, span: Span, persons: list[Span]) -> bool:
-        """A word of a person's full name written earlier in the article, read alone with no
-        locative before it: the person called by a given name or surname ("Georgia Stevens …
-        Georgia said"), not the place ("in Georgia" stays a place). News names a person in full
-        first, then by one name."""
-        locatives = load_place_evidence().locatives.get(span.doc._.ch_lang or self.lang, frozenset())
-        if span.start > 0 and span.doc[span.start - 1].lower_ in locatives:
-            return False
-        words = span.text.split()
-        return any(p.end_char <= span.start_char and len(p.text.split()) > len(words)
-                   and _holds_words(p.text.split(), words) and self._reads_as_person(p) for p in persons)
-
-    def _reads_as_person(self, name: Span) -> bool:
-        """A person's name as the parser found it: capitalised words only ("Cornwall Fire and" is
-        none), no place noun ("Village Malakal" is none), no locative before it."""
-        heads = words_of(self.lang).place_heads
-        locatives = load_place_evidence().locatives.get(name.doc._.ch_lang or self.lang, frozenset())
-        return (all(t.text[:1].isupper() for t in name if t.is_alpha) and not any(t.lower_ in heads for t in name)
-                and not (name.start > 0 and name.doc[name.start - 1].lower_ in locatives))
+    def _person_part(self, span: Span, persons: list[Span]) -> bool:
+        """A word of a person's full name written earlier (nlp.place_persons)."""
+        assert self.resolver is not None
+        lookup = self.resolver.gazetteer.lookup
+        return person_name_part(span, persons, self.lang, lambda text: bool(lookup(text)))
 
     def _demonym(self, span: Span) -> bool:
         """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
@@ -329,11 +319,6 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start_char < b.end_char and b.start_char < a.end_char
 
 
-def _holds_words(name: list[str], words: list[str]) -> bool:
-    """``words`` occur in a row inside ``name`` (both split on spaces)."""
-    return any(name[i:i + len(words)] == words for i in range(len(name) - len(words) + 1))
-
-
 def _currency_sign(span: Span) -> bool:
     """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
     a currency, not a place."""
@@ -388,8 +373,10 @@ def _flagged_metonymy(span: Span, actors: list[ActorMention]) -> bool:
 
 
 def _reads_toponym(actor: ActorMention, spans: list[Span]) -> bool:
+    """The actor is a toponym's own words read as a country ("Georgia", "Equateur"); a longer
+    actor holding one ("London police", coded by the article's country) keeps its evidence."""
     start, end = int(actor.get("start", -1)), int(actor.get("end", -1))
-    return any(s.start_char < end and start < s.end_char for s in spans)
+    return any(s.start_char <= start and end <= s.end_char for s in spans)
 
 
 def _inferred(actor: ActorMention) -> bool:
