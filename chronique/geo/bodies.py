@@ -31,4 +31,4 @@ def body_nouns(lang: str) -> frozenset[str]:
 
 def before_body(doc: Doc, end: int, lang: str) -> bool:
     """The token at ``end`` (right after a name) is a noun of a place's bodies: "Waukegan police"."""
-    return end < len(doc) and doc[end].lower_ in body_nouns(lang) and doc[end].pos_ in ("NOUN", "PROPN")
+    return end < len(doc) and doc[end].text.lower() in body_nouns(lang) and doc[end].pos_ in ("NOUN", "PROPN")

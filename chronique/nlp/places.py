@@ -110,8 +110,9 @@ class PlaceTagger(Stage):
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
         # nor is the actors stage's reading of a toponym's own words: it read the same name the
         # resolver weighs ("Georgia" beside Arizona and Nevada is no vote for the country Georgia)
+        gazetteer = self.resolver.gazetteer
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
-                          and not _reads_toponym(a, spans) and self.resolver.gazetteer.country(code)})
+                          and not _reads_toponym(a, spans, gazetteer) and gazetteer.country(code)})
         resolutions = self._resolve(doc, spans, context, names)
         # towns of a county the article names, written bare ("the Parkland shooting"): their
         # county is the evidence, so they are resolved with the rest and kept without more
@@ -372,11 +373,17 @@ def _flagged_metonymy(span: Span, actors: list[ActorMention]) -> bool:
     return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
 
 
-def _reads_toponym(actor: ActorMention, spans: list[Span]) -> bool:
-    """The actor is a toponym's own words read as a country ("Georgia", "Equateur"); a longer
-    actor holding one ("London police", coded by the article's country) keeps its evidence."""
-    start, end = int(actor.get("start", -1)), int(actor.get("end", -1))
-    return any(s.start_char <= start and end <= s.end_char for s in spans)
+def _reads_toponym(actor: ActorMention, spans: list[Span], gazetteer: Gazetteer) -> bool:
+    """The actor is a toponym's own words read as a country the name shares with a region of
+    another country ("Georgia", "Equateur"): that reading is no evidence for the name. An
+    unambiguous country ("Canada") or a longer actor ("London police") keeps its evidence."""
+    start, end, code = int(actor.get("start", -1)), int(actor.get("end", -1)), actor.get("code")
+    for span in (s for s in spans if s.start_char <= start and end <= s.end_char):
+        pool = gazetteer.lookup(span.text)
+        if any(e.resolution == COUNTRY and e.country_code == code for e in pool) and any(
+                e.resolution == REGION and e.country_code != code for e in pool):
+            return True
+    return False
 
 
 def _inferred(actor: ActorMention) -> bool:
