@@ -115,3 +115,27 @@ def test_round6_paragraph(pipeline: Any, text: str, places: dict[str, tuple[str,
                    and distance_km(p.lat, p.lon, *point) <= 161.0 for p in hits), f"{name}: {hits}"
     for name in not_places:
         assert name not in [p.text for p in found], f"{name} is no place here"
+
+
+def test_a_french_name_opening_with_its_article() -> None:
+    from chronique.geo.article_names import article_spans
+    from chronique.knowledge.gazetteer import GeoEntry
+
+    mecca = GeoEntry(name="Makkah", lat=21.43, lon=39.83, country_code="SAU", feature_class="P", resolution=4,
+                     geonameid=104515, population=1_578_722)
+    hamlet = GeoEntry(name="La Poste", lat=46.0, lon=2.0, country_code="FRA", feature_class="P", resolution=4,
+                      geonameid=1, population=120)
+    names = {"la mecque": [mecca], "la poste": [hamlet]}
+    doc = spacy.blank("fr")("Il revenait de la Mecque et écrivait à la Poste.")
+    spans = article_spans(doc, "fr", lambda text: names.get(text.lower(), []), [])
+    assert [s.text for s in spans] == ["la Mecque"]  # a hamlet's name is too often a word
+    assert article_spans(doc, "en", lambda text: names.get(text.lower(), []), []) == []
+
+
+def test_a_place_numbered_is_a_channel_or_a_university() -> None:
+    from chronique.geo.titles import in_title
+
+    doc = spacy.blank("fr")("Reportage de France 2 puis de France 24 ; Paris 8 en grève.")
+    assert in_title(doc[2:3]) and in_title(doc[6:7]) and in_title(doc[9:10])
+    doc = _blank("Troops left Iraq 2 years ago; France won 2-1 in Paris in 2024.")
+    assert not in_title(doc[2:3]) and not in_title(doc[7:8])

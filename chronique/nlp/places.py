@@ -23,6 +23,7 @@ from chronique.annotations.places import event_location
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
 from chronique.geo.abbreviations import bare_abbreviation
+from chronique.geo.article_names import article_spans
 from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
@@ -97,6 +98,8 @@ class PlaceTagger(Stage):
         actors = get_list(doc, "ch_actors")
         # "la mer Noire", "l'océan Indien": the kind word is a part of the name, written lower-case
         features = feature_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, [])
+        # "à la Mecque", "de la Haye": the article opens the name
+        features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, features)
         spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
         spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
