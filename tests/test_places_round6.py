@@ -139,3 +139,10 @@ def test_a_place_numbered_is_a_channel_or_a_university() -> None:
     assert in_title(doc[2:3]) and in_title(doc[6:7]) and in_title(doc[9:10])
     doc = _blank("Troops left Iraq 2 years ago; France won 2-1 in Paris in 2024.")
     assert not in_title(doc[2:3]) and not in_title(doc[7:8])
+
+
+def test_a_dateline_day_or_a_count_is_no_number_of_a_name() -> None:
+    from chronique.geo.titles import in_title
+
+    doc = spacy.blank("fr")("ODESSA 22 octobre. Des trains amenaient à Woerth 60 ou 100 hommes.")
+    assert not in_title(doc[0:1]) and not in_title(doc[8:9])

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.datafiles import read_data_yaml
+from chronique.temporal.grammar import load_grammar
 
 TITLES_FILE = "place_titles.yaml"
 MAX_AFTER = 3  # capitalised words read after the place for a title word ("Chicago Sun-Times")
@@ -71,14 +72,20 @@ def _numbered(doc: Doc, i: int) -> bool:
     if i >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 2:
         return False
     after = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
-    return not (after[:1].isdigit() or after in _NOT_A_NAME_AFTER)
+    # a dateline's day ("ODESSA 22 octobre", "PARIS, 3 mai") is no number of a name
+    return not (after[:1].isdigit() or after in _NOT_A_NAME_AFTER or after in _months())
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(w for lang in ("en", "fr") for w in load_grammar(lang).vocab.get("month", {}))
 
 
 # what follows a count or a score, not a channel's or a university's number ("Iraq 2 years ago",
 # "France 2-1", "Washington 3, Dallas 2")
 _NOT_A_NAME_AFTER = frozenset({"%", "-", "–", ":", ",", ".", "to", "à", "years", "year", "ans", "an", "fois", "times",
                                "days", "jours", "months", "mois", "weeks", "semaines", "hours", "heures", "km",
-                               "points", "goals", "buts", "million", "millions", "billion", "milliards"})
+                               "points", "goals", "buts", "million", "millions", "billion", "milliards", "ou", "or"})
 
 
 def _title_after(doc: Doc, i: int, words: TitleWords) -> bool:
