@@ -67,6 +67,10 @@ def test_an_acronym_meets_no_town_through_an_alternate_name() -> None:
     pool, fuzzy = resolver.candidates("AI")
     assert all(e.resolution == 4 for e, _ in pool)  # only towns bear "AI", as an alternate name
     assert resolver.choose("AI", pool, {"USA"}, fuzzy).entry is None
+    # a dotted abbreviation names its place on purpose
+    pool, fuzzy = resolver.candidates("D.C.")
+    found = resolver.choose("D.C.", pool, {"USA"}, fuzzy).entry
+    assert found is not None and found.name == "Washington" and found.country_code == "USA"
 
 
 def test_a_big_city_is_not_overturned_by_a_small_namesake_near_another_place() -> None:

@@ -159,10 +159,10 @@ class Resolver:
 
 
 def _acronym(mention: str) -> bool:
-    """Two or three capitals ("AI", "LA", "U.S."): an abbreviation, whose towns are only the ones
-    the gazetteer lists under it as their own name."""
-    letters = mention.replace(".", "")
-    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+    """Two or three capitals without dots ("AI", "UN"): an acronym, whose towns are only the ones
+    the gazetteer lists under it as their own name. Dotted forms ("L.A.", "D.C.") abbreviate a
+    place on purpose and keep the towns they stand for."""
+    return 2 <= len(mention) <= 3 and mention.isalpha() and mention.isupper()
 
 
 def _names_land(mention: str, pool: Sequence[tuple[GeoEntry, float]]) -> bool:
