@@ -150,3 +150,13 @@ def test_a_dateline_day_or_a_count_is_no_number_of_a_name() -> None:
 
     doc = spacy.blank("fr")("ODESSA 22 octobre. Des trains amenaient à Woerth 60 ou 100 hommes.")
     assert not in_title(doc[0:1]) and not in_title(doc[8:9])
+
+
+@pytest.mark.model
+def test_a_french_article_name_beside_a_feature_name(pipeline: Any) -> None:
+    found = {p.text: p for p in pipeline.extract(
+        "Le navire a traversé la mer Noire avant de gagner la Mecque, puis de la Haye à Rotterdam.", lang="fr").places}
+    assert {"mer Noire", "la Mecque", "la Haye"} <= set(found)
+    mecca = found["la Mecque"]
+    assert mecca.country_code == "SAU" and mecca.lat is not None and mecca.lon is not None
+    assert distance_km(mecca.lat, mecca.lon, 21.42, 39.83) <= 161.0

@@ -99,7 +99,8 @@ class PlaceTagger(Stage):
         # "la mer Noire", "l'océan Indien": the kind word is a part of the name, written lower-case
         features = feature_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, [])
         # "à la Mecque", "de la Haye": the article opens the name
-        features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, features)
+        features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup,
+                                  [(f.start_char, f.end_char) for f in features])
         spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
         spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
