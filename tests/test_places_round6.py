@@ -92,9 +92,9 @@ Point = tuple[float, float]
 ROUND6: list[tuple[str, dict[str, tuple[str, Point]], tuple[str, ...]]] = [
     ("The campaign will spend most of its money in Arizona, Georgia, Nevada and Michigan this fall.",
      {"Georgia": ("USA", (32.75, -83.5)), "Nevada": ("USA", (39.25, -116.75))}, ()),
-    ("A student from Conway, Washington, and another from Moscow, Idaho, were honoured in Pullman, Washington.",
-     {"Conway": ("USA", (48.34, -122.34)), "Pullman": ("USA", (46.73, -117.18)),
-      "Washington": ("USA", (47.5, -120.5))}, ()),
+    ("A student from Vancouver, Washington, and another from Moscow, Idaho, were honoured in Pullman, Washington.",
+     {"Vancouver": ("USA", (45.64, -122.66)), "Pullman": ("USA", (46.73, -117.18)),
+      "Washington": ("USA", (47.5, -120.5)), "Moscow": ("USA", (46.73, -117.0))}, ()),
     ("Nurses in a Seattle suburb went on strike, and teachers in Dallas joined them a week later.",
      {"Seattle": ("USA", (47.61, -122.33)), "Dallas": ("USA", (32.78, -96.81))}, ()),
     ("The governor visited Nakuru and Naivasha after the floods, then flew to Kisumu.",
