@@ -300,8 +300,6 @@ OPEN = {
     "fr seas, range, département": "the Indian Ocean's point lies 1,200 km from the gold point",
     # round 5
     "Kenyan former provinces": "the span of 'Rift Valley province' leaves the kind word out",
-    "Congolese provinces": "the actors stage reads 'Equateur' as Ecuador, whose code then outweighs Congo's",
-    "US county and towns together": "'Waukegan police' opening the text, tagged a person, is not recognised",
 }
 
 

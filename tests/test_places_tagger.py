@@ -165,12 +165,11 @@ def test_what_reads_as_a_person_s_name() -> None:
     import spacy
 
     import chronique.nlp.extensions  # noqa: F401  (the doc extensions)
-    from chronique.nlp.places import PlaceTagger
+    from chronique.nlp.place_persons import reads_as_person
 
-    tagger = PlaceTagger("en")
     doc = spacy.blank("en")("Georgia Stevens met aid workers from Village Lodwar and Cornwall Fire and Rescue "
                             "in Juba Town.")
-    assert tagger._reads_as_person(doc[0:2])  # Georgia Stevens
-    assert not tagger._reads_as_person(doc[6:8])  # a place noun: Village Lodwar
-    assert not tagger._reads_as_person(doc[9:12])  # a lower-case word: Cornwall Fire and
-    assert not tagger._reads_as_person(doc[14:15])  # after a locative: in Juba
+    assert reads_as_person(doc[0:2], "en")  # Georgia Stevens
+    assert not reads_as_person(doc[6:8], "en")  # a place noun: Village Lodwar
+    assert not reads_as_person(doc[9:12], "en")  # a lower-case word: Cornwall Fire and
+    assert not reads_as_person(doc[14:15], "en")  # after a locative: in Juba

@@ -19,6 +19,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "chronique.eval.actors",
     "chronique.eval.places",
     "chronique.eval.places_fr",
+    "chronique.eval.places_judged",
     "chronique.eval.dates",
     "chronique.eval.events",
     "chronique.eval.arms",

@@ -26,7 +26,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from chronique.errors import KnowledgeError
-from chronique.geo.frames import in_motion_frame
+from chronique.geo.bodies import before_body
+from chronique.geo.frames import in_motion_frame, in_visit_frame
 from chronique.knowledge.function_words import words_of
 from chronique.temporal.grammar import load_grammar
 
@@ -150,15 +151,19 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool], taken: Se
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not _capitalised(token) or token.is_sent_start:
+        if not _capitalised(token):
             i += 1
             continue
         end = i + 1 if _compound_place(doc, i) else _name_end(doc, i)
         span = _longest_known(doc, i, end, known)
-        if span is not None and not (_compound_place(doc, i) or _listed_after_locative(doc, i, lang, known)
-                                     or _joined_to_known(doc, span, known)
-                                     or _in_frame(doc, span, lang, frame_known)):
+        # a sentence opener is a place only before a body of its own ("Waukegan police said")
+        if span is not None and not (_of_body(doc, span, lang, frame_known) or (not token.is_sent_start and (
+                _compound_place(doc, i) or _listed_after_locative(doc, i, lang, known)
+                or _joined_to_known(doc, span, known) or _in_frame(doc, span, lang, frame_known)))):
             span = None
+        if span is None and token.is_sent_start:
+            i += 1  # the opener's next word may open a name of its own ("The Maywood …")
+            continue
         if (span is not None and span.text.lower() not in calendar_words(lang)
                 and not any(s < span.end_char and span.start_char < e for s, e in taken)):
             out.append(span)
@@ -168,9 +173,20 @@ def candidate_spans(doc: Doc, lang: str, known: Callable[[str], bool], taken: Se
 
 
 def _in_frame(doc: Doc, span: Span, lang: str, frame_known: Callable[[str], bool] | None) -> bool:
-    """The name is the goal of a motion verb and ``frame_known`` accepts it."""
-    return (frame_known is not None and in_motion_frame(doc, span.start, lang, lambda k: _capitalised(doc[k]))
-            and frame_known(span.text))
+    """The name is the goal of a motion verb, or the object of a visit, and ``frame_known`` accepts it."""
+    def capitalised(k: int) -> bool:
+        return _capitalised(doc[k])
+
+    # a visit's object ("visited Goma") is a person held by the actors stage when the knowledge
+    # base knows one of that name: such names are in ``taken`` and never reach this test
+    return frame_known is not None and frame_known(span.text) and (
+        in_motion_frame(doc, span.start, lang, capitalised) or in_visit_frame(doc, span.start, lang, capitalised))
+
+
+def _of_body(doc: Doc, span: Span, lang: str, frame_known: Callable[[str], bool] | None) -> bool:
+    """The name modifies a noun of its bodies or people ("Waukegan police", geo.bodies) and is the
+    own name of a region or of a town big enough to be named alone (``frame_known``)."""
+    return frame_known is not None and before_body(doc, span.end, lang) and frame_known(span.text)
 
 
 def _longest_known(doc: Doc, start: int, end: int, known: Callable[[str], bool]) -> Span | None:

@@ -82,7 +82,7 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
         # a district of the town's name elsewhere yields too ("Hamirpur, Himachal Pradesh" is the
         # town of that state, not the district of Uttar Pradesh)
         if _town_or_none(out[i]) or _district(out[i]):
-            holders = [e for e in resolver.gazetteer.lookup(names[j]) if e.resolution in (COUNTRY, REGION)]
+            holders = _holders(resolver, names[j])
             found = _within(resolver, names[i], holders, WRITTEN_REGION_KM, _district(out[i]))
             if found is not None and found.entry is not None:
                 town = found.entry
@@ -103,6 +103,14 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
                 and _may_yield(resolution.entry, focus, names[i])):
             out[i] = _within(resolver, names[i], focus, REGION_KM, _district(resolution), own_name=True) or resolution
     return out
+
+
+def _holders(resolver: Resolver, name: str) -> list[GeoEntry]:
+    """The countries and regions a written container may be: of its name, or the state whose name
+    it is without "State" ("Pullman, Washington": the gazetteer keeps bare "Washington" for the
+    capital and the state as "Washington State")."""
+    found = [*resolver.gazetteer.lookup(name), *resolver.gazetteer.lookup(f"{name} State")]
+    return [e for e in found if e.resolution in (COUNTRY, REGION)]
 
 
 def _town_or_none(resolution: Resolution) -> bool:

@@ -23,7 +23,7 @@ from chronique.errors import KnowledgeError
 from chronique.knowledge.datafiles import read_data_yaml
 
 FRAMES_FILE = "place_frames.yaml"
-_FIELDS = ("transitive", "intransitive", "directions", "particles", "impact", "hazards")
+_FIELDS = ("transitive", "intransitive", "directions", "particles", "impact", "hazards", "person_objects")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 MAX_LISTED = 4  # names of a list walked back to find its frame ("reached Oicha, Beni and Mangina")
@@ -38,6 +38,7 @@ class FrameWords:
     particles: frozenset[str]
     impact: frozenset[str]
     hazards: frozenset[str]
+    person_objects: frozenset[str]  # verbs whose object is a person as often as a place ("visit", "meet")
 
 
 @cache
@@ -73,6 +74,13 @@ def motion_before(doc: Doc, i: int, lang: str) -> bool:
     return _verb(doc, j, words.transitive) or (_verb(doc, j, words.impact) and _hazard_subject(doc, j, words))
 
 
+def visit_before(doc: Doc, i: int, lang: str) -> bool:
+    """Token ``i`` opens the object of a verb that takes persons as often as places ("visited
+    Goma", "met Museveni"): a place frame only for a name no person of the knowledge base holds,
+    which the caller knows (the actors stage took those names)."""
+    return i > 0 and _verb(doc, i - 1, load_frame_words(lang).person_objects)
+
+
 def _hazard_subject(doc: Doc, verb: int, words: FrameWords) -> bool:
     """The verb's subject is a hazard ("a typhoon hit", "la tempête a frappé"), by the parse."""
     return any(child.dep_ in _SUBJECTS and child.lemma_.lower() in words.hazards for child in doc[verb].children)
@@ -81,9 +89,20 @@ def _hazard_subject(doc: Doc, verb: int, words: FrameWords) -> bool:
 def in_motion_frame(doc: Doc, i: int, lang: str, capitalised: Callable[[int], bool]) -> bool:
     """Token ``i`` opens a name in a motion frame, itself or as a later name of a list after one
     ("headed for Damaturu and Yola"); ``capitalised`` tells the words of a name."""
+    return _listed_after(doc, i, capitalised, lambda k: motion_before(doc, k, lang))
+
+
+def in_visit_frame(doc: Doc, i: int, lang: str, capitalised: Callable[[int], bool]) -> bool:
+    """Token ``i`` opens a name right after a verb that takes persons or places ("visited Majuli
+    and Dhemaji"), itself or as a later name of a list after one."""
+    return _listed_after(doc, i, capitalised, lambda k: visit_before(doc, k, lang))
+
+
+def _listed_after(doc: Doc, i: int, capitalised: Callable[[int], bool], opens: Callable[[int], bool]) -> bool:
+    """``opens`` holds at token ``i`` or at the first name of a list that ``i`` closes."""
     joiners = frozenset({",", "and", "or", "et", "ou"})
     for _ in range(MAX_LISTED):
-        if motion_before(doc, i, lang):
+        if opens(i):
             return True
         if i < 2 or doc[i - 1].text.lower() not in joiners:
             return False

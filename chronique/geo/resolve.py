@@ -32,6 +32,9 @@ MIN_SCORE = 0.3
 # population) is as sure as an only candidate: it tells the article's country and anchors its
 # neighbours ("Atlanta" makes "Georgia" the US state).
 DOMINANCE = 0.11
+# a namesake town this far behind the biggest one in prior (about a hundred times the population)
+# takes a bonus only from a place of the article near it in its own first-level division
+OVERWHELMED = 0.2
 REGION_HOLDS_KM = 1200.0  # a town this close to a region's centre may lie in it (large provinces)
 # A town smaller than this never takes the name of a country or continent it shares ("Asia" in
 # Peru, "Lebanon" of Pennsylvania is bigger): the article would write its state or country beside it
@@ -109,11 +112,15 @@ class Resolver:
                fuzzy: bool, anchors: Sequence[GeoEntry] = ()) -> Resolution:
         best: Resolution = Resolution(None, 0.0, fuzzy)
         best_population = -1
-        close = _close(candidates, anchors)
+        close = _close(candidates, anchors, mention)
         land = _names_land(mention, candidates)
+        acronym = _acronym(mention)
         for entry, similarity in candidates:
             if entry.resolution == CITY and ((entry.population < SMALL_TOWN and entry.country_code not in context)
                                              or (land and entry.population < NAMESAKE_OF_LAND)):
+                continue
+            # "AI", "UN": a town is never met by an acronym that is only one of its alternate names
+            if acronym and entry.resolution == CITY and normalise_name(entry.name) != normalise_name(mention):
                 continue
             borough = entry.country_code in context and self.gazetteer.part_of_big_city(entry)
             value = score(entry, context, similarity, mention, id(entry) in close, borough)
@@ -151,20 +158,38 @@ class Resolver:
         return out
 
 
+def _acronym(mention: str) -> bool:
+    """Two or three capitals without dots ("AI", "UN"): an acronym, whose towns are only the ones
+    the gazetteer lists under it as their own name. Dotted forms ("L.A.", "D.C.") abbreviate a
+    place on purpose and keep the towns they stand for."""
+    return 2 <= len(mention) <= 3 and mention.isalpha() and mention.isupper()
+
+
 def _names_land(mention: str, pool: Sequence[tuple[GeoEntry, float]]) -> bool:
     """The mention is the own name of a country or continent of the pool ("Asia", "Jordan")."""
     key = normalise_name(mention)
     return bool(mention) and any(e.resolution in (COUNTRY, AREA) and normalise_name(e.name) == key for e, _ in pool)
 
 
-def _close(pool: Sequence[tuple[GeoEntry, float]], anchors: Sequence[GeoEntry]) -> set[int]:
+def _close(pool: Sequence[tuple[GeoEntry, float]], anchors: Sequence[GeoEntry], mention: str = "") -> set[int]:
     """ids of the candidates with a place of the article close by. A region holding a close town
     of its own name is close too: the places beside the city of Québec lie in the province of
     Quebec, and they must not tell the one from the other."""
     if not anchors:
         return set()
-    towns = [e for e, _ in pool if e.resolution == CITY and near(e, anchors)]
-    return {id(e) for e, _ in pool if near(e, anchors) or (e.resolution == REGION and any(
+    # a town about a hundred times smaller than a namesake is made the one meant only by a place of
+    # the article in its own state or province ("London" beside Laurel County, Ky.), not by a
+    # neighbour across a state line ("Dallas" beside Seattle is still Texas's, not Oregon's town)
+    key = normalise_name(mention)
+    top = max((prior(e) for e, _ in pool if e.resolution == CITY and normalise_name(e.name) == key), default=0.0)
+
+    def supported(e: GeoEntry) -> bool:
+        if e.resolution != CITY or prior(e) > top - OVERWHELMED:
+            return near(e, anchors)
+        return near(e, [a for a in anchors if a.country_code == e.country_code and a.admin1 == e.admin1])
+
+    towns = [e for e, _ in pool if e.resolution == CITY and supported(e)]
+    return {id(e) for e, _ in pool if supported(e) or (e.resolution == REGION and any(
         t.country_code == e.country_code and distance_km(t.lat, t.lon, e.lat, e.lon) <= REGION_HOLDS_KM
         for t in towns))}
 

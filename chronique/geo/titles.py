@@ -7,7 +7,8 @@ Ebola"), a town's offices ("la Mairie", "City Hall"), a bloc ("the West"), or a 
 A title is told by a title word (data: place_titles.yaml) written with a capital right after the
 place, at the end of the capitalised words that follow it, or right before it (with "of"/"de"
 between). A planet's name stays a place where a town bears it: after "in"/"à" or with its
-state written after it ("Jupiter, Florida").
+state written after it ("Jupiter, Florida"). A place followed by a number of one or two digits
+names a channel or a university ("France 2", "Paris 8").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from chronique.errors import KnowledgeError
 from chronique.knowledge.datafiles import read_data_yaml
+from chronique.temporal.grammar import load_grammar
 
 TITLES_FILE = "place_titles.yaml"
 MAX_AFTER = 3  # capitalised words read after the place for a title word ("Chicago Sun-Times")
@@ -60,7 +62,30 @@ def in_title(span: Span, words: TitleWords | None = None) -> bool:
     """Whether the place name is a part of a newspaper's or a club's title."""
     words = words or load_title_words()
     doc = span.doc
-    return _title_after(doc, span.end, words) or _title_before(doc, span.start, words)
+    return _title_after(doc, span.end, words) or _title_before(doc, span.start, words) or _numbered(doc, span.end)
+
+
+def _numbered(doc: Doc, i: int) -> bool:
+    """A number of one or two digits right after the name names a channel or a university
+    ("France 2", "France 24", "Paris 8"), not a place: a year, a score or a quantity is no part
+    of a name (four digits, a dash or a unit after)."""
+    if i >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 2:
+        return False
+    after = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
+    # a dateline's day ("ODESSA 22 octobre", "PARIS, 3 mai") is no number of a name
+    return not (after[:1].isdigit() or after in _NOT_A_NAME_AFTER or after in _months())
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(w for lang in ("en", "fr") for w in load_grammar(lang).vocab.get("month", {}))
+
+
+# what follows a count or a score, not a channel's or a university's number ("Iraq 2 years ago",
+# "France 2-1", "Washington 3, Dallas 2")
+_NOT_A_NAME_AFTER = frozenset({"%", "-", "–", ":", ",", ".", "to", "à", "years", "year", "ans", "an", "fois", "times",
+                               "days", "jours", "months", "mois", "weeks", "semaines", "hours", "heures", "km",
+                               "points", "goals", "buts", "million", "millions", "billion", "milliards", "ou", "or"})
 
 
 def _title_after(doc: Doc, i: int, words: TitleWords) -> bool:

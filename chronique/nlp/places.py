@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span
 from chronique.annotations.places import event_location
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.errors import ConfigError
+from chronique.geo.abbreviations import bare_abbreviation
+from chronique.geo.article_names import article_spans
 from chronique.geo.borders import border_countries
 from chronique.geo.candidates import candidate_spans, hyphen_parts
 from chronique.geo.context import Mention, resolve_in_context
@@ -37,6 +39,7 @@ from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer
 from chronique.knowledge.geo_index import normalise_name
 from chronique.nlp.extensions import doc_text, get_list
 from chronique.nlp.place_evidence import has_evidence, load_place_evidence
+from chronique.nlp.place_persons import person_name_part
 from chronique.nlp.stage import Stage
 
 if TYPE_CHECKING:
@@ -95,6 +98,9 @@ class PlaceTagger(Stage):
         actors = get_list(doc, "ch_actors")
         # "la mer Noire", "l'océan Indien": the kind word is a part of the name, written lower-case
         features = feature_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup, [])
+        # "à la Mecque", "de la Haye": the article opens the name
+        features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup,
+                                  [(f.start_char, f.end_char) for f in features])
         spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
         spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
@@ -106,8 +112,11 @@ class PlaceTagger(Stage):
         names = {(s.start_char, s.end_char): name for s, name in borders}
         names.update({(f.start_char, f.end_char): f.text for f in features})
         # inferred mentions ("the country", "les rebelles" in the story's country) are no new evidence
+        # nor is the actors stage's reading of a toponym's own words: it read the same name the
+        # resolver weighs ("Georgia" beside Arizona and Nevada is no vote for the country Georgia)
+        gazetteer = self.resolver.gazetteer
         context = sorted({code for a in actors if isinstance(code := a.get("code"), str) and not _inferred(a)
-                          and self.resolver.gazetteer.country(code)})
+                          and not _reads_toponym(a, spans, gazetteer) and gazetteer.country(code)})
         resolutions = self._resolve(doc, spans, context, names)
         # towns of a county the article names, written bare ("the Parkland shooting"): their
         # county is the evidence, so they are resolved with the rest and kept without more
@@ -177,7 +186,7 @@ class PlaceTagger(Stage):
                 ent = recovered
             ent = _trim(ent)
             if (len(ent) == 0 or any(s < ent.end_char and ent.start_char < e for s, e in taken) or self._demonym(ent)
-                    or _currency_sign(ent) or self._person_name_part(ent, person_ents)):
+                    or _currency_sign(ent) or self._person_part(ent, person_ents)):
                 continue
             spans.append(ent)
         # a name the actors stage holds as a metonymy but the parser missed is still a place
@@ -185,7 +194,7 @@ class PlaceTagger(Stage):
         # a candidate that is a word of a person's full name written earlier is that person ("Tom
         # Taylor … reached Taylor"), as for the parser's places
         spans += [c for c in candidate_spans(doc, self.lang, self._known, [*taken, *covered], self._frame_known)
-                  if not self._person_name_part(c, person_ents)]
+                  if not self._person_part(c, person_ents)]
         covered = [(s.start_char, s.end_char) for s in spans]
         for actor in actors:
             if actor.get("_metonymy") and not any(s < actor["end"] and actor["start"] < e for s, e in covered):
@@ -194,8 +203,10 @@ class PlaceTagger(Stage):
                     spans.append(span)
         # a newspaper's or club's title ("the Chicago Tribune"), a disease ("the Marburg virus"), a
         # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
+        # "Mass movements": a region's dotted short form without its dot is a word
+        prepositions = words_of(self.lang).place_prepositions
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
-                                                 or sky_body(s))),
+                                                 or sky_body(s) or bare_abbreviation(s, prepositions))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -236,25 +247,11 @@ class PlaceTagger(Stage):
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in words_of(self.lang).place_prepositions and self._well_known(span.text, True)
 
-    def _person_name_part(self, span: Span, persons: list[Span]) -> bool:
-        """A word of a person's full name written earlier in the article, read alone with no
-        locative before it: the person called by a given name or surname ("Georgia Stevens …
-        Georgia said"), not the place ("in Georgia" stays a place). News names a person in full
-        first, then by one name."""
-        locatives = load_place_evidence().locatives.get(span.doc._.ch_lang or self.lang, frozenset())
-        if span.start > 0 and span.doc[span.start - 1].lower_ in locatives:
-            return False
-        words = span.text.split()
-        return any(p.end_char <= span.start_char and len(p.text.split()) > len(words)
-                   and _holds_words(p.text.split(), words) and self._reads_as_person(p) for p in persons)
-
-    def _reads_as_person(self, name: Span) -> bool:
-        """A person's name as the parser found it: capitalised words only ("Cornwall Fire and" is
-        none), no place noun ("Village Malakal" is none), no locative before it."""
-        heads = words_of(self.lang).place_heads
-        locatives = load_place_evidence().locatives.get(name.doc._.ch_lang or self.lang, frozenset())
-        return (all(t.text[:1].isupper() for t in name if t.is_alpha) and not any(t.lower_ in heads for t in name)
-                and not (name.start > 0 and name.doc[name.start - 1].lower_ in locatives))
+    def _person_part(self, span: Span, persons: list[Span]) -> bool:
+        """A word of a person's full name written earlier (nlp.place_persons)."""
+        assert self.resolver is not None
+        lookup = self.resolver.gazetteer.lookup
+        return person_name_part(span, persons, self.lang, lambda text: bool(lookup(text)))
 
     def _demonym(self, span: Span) -> bool:
         """A people's adjective or noun ("Angolan", "les Suisses") that is no country's own name."""
@@ -327,11 +324,6 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start_char < b.end_char and b.start_char < a.end_char
 
 
-def _holds_words(name: list[str], words: list[str]) -> bool:
-    """``words`` occur in a row inside ``name`` (both split on spaces)."""
-    return any(name[i:i + len(words)] == words for i in range(len(name) - len(words) + 1))
-
-
 def _currency_sign(span: Span) -> bool:
     """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
     a currency, not a place."""
@@ -383,6 +375,19 @@ def _same_as_group(span: Span, actors: list[ActorMention]) -> bool:
 
 def _flagged_metonymy(span: Span, actors: list[ActorMention]) -> bool:
     return any(a.get("_metonymy") and a["start"] < span.end_char and span.start_char < a["end"] for a in actors)
+
+
+def _reads_toponym(actor: ActorMention, spans: list[Span], gazetteer: Gazetteer) -> bool:
+    """The actor is a toponym's own words read as a country the name shares with a region of
+    another country ("Georgia", "Equateur"): that reading is no evidence for the name. An
+    unambiguous country ("Canada") or a longer actor ("London police") keeps its evidence."""
+    start, end, code = int(actor.get("start", -1)), int(actor.get("end", -1)), actor.get("code")
+    for span in (s for s in spans if s.start_char <= start and end <= s.end_char):
+        pool = gazetteer.lookup(span.text)
+        if any(e.resolution == COUNTRY and e.country_code == code for e in pool) and any(
+                e.resolution == REGION and e.country_code != code for e in pool):
+            return True
+    return False
 
 
 def _inferred(actor: ActorMention) -> bool:
