@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronique.annotations.records import EventRecord
 from chronique.coding.mentions import MentionIndex
 from chronique.coding.unlisted import load_sector_heads
 from chronique.eval.events import match_article
@@ -47,7 +48,7 @@ from chronique.train.dataset import CANDIDATE_STAGES
 from chronique.train.readers import GoldEvent, GoldParty, read_wikinews
 
 CONTENT_POS = frozenset({"VERB", "NOUN"})  # where a missing trigger is looked for
-LEMMA_ROWS = 40
+LEMMA_ROWS = 60
 HEADS = load_sector_heads()
 
 
@@ -116,7 +117,7 @@ def _gold_code(party: GoldParty | None) -> str:
     return party.code if party else ""
 
 
-def _reading(e: dict[str, Any], norm: Any) -> Reading:
+def _reading(e: EventRecord, norm: Any) -> Reading:
     info = e["text_info"]
     start, end = norm.to_original(int(info["start"]), int(info["end"]))
     trigger = tuple(e.get("_trigger") or (start,))
@@ -149,7 +150,7 @@ def trace_article(annotator: Any, article: Any, lexicon: EventLexicon, table: Ca
     """The article's events after each kept step, and its sentences."""
     stage = annotator.language(article.language).get_pipe("chronique_events")
     assert isinstance(stage, EventCoder)
-    recorded: list[list[tuple[str, list[dict[str, Any]]]]] = []
+    recorded: list[list[tuple[str, list[EventRecord]]]] = []
 
     def kept(doc: Any, coded: list[Any]) -> list[Any]:
         steps = EventCoder.stages(stage, doc, coded)
@@ -261,13 +262,15 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(v) for v in row) + " |" for row in rows])
 
 
-def lemma_table(missed: Sequence[tuple[GoldEvent, Sentence]], sentences: Sequence[tuple[Sentence, bool]]) -> str:
-    """Content lemmas of the sentences of "no trigger" misses: how many misses hold each, how many
-    sentences of the set hold it, and the share of those with a gold event."""
+def lemma_table(missed: Sequence[tuple[GoldEvent, Sentence]], sentences: Sequence[tuple[Sentence, bool]],
+                known: frozenset[str]) -> str:
+    """Content lemmas no trigger starts with, in the sentences of the misses no trigger of the gold
+    class reached: how many misses hold each, how many sentences of the set hold it, and the share
+    of those with a gold event."""
     per_lemma: Counter[str] = Counter()
     classes: dict[str, Counter[str]] = {}
     for g, s in missed:
-        for lemma in {lem for lem, pos in s.words if pos in CONTENT_POS}:
+        for lemma in {lem for lem, pos in s.words if pos in CONTENT_POS and lem not in known}:
             per_lemma[lemma] += 1
             classes.setdefault(lemma, Counter())[g.event] += 1
     seen: Counter[str] = Counter()
@@ -330,7 +333,7 @@ def main() -> None:
                     coverage[(c.stage, role, seen)] += 1
                 if seen == "unseen" and party is not None and c.stage != "hit":
                     unseen[party.text.lower()] += 1
-            if c.detail == "no trigger" and sent is not None:
+            if c.detail in ("no trigger", "no class trigger") and sent is not None:
                 no_trigger += [(g, s) for s in trace.sentences if s.start < g.end and g.start < s.end]
             if c.detail in ("wrong actor code", "wrong recipient code"):
                 role = "actor" if c.stage == "e" else "recipient"
@@ -345,7 +348,8 @@ def main() -> None:
         for r in fps:
             kind = spurious_kind(r, item.events)
             spurious[(r.event, kind)] += 1
-            rows.append("\t".join([item.article.id, "false", r.event, r.actor, r.recipient, "fp", kind, "", "", f"{r.confidence:.2f} {r.lemma}",
+            rows.append("\t".join([item.article.id, "false", r.event, r.actor, r.recipient, "fp", kind, "", "",
+                                   f"{r.confidence:.2f} {r.lemma}",
                                    item.article.text[r.start:r.end].replace("\n", " ").replace("\t", " ")]))
     total = sum(causes.values())
     print(f"## {args.set}: {total} gold events, {len(items)} articles, floor {args.min_confidence}\n")
@@ -370,14 +374,15 @@ def main() -> None:
                   for st in cover_stages]))
     print("\nGold parties of missed events that no mention covers, the most frequent:\n")
     print(_table(["party text", "events"], unseen.most_common(LEMMA_ROWS)))
-    print("\nLemmas of the sentences of 'no trigger' misses:\n")
-    print(lemma_table(no_trigger, all_sentences))
+    print("\nLemmas no trigger starts with, in the sentences of 'no trigger' and 'no class trigger' misses:\n")
+    known = frozenset(t.words[0] for lex in lexicons.values() for t in lex.triggers)
+    print(lemma_table(no_trigger, all_sentences, known))
     if args.tsv:
         args.tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps({"causes": {f"{s} {d}": n for (s, d), n in sorted(causes.items())},
-                                         "false_positives": {f"{e} / {k}": n for (e, k), n in sorted(spurious.items())}},
-                                        indent=1), encoding="utf-8")
+        summary = {"causes": {f"{s} {d}": n for (s, d), n in sorted(causes.items())},
+                   "false_positives": {f"{e} / {k}": n for (e, k), n in sorted(spurious.items())}}
+        args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

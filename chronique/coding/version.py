@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v16"
+CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -63,7 +63,10 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # (merge of the three: senses.yaml now counts in RULE_DATA, as the sense rules decide which events are written; the
 # intention class reads a future from the verb, not from a date after publication, which dropped the canonical
 # example's REQUEST of Kiev when run without --published)
-RULES_FINGERPRINT = "635e8eea1aa27228"
+# rules.v17 (recall branch): an act noun whose phrase names no doer has an unknown one, not the nearest mention
+# (the place, the victims); a dated attack noun by an unknown doer is read, not guessed, and passes the default
+# floor (coding/unnamed_doer.py; benchmarks/train_misses.py counts the causes) (issues 12, 13)
+RULES_FINGERPRINT = "8b99b80ac4368faa"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
