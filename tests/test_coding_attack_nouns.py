@@ -38,6 +38,9 @@ def test_an_act_noun_with_no_parsed_doer_names_none() -> None:
     assert not agentless(doc[1], Roles(sources=[{"code": "RUS"}], source_parsed=True), frozenset())
     # an active verb with no parsed subject is no agentless act: its guess stands
     assert not agentless(doc[3], Roles(), frozenset())
+    # an act noun that is a verb's object is that verb's matter ("a condamné l'attaque"): the roles decide
+    doc[1].dep_ = "obj"
+    assert not agentless(doc[1], Roles(), frozenset())
 
 
 def test_a_date_in_the_clause_of_the_attack_noun_dates_it() -> None:

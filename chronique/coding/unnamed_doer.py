@@ -41,6 +41,7 @@ ATTACK = "ASSAULT"
 STATE_ACTS: dict[tuple[str, str], str] = {("COERCE", "arrest"): "COP", ("SANCTION", "convict"): "JUD"}
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+OBJECTS = frozenset({"obj", "dobj"})
 READ_DOER = 0.25  # what a parsed doer adds to a reading's confidence (RuleCoder._fallback_source)
 
 
@@ -54,7 +55,8 @@ def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
     """A passive act whose target the parse names and whose doer it does not."""
     # a headline's bare participle is a passive too ("Pinochet arrested after ruling")
     passive = roles.target_parsed and (is_passive(head, reflexive) or headline_passive(head))
-    return not roles.source_parsed and (passive or head.pos_ in NOUNS)
+    # an act noun that is a verb's object is that verb's matter ("condemned the attacks"): the roles decide
+    return not roles.source_parsed and (passive or (head.pos_ in NOUNS and head.dep_ not in OBJECTS))
 
 
 def _phrase(head: Token) -> list[Token]:
