@@ -52,7 +52,7 @@ def attack_words(lexicon: EventLexicon, table: CameoTable) -> frozenset[str]:
 
 
 def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
-    """A passive act whose target the parse names and whose doer it does not."""
+    """An act whose doer the parse does not name: a passive whose target it names, or an act noun."""
     # a headline's bare participle is a passive too ("Pinochet arrested after ruling")
     passive = roles.target_parsed and (is_passive(head, reflexive) or headline_passive(head))
     # an act noun that is a verb's object is that verb's matter ("condemned the attacks"): the roles decide

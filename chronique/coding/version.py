@@ -66,7 +66,7 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (recall branch): an act noun whose phrase names no doer has an unknown one, not the nearest mention
 # (the place, the victims); a dated attack noun by an unknown doer is read, not guessed, and passes the default
 # floor (coding/unnamed_doer.py; benchmarks/train_misses.py counts the causes) (issues 12, 13)
-RULES_FINGERPRINT = "cd9423585dc5bdd6"
+RULES_FINGERPRINT = "ecfa7b45d61215f0"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
