@@ -51,7 +51,7 @@ from chronique.coding.told_acts import hypothetical, untold
 from chronique.coding.undergone import undergone
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.unlisted_people import is_focus_person
-from chronique.coding.unnamed_doer import agentless, attack_words, unnamed_doer
+from chronique.coding.unnamed_doer import agentless, attack_words, named_attack_confidence, unnamed_doer
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -146,7 +146,7 @@ class RuleCoder:
         self.table = table
         self.embeddings = Embeddings(table, lexicon)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
-        self._attack_words: frozenset[str] | None = None  # chronique.coding.unnamed_doer; read on first use
+        self.attack_words = attack_words(lexicon, table)  # one-word attack triggers (chronique.coding.unnamed_doer)
 
     def code(self, doc: Doc) -> list[EventRecord]:
         index = MentionIndex(doc, self.heads)
@@ -221,7 +221,8 @@ class RuleCoder:
             return None
         if untold(head, scope.sent, event, speech is not None):
             return None  # a habit, a count, a definition, a question, an aside: no act told
-        return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), confidence
+        return Reading(code, event, mode, context, mod, roles, head, trig, speech, speaker), \
+            named_attack_confidence(event, head, roles, confidence)
 
     def _unnamed_doer(self, scope: _Sentence, head: Token, roles: Roles, event: str, mode: str) -> None:
         """An agentless passive names no doer: an unknown attacker, or the authorities of the place
@@ -229,9 +230,7 @@ class RuleCoder:
         start, end = scope.clause(clause_verb(head))
         place = event_location(scope.doc, start, end)
         located = str((place or {}).get("country_code") or "") or sentence_focus(scope.doc, scope.seq)
-        if self._attack_words is None:
-            self._attack_words = attack_words(self.lexicon, self.table)
-        doer = unnamed_doer(event, mode, head, roles, scope.index, self._attack_words, located)
+        doer = unnamed_doer(event, mode, head, roles, scope.index, self.attack_words, located)
         if doer is not None:
             roles.sources = [doer]
 

@@ -76,7 +76,10 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # complement of a coercion noun undergoes it; a country recipient read from the place an act is aimed at
 # keeps that place's words; a bare force word an act moving force moves is no recipient (coding/own_forces.py);
 # English easings, permissions and deadlines in the lexicon
-RULES_FINGERPRINT = "219463ea830e5657"
+# rules.v17 (recall branch): an act noun whose phrase names no doer has an unknown one, not the nearest mention
+# (the place, the victims); a dated attack noun by an unknown doer is read, not guessed, and passes the default
+# floor (coding/unnamed_doer.py; benchmarks/train_misses.py counts the causes) (issues 12, 13)
+RULES_FINGERPRINT = "352fb5175ec44bcd"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

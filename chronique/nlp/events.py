@@ -61,13 +61,19 @@ class EventCoder(Stage):
         political content; the gate switchable) and the event check; a headline's twin in the lead
         is merged last, among the events kept, so a copy dropped by any of them never stands in
         for one kept."""
+        return self.stages(doc, coded)[-1][1]
+
+    def stages(self, doc: Doc, coded: list[EventRecord]) -> list[tuple[str, list[EventRecord]]]:
+        """The events left after each step of ``kept``, named, in order (benchmarks/train_misses.py
+        tells which step dropped a right event)."""
         assert self.table is not None
-        events = above_floor(coded, self.min_confidence)
-        events = screen_events(doc, events, doc._.ch_lang or self.lang, self.table,
-                               relevance_gate=self.relevance_gate)
+        out = [("coded", coded), ("floor", above_floor(coded, self.min_confidence))]
+        out.append(("screen", screen_events(doc, out[-1][1], doc._.ch_lang or self.lang, self.table,
+                                            relevance_gate=self.relevance_gate)))
         if self.event_check:
-            events = keep_told(doc, events)
-        return merge_headline(events, doc)
+            out.append(("event check", keep_told(doc, out[-1][1])))
+        out.append(("merge", merge_headline(out[-1][1], doc)))
+        return out
 
 
 def above_floor(events: list[EventRecord], min_confidence: float) -> list[EventRecord]:
