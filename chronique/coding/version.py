@@ -63,7 +63,9 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # (merge of the three: senses.yaml now counts in RULE_DATA, as the sense rules decide which events are written; the
 # intention class reads a future from the verb, not from a date after publication, which dropped the canonical
 # example's REQUEST of Kiev when run without --published)
-RULES_FINGERPRINT = "635e8eea1aa27228"
+# (split of nlp/actors.py into actor_scan, actor_syntax, actor_candidates, now listed in RULE_MODULES with
+# actors.py: same outputs, no bump)
+RULES_FINGERPRINT = "0ecd020ac7245fb7"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -79,7 +81,8 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/cameo.py", "knowledge/function_words.py", "knowledge/lexicon.py", "knowledge/party_words.py",
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
-    "knowledge/no_act_words.py",
+    "knowledge/no_act_words.py", "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
+    "nlp/actor_candidates.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
