@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v16"
+CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -65,7 +65,11 @@ CODER_VERSION = "chronique 0.1 rules.v16"
 # example's REQUEST of Kiev when run without --published)
 # (split of nlp/actors.py into actor_scan, actor_syntax, actor_candidates, now listed in RULE_MODULES with
 # actors.py: same outputs, no bump)
-RULES_FINGERPRINT = "0ecd020ac7245fb7"
+# rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
+# faut", "il y a", "it seems that") name no one; a subject pronoun never stands for its verb's object or its
+# content clause's subject; a bare title whose role two countries' holders share takes the one of the country
+# its sentence names, else of its country in focus (issues 12, 13)
+RULES_FINGERPRINT = "aca63a580fdfb1eb"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -82,7 +86,7 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
     "knowledge/no_act_words.py", "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
-    "nlp/actor_candidates.py",
+    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

@@ -166,7 +166,8 @@ class ActorFinder:
                                   self.words, self.determiners)
         records = indirect.add(records)
         self.sentence_focus = indirect.sentence_focus(records)
-        records = [*records, *title_holders(self.doc, self.folded, self.lang, records, country_codes)]
+        records = [*records, *title_holders(self.doc, self.folded, self.lang, records, country_codes,
+                                            self.sentence_focus)]
         for r in records:  # "le royaume a décidé": a country that acts is its government
             if r.get("_anaphora") and r["kind"] == "country" and self.syntax.metonymic(*r["_tokens"]):
                 r["sector"], r["_metonymy"] = "GOV", True

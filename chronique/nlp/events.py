@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check import keep_told
 from chronique.coding.lead_merge import merge_headline
+from chronique.coding.pronoun_parties import resolved_only
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
@@ -36,6 +37,7 @@ class EventCoder(Stage):
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
         self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
+        self.pronoun_check = False
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
@@ -46,6 +48,8 @@ class EventCoder(Stage):
         # the trained coder has a floor of its own (in its weights); this one is the rule coder's
         self.min_confidence = options.min_confidence if name == "rules" else 0.0
         self.event_check = options.event_check and name == "rules"
+        # part of the event check: an event whose pronoun party stays unresolved is not kept
+        self.pronoun_check = self.event_check
         self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -69,6 +73,8 @@ class EventCoder(Stage):
                                relevance_gate=self.relevance_gate)
         if self.event_check:
             events = keep_told(doc, events)
+        if self.pronoun_check:
+            events = resolved_only(events)
         return merge_headline(events, doc)
 
 
