@@ -1,6 +1,5 @@
 """Parties named elsewhere (issues 12, 13): an impersonal subject names no one
-(chronique.coding.impersonal); a subject pronoun never stands for an object of its own verb
-(chronique.coding.pronouns); an event whose pronoun party stays unresolved is not kept
+(chronique.coding.impersonal); an event whose pronoun party stays unresolved is not kept
 (chronique.coding.pronoun_parties).
 
 Hand-built parses (no model) with the packaged lexicons. Every sentence was written for these tests.
@@ -121,57 +120,6 @@ def test_an_impersonal_subject_is_no_party_of_the_event() -> None:
     doc._.ch_actors = [_mention(doc, "Niger", "NER"), _mention(doc, "Tchad", "TCD"), _mention(doc, "Mali", "MLI")]
     events = _events(doc, "fr")
     assert all((e.get("actor") or {}).get("entity_text") != "Il" for e in events), events
-
-
-# -- a pronoun is never its own verb's object --------------------------------------------------------
-
-def test_a_subject_pronoun_does_not_stand_for_the_object_of_its_verb() -> None:
-    # "Israel met Qatar . They condemned Israel ." — "they" is not Israel, whom they condemn: Qatar
-    doc = _doc("en", [("Israel", "Israel", "PROPN", "nsubj", 1), ("met", "meet", "VERB", "ROOT", 1),
-                      ("Qatar", "Qatar", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
-                      ("They", "they", "PRON", "nsubj", 5), ("condemned", "condemn", "VERB", "ROOT", 5),
-                      ("Israel", "Israel", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)], {0, 4})
-    first, second = (m.start() for m in re.finditer("Israel", doc.text))
-    doc._.ch_actors = [{**_mention(doc, "Israel", "ISR"), "start": first, "end": first + 6},
-                       _mention(doc, "Qatar", "QAT"),
-                       {**_mention(doc, "Israel", "ISR"), "start": second, "end": second + 6}]
-    assert _parties(_events(doc, "en"), "ACCUSE") == [("They", "QAT", "ISR")]
-
-
-def test_a_french_subject_pronoun_does_not_stand_for_the_object_of_its_verb() -> None:
-    # "Le Qatar reçoit le Mali . Il condamne le Qatar ." — "il" is the Mali, not the Qatar it condemns
-    doc = _doc("fr", [("Le", "le", "DET", "det", 1), ("Qatar", "Qatar", "PROPN", "nsubj", 2),
-                      ("reçoit", "recevoir", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
-                      ("Mali", "Mali", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2),
-                      ("Il", "il", "PRON", "nsubj", 7), ("condamne", "condamner", "VERB", "ROOT", 7),
-                      ("le", "le", "DET", "det", 9), ("Qatar", "Qatar", "PROPN", "obj", 7),
-                      (".", ".", "PUNCT", "punct", 7)], {0, 6},
-               {1: "Gender=Masc|Number=Sing", 4: "Gender=Masc|Number=Sing", 9: "Gender=Masc|Number=Sing"})
-    first, second = (m.start() for m in re.finditer("Qatar", doc.text))
-    doc._.ch_actors = [{**_mention(doc, "Qatar", "QAT"), "start": first, "end": first + 5},
-                       _mention(doc, "Mali", "MLI"),
-                       {**_mention(doc, "Qatar", "QAT"), "start": second, "end": second + 5}]
-    assert _parties(_events(doc, "fr"), "ACCUSE") == [("Il", "MLI", "QAT")]
-
-
-def test_a_subject_pronoun_does_not_stand_for_the_subject_of_its_content_clause() -> None:
-    # "Le Burundi reçoit le Rwanda . Il demande que le Burundi libère les otages ." — "il" asks the
-    # Burundi: it is the Rwanda, although the Burundi is the subject named before
-    doc = _doc("fr", [("Le", "le", "DET", "det", 1), ("Burundi", "Burundi", "PROPN", "nsubj", 2),
-                      ("reçoit", "recevoir", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
-                      ("Rwanda", "Rwanda", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2),
-                      ("Il", "il", "PRON", "nsubj", 7), ("demande", "demander", "VERB", "ROOT", 7),
-                      ("que", "que", "SCONJ", "mark", 11), ("le", "le", "DET", "det", 10),
-                      ("Burundi", "Burundi", "PROPN", "nsubj", 11), ("libère", "libérer", "VERB", "ccomp", 7),
-                      ("les", "le", "DET", "det", 13), ("otages", "otage", "NOUN", "obj", 11),
-                      (".", ".", "PUNCT", "punct", 7)], {0, 6},
-               {1: "Gender=Masc|Number=Sing", 4: "Gender=Masc|Number=Sing", 10: "Gender=Masc|Number=Sing"})
-    first, second = (m.start() for m in re.finditer("Burundi", doc.text))
-    doc._.ch_actors = [{**_mention(doc, "Burundi", "BDI"), "start": first, "end": first + 7},
-                       _mention(doc, "Rwanda", "RWA"),
-                       {**_mention(doc, "Burundi", "BDI"), "start": second, "end": second + 7}]
-    requests = _parties(_events(doc, "fr"), "REQUEST")
-    assert requests and all(actor == "RWA" for _, actor, _ in requests), requests
 
 
 # -- unresolved pronoun parties ----------------------------------------------------------------------

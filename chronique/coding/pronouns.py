@@ -24,18 +24,6 @@ from chronique.knowledge.pronoun_words import PronounWords, pronoun_words
 
 PERSON_ENTS = frozenset({"PERSON", "PER"})
 PRONOUN_KIND = "pronoun"
-# the objects of a verb: a non-reflexive subject pronoun never stands for one of them (not "attr":
-# "they are the rebels" says who they are)
-CO_ARGUMENT_DEPS = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg"})
-# a content clause of the verb: its subject is the party the pronoun's act is about, not the pronoun
-COMPLEMENT_DEPS = frozenset({"ccomp"})
-
-
-def _identity(actor: ActorMention) -> tuple[str, str]:
-    """Who a mention is, a country's own name counting as its government ("Israel" said, "Israel"
-    accused)."""
-    sector = actor.get("sector") or ("GOV" if actor.get("kind") == "country" else "")
-    return party_key(actor), str(sector)
 
 
 def _span(doc: Doc, actor: ActorMention) -> Span | None:
@@ -113,28 +101,10 @@ class PronounResolver:
     def _is_subject(span: Span) -> bool:
         return any(t.dep_ in SUBJECT | PASSIVE_SUBJECT or t.head.dep_ in SUBJECT for t in span)
 
-    def co_arguments(self, pronoun: Token) -> set[tuple[str, str]]:
-        """Who the objects of a subject pronoun's own verb are, and the subjects of its content
-        clauses: a pronoun never stands for a co-argument of its verb ("they denounced Israel": they
-        are not Israel; "il accuse la Russie"; "il demande que le Burundi fournisse des preuves")."""
-        verb = pronoun.head
-        if pronoun.dep_ not in SUBJECT | PASSIVE_SUBJECT or verb.i == pronoun.i:
-            return set()
-        found: set[tuple[str, str]] = set()
-        for child in verb.children:
-            if child.i != pronoun.i and child.dep_ in CO_ARGUMENT_DEPS:
-                found |= {_identity(a) for a in self.index.actors_under(child)}
-            elif child.dep_ in COMPLEMENT_DEPS:  # "il demande que le Burundi fournisse…": not the Burundi
-                for subject in (c for c in child.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT):
-                    found |= {_identity(a) for a in self.index.actors_under(subject)}
-        return found
-
     def antecedent(self, pronoun: Token) -> list[ActorMention]:
         """The parties ``pronoun`` stands for, or [] when the text does not say unambiguously."""
-        others = self.co_arguments(pronoun)
         before = sorted((a for a in self.index.actors
-                         if pronoun.idx - SEARCH_BACK_CHARS <= int(a["start"]) < pronoun.idx
-                         and _identity(a) not in others),
+                         if pronoun.idx - SEARCH_BACK_CHARS <= int(a["start"]) < pronoun.idx),
                         key=lambda a: int(a["start"]))
         if pronoun.lower_.strip("-") in self.prefer_person:
             people = [a for a in before if is_person(self.doc, a) and self.agrees(pronoun, a, False)]
