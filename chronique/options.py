@@ -29,5 +29,6 @@ class PipelineOptions:
     # pages its readings under 0.5 were almost never right (docs/accuracy.md, "Confidence floor").
     min_confidence: float = 0.5
     # The event check (coding/event_check.py): the rule coder's events of sentences that tell no act
-    # of the report's own (quoted words, first or second person, a modal verb) are dropped. Off: kept.
+    # of the report's own (quoted words, first or second person, a modal verb), and those whose party is
+    # a pronoun the text does not resolve (coding/pronoun_parties.py), are dropped. Off: kept.
     event_check: bool = True

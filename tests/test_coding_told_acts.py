@@ -243,5 +243,8 @@ def test_real_parse_an_act_under_whether_is_conditional_even_in_the_future(rules
 
     text = "The governor has not yet said whether he will sign the agreement with France."
     assert _got(rules_pipeline, text, "en") == set()
-    events = Pipeline(PipelineOptions(coder="rules", min_confidence=0)).extract(text, lang="en").events
+    # the event check is off too: "he" has no antecedent here, and an unresolved pronoun party drops the event
+    # (coding/pronoun_parties.py); this test reads the modality the rules give it
+    events = Pipeline(PipelineOptions(coder="rules", min_confidence=0, event_check=False)).extract(
+        text, lang="en").events
     assert {e.modality for e in events if e.event == "AGREE"} == {"conditional"}

@@ -28,7 +28,8 @@ class ActorMention(TypedDict, total=False):
     against; ``_focus`` a bare sector noun given the country in focus; ``_unlisted`` a party no
     knowledge entry lists (``_absorbed`` the characters of the country words its name took in);
     ``_pronoun`` a pronoun party standing for the mention at ``_antecedent``; ``_person_focus`` a
-    person no knowledge entry lists, given the country in focus (chronique.coding.unlisted_people).
+    person no knowledge entry lists, given the country in focus (chronique.coding.unlisted_people);
+    ``_unresolved`` a pronoun party no antecedent was found for (chronique.coding.pronouns).
     """
 
     text: str | None
@@ -56,6 +57,7 @@ class ActorMention(TypedDict, total=False):
     _absorbed: list[list[int]]
     _pronoun: bool
     _person_focus: bool
+    _unresolved: bool
 
 
 class PlaceMention(TypedDict, total=False):
@@ -150,6 +152,7 @@ class EventParty(TypedDict, total=False):
     end: int | None
     _unlisted: bool  # a party no knowledge entry lists: told apart from others of its country by name
     _person_focus: bool  # a person no knowledge entry lists, coded with the context's country
+    _unresolved: bool  # a pronoun no antecedent was found for: the text does not say who
 
 
 class TextInfo(TypedDict):

@@ -136,7 +136,8 @@ MinConfidenceOption = Annotated[float, typer.Option(
 DEFAULT_MIN_CONFIDENCE = PipelineOptions.min_confidence
 EventCheckOption = Annotated[bool, typer.Option(
     "--event-check/--no-event-check", help="Drop the rule coder's events of sentences that tell no act of the "
-    "report's own: quoted words, first or second person, a modal verb (the default; see docs/accuracy.md).")]
+    "report's own: quoted words, first or second person, a modal verb; and events whose party is a pronoun "
+    "the text does not resolve (the default; see docs/accuracy.md).")]
 DEFAULT_EVENT_CHECK = PipelineOptions.event_check
 ReaderOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force a reader (text, html, feed, warc, jsonl, or a plug-in's).", callback=check_reader)]

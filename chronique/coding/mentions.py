@@ -41,6 +41,8 @@ def as_party(actor: ActorMention) -> EventParty:
         party["_unlisted"] = True
     if actor.get("_person_focus"):
         party["_person_focus"] = True
+    if actor.get("_unresolved"):
+        party["_unresolved"] = True
     return party
 
 

@@ -136,4 +136,5 @@ def as_pronoun(pronoun: Token, antecedent: ActorMention) -> ActorMention:
 def unresolved(pronoun: Token) -> ActorMention:
     """A pronoun party no antecedent could be found for: uncoded, with its own words."""
     return {"text": pronoun.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun.text), "name": None,
-            "code": None, "sector": None, "kind": PRONOUN_KIND, "_pronoun": True, "_tokens": [pronoun.i, pronoun.i + 1]}
+            "code": None, "sector": None, "kind": PRONOUN_KIND, "_pronoun": True, "_unresolved": True,
+            "_tokens": [pronoun.i, pronoun.i + 1]}

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from chronique.annotations.records import ActorMention
 from chronique.coding.headline import headline_passive
+from chronique.coding.impersonal import impersonal
 from chronique.coding.mentions import MentionIndex, is_root, party_key
 from chronique.coding.modality import is_speech_verb, source_phrase
 from chronique.coding.noun_roles import NounRoles
@@ -57,7 +58,7 @@ class RoleFinder(NounRoles):
             return found
         pronoun = tok if self.is_pronoun(tok) else next(
             (c for c in tok.children if self.is_pronoun(c) and c.dep_ in ("det", "poss", "nmod:poss")), None)
-        if pronoun is None:
+        if pronoun is None or impersonal(pronoun, self.pronouns.words):  # "il faut", "it seems": no one
             return []
         speaker = self.speaker_of(pronoun)
         quoted = quote_speaker(pronoun, self.lexicon, self.resolve)  # "« Nous … », a déclaré X"

@@ -79,7 +79,12 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (recall branch): an act noun whose phrase names no doer has an unknown one, not the nearest mention
 # (the place, the victims); a dated attack noun by an unknown doer is read, not guessed, and passes the default
 # floor (coding/unnamed_doer.py; benchmarks/train_misses.py counts the causes) (issues 12, 13)
-RULES_FINGERPRINT = "352fb5175ec44bcd"
+# (split of nlp/actors.py into actor_scan, actor_syntax, actor_candidates, now listed in RULE_MODULES with
+# actors.py: same outputs, no bump)
+# rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
+# faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
+# one of the country its sentence names, else of its country in focus (issues 12, 13)
+RULES_FINGERPRINT = "7983f742249cebc2"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -96,6 +101,8 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/pronoun_words.py", "coding/told_acts.py", "knowledge/act_words.py",
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
     "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
+    "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
+    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from chronique.annotations.records import EventRecord
 from chronique.coding.event_check import keep_told
 from chronique.coding.lead_merge import merge_headline
+from chronique.coding.pronoun_parties import resolved_only
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
@@ -35,6 +36,7 @@ class EventCoder(Stage):
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
         self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
+        self.pronoun_check = False
 
     def bind(self, resources: Resources) -> None:
         super().bind(resources)
@@ -45,6 +47,8 @@ class EventCoder(Stage):
         # the trained coder has a floor of its own (in its weights); this one is the rule coder's
         self.min_confidence = options.min_confidence if name == "rules" else 0.0
         self.event_check = options.event_check and name == "rules"
+        # part of the event check: an event whose pronoun party stays unresolved is not kept
+        self.pronoun_check = self.event_check
         self.coder = make_coder(name, resources.event_lexicon(self.lang),
                                 self.table, self.weights or options.coder_weights)
 
@@ -72,6 +76,8 @@ class EventCoder(Stage):
                                             relevance_gate=self.relevance_gate)))
         if self.event_check:
             out.append(("event check", keep_told(doc, out[-1][1])))
+        if self.pronoun_check:
+            out.append(("pronoun check", resolved_only(out[-1][1])))
         out.append(("merge", merge_headline(out[-1][1], doc)))
         return out
 

@@ -5,7 +5,9 @@ alone ("le président a critiqué…"); the dictionary scan codes a title only b
 président russe"), so the bare title was no party and its act was lost or given to a nearby name. A
 bare title (a definite article before it; no name, country or complement after it: "le président du
 club" names someone else; nor an adjective: "le président français") takes the most recent person
-named with the same role (the knowledge base's dated roles) in its sentence or the five before;
+named with the same role (the knowledge base's dated roles) in its sentence or the five before; where
+holders of several countries alternate there, the one of the country the title's sentence names
+nearest the title, else of its country in focus;
 failing that, for the titles the data marks ``fallback`` (head of state or government, foreign or
 defence minister, never a chancellor, who heads a government in some countries only), the government
 of the country the article names most before the title's sentence, a subject counting twice (none on
@@ -104,8 +106,10 @@ def _main_country(doc: Doc, records: list[ActorMention], country_codes: frozense
 
 
 def title_holders(doc: Doc, folded: list[str], lang: str, records: list[ActorMention],
-                  country_codes: frozenset[str]) -> list[ActorMention]:
-    """The mentions the bare titles of ``doc`` take up (see the module's note)."""
+                  country_codes: frozenset[str], focus: list[str | None] | None = None) -> list[ActorMention]:
+    """The mentions the bare titles of ``doc`` take up (see the module's note); ``focus`` the
+    country in focus of each sentence (chronique.nlp.focus), which picks among holders of several
+    countries."""
     table = load_titles().get(lang, {})
     if not table:
         return []
@@ -124,8 +128,9 @@ def title_holders(doc: Doc, folded: list[str], lang: str, records: list[ActorMen
         if _covered(records, i - 1, end) or not _closed(doc, end, complements):
             continue
         first = doc[i].sent.start
-        holder = next((p for p in reversed(people) if p["_tokens"][1] <= i - 1 and p.get("_role") == title.role
-                       and _sentences_between(doc, p["_tokens"][0], first) <= HOLDER_WINDOW), None)
+        holders = [p for p in reversed(people) if p["_tokens"][1] <= i - 1 and p.get("_role") == title.role
+                   and _sentences_between(doc, p["_tokens"][0], first) <= HOLDER_WINDOW]
+        holder = _holder_of(doc, holders, records, i, focus)
         if holder is not None:
             out.append(_mention(doc, i, end, str(holder["code"]), holder.get("sector") or "GOV", "person",
                                 str(holder.get("name") or ""), [holder["start"], holder["end"]]))
@@ -136,6 +141,28 @@ def title_holders(doc: Doc, folded: list[str], lang: str, records: list[ActorMen
         if main is not None:
             out.append(_mention(doc, i, end, main, "GOV", "group", main, None))
     return out
+
+
+def _holder_of(doc: Doc, holders: list[ActorMention], records: list[ActorMention], at: int,
+               focus: list[str | None] | None) -> ActorMention | None:
+    """Of the recent holders of a title's role (most recent first), the one it takes up. When they
+    hold it in different countries ("Macron… Scholz… le président"), the title's own sentence says
+    which: the country named nearest the title there (a country, its people or bodies, not the
+    holders themselves), else the sentence's country in focus; else the most recent holder."""
+    countries = {str(h["code"]) for h in holders}
+    if len(countries) < 2:
+        return holders[0] if holders else None
+    sent = doc[at].sent
+    near = [r for r in records if str(r.get("code")) in countries and r.get("kind") != "person"
+            and sent.start <= r["_tokens"][0] < sent.end]
+    if near:
+        nearest = min(near, key=lambda r: abs(r["_tokens"][0] - at))
+        return next(h for h in holders if h["code"] == nearest.get("code"))
+    here = _sentences_between(doc, 1, sent.start + 1)  # the sentence's number, as chronique.nlp.focus counts
+    country = focus[here] if focus and 0 <= here < len(focus) else None
+    if country in countries:
+        return next(h for h in holders if h["code"] == country)
+    return holders[0]
 
 
 def _mention(doc: Doc, start: int, end: int, code: str, sector: str, kind: str, name: str,
