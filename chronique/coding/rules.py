@@ -51,7 +51,7 @@ from chronique.coding.told_acts import hypothetical, untold
 from chronique.coding.undergone import undergone
 from chronique.coding.unlisted import load_sector_heads
 from chronique.coding.unlisted_people import is_focus_person
-from chronique.coding.unnamed_doer import agentless, attack_words, named_attack_confidence, unnamed_doer
+from chronique.coding.unnamed_doer import AttackWords, agentless, named_attack_confidence, unnamed_doer
 from chronique.coding.version import CODER_VERSION
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger, TriggerMatch
@@ -146,7 +146,7 @@ class RuleCoder:
         self.table = table
         self.embeddings = Embeddings(table, lexicon)
         self.heads = load_sector_heads()  # unlisted parties (chronique.coding.unlisted)
-        self.attack_words = attack_words(lexicon, table)  # one-word attack triggers (chronique.coding.unnamed_doer)
+        self.attack_words = AttackWords(lexicon, table)  # one-word attack triggers, read on first use
 
     def code(self, doc: Doc) -> list[EventRecord]:
         index = MentionIndex(doc, self.heads)
@@ -230,7 +230,7 @@ class RuleCoder:
         start, end = scope.clause(clause_verb(head))
         place = event_location(scope.doc, start, end)
         located = str((place or {}).get("country_code") or "") or sentence_focus(scope.doc, scope.seq)
-        doer = unnamed_doer(event, mode, head, roles, scope.index, self.attack_words, located)
+        doer = unnamed_doer(event, mode, head, roles, scope.index, self.attack_words(), located)
         if doer is not None:
             roles.sources = [doer]
 

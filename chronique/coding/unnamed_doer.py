@@ -51,6 +51,21 @@ def attack_words(lexicon: EventLexicon, table: CameoTable) -> frozenset[str]:
                      if len(t.words) == 1 and (t.event or (table.plover(t.cameo) or ("",))[0]) == ATTACK)
 
 
+class AttackWords:
+    """A lexicon's one-word attack triggers, read on first use: a coder may be built before its
+    lexicon is (the trained coder's binding, tests), and most articles never need them."""
+
+    def __init__(self, lexicon: EventLexicon, table: CameoTable) -> None:
+        self.lexicon = lexicon
+        self.table = table
+        self._words: frozenset[str] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = attack_words(self.lexicon, self.table)
+        return self._words
+
+
 def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
     """An act whose doer the parse does not name: a passive whose target it names, or an act noun."""
     # a headline's bare participle is a passive too ("Pinochet arrested after ruling")
