@@ -8,50 +8,12 @@ Hand-built parses (no model) with the packaged lexicons. Every sentence was writ
 from __future__ import annotations
 
 import re
-from typing import Any
 
-import spacy
-from spacy.tokens import Doc
+from test_coding_pronoun_parties import _doc, _events, _mention, _of
 
-from chronique.annotations.records import EventRecord
-from chronique.coding import make_coder
 from chronique.coding.impersonal import impersonal
 from chronique.coding.pronoun_parties import resolved_only
-from chronique.knowledge.cameo import load_cameo_table
-from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.knowledge.pronoun_words import pronoun_words
-from chronique.nlp.extensions import register_extensions
-
-register_extensions()
-Row = tuple[str, str, str, str, int]
-
-
-def _doc(lang: str, rows: list[Row], starts: set[int], morphs: dict[int, str] | None = None) -> Doc:
-    doc = Doc(spacy.blank(lang).vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-              morphs=[(morphs or {}).get(i, "") for i in range(len(rows))],
-              sent_starts=[i in starts for i in range(len(rows))])
-    doc._.ch_published = "2024-03-01"
-    doc._.ch_places = []
-    doc._.ch_lang = lang
-    return doc
-
-
-def _mention(doc: Doc, text: str, code: str, kind: str = "country", sector: str = "GOV") -> dict[str, Any]:
-    m = re.search(r"\b" + re.escape(text) + r"\b", doc.text)
-    assert m, text
-    return {"text": text, "start": m.start(), "end": m.end(), "name": text, "code": code, "sector": sector,
-            "kind": kind}
-
-
-def _events(doc: Doc, lang: str) -> list[EventRecord]:
-    return make_coder("rules", load_event_lexicon(lang), load_cameo_table()).code(doc)
-
-
-def _parties(events: list[EventRecord], event: str) -> list[tuple[Any, Any, Any]]:
-    return sorted(((e.get("actor") or {}).get("entity_text"), (e.get("actor") or {}).get("code"),
-                   (e.get("recipient") or {}).get("code")) for e in events if e["event"] == event)
-
 
 # -- impersonal subjects ----------------------------------------------------------------------------
 
@@ -139,10 +101,10 @@ def test_an_event_whose_pronoun_party_stays_unresolved_is_not_kept() -> None:
                      for m in re.finditer(name, doc.text)]
     doc._.ch_actors = sorted(mentions, key=lambda m: m["start"])
     coded = _events(doc, "en")
-    assert ("She", None, "ISR") in _parties(coded, "ACCUSE")  # the coder's reading, uncoded party
+    assert ("She", None, "ISR") in _of(coded, "ACCUSE")  # the coder's reading, uncoded party
     kept = resolved_only(coded)
-    assert _parties(kept, "ACCUSE") == [("Chad", "TCD", "ISR")]
-    assert _parties(kept, "ASSAULT") == _parties(coded, "ASSAULT")
+    assert _of(kept, "ACCUSE") == [("Chad", "TCD", "ISR")]
+    assert _of(kept, "ASSAULT") == _of(coded, "ASSAULT")
 
 
 def test_an_unresolved_french_pronoun_drops_its_event() -> None:
@@ -156,7 +118,7 @@ def test_an_unresolved_french_pronoun_drops_its_event() -> None:
                {1: "Gender=Masc|Number=Sing", 4: "Gender=Masc|Number=Sing", 9: "Gender=Masc|Number=Sing"})
     doc._.ch_actors = [_mention(doc, "Mali", "MLI"), _mention(doc, "Niger", "NER"), _mention(doc, "Tchad", "TCD")]
     coded = _events(doc, "fr")
-    assert ("Elle", None, "TCD") in _parties(coded, "ACCUSE")
+    assert ("Elle", None, "TCD") in _of(coded, "ACCUSE")
     kept = resolved_only(coded)
-    assert _parties(kept, "ACCUSE") == []
-    assert _parties(kept, "ASSAULT") == [("Mali", "MLI", "NER")]
+    assert _of(kept, "ACCUSE") == []
+    assert _of(kept, "ASSAULT") == [("Mali", "MLI", "NER")]

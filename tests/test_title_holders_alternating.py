@@ -5,10 +5,10 @@ for these tests."""
 from __future__ import annotations
 
 import pytest
+from test_title_holders import _events
 
 from chronique.options import PipelineOptions
 from chronique.pipeline import Pipeline
-from chronique.schema import Event
 
 pytestmark = pytest.mark.model
 
@@ -16,10 +16,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline(PipelineOptions(coder="rules"))
-
-
-def _events(pipeline: Pipeline, text: str, lang: str, sentence: str) -> list[Event]:
-    return [e for e in pipeline.extract(text, lang=lang, published="2024-05-02").events if sentence in e.event_text]
 
 
 @pytest.mark.parametrize(("text", "lang", "sentence", "actor"), [

@@ -13,12 +13,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -35,6 +35,9 @@ TRAIN = "eval/train/events/fr-wikinews-train"
 DEV = "eval/dev/events/fr-wikinews"
 DEV_PAGES = "eval/dev/pages"
 PARTS = ("rules", "measure")
+
+
+Item = TypeVar("Item", bound="SentenceItem")
 
 
 @dataclass(frozen=True)
@@ -100,23 +103,45 @@ def _result(task: str, dataset: str, score: TransferScore, n: int, notes: str, r
     return EvalResult(task, dataset, n, shown, details)
 
 
+class SentenceItem(Protocol):
+    """A judged sentence coded alone: its text, language, date, class and the judged records."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def expect(self) -> tuple[Judged, ...]: ...
+
+
+def score_sentences(ctx: EvalContext, items: Sequence[Item], label: Callable[[Item], str] | None
+                    ) -> tuple[TransferScore, list[list[Any]], dict[str, list[int]]]:
+    """Each item coded alone: the score, one row per item not exactly right (when ``label`` names the
+    items to show) and, per class, [items, items right]."""
+    pipeline = ctx.pipeline()
+    score = TransferScore()
+    rows: list[list[Any]] = []
+    per_class: dict[str, list[int]] = {}
+    for item in items:
+        found = pipeline.extract(item.text, lang=item.lang, published=item.published).transfers
+        score.add(item.expect, found)
+        right = _perfect(item.expect, found)
+        tally = per_class.setdefault(item.kind, [0, 0])
+        tally[0] += 1
+        tally[1] += right
+        if not right and label is not None:
+            rows.append([label(item), item.kind, "; ".join(_show_judged(j) for j in item.expect) or "none",
+                         "; ".join(show(t) for t in found) or "none"])
+    return score, rows, per_class
+
+
 def _judged_task(part: str) -> EvalTask:
     def run(ctx: EvalContext) -> EvalResult:
         items = load_judged(part)[: ctx.limit]
-        pipeline = ctx.pipeline()
-        score = TransferScore()
-        rows: list[list[Any]] = []
-        per_class: dict[str, list[int]] = {}
-        for item in items:
-            found = pipeline.extract(item.text, lang=item.lang, published=item.published).transfers
-            score.add(item.expect, found)
-            right = _perfect(item.expect, found)
-            tally = per_class.setdefault(item.kind, [0, 0])
-            tally[0] += 1
-            tally[1] += right
-            if not right and part == "rules":
-                rows.append([item.id, item.kind, "; ".join(_show_judged(j) for j in item.expect) or "none",
-                             "; ".join(show(t) for t in found) or "none"])
+        score, rows, per_class = score_sentences(ctx, items, (lambda item: item.id) if part == "rules" else None)
         notes = (f"Split: the team's own judged sentences, part \"{part}\" ({len(items)} items, "
                  f"{sum(bool(i.expect) for i in items)} with a transfer). An item is right when its records are "
                  "exactly the judged ones (weapon and status included).\n\n"

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from chronique.errors import FormatError
-from chronique.eval.arms_judged import _canonical, _data, _perfect, _result, _show_judged
+from chronique.eval.arms_judged import _canonical, _data, _result, score_sentences
 from chronique.eval.registry import EvalContext, EvalResult, EvalTask
 from chronique.eval.scoring import markdown_table
-from chronique.eval.transfer_scoring import Judged, TransferScore, parse_judged, show
+from chronique.eval.transfer_scoring import Judged, parse_judged
 
 DATA = "transfers_train_real.yaml"
 PLV = "eval/train/events/plv-train"
@@ -89,20 +89,7 @@ def load_train_real(shared: Path) -> list[RealSentence]:
 
 def run_train_real(ctx: EvalContext) -> EvalResult:
     items = load_train_real(ctx.shared)[: ctx.limit]
-    pipeline = ctx.pipeline()
-    score = TransferScore()
-    rows: list[list[Any]] = []
-    per_class: dict[str, list[int]] = {}
-    for item in items:
-        found = pipeline.extract(item.text, lang=item.lang, published=item.published).transfers
-        score.add(item.expect, found)
-        right = _perfect(item.expect, found)
-        tally = per_class.setdefault(item.kind, [0, 0])
-        tally[0] += 1
-        tally[1] += right
-        if not right:
-            judged = "; ".join(_show_judged(j) for j in item.expect) or "none"
-            rows.append([f"{item.source} {item.id}", item.kind, judged, "; ".join(show(t) for t in found) or "none"])
+    score, rows, per_class = score_sentences(ctx, items, lambda item: f"{item.source} {item.id}")
     notes = (f"Split: train (`{PLV}`, `{M2E2}`, `{FR}`): {len(items)} real news sentences that name weapons or "
              f"military equipment next to a giving, selling or buying word, judged by the team "
              f"(`chronique/eval/data/{DATA}`: sentence ids and judgements only), "
