@@ -7,10 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.arms.frames import Party
+from chronique.coding.role_parse import DIRECT_OBJECT
 from chronique.knowledge.arms_words import arms_words
 
 CLIMB = 3  # trigger → "of"/"de" → the accusing verb (an auxiliary "avoir" between in "d'avoir livré")
-OBJECTS = frozenset({"obj", "dobj"})
 
 
 def accused(trigger: Token, parties: list[Party]) -> str | None:
@@ -25,7 +25,7 @@ def accused(trigger: Token, parties: list[Party]) -> str | None:
             return None  # another verb's clause
         if cur.lemma_.lower() in words:
             for child in cur.children:
-                if child.dep_ in OBJECTS and child.i < trigger.i:
+                if child.dep_ in DIRECT_OBJECT and child.i < trigger.i:
                     return next((p.code for p in parties if p.start <= child.i < p.end and not p.adjective), None)
             return None
     return None

@@ -31,7 +31,7 @@ from chronique.annotations.extensions import get_list
 from chronique.annotations.records import ActorMention
 from chronique.coding.headline import headline_passive
 from chronique.coding.mentions import MentionIndex
-from chronique.coding.role_parse import Roles, arguments, is_passive
+from chronique.coding.role_parse import DIRECT_OBJECT, Roles, arguments, is_passive
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon
 
@@ -41,7 +41,6 @@ ATTACK = "ASSAULT"
 STATE_ACTS: dict[tuple[str, str], str] = {("COERCE", "arrest"): "COP", ("SANCTION", "convict"): "JUD"}
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
-OBJECTS = frozenset({"obj", "dobj"})
 READ_DOER = 0.25  # what a parsed doer adds to a reading's confidence (RuleCoder._fallback_source)
 
 
@@ -71,7 +70,7 @@ def agentless(head: Token, roles: Roles, reflexive: AbstractSet[str]) -> bool:
     # a headline's bare participle is a passive too ("Pinochet arrested after ruling")
     passive = roles.target_parsed and (is_passive(head, reflexive) or headline_passive(head))
     # an act noun that is a verb's object is that verb's matter ("condemned the attacks"): the roles decide
-    return not roles.source_parsed and (passive or (head.pos_ in NOUNS and head.dep_ not in OBJECTS))
+    return not roles.source_parsed and (passive or (head.pos_ in NOUNS and head.dep_ not in DIRECT_OBJECT))
 
 
 def _phrase(head: Token) -> list[Token]:
