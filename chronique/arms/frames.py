@@ -10,18 +10,18 @@ for its country. The trigger is the nearest transfer word of the weapon's senten
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.arms.bare_parties import capital_parties, glued_states
 from chronique.arms.disarmament import disarmed
+from chronique.arms.into import delivered_into
 from chronique.arms.missions import for_mission, sent_to_strike, set_off_at, with_units
+from chronique.arms.spaceflight import space_rocket
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
-from chronique.knowledge.datafiles import read_data_csv, split_forms
 from chronique.knowledge.state_groups import find_state_groups
 
 SKIPPED = frozenset({"DET", "PRON"})  # "to its neighbour", "à la Pologne", "de l'Allemagne"
@@ -94,21 +94,6 @@ def _party(code: str, span: Span, sent: Span) -> Party:
                  head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
 
 
-@cache
-def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
-    names = {name: row["iso3"] for row in read_data_csv("capitals.csv") for name in split_forms(row["names"])}
-    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names
-
-
-def capital_parties(sent: Span) -> list[tuple[int, int, str]]:
-    """Capitals of the sentence as (start, end, country): in a transfer frame a capital given or
-    sold to, or bought from, stands for its government ("livré à Kiev", "bought from Paris")."""
-    regex, names = _capitals()
-    base = sent.start_char
-    return [(base + m.start(), base + m.end(), names[m.group(0)]) for m in regex.finditer(sent.text)]
-
-
 def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, int, str]]) -> list[Party]:
     """The coded parties of a sentence in text order, makers included as their country, capitals
     that stand where a party does (after to/from/by words, or bare), and each member of a group of
@@ -126,7 +111,7 @@ def sentence_parties(index: MentionIndex, sent: Span, makers: list[tuple[int, in
         if span is not None and span.start >= sent.start and span.end <= sent.end and span.start not in seen:
             seen.add(span.start)
             out.append(Party(code, span.start, span.end, _preposition(sent, span.start), False))
-    for start, end, code in capital_parties(sent):
+    for start, end, code in capital_parties(sent) + glued_states(sent):
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(p.start <= span.start < p.end for p in out):
             continue
@@ -185,8 +170,8 @@ def read_frame(trigger: Token, parties: list[Party], weapon: tuple[int, int]) ->
             frame.from_side.append(party.code)
         elif word in words.buyer_source_words and not before:
             frame.genitive.append(party.code)
-        elif word in words.place_words:
-            frame.places.append(party.code)
+        elif word in words.place_words:  # "delivered tanks into Ukraine": the state receives
+            (frame.to_side if delivered_into(trigger, word) else frame.places).append(party.code)
         elif before and not word and not _object(party, doc, trigger):
             frame.subject = party.code  # the nearest before the trigger wins
         elif not before and not word:
@@ -384,8 +369,8 @@ def idiomatic(weapon: Token, text: str) -> bool:
     near = " ".join(t.lower_ for t in doc[lo:hi])
     if any(phrase in near and text.lower() in phrase for phrase in words.idiom_phrases) or disarmed(weapon, text):
         return True  # "think tank", "arms control", "lay down their weapons"
-    if weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
-            t.lemma_.lower() in words.civil_words for t in weapon.sent):
+    if (weapon.pos_ != "PROPN" and text.lower() in words.civil_craft and any(
+            t.lemma_.lower() in words.civil_words for t in weapon.sent)) or space_rocket(weapon, text):
         return True
     if text.lower() != "arms":
         return False

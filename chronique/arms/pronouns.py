@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.annotations.records import TransferRecord
 from chronique.arms.frames import Party
+from chronique.arms.joined_subjects import joined_subjects
 from chronique.coding.mentions import MentionIndex
 from chronique.coding.pronouns import PronounResolver
 from chronique.knowledge.pronoun_words import pronoun_words
@@ -28,7 +29,7 @@ def _plural_codes(resolver: PronounResolver, tok: Token) -> list[str]:
         return []
     found = resolver.antecedent(tok)
     codes = [str(a.get("code") or "") for a in found]
-    return codes if len(codes) > 1 and all(codes) else []
+    return codes if len(codes) > 1 and all(codes) else joined_subjects(resolver.index, tok)
 
 
 def pronoun_parties(index: MentionIndex, sent: Span) -> list[Party]:

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from chronique.errors import FormatError
-from chronique.eval import arms_judged, arms_real, arms_train_real
+from chronique.eval import arms_judged, arms_pages_real, arms_real, arms_train_real
 from chronique.eval.registry import EvalContext, EvalResult, EvalTask
 from chronique.eval.scoring import Counts, ScoredSpan, accuracy, markdown_table, match_spans
 from chronique.report import FailurePolicy, RunReport
@@ -123,4 +123,5 @@ TASKS: tuple[EvalTask, ...] = (
     *arms_judged.TASKS,
     *arms_real.TASKS,
     *arms_train_real.TASKS,
+    *arms_pages_real.TASKS,
 )

@@ -81,6 +81,11 @@ class ArmsWords:
     unit_words: frozenset[str] = frozenset()
     also_words: frozenset[str] = frozenset()
     aim_prepositions: frozenset[str] = frozenset()
+    into_words: frozenset[str] = frozenset()
+    delivery_verbs: frozenset[str] = frozenset()
+    space_words: frozenset[str] = frozenset()
+    space_craft: frozenset[str] = frozenset()
+    plural_determiners: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from chronique.annotations.records import WeaponRecord
 from chronique.arms.numbers import parse_cardinal
+from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.weapons import AliasMatch, WeaponCatalogue
 from chronique.nlp.extensions import doc_text
@@ -151,8 +152,10 @@ class WeaponTagger(Stage):
 
 
 def _counted(text: str, match: AliasMatch, left: int) -> bool:
-    """A capitalised designation right after a count ("26 Rafale", "six Gripen") names things
-    counted, not a gust of wind or a person: a weapon."""
+    """A capitalised designation right after a count ("26 Rafale", "six Gripen") or, left in the
+    singular, after a plural determiner ("des Rafale", "les Caesar": a gust or a person would take the
+    plural) names things counted, not a gust of wind or a person: a weapon."""
     words = text[left:match.start].split()
     return bool(words) and text[match.start:match.start + 1].isupper() and (
-        parse_cardinal(words[-1].lower()) is not None)
+        parse_cardinal(words[-1].lower()) is not None or (
+            words[-1].lower() in arms_words().plural_determiners and not text[match.start:match.end].endswith("s")))
