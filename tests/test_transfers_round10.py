@@ -1,8 +1,9 @@
 """Transfer frames of real reporting, round 10 (issue 19), on sentences written for these tests: a
-state after "into/en" receives a delivery (not a sending of one's own forces), a state glued by the
-tagger to the weapons after a giving verb is their receiver (also when they go on to strike a third
-state), a plural pronoun takes up states parsed as two subjects, "des Rafale" is the jet, and launch rockets of spaceflight reporting are no weapons. Also the real-page judgements'
-file form (``arms/pages-real``)."""
+state after "into/en" receives a delivery (not a sending of one's own forces); a state glued by the
+tagger to the weapons after a giving verb is their receiver, also when they go on to strike a third
+state; the target of that strike is no weapon handed over; a plural pronoun takes up states parsed
+as two subjects; "des Rafale" is the jet; launch rockets of spaceflight reporting are no weapons.
+Also the real-page judgements' file form (``arms/pages-real``)."""
 
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ def test_an_unnamed_rocket_is_a_launcher_in_a_text_about_spaceflight() -> None:
     # the receiver glued to the weapons, also when they go on to strike a third state
     ("Paris sent Ukraine SCALP missiles to strike Russian depots.", "en", ("FRA", "UKR", "Storm Shadow", "delivered")),
     ("Washington gave Taiwan 40 Harpoon missiles.", "en", ("USA", "TWN", "Harpoon", "delivered")),
+    ("Ottawa has sent Kyiv M777 howitzers to shell Russian positions.", "en", ("CAN", "UKR", "M777", "delivered")),
+    # the drones are the target of the launchers' purpose, not a second record
+    ("Oslo gave Ukraine NASAMS launchers to shoot down Iranian drones.", "en", ("NOR", "UKR", "NASAMS", "delivered")),
+    ("Berlin a livré des canons Gepard à l'Ukraine pour abattre des drones russes.", "fr",
+     ("DEU", "UKR", "Gepard", "delivered")),
     # an ambiguous designation left singular after a plural determiner is the system, not a gust
     ("L'Égypte a acheté des Rafale à la France.", "fr", ("FRA", "EGY", "Rafale", "ordered")),
 ])
@@ -87,7 +93,8 @@ def test_round10_not_transfers(pipeline: Any, text: str, lang: str) -> None:
 
 @pytest.mark.model
 def test_a_plural_pronoun_takes_up_states_parsed_as_two_subjects(pipeline: Any) -> None:
-    text = "La Croatie et Malte renforcent leurs défenses. Elles ont commandé des hélicoptères Black Hawk aux États-Unis."
+    text = ("La Croatie et Malte renforcent leurs défenses. "
+            "Elles ont commandé des hélicoptères Black Hawk aux États-Unis.")
     found = pipeline.extract(text, lang="fr", published="2024-05-02").transfers
     assert sorted((t.supplier, t.recipient) for t in found) == [("USA", "HRV"), ("USA", "MLT")]
 

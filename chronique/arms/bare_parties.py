@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from chronique.knowledge.countries import cldr_names
 from chronique.knowledge.datafiles import read_data_csv, split_forms
@@ -60,3 +60,9 @@ def glued_states(sent: Span) -> list[tuple[int, int, str]]:
                 span.root.head.i >= span.end):
             out.append((base + m.start(), base + m.end(), names[m.group(0)]))
     return out
+
+
+def named_state(tok: Token) -> bool:
+    """The token begins the name of a state or its capital ("Kyiv", "Ukraine", "United States")."""
+    text = tok.doc.text[tok.idx:]
+    return any(regex.match(text) is not None for regex, _ in (_capitals(), _countries()))

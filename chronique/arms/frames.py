@@ -20,6 +20,7 @@ from chronique.arms.disarmament import disarmed
 from chronique.arms.into import delivered_into
 from chronique.arms.missions import for_mission, sent_to_strike, set_off_at, with_units
 from chronique.arms.spaceflight import space_rocket
+from chronique.arms.targets import targeted
 from chronique.coding.mentions import MentionIndex
 from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.state_groups import find_state_groups
@@ -340,6 +341,8 @@ def intercepted(weapon: Token, trigger: Token) -> bool:
     words = arms_words()
     if trigger.lemma_.lower() in words.cooperation_words or _on_path(weapon, trigger, words.interdiction_words):
         return True
+    if targeted(weapon, trigger):
+        return True  # "to shoot down Russian drones": the target of the weapons' purpose
     # a small parse hangs the cargo elsewhere: the interdiction word between trigger and weapon
     between = range(trigger.i + 1, weapon.i)
     return any(weapon.doc[i].lemma_.lower() in words.interdiction_words for i in between)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from chronique.arms.bare_parties import named_state
 from chronique.knowledge.arms_words import arms_words
 
 WINDOW = 6  # "to take part in joint naval exercises": the lead word this close before the mission word
@@ -48,7 +49,8 @@ def sent_to_strike(trigger: Token, weapon: tuple[int, int]) -> bool:
         return False
     between = [t for t in trigger.doc[trigger.i + 1:strike.i] if not weapon[0] <= t.i < weapon[1]]
     # a bare name right after the verb, before the weapons, that the tagger gives no other kind ("gave Kyiv …")
-    first = [t for t in between if t.i < weapon[0] and t.pos_ == "PROPN" and t.ent_type_ in ("", *PLACE_ENTS)]
+    first = [t for t in between if t.i < weapon[0] and t.pos_ == "PROPN" and (
+        t.ent_type_ in ("", *PLACE_ENTS) or named_state(t))]  # "sent Kyiv ATACMS missiles": one entity to the tagger
     return not first and not any(t.ent_type_ in PLACE_ENTS or t.dep_ in RECEIVER_DEPS for t in between)
 
 

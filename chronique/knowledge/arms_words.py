@@ -86,6 +86,7 @@ class ArmsWords:
     space_words: frozenset[str] = frozenset()
     space_craft: frozenset[str] = frozenset()
     plural_determiners: frozenset[str] = frozenset()
+    target_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def frame_words(self) -> frozenset[str]:
