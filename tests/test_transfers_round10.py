@@ -2,7 +2,8 @@
 state after "into/en" receives a delivery (not a sending of one's own forces); a state glued by the
 tagger to the weapons after a giving verb is their receiver, also when they go on to strike a third
 state; the target of that strike is no weapon handed over; a plural pronoun takes up states parsed
-as two subjects; "des Rafale" is the jet; launch rockets of spaceflight reporting are no weapons.
+as two subjects; "des Rafale" is the jet; "F-16 jets … arrived" is an arrival though the tagger
+reads "F-16" as a number; launch rockets of spaceflight reporting are no weapons.
 Also the real-page judgements' file form (``arms/pages-real``)."""
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def test_an_unnamed_rocket_is_a_launcher_in_a_text_about_spaceflight() -> None:
     ("Oslo gave Ukraine NASAMS launchers to shoot down Iranian drones.", "en", ("NOR", "UKR", "NASAMS", "delivered")),
     ("Berlin a livré des canons Gepard à l'Ukraine pour abattre des drones russes.", "fr",
      ("DEU", "UKR", "Gepard", "delivered")),
+    # a designation the tagger reads as a number ("F-16" as nummod of "jets") still arrives
+    ("Six F-16 jets from Norway have arrived in Ukraine.", "en", ("NOR", "UKR", "F-16", "delivered")),
     # an ambiguous designation left singular after a plural determiner is the system, not a gust
     ("L'Égypte a acheté des Rafale à la France.", "fr", ("FRA", "EGY", "Rafale", "ordered")),
 ])

@@ -21,8 +21,9 @@ from chronique.knowledge.arms_words import arms_words
 from chronique.knowledge.datafiles import read_data_csv
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
-PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos", "amod", "flat", "flat:name"})
-# (the dependencies climbed up the weapon's noun phrase: "canons Caesar", "the first batch of … tanks")
+PHRASE_DEPS = frozenset({"conj", "pobj", "prep", "nmod", "compound", "appos", "amod", "flat", "flat:name", "nummod"})
+# (the dependencies climbed up the weapon's noun phrase: "canons Caesar", "the first batch of … tanks"; a designation
+# the tagger reads as a number hangs on its noun as nummod: "F-16 jets")
 MAX_UP = 4
 SUCCESSORS = {"SUN": "RUS"}  # a maker state's successor makes its weapons ("Russia's T-72 tanks")
 POSSESSIVE = frozenset({"'s", "’s", "'"})  # "the first batch of Leopard 2 tanks" → "batch"
