@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v17"
+CODER_VERSION = "chronique 0.1 rules.v18"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -84,7 +84,9 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
 # faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
-RULES_FINGERPRINT = "b63fcfdff88e7c84"
+# rules.v18 (mainrel branch, issue 13): burning oneself ("set himself on fire", "immolate") is a protest act;
+# the relevance gate reads criminal-justice words (sheriff, indict, inmate; weak: crime, detective, bail)
+RULES_FINGERPRINT = "cf5943cc1838e8a8"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
