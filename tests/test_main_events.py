@@ -85,3 +85,63 @@ def test_pages_in_neither_split_before_are_judged() -> None:
     assert pages["fundus/pt/ThePortugalNews_2025_02_03.html"].split == "look"
     assert not pages["fundus/pt/ThePortugalNews_2025_02_03.html"].political
     assert ("look", "fundus/tz/HabariLeo_2025_01_23.html") in judged.unsupported
+
+
+def _blank_doc(lang: str, sentences: list[str]) -> Any:
+    """Sentences written for the tests, split on spaces, lemmas the lower-cased words (enough for cue
+    words given in their base form)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from chronique.nlp.extensions import register_extensions
+
+    register_extensions()
+    words = [w for s in sentences for w in s.split()]
+    starts = [i == 0 for s in sentences for i in range(len(s.split()))]
+    doc = Doc(spacy.blank(lang).vocab, words=words, sent_starts=starts, lemmas=[w.lower() for w in words])
+    doc._.ch_actors = []
+    return doc
+
+
+def test_a_police_and_court_story_passes_the_gate() -> None:
+    from chronique.knowledge.relevance import load_relevance
+    from chronique.nlp.relevance import assess
+
+    doc = _blank_doc("en", [
+        "The county sheriff said the man was held for two days .",
+        "A grand jury will indict him next week , the office said .",
+        "He faces a felony count of theft from his former employer .",
+        "His family paid the bail on Friday morning .",
+        "Detectives say the crime was planned for months .",
+        "The man denies every claim made against him .",
+    ])
+    assert assess(doc, load_relevance(), "en")["relevant"]
+
+
+def test_a_crime_novel_review_stays_out() -> None:
+    from chronique.knowledge.relevance import load_relevance
+    from chronique.nlp.relevance import assess
+
+    doc = _blank_doc("en", [
+        "Her new crime novel opens with a detective on holiday .",
+        "The author keeps the plot moving for four hundred pages .",
+        "Fans of the series will find the film rights already sold .",
+        "The criminal at its heart is a retired chef .",
+        "It is the best book of her long career .",
+        "The song that closes the film adaptation is lovely .",
+    ])
+    assert not assess(doc, load_relevance(), "en")["relevant"]
+
+
+def test_une_affaire_de_justice_passe_le_filtre() -> None:
+    from chronique.knowledge.relevance import load_relevance
+    from chronique.nlp.relevance import assess
+
+    doc = _blank_doc("fr", [
+        "Le détenu a été transféré mardi soir à Lyon .",
+        "Une perquisition a eu lieu à son domicile lundi .",
+        "Il devrait quitter le pénitencier dans la semaine .",
+        "Sa famille dit ne rien comprendre à cette histoire .",
+        "Les voisins le décrivent comme un homme discret .",
+    ])
+    assert assess(doc, load_relevance(), "fr")["relevant"]
