@@ -84,7 +84,9 @@ CODER_VERSION = "chronique 0.1 rules.v18"
 # rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
 # faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
-RULES_FINGERPRINT = "7f96539e1c533734"
+# rules.v18 (mainrel branch, issue 13): burning oneself ("set himself on fire", "immolate") is a protest act;
+# the relevance gate reads criminal-justice words (sheriff, indict, inmate; weak: crime, detective, bail)
+RULES_FINGERPRINT = "b927847909c8d30d"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (

@@ -179,6 +179,8 @@ def run_judged(ctx: EvalContext) -> EvalResult:
     metrics = {
         "events_right": measure.share_right(),
         "main_found": measure.mains_found / measure.mains if measure.mains else 0.0,
+        # the look split's main events, beside the measure figure: read to write rules, so no result
+        "main_found_look": look.mains_found / look.mains if look.mains else 0.0,
         "nonpolitical_events": float(measure.nonpolitical_events),
         "unsupported_events": float(measure.unsupported_events),
         "unjudged_events": float(measure.unjudged),
