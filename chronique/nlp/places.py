@@ -33,7 +33,9 @@ from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
 from chronique.geo.resolve import SMALL_TOWN, Resolution, Resolver
 from chronique.geo.tails import linked_tail
+from chronique.geo.teams import names_team
 from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
+from chronique.geo.written_places import written_place_spans
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -101,6 +103,9 @@ class PlaceTagger(Stage):
         # "à la Mecque", "de la Haye": the article opens the name
         features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup,
                                   [(f.start_char, f.end_char) for f in features])
+        # datelines, "Town, State", "the Kiev regime": read ahead of the parser's entities
+        features += written_place_spans(doc, self.resolver.gazetteer.lookup, self._frame_known,
+                                        [(f.start_char, f.end_char) for f in features])
         spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
         spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
@@ -206,7 +211,8 @@ class PlaceTagger(Stage):
         # "Mass movements": a region's dotted short form without its dot is a word
         prepositions = words_of(self.lang).place_prepositions
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
-                                                 or sky_body(s) or bare_abbreviation(s, prepositions))),
+                                                 or sky_body(s) or bare_abbreviation(s, prepositions)
+                                                 or names_team(s, self.lang))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
