@@ -119,6 +119,10 @@ class Resolver:
             if entry.resolution == CITY and ((entry.population < SMALL_TOWN and entry.country_code not in context)
                                              or (land and entry.population < NAMESAKE_OF_LAND)):
                 continue
+            # a misspelling is read only as a place of a country the article is about ("Arguin" in a
+            # story on the Gironde coast is no Argun of Chechnya), or as a country or area itself
+            if fuzzy and entry.resolution not in (COUNTRY, AREA) and entry.country_code not in context:
+                continue
             # "AI", "UN": a town is never met by an acronym that is only one of its alternate names
             if acronym and entry.resolution == CITY and normalise_name(entry.name) != normalise_name(mention):
                 continue

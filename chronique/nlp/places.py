@@ -31,9 +31,9 @@ from chronique.geo.demonyms import is_demonym
 from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
+from chronique.geo.not_places import named_thing, no_body_head
 from chronique.geo.resolve import SMALL_TOWN, Resolution, Resolver
 from chronique.geo.tails import linked_tail
-from chronique.geo.teams import names_team
 from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
 from chronique.geo.written_places import written_place_spans
 from chronique.knowledge.function_words import words_of
@@ -212,7 +212,7 @@ class PlaceTagger(Stage):
         prepositions = words_of(self.lang).place_prepositions
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
                                                  or sky_body(s) or bare_abbreviation(s, prepositions)
-                                                 or names_team(s, self.lang))),
+                                                 or named_thing(s, self.lang, self._known))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -273,9 +273,9 @@ class PlaceTagger(Stage):
         return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
 
     def _names_area(self, text: str) -> bool:
-        """The name is that of an area spanning countries (an ocean, a continent), whatever town bears it too."""
+        """An ocean or continent, or "Federal" of "Federal District", never opens a body's name (geo.not_places)."""
         assert self.resolver is not None
-        return any(e.resolution == AREA for e in self.resolver.gazetteer.lookup(text))
+        return no_body_head(text, self.resolver.gazetteer.lookup)
 
     def _frame_known(self, text: str) -> bool:
         """A name a motion frame alone makes a place ("reached Bukavu"): its own name of a region,

@@ -1,0 +1,45 @@
+"""Names that hold a place's name but name something else: a sports team named by its town
+(geo.teams), an organisation named by an acronym and its country ("CPA Canada", "UNICEF Ukraine"),
+and the adjective opening a body's name that is a region's name only as a word of a longer one
+("the Federal Government": "Federal" is an alternate of Brazil's "Federal District").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from chronique.geo.teams import names_team
+from chronique.knowledge.gazetteer import AREA, CITY, GeoEntry
+from chronique.knowledge.geo_index import normalise_name
+
+MAX_ACRONYM = 6
+
+
+def named_thing(span: Span, lang: str, known: Callable[[str], bool]) -> bool:
+    """The place name is a team's or closes an organisation's name opened by an acronym that
+    ``known`` (the gazetteer) takes for no place."""
+    return names_team(span, lang) or _after_acronym(span, known)
+
+
+def _after_acronym(span: Span, known: Callable[[str], bool]) -> bool:
+    """An acronym that is no place right before the name, in the same name ("CPA Canada"; "US
+    Mexico" is two places, "said NATO. Canada" two sentences)."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (before.is_alpha and before.is_upper and 2 <= len(before) <= MAX_ACRONYM and before.whitespace_ != ""
+            and not span[0].is_sent_start and not known(before.text))
+
+
+def no_body_head(text: str, lookup: Callable[[str], list[GeoEntry]]) -> bool:
+    """Words opening an organisation's name that are no place of it: an area spanning countries
+    (an ocean, a continent: "the Atlantic Council", "Pacific Gas and Electric"), whatever town
+    bears the name too; or a name every region or country of which bears it only as a word of its
+    longer own name ("Federal" of "Federal District"): an adjective there."""
+    key = normalise_name(text)
+    entries = lookup(text)
+    lands = [e for e in entries if e.resolution != CITY]
+    return any(e.resolution == AREA for e in entries) or (bool(lands) and all(
+        normalise_name(e.name) != key and key in normalise_name(e.name).split() for e in lands))
