@@ -1,5 +1,5 @@
 """Names that hold a place's name but name something else: a sports team named by its town
-(geo.teams), an organisation named by an acronym and its country ("CPA Canada", "UNICEF Ukraine"),
+(geo.teams), a currency ("US$5"), an organisation named by an acronym and its country ("CPA Canada", "UNICEF Ukraine"),
 and the adjective opening a body's name that is a region's name only as a word of a longer one
 ("the Federal Government": "Federal" is an alternate of Brazil's "Federal District").
 """
@@ -11,26 +11,37 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from chronique.geo.teams import names_team
-from chronique.knowledge.gazetteer import AREA, CITY, GeoEntry
+from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
 
 MAX_ACRONYM = 6
 
 
-def named_thing(span: Span, lang: str, known: Callable[[str], bool]) -> bool:
-    """The place name is a team's or closes an organisation's name opened by an acronym that
-    ``known`` (the gazetteer) takes for no place."""
-    return names_team(span, lang) or _after_acronym(span, known)
+def named_thing(span: Span, lang: str, lookup: Callable[[str], list[GeoEntry]]) -> bool:
+    """The place name is a team's (a country's own name never is: a national side stands for its
+    country) or closes an organisation's name opened by an acronym that is no place."""
+    key = normalise_name(span.text)
+    country = any(e.resolution == COUNTRY and normalise_name(e.name) == key for e in lookup(span.text))
+    return (names_team(span, lang) and not country) or _after_acronym(span, lookup)
 
 
-def _after_acronym(span: Span, known: Callable[[str], bool]) -> bool:
+def currency_sign(span: Span) -> bool:
+    """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
+    a currency, not a place."""
+    doc, start, end = span.doc, span.start, span.end
+    after = end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].is_currency
+    before = start > 0 and doc[start - 1].whitespace_ == "" and doc[start - 1].is_currency
+    return after or before
+
+
+def _after_acronym(span: Span, lookup: Callable[[str], list[GeoEntry]]) -> bool:
     """An acronym that is no place right before the name, in the same name ("CPA Canada"; "US
     Mexico" is two places, "said NATO. Canada" two sentences)."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
     return (before.is_alpha and before.is_upper and 2 <= len(before) <= MAX_ACRONYM and before.whitespace_ != ""
-            and not span[0].is_sent_start and not known(before.text))
+            and not span[0].is_sent_start and not lookup(before.text))
 
 
 def no_body_head(text: str, lookup: Callable[[str], list[GeoEntry]]) -> bool:

@@ -3,16 +3,19 @@ Kansas City Chiefs", "le match contre Lorient". In a story about sport the town'
 its club, which is no place of the story.
 
 The story is in a sports frame when it holds enough distinct words of sport (data:
-place_teams.yaml). There, a place name is a team when the parse makes it the subject of a verb of
-play ("beat", "scored", "signed"), the object of a verb whose object is an opponent or a club
-("defeated", "joined"), the object of "against"/"contre" (or of "for" after a verb of play:
-"signed for"), or when a capitalised word that is no place's kind word follows it (the team's
-nickname: "Chiefs", "Red Sox"). A story not about sport is never read so: "Russia beat back the
-assault" stays a place.
+place_teams.yaml) and one of them, or a score, stands near the name (a newspaper's whole page may
+hold a sports column far from its politics). There, a place name is a team when the parse makes
+it the subject of a verb of play ("beat", "scored", "signed"), the object of a verb whose object
+is an opponent or a club ("defeated", "joined"), the object of "against"/"contre" (or of "for"
+after a verb of play: "signed for"), or when a capitalised word that is no place's kind word
+follows it (the team's nickname: "Chiefs", "Red Sox"). A story not about sport is never read so:
+"Russia beat back the assault" stays a place. A country's own name is left to the caller
+(geo.not_places keeps it: a national side stands for its country).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,6 +33,8 @@ _OBJECTS = frozenset({"dobj", "obj", "npadvmod"})  # "beat Nice 2-1": the score 
 _PREP_OBJECTS = frozenset({"pobj", "obl", "nmod"})
 _FOR = frozenset({"for", "pour"})
 _FRAME_KEY = "chronique_sports_frame"
+NEAR_SENTENCES = 2
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,19 @@ def sports_frame(doc: Doc, lang: str) -> bool:
     return bool(doc.user_data[key])
 
 
+def near_sport(span: Span, lang: str) -> bool:
+    """A word of sport or a score ("2-1") in the name's sentence or the NEAR_SENTENCES around it:
+    a long text (a newspaper's whole page) may hold a sports column far from its politics."""
+    doc, frame = span.doc, load_team_words(lang).frame
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end), 0)
+    window = sentences[max(0, here - NEAR_SENTENCES):here + NEAR_SENTENCES + 1]
+    return any(t.lemma_.lower() in frame for s in window for t in s) or bool(_SCORE.search(sentences[here].text))
+
+
 def names_team(span: Span, lang: str) -> bool:
     """The place name stands for a sports team (see the module's docstring)."""
-    if len(span) == 0 or not sports_frame(span.doc, lang):
+    if len(span) == 0 or not sports_frame(span.doc, lang) or not near_sport(span, lang):
         return False
     words = load_team_words(lang)
     return _nickname_after(span) or _played(span, words)

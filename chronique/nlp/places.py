@@ -31,6 +31,9 @@ from chronique.geo.demonyms import is_demonym
 from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
+
+# _currency_sign stays importable from here for the callers that knew it here
+from chronique.geo.not_places import currency_sign as _currency_sign
 from chronique.geo.not_places import named_thing, no_body_head
 from chronique.geo.resolve import SMALL_TOWN, Resolution, Resolver
 from chronique.geo.tails import linked_tail
@@ -210,9 +213,10 @@ class PlaceTagger(Stage):
         # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
         # "Mass movements": a region's dotted short form without its dot is a word
         prepositions = words_of(self.lang).place_prepositions
+        assert self.resolver is not None
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
                                                  or sky_body(s) or bare_abbreviation(s, prepositions)
-                                                 or named_thing(s, self.lang, self._known))),
+                                                 or named_thing(s, self.lang, self.resolver.gazetteer.lookup))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -328,15 +332,6 @@ def _border_phrase(span: Span, adjectives: list[Span]) -> bool:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start_char < b.end_char and b.start_char < a.end_char
-
-
-def _currency_sign(span: Span) -> bool:
-    """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
-    a currency, not a place."""
-    doc, start, end = span.doc, span.start, span.end
-    after = end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].is_currency
-    before = start > 0 and doc[start - 1].whitespace_ == "" and doc[start - 1].is_currency
-    return after or before
 
 
 def _trim(span: Span) -> Span:
