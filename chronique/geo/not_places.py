@@ -36,12 +36,14 @@ def currency_sign(span: Span) -> bool:
 
 def _after_acronym(span: Span, lookup: Callable[[str], list[GeoEntry]]) -> bool:
     """An acronym that is no place right before the name, in the same name ("CPA Canada"; "US
-    Mexico" is two places, "said NATO. Canada" two sentences)."""
+    Mexico" is two places, "said NATO. Canada" two sentences). A town bearing the acronym only
+    among its alternate names does not make it a place."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
     return (before.is_alpha and before.is_upper and 2 <= len(before) <= MAX_ACRONYM and before.whitespace_ != ""
-            and not span[0].is_sent_start and not lookup(before.text))
+            and not span[0].is_sent_start and not any(
+                e.resolution != CITY or normalise_name(e.name) == before.lower_ for e in lookup(before.text)))
 
 
 def no_body_head(text: str, lookup: Callable[[str], list[GeoEntry]]) -> bool:
