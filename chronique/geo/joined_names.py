@@ -20,7 +20,9 @@ def joined_name_spans(doc: Doc, lookup: Callable[[str], list[GeoEntry]],
                       taken: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """Capitalised words, a joiner and capitalised words that the gazetteer knows whole as a land."""
     out: list[Span] = []
-    for joiner in (t for t in doc if t.lower_ in JOINERS and 0 < t.i < len(doc) - 1):
+    # every name tried holds the words right before and after the joiner: both capitalised, or none
+    for joiner in (t for t in doc if t.lower_ in JOINERS and 0 < t.i < len(doc) - 1
+                   and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper()):
         best = None
         for start in range(max(0, joiner.i - MAX_SIDE_WORDS), joiner.i):
             for end in range(min(len(doc), joiner.i + 1 + MAX_SIDE_WORDS), joiner.i + 1, -1):

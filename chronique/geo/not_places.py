@@ -21,8 +21,8 @@ def named_thing(span: Span, lang: str, lookup: Callable[[str], list[GeoEntry]]) 
     """The place name is a team's (a country's own name never is: a national side stands for its
     country) or closes an organisation's name opened by an acronym that is no place."""
     key = normalise_name(span.text)
-    country = any(e.resolution == COUNTRY and normalise_name(e.name) == key for e in lookup(span.text))
-    return (names_team(span, lang) and not country) or _after_acronym(span, lookup)
+    return (names_team(span, lang) and not any(e.resolution == COUNTRY and normalise_name(e.name) == key
+                                               for e in lookup(span.text))) or _after_acronym(span, lookup)
 
 
 def currency_sign(span: Span) -> bool:
