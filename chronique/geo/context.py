@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronique.geo.kinds import kind_name
+from chronique.geo.lists import list_readings
 from chronique.geo.resolve import Resolution, Resolver, prior
 from chronique.knowledge.gazetteer import CITY, COUNTRY, REGION, GeoEntry, distance_km
 from chronique.knowledge.geo_index import normalise_name
@@ -32,6 +33,7 @@ REGION_KM = 350.0
 COUNTY_KM = 80.0  # a county or district holds the towns this close to its centre
 WRITTEN_REGION_KM = 1200.0
 FOCUS_SCORE = 0.5  # the score a town chosen by its container or the region in focus is given
+LIST_PASSES = 3  # resolutions again after lists are read by their kind (geo.lists), at most
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,19 @@ def resolve_in_context(resolver: Resolver, text: str, mentions: Sequence[Mention
     name ("the county of Bergen") makes it that kind's division (geo.kinds)."""
     names = [kind_name(resolver.gazetteer, text, m.start, m.text) for m in mentions]
     out = list(resolver.resolve_all(names, context))
+    pairs = containers(text, mentions)
+    # "Ukraine, Bosnia and Herzegovina and Georgia": a list's members share their kind, and the
+    # member so read is evidence for the rest like any sure place ("Washington" after it is the capital)
+    towns = {k for i, j in pairs.items() if _town_or_none(out[i]) for k in (i, j)}  # "Town, State": no list
+    fixed: dict[int, GeoEntry] = {}
+    for _ in range(LIST_PASSES):  # a member so read may sway a namesake in another list: read again
+        read = {i: e for i, e in list_readings(resolver, text, mentions, names, out, towns).items() if i not in fixed}
+        if not read:
+            break
+        fixed |= read
+        out = list(resolver.resolve_all(names, context, fixed))
     settled: set[int] = set()
-    for i, j in containers(text, mentions).items():
+    for i, j in pairs.items():
         # a district of the town's name elsewhere yields too ("Hamirpur, Himachal Pradesh" is the
         # town of that state, not the district of Uttar Pradesh)
         if _town_or_none(out[i]) or _district(out[i]):

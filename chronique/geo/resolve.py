@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from chronique.geo.kinds import bare_name, division_pool
@@ -119,6 +119,10 @@ class Resolver:
             if entry.resolution == CITY and ((entry.population < SMALL_TOWN and entry.country_code not in context)
                                              or (land and entry.population < NAMESAKE_OF_LAND)):
                 continue
+            # a misspelling is read only as a place of a country the article is about ("Arguin" in a
+            # story on the Gironde coast is no Argun of Chechnya), or as a country or area itself
+            if fuzzy and entry.resolution not in (COUNTRY, AREA) and entry.country_code not in context:
+                continue
             # "AI", "UN": a town is never met by an acronym that is only one of its alternate names
             if acronym and entry.resolution == CITY and normalise_name(entry.name) != normalise_name(mention):
                 continue
@@ -130,9 +134,12 @@ class Resolver:
                 best_population = entry.population
         return best if best.score >= MIN_SCORE else Resolution(None, best.score, fuzzy)
 
-    def resolve_all(self, names: Sequence[str], context: Iterable[str] = ()) -> list[Resolution]:
-        """One Resolution per name, in order; ``context``: ISO-3 codes known from elsewhere (actors)."""
-        pools = [self.candidates(n) for n in names]
+    def resolve_all(self, names: Sequence[str], context: Iterable[str] = (),
+                    fixed: Mapping[int, GeoEntry] | None = None) -> list[Resolution]:
+        """One Resolution per name, in order; ``context``: ISO-3 codes known from elsewhere (actors);
+        ``fixed``: names whose entry is already known (a list's kind, geo.lists), sure places."""
+        fixed = fixed or {}
+        pools = [([(fixed[i], 100.0)], False) if i in fixed else self.candidates(n) for i, n in enumerate(names)]
         outside = Counter(set(context))
         first = [self.choose(n, c, outside, f) for n, (c, f) in zip(names, pools, strict=True)]
         # Only confident, unambiguous findings feed the context of the second pass; a mention

@@ -195,8 +195,11 @@ def _distinct(key: str) -> str:
 
 def _same_distinct_part(key: str, match: str) -> bool:
     """Whether two names still match with their kind words left out ("kasai province" and "kars
-    province" do not): a misspelling is of the name itself."""
+    province" do not) and hold as many words: a misspelling is of the name itself."""
     a, b = _distinct(key), _distinct(match)
+    # a misspelling stays inside the words: "Czech Republic" is no spelling of "Chechnya"
+    if len(a.split()) != len(b.split()):
+        return False
     if (a, b) == (key, match):
         return True
     return bool(a and b) and a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_MIN_SCORE

@@ -31,9 +31,14 @@ from chronique.geo.demonyms import is_demonym
 from chronique.geo.features import feature_spans
 from chronique.geo.local import county_towns, in_county
 from chronique.geo.metonymy import MetonymyCues, load_metonymy_cues, stands_for_government
+
+# _currency_sign stays importable from here for the callers that knew it here
+from chronique.geo.not_places import currency_sign as _currency_sign
+from chronique.geo.not_places import named_thing, no_body_head
 from chronique.geo.resolve import SMALL_TOWN, Resolution, Resolver
 from chronique.geo.tails import linked_tail
 from chronique.geo.titles import bloc, in_title, institution, load_title_words, names_disease, sky_body
+from chronique.geo.written_places import written_place_spans
 from chronique.knowledge.function_words import words_of
 from chronique.knowledge.gazetteer import AREA, CITY, COUNTRY, REGION, Gazetteer, GeoEntry
 from chronique.knowledge.geo_index import normalise_name
@@ -101,6 +106,9 @@ class PlaceTagger(Stage):
         # "à la Mecque", "de la Haye": the article opens the name
         features += article_spans(doc, doc._.ch_lang or self.lang, self.resolver.gazetteer.lookup,
                                   [(f.start_char, f.end_char) for f in features])
+        # datelines, "Town, State", "the Kiev regime": read ahead of the parser's entities
+        features += written_place_spans(doc, self.resolver.gazetteer.lookup, self._frame_known,
+                                        [(f.start_char, f.end_char) for f in features])
         spans = [s for s in self._toponym_spans(doc, actors) if not any(_overlap(s, f) for f in features)]
         spans = sorted([*spans, *features], key=lambda s: s.start_char)
         borders = self._border_names(doc)
@@ -205,8 +213,10 @@ class PlaceTagger(Stage):
         # town's office ("la Mairie"), a bloc ("the West") or a planet ("to Mars") is no place
         # "Mass movements": a region's dotted short form without its dot is a word
         prepositions = words_of(self.lang).place_prepositions
+        assert self.resolver is not None
         return sorted((s for s in spans if not (in_title(s) or names_disease(s) or institution(s) or bloc(s)
-                                                 or sky_body(s) or bare_abbreviation(s, prepositions))),
+                                                 or sky_body(s) or bare_abbreviation(s, prepositions)
+                                                 or named_thing(s, self.lang, self.resolver.gazetteer.lookup))),
                       key=lambda s: s.start_char)
 
     def _recover(self, span: Span) -> Span | None:
@@ -267,9 +277,9 @@ class PlaceTagger(Stage):
         return any(e.resolution != CITY or normalise_name(e.name) == key for e in self.resolver.gazetteer.lookup(text))
 
     def _names_area(self, text: str) -> bool:
-        """The name is that of an area spanning countries (an ocean, a continent), whatever town bears it too."""
+        """An ocean or continent, or "Federal" of "Federal District", never opens a body's name (geo.not_places)."""
         assert self.resolver is not None
-        return any(e.resolution == AREA for e in self.resolver.gazetteer.lookup(text))
+        return no_body_head(text, self.resolver.gazetteer.lookup)
 
     def _frame_known(self, text: str) -> bool:
         """A name a motion frame alone makes a place ("reached Bukavu"): its own name of a region,
@@ -322,15 +332,6 @@ def _border_phrase(span: Span, adjectives: list[Span]) -> bool:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start_char < b.end_char and b.start_char < a.end_char
-
-
-def _currency_sign(span: Span) -> bool:
-    """A country's short name glued to a currency sign ("US$5", "$US 1.5 million", "HK$") names
-    a currency, not a place."""
-    doc, start, end = span.doc, span.start, span.end
-    after = end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].is_currency
-    before = start > 0 and doc[start - 1].whitespace_ == "" and doc[start - 1].is_currency
-    return after or before
 
 
 def _trim(span: Span) -> Span:
