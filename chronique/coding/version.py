@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v17"
+CODER_VERSION = "chronique 0.1 rules.v18"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -84,7 +84,13 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
 # faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
-RULES_FINGERPRINT = "b63fcfdff88e7c84"
+# rules.v18 (enprec branch, issues 12, 13): an act whose clause a word of failure, avoidance, refusal,
+# inability or pressure governs is not carried out (coding/unrealised.py); a word of accusation qualifying a
+# noun is a hedge ("the alleged killer", coding/hedges.py); what an act is about is no recipient ("answers
+# from X on Y", coding/topic_phrases.py); a generic attack by a body with no force of its own is a criticism
+# (coding/verbal_attacks.py); letters sent, "hail from" and contract fights in the sense rules; the "of" of an
+# English judging noun is who is judged ("criticism of X"); "sought to control" is an attempt, no request
+RULES_FINGERPRINT = "ff1e9246b64750c5"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -103,6 +109,8 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
     "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
     "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
+    "coding/unrealised.py", "knowledge/unrealised_words.py", "coding/hedges.py", "coding/topic_phrases.py",
+    "knowledge/topic_case_words.py", "coding/verbal_attacks.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
