@@ -1,8 +1,8 @@
 """English page precision (issues 12, 13; branch enprec): acts told as not carried out (failed,
 eschewed, unable to, under pressure to), a word of accusation that only qualifies a noun ("the
 alleged killer"), what an act is about is no recipient ("answers from X on Y"), an attack by a body
-with no force of its own is a criticism, and the senses of a letter sent, a contract fight and
-"hail from"; the "of" of a judging noun ("criticism of X") is who is judged; "sought to control" is
+with no force of its own is a criticism, and the senses of a letter sent, a contract fight, a bill
+signed and "hail from"; the "of" of a judging noun ("criticism of X") is who is judged; "sought to control" is
 an attempt, no request. Hand-built parses and real parses (marked ``model``); every sentence was written here.
 """
 
@@ -240,6 +240,8 @@ SENSES = [  # (words, lemmas, trigger index, trigger lemma, CAMEO code, dropped?
     ("He hails from Lima .", "he hail from Lima .", 1, "hail", "051", True),
     ("Chile hailed Peru .", "Chile hail Peru .", 1, "hail", "051", False),
     ("the contract fight with the company", "the contract fight with the company", 2, "fight", "190", True),
+    ("The governor signed the bill into law .", "the governor sign the bill into law .", 2, "sign", "057", True),
+    ("Chile signed a trade agreement with Peru .", "Chile sign a trade agreement with Peru .", 1, "sign", "057", False),
 ]
 
 
@@ -269,3 +271,9 @@ def test_real_parse_seeking_to_act_is_an_attempt_not_a_request(rules_pipeline: A
     assert any(t[0] == "REQUEST" for t in _triples(unchecked_rules_pipeline, text))
     assert not any(t[0] == "REQUEST" for t in _triples(rules_pipeline, text))
     assert ("REQUEST", "IRN", "RUS") in _triples(rules_pipeline, LEAD["en"] + "Iran sought help from Russia.")
+
+
+@pytest.mark.model
+def test_real_parse_whose_conduct_the_topic_names_stays_the_recipient(rules_pipeline: Any) -> None:
+    text = "Canadian lawmakers requested additional information regarding the FBI's efforts to address the threat."
+    assert ("REQUEST", "CAN", "USA") in _triples(rules_pipeline, text)

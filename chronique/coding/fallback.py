@@ -11,6 +11,7 @@ from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, code_key, is_root
 from chronique.coding.own_forces import instruments
 from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, case_of
+from chronique.coding.topic_phrases import in_topic
 
 
 def _span_head(doc: Doc, first: int, end: int) -> Token:
@@ -57,7 +58,7 @@ class TargetFallback:
         moved = instruments(self.index.actors_in(after, sent.end), event=event)
         candidates = [a for a in self.index.actors_in(after, sent.end)
                       if a.get("code") and code_key(a) not in taken and not self._acts_elsewhere(a, head)
-                      and all(a is not m for m in moved) and self._first_token(a) not in topics]
+                      and all(a is not m for m in moved) and not in_topic(self.index.doc, a, topics)]
         if not candidates:
             return [], False
         verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)

@@ -8,7 +8,8 @@ on a word of blame, force, pressure or a measure or its easing (CAMEO 08, 11 and
 on X", "strikes on X", "sanctions on X", "lifted restrictions on X") it names the target; on a verb
 with no direct object it is the verb's own complement ("reneged on the accord with X"), and so is a
 preposition that is a word of the trigger ("call on"). A noun that names no act ("answers",
-"details", "stations") takes the reading of the act above it.
+"details", "stations") takes the reading of the act above it. The possessor of the topic's noun
+stays a party ("information regarding the FBI's efforts": whose conduct is asked about).
 
 The walk covers the trigger's own argument phrases (not nested clauses), as the role finder
 resolves them (chronique.coding.mentions.MentionIndex.actors_under). Words are data
@@ -17,11 +18,13 @@ resolves them (chronique.coding.mentions.MentionIndex.actors_under). Words are d
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import ActorMention, PlaceMention
 from chronique.coding.mentions import CLAUSAL
-from chronique.coding.role_parse import DIRECT_OBJECT, Roles, case_of
+from chronique.coding.role_parse import DIRECT_OBJECT, SUBJECT, Roles, case_of
 from chronique.knowledge.lexicon import EventLexicon, Trigger
 from chronique.knowledge.topic_case_words import topic_case_words
 
@@ -64,6 +67,14 @@ def _on_aims(holder: Token, head: Token, trigger: Trigger, lexicon: EventLexicon
     return trigger.cameo[:2] in AIMING_ROOTS if holder.i == head.i else False
 
 
+def _accountable(phrase: Token) -> set[int]:
+    """The possessor of the topic's own noun: whose conduct the act is about is the one asked or
+    judged ("information regarding the FBI's efforts": the FBI), unlike a noun's modifier ("on
+    Chinese police stations")."""
+    nouns = [phrase, *(g for g in phrase.children if g.dep_ == "pobj")]
+    return {t.i for n in nouns for c in n.children if c.dep_ in ("poss", "nmod:poss") for t in c.subtree}
+
+
 def topic_tokens(head: Token, trigger: Trigger, lexicon: EventLexicon) -> set[int]:
     """Indices of the tokens inside the phrases of topic of the act at ``head``."""
     words = topic_case_words(head.lang_)
@@ -75,26 +86,35 @@ def topic_tokens(head: Token, trigger: Trigger, lexicon: EventLexicon) -> set[in
     while queue:
         tok = queue.pop()
         for c in tok.children:
-            if c.i in seen or (c.dep_ in CLAUSAL and c.dep_ != "conj"):
-                continue
+            if c.i in seen or (c.dep_ in CLAUSAL and c.dep_ != "conj") or (tok.i == head.i and c.dep_ in SUBJECT):
+                continue  # nested clauses and the doer's own phrase ("lawmakers on the committee") are left out
             seen.add(c.i)
             case = _case(c) if c.dep_ in PHRASE_DEPS else ""
             if case in always or (case in maybe and not _on_aims(tok, head, trigger, lexicon)):
                 out.update(t.i for t in c.subtree)
+                out.difference_update(_accountable(c))
             else:
                 queue.append(c)
     return out
 
 
-def _first_token(head: Token, mention: ActorMention | PlaceMention) -> int | None:
+def mention_tokens(doc: Doc, mention: ActorMention | PlaceMention) -> set[int]:
+    """The token indices a mention covers (none when it has no offsets)."""
     tokens = mention.get("_tokens")
     if tokens:
-        return int(tokens[0])
-    start = mention.get("start")
-    if start is None:
-        return None
-    span = head.doc.char_span(int(start), int(start) + 1, alignment_mode="expand")
-    return span.start if span is not None else None
+        return set(range(int(tokens[0]), int(tokens[1])))
+    start, end = mention.get("start"), mention.get("end")
+    if start is None or end is None:
+        return set()
+    span = doc.char_span(int(start), int(end), alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def in_topic(doc: Doc, mention: ActorMention | PlaceMention, topics: AbstractSet[int]) -> bool:
+    """Every token of the mention lies in a phrase of topic ("the FBI's" of "regarding the FBI's
+    efforts" keeps its possessive mark outside, so it stays a party)."""
+    tokens = mention_tokens(doc, mention)
+    return bool(tokens) and tokens <= topics
 
 
 def drop_topics(head: Token, trigger: Trigger, roles: Roles, lexicon: EventLexicon) -> None:
@@ -104,9 +124,9 @@ def drop_topics(head: Token, trigger: Trigger, roles: Roles, lexicon: EventLexic
     if not inside:
         return
     roles.topics = frozenset(inside)
-    kept = [a for a in roles.targets if _first_token(head, a) not in inside]
+    kept = [a for a in roles.targets if not in_topic(head.doc, a, inside)]
     if len(kept) != len(roles.targets):
         roles.targets = kept
         roles.target_parsed = roles.target_parsed and bool(kept)
-    if roles.target_place is not None and _first_token(head, roles.target_place) in inside:
+    if roles.target_place is not None and in_topic(head.doc, roles.target_place, inside):
         roles.target_place, roles.place_object, roles.place_direct = None, False, False

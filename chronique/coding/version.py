@@ -89,8 +89,9 @@ CODER_VERSION = "chronique 0.1 rules.v18"
 # noun is a hedge ("the alleged killer", coding/hedges.py); what an act is about is no recipient ("answers
 # from X on Y", coding/topic_phrases.py); a generic attack by a body with no force of its own is a criticism
 # (coding/verbal_attacks.py); letters sent, "hail from" and contract fights in the sense rules; the "of" of an
-# English judging noun is who is judged ("criticism of X"); "sought to control" is an attempt, no request
-RULES_FINGERPRINT = "ff1e9246b64750c5"
+# English judging noun is who is judged ("criticism of X"); "sought to control" is an attempt, no request; a
+# bill signed is no agreement (senses)
+RULES_FINGERPRINT = "56d0fdae6e09d6f3"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
