@@ -52,7 +52,9 @@ def _noun_aims(tok: Token, lexicon: EventLexicon) -> bool | None:
 def _on_aims(holder: Token, head: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """"on" hung on ``holder`` names the act's target (not its topic)."""
     if holder.pos_ in ("NOUN", "PROPN"):
-        own = trigger.cameo[:2] in AIMING_ROOTS if holder.i == head.i else _noun_aims(holder, lexicon)
+        # the trigger's head or another of its words ("eased restrictions on X") reads as the trigger
+        trigger_word = holder.i == head.i or holder.lemma_.lower() in trigger.words
+        own = trigger.cameo[:2] in AIMING_ROOTS if trigger_word else _noun_aims(holder, lexicon)
         if own is not None:
             return own
         above = holder.head if holder.head.i != holder.i else holder
