@@ -37,7 +37,7 @@ def test_packaged_words_cover_both_languages() -> None:
     assert {"fail", "eschew", "unable", "pressure"} <= unrealised_words("en").governors
     assert {"échouer", "incapable", "refuser"} <= unrealised_words("fr").governors
     assert not unrealised_words("de").governors
-    assert "about" in topic_case_words("en").topic_cases and "on" in topic_case_words("en").topic_or_aim_cases
+    assert {"about", "over"} <= topic_case_words("en").topic_cases
     assert "sur" in topic_case_words("fr").topic_or_aim_cases
     assert not topic_case_words("de").topic_cases
 
@@ -141,59 +141,76 @@ def test_an_accusation_word_qualifying_a_noun_is_a_hedge() -> None:
 
 # ---- what an act is about -------------------------------------------------------------------
 
-def _answers_doc() -> Any:
-    # "Chile demanded answers from Peru on Bolivian networks ."
-    return parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
-                             ("answers", "answer", "NOUN", "dobj", 1), ("from", "from", "ADP", "prep", 2),
-                             ("Peru", "Peru", "PROPN", "pobj", 3), ("on", "on", "ADP", "prep", 2),
-                             ("Bolivian", "bolivian", "ADJ", "amod", 7), ("networks", "network", "NOUN", "pobj", 5),
-                             (".", ".", "PUNCT", "punct", 1)])
-
-
-def _trigger(lemma: str) -> Any:
-    lexicon = load_event_lexicon("en")
+def _trigger(lang: str, lemma: str) -> Any:
+    lexicon = load_event_lexicon(lang)
     return next(t for t in lexicon.triggers if t.words == (lemma,)), lexicon
 
 
 def test_the_topic_of_a_request_holds_no_recipient() -> None:
-    doc = _answers_doc()
-    trigger, lexicon = _trigger("demand")
+    # "Chile demanded answers from Peru about Bolivian networks ."
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+                            ("answers", "answer", "NOUN", "dobj", 1), ("from", "from", "ADP", "prep", 2),
+                            ("Peru", "Peru", "PROPN", "pobj", 3), ("about", "about", "ADP", "prep", 2),
+                            ("Bolivian", "bolivian", "ADJ", "amod", 7), ("networks", "network", "NOUN", "pobj", 5),
+                            (".", ".", "PUNCT", "punct", 1)])
+    trigger, lexicon = _trigger("en", "demand")
     inside = topic_tokens(doc[1], trigger, lexicon)
     assert {5, 6, 7} <= inside and 4 not in inside
 
 
-def test_on_after_a_measure_names_its_target() -> None:
-    # "Chile imposed sanctions on Peru ." — "on" hangs on an act noun of sanction: the target
-    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
-                            ("sanctions", "sanction", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2),
-                            ("Peru", "Peru", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)])
-    trigger, lexicon = _trigger("demand")  # even under a request ("demanded sanctions on Peru")
-    assert not topic_tokens(doc[1], trigger, lexicon)
-    # "about" is a topic whatever the act
+def test_the_possessor_of_the_topic_stays_a_party() -> None:
+    # "Chile asked about Peru 's efforts ." — whose conduct is asked about
     doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("asked", "ask", "VERB", "ROOT", 1),
-                            ("Peru", "Peru", "PROPN", "dobj", 1), ("about", "about", "ADP", "prep", 1),
-                            ("Bolivia", "Bolivia", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)])
-    assert topic_tokens(doc[1], trigger, lexicon) == {3, 4}
+                            ("about", "about", "ADP", "prep", 1), ("Peru", "Peru", "PROPN", "poss", 5),
+                            ("'s", "'s", "PART", "case", 3), ("efforts", "effort", "NOUN", "pobj", 2),
+                            (".", ".", "PUNCT", "punct", 1)])
+    trigger, lexicon = _trigger("en", "demand")
+    assert topic_tokens(doc[1], trigger, lexicon) == {2, 5}
 
 
-def test_on_as_the_verbs_own_complement_is_no_topic() -> None:
-    # "Chile reneged on the accord with Peru ." — no direct object: "on" is the verb's complement
-    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("reneged", "renege", "VERB", "ROOT", 1),
-                            ("on", "on", "ADP", "prep", 1), ("the", "the", "DET", "det", 4),
-                            ("accord", "accord", "NOUN", "pobj", 2), ("with", "with", "ADP", "prep", 4),
-                            ("Peru", "Peru", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)])
-    trigger, lexicon = _trigger("demand")
+def _french(noun: str, lemma: str, verb: str = "exigé", verb_lemma: str = "exiger") -> Any:
+    # "Le Chili a <verb> des <noun> sur le Pérou ." (UD: the "sur" phrase hangs on the noun)
+    return parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Chili", "Chili", "PROPN", "nsubj", 3),
+                             ("a", "avoir", "AUX", "aux", 3), (verb, verb_lemma, "VERB", "ROOT", 3),
+                             ("des", "un", "DET", "det", 5), (noun, lemma, "NOUN", "obj", 3),
+                             ("sur", "sur", "ADP", "case", 8), ("le", "le", "DET", "det", 8),
+                             ("Pérou", "Pérou", "PROPN", "nmod", 5), (".", ".", "PUNCT", "punct", 3)])
+
+
+def test_sur_after_a_noun_of_no_act_is_a_topic_and_after_a_measure_its_target() -> None:
+    trigger, lexicon = _trigger("fr", "exiger")
+    assert {6, 7, 8} <= topic_tokens(_french("explications", "explication")[3], trigger, lexicon)
+    # "a exigé des sanctions sur le Pérou": the sanctions aim at Peru
+    assert not topic_tokens(_french("sanctions", "sanction")[3], trigger, lexicon)
+
+
+def test_sur_as_the_verbs_own_complement_is_no_topic() -> None:
+    # "Le Chili est revenu sur l'accord ." — no direct object: "sur" is the verb's complement
+    doc = parsed_doc("fr", [("Le", "le", "DET", "det", 1), ("Chili", "Chili", "PROPN", "nsubj", 3),
+                            ("est", "être", "AUX", "aux", 3), ("revenu", "revenir", "VERB", "ROOT", 3),
+                            ("sur", "sur", "ADP", "case", 6), ("l'", "le", "DET", "det", 6),
+                            ("accord", "accord", "NOUN", "obl:arg", 3), (".", ".", "PUNCT", "punct", 3)])
+    trigger, lexicon = _trigger("fr", "exiger")
+    assert not topic_tokens(doc[3], trigger, lexicon)
+
+
+def test_english_on_is_left_out_of_the_topics() -> None:
+    """"on" as a topic moved dev's top events (docs/accuracy.md, branch enprec): not in the English data."""
+    doc = parsed_doc("en", [("Chile", "Chile", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+                            ("answers", "answer", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2),
+                            ("Peru", "Peru", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)])
+    trigger, lexicon = _trigger("en", "demand")
     assert not topic_tokens(doc[1], trigger, lexicon)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "recipient", "topic"), [
-    ("The Canadian Senate demanded answers from Russia on Iranian spy networks.", "RUS", "IRN"),
+    ("The Canadian Senate demanded answers from Russia about Iranian spy networks.", "RUS", "IRN"),
     ("Canada asked Russia about Iranian drones.", "RUS", "IRN"),
-    ("Senate committee demands answers from FBI on Russian police stations in Canada", "USA", "RUS"),
+    ("Canada sanctioned Russia over Iranian drones.", "RUS", "IRN"),
 ])
 def test_real_parse_the_topic_is_no_recipient(rules_pipeline: Any, text: str, recipient: str, topic: str) -> None:
-    got = {t[2] for t in _triples(rules_pipeline, text) if t[0] == "REQUEST"}
+    got = {t[2] for t in _triples(rules_pipeline, text) if t[0] in ("REQUEST", "SANCTION")}
     assert recipient in got and topic not in got, got
 
 
