@@ -169,7 +169,8 @@ def test_a_speaker_telling_their_own_act_asserts_it(table: CameoTable, lexicon: 
 
 def test_the_rules_run_in_their_order_and_each_says_what_it_does(table: CameoTable, lexicon: EventLexicon) -> None:
     assert [rule.__name__ for rule in RECODING_RULES] == [
-        "requested_act_is_a_request", "declined_cooperation_is_a_rejection", "own_side_denial_is_a_rejection",
+        "unarmed_attack_is_criticism", "requested_act_is_a_request", "declined_cooperation_is_a_rejection",
+        "own_side_denial_is_a_rejection",
         "announced_act_takes_a_stance", "conditional_act_is_a_threat", "stance_takes_its_branch",
         "speaker_own_act_is_asserted",
     ]

@@ -11,6 +11,7 @@ from chronique.annotations.records import ActorMention
 from chronique.coding.mentions import MentionIndex, code_key, is_root
 from chronique.coding.own_forces import instruments
 from chronique.coding.role_parse import AGENT, PASSIVE_SUBJECT, SUBJECT, case_of
+from chronique.coding.topic_phrases import in_topic
 
 
 def _span_head(doc: Doc, first: int, end: int) -> Token:
@@ -46,10 +47,10 @@ class TargetFallback:
         self.index = index
         self.where_cases = where_cases  # "à Tombouctou", "en Afghanistan": a place that says where
 
-    def find(self, head: Token, after: int, sources: list[ActorMention],
-             sent: Span, event: str = "") -> tuple[list[ActorMention], bool]:
+    def find(self, head: Token, after: int, sources: list[ActorMention], sent: Span, event: str = "",
+             topics: AbstractSet[int] = frozenset()) -> tuple[list[ActorMention], bool]:
         """(targets, found inside the clause); ``after`` is the token index past the trigger, ``event``
-        the act's PLOVER class."""
+        the act's PLOVER class, ``topics`` the tokens of what the act is about (no party there)."""
         # a guess never takes a party of the source's own code, an unlisted body included: on train,
         # such guesses were mostly the source's own side ("withdraw its troops") or a thing it acts on;
         # nor a bare force word an act that moves force moves (chronique.coding.own_forces)
@@ -57,7 +58,7 @@ class TargetFallback:
         moved = instruments(self.index.actors_in(after, sent.end), event=event)
         candidates = [a for a in self.index.actors_in(after, sent.end)
                       if a.get("code") and code_key(a) not in taken and not self._acts_elsewhere(a, head)
-                      and all(a is not m for m in moved)]
+                      and all(a is not m for m in moved) and not in_topic(self.index.doc, a, topics)]
         if not candidates:
             return [], False
         verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)

@@ -31,7 +31,9 @@ from spacy.tokens import Doc, Token
 
 from chronique.annotations.records import EventRecord
 from chronique.coding.clauses import clause_verb
+from chronique.coding.hedges import hedge
 from chronique.coding.modality import is_speech_verb, modality
+from chronique.coding.unrealised import attempt, unrealised
 from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.knowledge.no_act_words import NoActWords, no_act_words
 
@@ -101,6 +103,9 @@ def description(head: Token) -> bool:
 CLASSES: dict[str, Callable[[Token, EventRecord], bool]] = {
     "intention": intended,
     "description": lambda h, e: description(h),
+    "unrealised": unrealised,  # failed, avoided, refused, unable to (chronique.coding.unrealised)
+    "hedge": hedge,  # "the alleged killer" (chronique.coding.hedges)
+    "attempt": attempt,  # "sought to control X": no request (chronique.coding.unrealised)
 }
 
 

@@ -63,6 +63,8 @@ class NounRoles:
                     continue
                 if c.dep_ == "prep" and c.lower_ not in ("of", "by"):
                     continue
+                if c.dep_ == "prep" and c.lower_ == "of" and self._judges(noun):
+                    continue  # "criticism of the president": an English judging noun's "of" is who is judged
                 # "l'attaque de la Russie contre l'Ukraine": what the doer's phrase aims at is no doer
                 aimed = {t.i for g in c.children if case_of(g) in words.aimed_cases for t in g.subtree}
                 found = [a for a in self.resolve(c) if a.get("_tokens", [-1])[0] not in aimed]

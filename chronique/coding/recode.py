@@ -17,6 +17,7 @@ from chronique.coding.mentions import party_key
 from chronique.coding.modality import made_ready, obligation_verb
 from chronique.coding.role_parse import Roles
 from chronique.coding.roles import RoleFinder
+from chronique.coding.verbal_attacks import CRITICISE_CODE, verbal_attack
 from chronique.knowledge.cameo import CameoTable
 from chronique.knowledge.lexicon import EventLexicon, Trigger
 
@@ -106,6 +107,13 @@ def own_side_denial_is_a_rejection(rc: Recoder, r: Reading) -> None:
         r.roles.sources, r.modality = [speaker], "asserted"
 
 
+def unarmed_attack_is_criticism(rc: Recoder, r: Reading) -> None:
+    """"the Legislature's attacks on X": a body with no force of its own attacks with words
+    (chronique.coding.verbal_attacks)."""
+    if verbal_attack(r.event, r.code, r.roles.sources):
+        rc.recode(r, CRITICISE_CODE, ("ACCUSE", "", ()))
+
+
 def announced_act_takes_a_stance(rc: Recoder, r: Reading) -> None:
     """The CAMEO branch an act announced for later takes (PLOVER: a promise is AGREE): a cooperative
     act in the future or conditional is an intent; a conflictual material act announced as future
@@ -153,6 +161,7 @@ def speaker_own_act_is_asserted(rc: Recoder, r: Reading) -> None:
 
 
 RECODING_RULES: tuple[RecodingRule, ...] = (
+    unarmed_attack_is_criticism,
     requested_act_is_a_request,
     declined_cooperation_is_a_rejection,
     own_side_denial_is_a_rejection,

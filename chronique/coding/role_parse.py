@@ -37,6 +37,7 @@ class Roles:
     target_parsed: bool = False
     place_object: bool = False  # the object is a place (for triggers that need one)
     place_direct: bool = False  # the direct object (or passive subject) is a place, not an oblique
+    topics: frozenset[int] = frozenset()  # tokens of phrases of topic: no recipient there (coding/topic_phrases.py)
 
 
 def case_of(tok: Token) -> str:

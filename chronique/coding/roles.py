@@ -37,6 +37,7 @@ from chronique.coding.role_parse import (
     passive_subject_dep,
     subject_dep,
 )
+from chronique.coding.topic_phrases import drop_topics
 from chronique.knowledge.lexicon import EventLexicon, Trigger
 
 
@@ -188,6 +189,7 @@ class RoleFinder(NounRoles):
             self._objects(head, roles)
             if not roles.targets:
                 self._small_clause(head, trigger, roles)
+        drop_topics(head, trigger, roles, self.lexicon)  # "answers from X on Y": Y is what is asked about
         moved = instruments(roles.targets, trigger.cameo, trigger.event or "")
         if moved:  # "mobilized troops", "sent troops to X": the force is the doer's instrument
             roles.targets = [a for a in roles.targets if all(a is not m for m in moved)]

@@ -322,7 +322,7 @@ class RuleCoder:
         if event in TERRITORIAL and place and place.get("country_code") and not fighting:
             roles.targets = [country_party(str(place["country_code"]), place)]
             return confidence
-        targets, in_clause = fallback.find(head, after, roles.sources, sent, event)
+        targets, in_clause = fallback.find(head, after, roles.sources, sent, event, roles.topics)
         if targets and (in_clause or not weak):
             roles.targets = targets
             return max(0.1, confidence - (0.05 if in_clause else 0.1))

@@ -86,7 +86,14 @@ CODER_VERSION = "chronique 0.1 rules.v18"
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
 # rules.v18 (mainrel branch, issue 13): burning oneself ("set himself on fire", "immolate") is a protest act;
 # the relevance gate reads criminal-justice words (sheriff, indict, inmate; weak: crime, detective, bail)
-RULES_FINGERPRINT = "b927847909c8d30d"
+# rules.v18 (enprec branch, issues 12, 13): an act whose clause a word of failure, avoidance, refusal,
+# inability or pressure governs is not carried out (coding/unrealised.py); a word of accusation qualifying a
+# noun is a hedge ("the alleged killer", coding/hedges.py); what an act is about is no recipient ("answers
+# from X about Y", coding/topic_phrases.py); a generic attack by a body with no force of its own is a criticism
+# (coding/verbal_attacks.py); letters sent, "hail from" and contract fights in the sense rules; the "of" of an
+# English judging noun is who is judged ("criticism of X"); "sought to control" is an attempt, no request; a
+# bill signed is no agreement (senses)
+RULES_FINGERPRINT = "83ca032a8f6ddd44"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -105,6 +112,8 @@ RULE_MODULES: tuple[str, ...] = (
     "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
     "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
     "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
+    "coding/unrealised.py", "knowledge/unrealised_words.py", "coding/hedges.py", "coding/topic_phrases.py",
+    "knowledge/topic_case_words.py", "coding/verbal_attacks.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
