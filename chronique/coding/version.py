@@ -14,7 +14,7 @@ import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-CODER_VERSION = "chronique 0.1 rules.v17"
+CODER_VERSION = "chronique 0.1 rules.v18"
 # rules.v5: place words of the gazetteer candidates (issue 17), typed records (issue 11);
 # rules.v6: an agentless passive guesses no doer from its content clause (issue 13); the arms, number,
 # casualty and trained-coder word lists moved into the language folders, one loader for all (same outputs);
@@ -84,7 +84,13 @@ CODER_VERSION = "chronique 0.1 rules.v17"
 # rules.v17 (coref branch): an event whose pronoun party stays unresolved is not kept; impersonal subjects ("il
 # faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
-RULES_FINGERPRINT = "b63fcfdff88e7c84"
+# rules.v18 (frclass branch, issue 12): French classes by the scheme and the argument frame: a court sentence is
+# SANCTION 'convict' and a prison term served adds its COERCE 'arrest' (coding/prison_terms.py, run by the events
+# stage); a call to strike or to violence is a threat, "appeler" a request only with its "à" complement;
+# expelling from a place is COERCE; an offensive resumed attacks; a bill or candidacy withdrawn concedes; a
+# signed decree is no agreement (senses.yaml); general triggers the lexicon lacked (police nouns, killings,
+# stones thrown, coups, alliances, ties broken, "s'en prendre à")
+RULES_FINGERPRINT = "6561586ac90507f5"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -102,7 +108,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
     "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
     "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
-    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
+    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py", "coding/prison_terms.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.
