@@ -3,7 +3,7 @@ triggers the lexicon lacked.
 
 A call to strike or to violence is a threat of it, a call is a request only with its "à" complement;
 a court sentence is a conviction (SANCTION), and a prison term served is also an arrest
-(chronique.coding.prison_terms); expelling a group from a place is COERCE, expelling diplomats SANCTION;
+(chronique.coding.court_sentences); expelling a group from a place is COERCE, expelling diplomats SANCTION;
 resuming an offensive attacks; withdrawing one's own bill yields; signing a decree is no agreement.
 
 The lemma tests need no model (lemma sequences written by hand the way the parser gives them); the
@@ -19,7 +19,7 @@ from coding_helpers import parsed_doc
 from lexicon_helpers import Triple, coded_words, event_triples
 
 from chronique.annotations.records import EventRecord
-from chronique.coding.prison_terms import with_prison_terms
+from chronique.coding.court_sentences import court_sentences
 from chronique.knowledge.cameo import load_cameo_table
 from chronique.knowledge.lexicon import load_event_lexicon
 from chronique.knowledge.senses import load_senses
@@ -28,7 +28,7 @@ from chronique.nlp.senses import check_senses
 FR = load_event_lexicon("fr")
 FR_VERBS = frozenset({"appeler", "condamner", "expulser", "reprendre", "retirer", "mobiliser", "prendre",
                       "écoper", "rechercher", "jeter", "vaincre", "enfariner", "chahuter", "renverser", "allier",
-                      "fusionner", "perquisitionner", "lancer"})
+                      "fusionner", "perquisitionner", "lancer", "excuser", "présenter", "gracier", "acquitter"})
 
 
 def _fr(lemmas: str) -> list[tuple[str, str]]:
@@ -83,6 +83,11 @@ def _fr(lemmas: str) -> list[tuple[str, str]]:
     ("le armée reprendre quarante village", "reprendre village", "COERCE"),
     ("le manifestant bloquer le dépôt pétrolier", "bloquer dépôt", "PROTEST"),
     ("le agriculteur bloquer un rond-point", "bloquer rond-point", "PROTEST"),
+    # apologies, pardons, acquittals, amnesties are concessions (PLOVER manual, CONCEDE ambiguities)
+    ("le ministre se excuser auprès de le famille", "excuser", "CONCEDE"),
+    ("le ministre présenter son excuse à le famille", "présenter excuse", "CONCEDE"),
+    ("le président gracier le opposant", "gracier", "CONCEDE"),
+    ("le cour acquitter le ancien ministre", "acquitter", "CONCEDE"),
 ])
 def test_french_class_matches(lemmas: str, words: str, event: str) -> None:
     assert (words, event) in _fr(lemmas)
@@ -133,7 +138,7 @@ def _conviction(doc: Any, event: str = "SANCTION", mode: str = "convict") -> Eve
 
 def test_a_prison_term_served_is_also_an_arrest() -> None:
     doc = _sentence(suspended=False)
-    out = with_prison_terms(doc, [_conviction(doc)], FR, load_cameo_table())
+    out = court_sentences(doc, [_conviction(doc)], FR, load_cameo_table())
     assert [(e["event"], e["mode"], e["cameo"]) for e in out] == [
         ("SANCTION", "convict", "116"), ("COERCE", "arrest", "173")]
     assert out[1]["actor"] == out[0]["actor"] and out[1]["recipient"] == out[0]["recipient"]
@@ -142,11 +147,13 @@ def test_a_prison_term_served_is_also_an_arrest() -> None:
 def test_a_suspended_term_or_another_act_adds_no_arrest() -> None:
     table = load_cameo_table()
     suspended = _sentence(suspended=True)
-    assert len(with_prison_terms(suspended, [_conviction(suspended)], FR, table)) == 1
+    assert len(court_sentences(suspended, [_conviction(suspended)], FR, table)) == 1
     served = _sentence(suspended=False)
-    assert len(with_prison_terms(served, [_conviction(served, "ACCUSE", "disapprove")], FR, table)) == 1
+    # the condemnation that gives a term was a conviction all along: both acts
+    assert [e["event"] for e in court_sentences(served, [_conviction(served, "ACCUSE", "disapprove")], FR, table)] \
+        == ["SANCTION", "COERCE"]
     # a lexicon without imprisonment words (English today) adds nothing
-    assert len(with_prison_terms(served, [_conviction(served)], load_event_lexicon("en"), table)) == 1
+    assert len(court_sentences(served, [_conviction(served)], load_event_lexicon("en"), table)) == 1
 
 
 def _read(doc: Any, at: int, lemma: str, event: str, cameo: str) -> EventRecord:
@@ -183,6 +190,19 @@ def test_attacking_someone_over_words_is_criticism() -> None:
     assert _sense(force, 2, "attaquer", "ASSAULT", "190") == ["ASSAULT"]
 
 
+def test_showing_a_wish_is_no_demonstration() -> None:
+    # "Le conseiller manifeste sa volonté ." / "Les infirmiers manifestent devant la préfecture ."
+    wish = [("Le", "le", "DET", "det", 1), ("conseiller", "conseiller", "NOUN", "nsubj", 2),
+            ("manifeste", "manifester", "VERB", "ROOT", 2), ("sa", "son", "DET", "det", 4),
+            ("volonté", "volonté", "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert _sense(wish, 2, "manifester", "PROTEST", "141") == []
+    street = [("Les", "le", "DET", "det", 1), ("infirmiers", "infirmier", "NOUN", "nsubj", 2),
+              ("manifestent", "manifester", "VERB", "ROOT", 2), ("devant", "devant", "ADP", "case", 5),
+              ("la", "le", "DET", "det", 5), ("préfecture", "préfecture", "NOUN", "obl", 2),
+              (".", ".", "PUNCT", "punct", 2)]
+    assert _sense(street, 2, "manifester", "PROTEST", "141") == ["PROTEST"]
+
+
 def test_a_signed_decree_is_no_agreement() -> None:
     # "Le président signe un décret ." / "Le Mali signe un accord ."
     def rows(subject: str, thing: str) -> list[tuple[str, str, str, str, int]]:
@@ -191,6 +211,42 @@ def test_a_signed_decree_is_no_agreement() -> None:
                 (thing, thing, "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)]
     assert _sense(rows("président", "décret"), 2, "signer", "SUPPORT", "057") == []
     assert _sense(rows("Mali", "accord"), 2, "signer", "SUPPORT", "057") == ["SUPPORT"]
+
+
+def _condemns(rows: list[tuple[str, str, str, str, int]], at: int) -> list[str]:
+    doc = parsed_doc("fr", rows)
+    start = doc[at].idx
+    reading: EventRecord = {"event": "ACCUSE", "mode": "disapprove", "cameo": "111", "context": [],
+                            "actor": {"code": "FRA"}, "recipient": {"code": "FRA"}, "confidence": 0.6,
+                            "_trigger": [start, start + len(doc[at])]}
+    return [e["event"] for e in court_sentences(doc, [reading], FR, load_cameo_table())]
+
+
+def test_a_condemnation_a_court_pronounces_is_a_conviction() -> None:
+    # "Le tribunal condamne le maire ." / "La France condamne l' attaque ."
+    court = [("Le", "le", "DET", "det", 1), ("tribunal", "tribunal", "NOUN", "nsubj", 2),
+             ("condamne", "condamner", "VERB", "ROOT", 2), ("le", "le", "DET", "det", 4),
+             ("maire", "maire", "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert _condemns(court, 2) == ["SANCTION"]
+    words = [("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "nsubj", 2),
+             ("condamne", "condamner", "VERB", "ROOT", 2), ("l'", "le", "DET", "det", 4),
+             ("attaque", "attaque", "NOUN", "obj", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert _condemns(words, 2) == ["ACCUSE"]
+
+
+def test_a_condemnation_that_gives_a_term_is_a_conviction() -> None:
+    # "Il est condamné , lundi , à huit mois avec sursis ." / "Paris condamne à nouveau l' attaque ."
+    term = [("Il", "il", "PRON", "nsubj:pass", 2), ("est", "être", "AUX", "aux:pass", 2),
+            ("condamné", "condamner", "VERB", "ROOT", 2), (",", ",", "PUNCT", "punct", 4),
+            ("lundi", "lundi", "NOUN", "obl", 2), (",", ",", "PUNCT", "punct", 4), ("à", "à", "ADP", "case", 8),
+            ("huit", "huit", "NUM", "nummod", 8), ("mois", "mois", "NOUN", "obl:arg", 2),
+            ("avec", "avec", "ADP", "case", 10), ("sursis", "sursis", "NOUN", "nmod", 8),
+            (".", ".", "PUNCT", "punct", 2)]
+    assert _condemns(term, 2) == ["SANCTION"]  # suspended: no arrest beside it
+    again = [("Paris", "Paris", "PROPN", "nsubj", 1), ("condamne", "condamner", "VERB", "ROOT", 1),
+             ("à", "à", "ADP", "case", 3), ("nouveau", "nouveau", "ADJ", "obl", 1), ("l'", "le", "DET", "det", 5),
+             ("attaque", "attaque", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1)]
+    assert _condemns(again, 1) == ["ACCUSE"]
 
 
 def _events(pipeline: Any, text: str) -> list[Triple]:

@@ -85,12 +85,13 @@ CODER_VERSION = "chronique 0.1 rules.v18"
 # faut", "il y a", "it seems that") name no one; a bare title whose role two countries' holders share takes the
 # one of the country its sentence names, else of its country in focus (issues 12, 13)
 # rules.v18 (frclass branch, issue 12): French classes by the scheme and the argument frame: a court sentence is
-# SANCTION 'convict' and a prison term served adds its COERCE 'arrest' (coding/prison_terms.py, run by the events
-# stage); a call to strike or to violence is a threat, "appeler" a request only with its "à" complement;
-# expelling from a place is COERCE; an offensive resumed attacks; a bill or candidacy withdrawn concedes; a
-# signed decree is no agreement (senses.yaml); general triggers the lexicon lacked (police nouns, killings,
-# stones thrown, coups, alliances, ties broken, "s'en prendre à")
-RULES_FINGERPRINT = "6561586ac90507f5"
+# SANCTION 'convict' and a prison term served adds its COERCE 'arrest'; a condemnation a court pronounces or
+# that gives a term is a conviction too (coding/court_sentences.py, run by the events stage); a call to strike
+# or to violence is a threat, "appeler" a request only with its "à" complement; expelling from a place is
+# COERCE; an offensive resumed attacks; a bill or candidacy withdrawn concedes; apologies and pardons concede;
+# a signed decree is no agreement, a union mobilisation a protest (senses.yaml); general triggers the lexicon
+# lacked (police nouns, killings, stones thrown, coups, alliances, ties broken, "s'en prendre à")
+RULES_FINGERPRINT = "e2c3bf132f7c7765"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -108,7 +109,7 @@ RULE_MODULES: tuple[str, ...] = (
     "coding/event_check.py", "nlp/headline_parse.py", "nlp/title_holders.py", "coding/no_act.py",
     "knowledge/no_act_words.py", "nlp/headline_verbs.py", "nlp/headline_stage.py", "nlp/relevance.py",
     "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
-    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py", "coding/prison_terms.py",
+    "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py", "coding/court_sentences.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
+from chronique.coding.court_sentences import court_sentences
 from chronique.coding.event_check import keep_told
 from chronique.coding.lead_merge import merge_headline
-from chronique.coding.prison_terms import with_prison_terms
 from chronique.coding.pronoun_parties import resolved_only
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
@@ -60,8 +60,8 @@ class EventCoder(Stage):
         if self.coder is None or self.table is None or self.lexicon is None:
             doc._.ch_events = []
             return doc
-        # a prison term served is an arrest beside the conviction, whichever coder read the conviction
-        doc._.ch_events = self.kept(doc, with_prison_terms(doc, self.coder.code(doc), self.lexicon, self.table))
+        # a court's sentence is a conviction, and a prison term served an arrest beside it, whichever coder read it
+        doc._.ch_events = self.kept(doc, court_sentences(doc, self.coder.code(doc), self.lexicon, self.table))
         return doc
 
     def kept(self, doc: Doc, coded: list[EventRecord]) -> list[EventRecord]:
