@@ -68,7 +68,9 @@ def _codes(lemmas: str) -> list[tuple[str, str]]:
     ("le famille déposer plainte contre le police", "déposer plainte", "ACCUSE"),
     ("le armée rejeter le faute sur le rebelle", "rejeter faute", "ACCUSE"),  # blame, not a refusal
     ("Paris attribuer le attaque à Moscou", "attribuer attaque", "ACCUSE"),
-    ("il être condamner à dix an de prison", "condamner à an", "COERCE"),
+    # a sentence is a conviction, SANCTION 'convict' (PLOVER manual; branch frclass: was COERCE, which the
+    # events stage adds beside it for a term served, chronique.coding.court_sentences)
+    ("il être condamner à dix an de prison", "condamner à an", "SANCTION"),
     # custody beats the warning "mettre en garde"; rockets fired
     ("il être mettre en garde à vue", "mettre en garde vue", "COERCE"),
     ("Moscou mettre en garde Washington", "mettre en garde", "THREATEN"),

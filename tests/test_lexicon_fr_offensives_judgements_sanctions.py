@@ -33,9 +33,10 @@ def _events(pipeline: Any, text: str) -> list[Triple]:
     ("le armée lancer un offensive contre le rebelle", "lancer offensive", "ASSAULT"),
     ("le milice mener un raid contre le village", "mener raid", "ASSAULT"),
     ("le Japon annoncer le annulation de le sommet", "annulation sommet", "REJECT"),
-    # a named convict between the verb and "à N ans de prison" is bridged by "à"
-    ("le tribunal condamner le ancien ministre à sept an de prison", "condamner à an", "COERCE"),
-    ("le opposant écoper de deux an de prison", "écoper an", "COERCE"),
+    # a named convict between the verb and "à N ans de prison" is bridged by "à"; a sentence is a
+    # conviction, SANCTION 'convict' (PLOVER manual; branch frclass, was COERCE)
+    ("le tribunal condamner le ancien ministre à sept an de prison", "condamner à an", "SANCTION"),
+    ("le opposant écoper de deux an de prison", "écoper an", "SANCTION"),
     ("le pays transférer le responsabilité de le sécurité", "transférer responsabilité", "RETREAT"),
     ("le Canada inscrire le groupe sur son liste noire", "liste noire", "SANCTION"),
     ("le gouvernement prendre le engagement de aider", "prendre engagement", "AGREE"),
@@ -70,6 +71,8 @@ def test_naming_an_act_a_crime_is_no_act(pipeline: Any) -> None:
 @pytest.mark.model
 def test_a_prison_sentence_is_coerce_not_accuse(pipeline: Any) -> None:
     events = _events(pipeline, "Un tribunal iranien a condamné le chercheur français à huit ans de prison.")
+    # the conviction (SANCTION) and, the term being served, the imprisonment (COERCE): branch frclass
+    assert ("SANCTION", "IRN", "FRA") in events
     assert ("COERCE", "IRN", "FRA") in events
     assert not [e for e in events if e[0] == "ACCUSE"]
 

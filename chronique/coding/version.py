@@ -93,7 +93,14 @@ CODER_VERSION = "chronique 0.1 rules.v18"
 # (coding/verbal_attacks.py); letters sent, "hail from" and contract fights in the sense rules; the "of" of an
 # English judging noun is who is judged ("criticism of X"); "sought to control" is an attempt, no request; a
 # bill signed is no agreement (senses)
-RULES_FINGERPRINT = "83ca032a8f6ddd44"
+# rules.v18 (frclass branch, issue 12): French classes by the scheme and the argument frame: a court sentence is
+# SANCTION 'convict' and a prison term served adds its COERCE 'arrest'; a condemnation a court pronounces or
+# that gives a term is a conviction too (coding/court_sentences.py, run by the events stage); a call to strike
+# or to violence is a threat, "appeler" a request only with its "à" complement; expelling from a place is
+# COERCE; an offensive resumed attacks; a bill or candidacy withdrawn concedes; apologies and pardons concede;
+# a signed decree is no agreement, a union mobilisation a protest (senses.yaml); general triggers the lexicon
+# lacked (police nouns, killings, stones thrown, coups, alliances, ties broken, "s'en prendre à")
+RULES_FINGERPRINT = "3bd57b669a40b46e"
 
 # Modules (under ``chronique``) whose code decides which events the rule coder writes.
 RULE_MODULES: tuple[str, ...] = (
@@ -113,7 +120,7 @@ RULE_MODULES: tuple[str, ...] = (
     "nlp/actors.py", "nlp/actor_scan.py", "nlp/actor_syntax.py",
     "nlp/actor_candidates.py", "coding/impersonal.py", "coding/pronoun_parties.py",
     "coding/unrealised.py", "knowledge/unrealised_words.py", "coding/hedges.py", "coding/topic_phrases.py",
-    "knowledge/topic_case_words.py", "coding/verbal_attacks.py",
+    "knowledge/topic_case_words.py", "coding/verbal_attacks.py", "coding/court_sentences.py",
 )
 # Data files (under ``chronique/knowledge/data``) the rule coder reads; every file of a language
 # folder (``fr/``, ``en/``: the function-word lists) counts too.

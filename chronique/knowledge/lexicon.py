@@ -67,6 +67,11 @@ class EventLexicon:
     condition: frozenset[str] = frozenset()  # "if", "si": a conflict act under a condition is a threat
     announce: frozenset[str] = frozenset()  # "announce", "ordonner": an act announced is the speaker's own
     readiness: frozenset[str] = frozenset()  # "prepare", "s'apprêter": force made ready is a mobilisation
+    imprisonment: frozenset[str] = frozenset()  # "prison": a conviction to a term served is also an arrest
+    sentencing: frozenset[str] = frozenset()  # "condamner": a court's sentence, or a condemnation in words
+    courts: frozenset[str] = frozenset()  # "tribunal": a sentencing verb whose subject or agent is one convicts
+    terms: frozenset[str] = frozenset()  # "peine", "mois": a sentencing verb that gives a term convicts
+    suspended: frozenset[str] = frozenset()  # "sursis": a suspended term is served by nobody
     negation: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -171,7 +176,8 @@ def parse_event_lexicon(data: Any, where: str) -> EventLexicon:
         triggers=triggers, speech=words("speech"), future=words("future"), conditional=words("conditional"),
         obligation=words("obligation"), threat_markers=words("threat_markers"), condition=words("condition"),
         negation=words("negation"), pronouns=words("pronouns"), announce=words("announce"),
-        readiness=words("readiness"), cues=cues,
+        readiness=words("readiness"), imprisonment=words("imprisonment"), suspended=words("suspended"), cues=cues,
+        sentencing=words("sentencing"), courts=words("courts"), terms=words("terms"),
     )
 
 

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from chronique.annotations.records import EventRecord
+from chronique.coding.court_sentences import court_sentences
 from chronique.coding.event_check import keep_told
 from chronique.coding.lead_merge import merge_headline
 from chronique.coding.pronoun_parties import resolved_only
 from chronique.coding.protocol import CODERS, Coder, make_coder
 from chronique.errors import ConfigError
 from chronique.knowledge.cameo import CameoTable, load_cameo_table
+from chronique.knowledge.lexicon import EventLexicon
 from chronique.nlp.screen import screen_events
 from chronique.nlp.stage import Stage
 
@@ -33,6 +35,7 @@ class EventCoder(Stage):
         self.weights = Path(weights) if weights else None  # None: the pipeline options' (or packaged) weights
         self.coder: Coder | None = None
         self.table: CameoTable | None = None
+        self.lexicon: EventLexicon | None = None
         self.relevance_gate = True
         self.min_confidence = 0.0  # the rule coder's confidence floor (0: off)
         self.event_check = False  # drop the rule coder's events of sentences that tell no act (event_check.py)
@@ -49,15 +52,16 @@ class EventCoder(Stage):
         self.event_check = options.event_check and name == "rules"
         # part of the event check: an event whose pronoun party stays unresolved is not kept
         self.pronoun_check = self.event_check
-        self.coder = make_coder(name, resources.event_lexicon(self.lang),
-                                self.table, self.weights or options.coder_weights)
+        self.lexicon = resources.event_lexicon(self.lang)
+        self.coder = make_coder(name, self.lexicon, self.table, self.weights or options.coder_weights)
 
     def __call__(self, doc: Doc) -> Doc:
         self.ready()
-        if self.coder is None or self.table is None:
+        if self.coder is None or self.table is None or self.lexicon is None:
             doc._.ch_events = []
             return doc
-        doc._.ch_events = self.kept(doc, self.coder.code(doc))
+        # a court's sentence is a conviction, and a prison term served an arrest beside it, whichever coder read it
+        doc._.ch_events = self.kept(doc, court_sentences(doc, self.coder.code(doc), self.lexicon, self.table))
         return doc
 
     def kept(self, doc: Doc, coded: list[EventRecord]) -> list[EventRecord]:
