@@ -19,8 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from chronique.errors import KnowledgeError
-from chronique.knowledge.datafiles import read_data_yaml
+from chronique.knowledge.datafiles import language_word_sets
 
 FRAMES_FILE = "place_frames.yaml"
 _FIELDS = ("transitive", "intransitive", "directions", "particles", "impact", "hazards", "person_objects")
@@ -44,15 +43,7 @@ class FrameWords:
 @cache
 def load_frame_words(lang: str) -> FrameWords:
     """The motion verbs and direction words of ``lang`` (none for a language the file lacks)."""
-    data = read_data_yaml(FRAMES_FILE)
-    if not isinstance(data, dict):
-        raise KnowledgeError("expected a mapping of languages", where=FRAMES_FILE)
-    words = data.get(lang)
-    if words is None:
-        return FrameWords(*(frozenset() for _ in _FIELDS))
-    if not isinstance(words, dict) or not all(isinstance(words.get(k), list) for k in _FIELDS):
-        raise KnowledgeError(f"expected lists {', '.join(_FIELDS)}", where=f"{FRAMES_FILE}: {lang}")
-    return FrameWords(*(frozenset(str(w).lower() for w in words[k]) for k in _FIELDS))
+    return FrameWords(*language_word_sets(FRAMES_FILE, lang, _FIELDS))
 
 
 def _verb(doc: Doc, i: int, lemmas: frozenset[str]) -> bool:

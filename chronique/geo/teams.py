@@ -21,8 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from chronique.errors import KnowledgeError
-from chronique.knowledge.datafiles import read_data_yaml
+from chronique.knowledge.datafiles import language_word_sets
 from chronique.knowledge.function_words import words_of
 
 TEAMS_FILE = "place_teams.yaml"
@@ -48,15 +47,7 @@ class TeamWords:
 @cache
 def load_team_words(lang: str) -> TeamWords:
     """The sports words of ``lang`` (none for a language the file lacks)."""
-    data = read_data_yaml(TEAMS_FILE)
-    if not isinstance(data, dict):
-        raise KnowledgeError("expected a mapping of languages", where=TEAMS_FILE)
-    words = data.get(lang)
-    if words is None:
-        return TeamWords(*(frozenset() for _ in _FIELDS))
-    if not isinstance(words, dict) or not all(isinstance(words.get(k), list) for k in _FIELDS):
-        raise KnowledgeError(f"expected lists {', '.join(_FIELDS)}", where=f"{TEAMS_FILE}: {lang}")
-    return TeamWords(*(frozenset(str(w).lower() for w in words[k]) for k in _FIELDS))
+    return TeamWords(*language_word_sets(TEAMS_FILE, lang, _FIELDS))
 
 
 def sports_frame(doc: Doc, lang: str) -> bool:

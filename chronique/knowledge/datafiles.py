@@ -29,6 +29,20 @@ def read_data_yaml(name: str) -> Any:
         raise KnowledgeError(f"expected valid YAML: {exc}", where=name) from exc
 
 
+def language_word_sets(name: str, lang: str, lists: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The word lists ``lists`` of ``lang`` in a packaged YAML keyed by language, lower-cased, in the
+    order given; empty sets for a language the file lacks."""
+    data = read_data_yaml(name)
+    if not isinstance(data, dict):
+        raise KnowledgeError("expected a mapping of languages", where=name)
+    words = data.get(lang)
+    if words is None:
+        return tuple(frozenset() for _ in lists)
+    if not isinstance(words, dict) or not all(isinstance(words.get(k), list) for k in lists):
+        raise KnowledgeError(f"expected lists {', '.join(lists)}", where=f"{name}: {lang}")
+    return tuple(frozenset(str(w).lower() for w in words[k]) for k in lists)
+
+
 def read_data_csv(name: str) -> list[dict[str, str]]:
     """Rows of a packaged CSV as dicts (header = first row)."""
     return list(csv.DictReader(io.StringIO(read_data_text(name))))
